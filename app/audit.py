@@ -1,0 +1,97 @@
+"""Use cases over the audit trail: browse (AUD-5), verify the chain (AUD-3), export to CSV."""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.ports import AuditFilter, UnitOfWork
+from domain.audit import AuditEntry, ChainReport
+from domain.errors import ValidationError
+from domain.users import Actor, Permission
+
+CSV_COLUMNS = (
+    "seq", "time_utc", "user_id", "user_name", "record_type", "record_id", "action", "changes_readable",
+    "reason", "changes_json", "prev_hash", "hash",
+)
+
+
+def audit_page(
+    uow: UnitOfWork, actor: Actor, flt: AuditFilter, *, before_seq: int | None = None, limit: int = 200
+) -> list[AuditEntry]:
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.VIEW_AUDIT)
+        return tx.audit.page(flt, before_seq=before_seq, limit=limit)
+
+
+def audit_record_types(uow: UnitOfWork, actor: Actor) -> list[str]:
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.VIEW_AUDIT)
+        return tx.audit.record_types()
+
+
+def verify_audit(uow: UnitOfWork, actor: Actor) -> ChainReport:
+    """Anyone may check integrity: the report names entries, never their content."""
+    with uow.acting_as(actor) as tx:
+        return tx.audit.verify()
+
+
+def readable_changes(entry: AuditEntry) -> str:
+    parts = []
+    for name, (old, new) in sorted(entry.change_map().items()):
+        if old is None:
+            parts.append(f"{name}: {new}")
+        elif new is None:
+            parts.append(f"{name}: {old} (removed)")
+        else:
+            parts.append(f"{name}: {old} -> {new}")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    entries: int
+
+
+def export_audit_csv(uow: UnitOfWork, actor: Actor, flt: AuditFilter, out: Path) -> ExportResult:
+    """Write the (filtered) trail to CSV. The file appears whole or not at all; the export is audited."""
+    out = Path(out)
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder: give a file name such as audit.csv")
+    if not out.parent.exists():
+        raise ValidationError(f"folder {out.parent} does not exist")
+    tmp = out.with_name(f".{out.name}.partial")
+    count = 0
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.EXPORT_AUDIT)
+        try:
+            with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(CSV_COLUMNS)
+                for entry in tx.audit.iter_all(flt):
+                    writer.writerow(
+                        (
+                            entry.seq, entry.at.isoformat().replace("+00:00", "Z"), entry.user_id,
+                            entry.user_name, entry.record_type, entry.record_id, entry.action,
+                            readable_changes(entry), entry.reason or "", entry.changes, entry.prev_hash,
+                            entry.hash,
+                        )
+                    )
+                    count += 1
+            tx.audit_event("EXPORT", "audit_log", "csv", reason=f"{count} entries to {out.name}",
+                           details={"filter": (None, _describe(flt))})
+            tx.commit()
+            os.replace(tmp, out)
+        except OSError as error:
+            raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+    return ExportResult(out, count)
+
+
+def _describe(flt: AuditFilter) -> str:
+    parts = [f"{k}={v}" for k, v in vars(flt).items() if v is not None]
+    return ", ".join(parts) or "all entries"

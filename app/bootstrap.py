@@ -1,0 +1,166 @@
+"""The composition root: settings, engine, session factories and services wired into one AppContext.
+
+Nothing is created at import time; the GUI, the CLI and the tests each call `open_context()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app import credentials
+from app.passwords import Argon2Hasher
+from app.ports import PasswordHasher, UnitOfWork
+from app.settings import Settings, load_settings, resolve_database_url
+from app.users import AuthConfig
+from domain.errors import DomainError, ValidationError
+from domain.users import SYSTEM_ACTOR, PasswordPolicy
+from persistence import engine as db_engine
+from persistence import schema
+from persistence.mapping import map_domain
+from persistence.uow import SqlUnitOfWork
+from persistence.uow import session_factory as _session_factory
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    url: str  # never with a password
+    kind: str  # "SQLite" or "PostgreSQL"
+    location: str
+    revision: str | None
+    head: str
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    database: DatabaseInfo
+    auth: AuthConfig
+    uow: Callable[[], UnitOfWork]
+    read_uow: Callable[[], UnitOfWork]
+    _engine: Any = field(repr=False)
+
+    def dispose(self) -> None:
+        self._engine.dispose()
+
+
+def policy_from(settings: Settings) -> PasswordPolicy:
+    return PasswordPolicy(
+        min_length=settings.password_min_length,
+        expiry_days=settings.password_expiry_days,
+        history=settings.password_history,
+        max_failed_logins=settings.max_failed_logins,
+    )
+
+
+def _engine_for(url_text: str) -> Any:
+    url = db_engine.parse_url(url_text)
+    password = None
+    if url.get_backend_name() == "postgresql" and url.password is None:
+        password = credentials.load_password(credentials.key_for(url.username, url.host, url.port, url.database))
+    return db_engine.make_engine(url, password=password)
+
+
+def _info(engine: Any) -> DatabaseInfo:
+    kind, location = db_engine.describe(engine.url)
+    try:
+        found = schema.state(engine)
+    except Exception as error:  # the server is down, the password is wrong, the file is not a database
+        raise DomainError(f"cannot open the {kind} database at {location}: {_first_line(error)}") from None
+    return DatabaseInfo(engine.url.render_as_string(hide_password=True), kind, location, found.current, found.head)
+
+
+def _first_line(error: BaseException) -> str:
+    orig = getattr(error, "orig", None) or error
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(orig).__name__
+
+
+def open_context(
+    db_url: str | None = None,
+    *,
+    settings: Settings | None = None,
+    hasher: PasswordHasher | None = None,
+    require_schema: bool = True,
+) -> AppContext:
+    """Open the database the station is configured for and refuse an unknown schema revision (GEN-3)."""
+    settings = settings or load_settings()
+    map_domain()
+    engine = _engine_for(resolve_database_url(db_url, settings))
+    try:
+        info = _info(engine)
+        if require_schema:
+            schema.require_current(engine)
+    except DomainError:
+        engine.dispose()
+        raise
+    writer = _session_factory(engine)
+    reader = _session_factory(db_engine.reader(engine))
+    return AppContext(
+        settings=settings,
+        database=info,
+        auth=AuthConfig(hasher or Argon2Hasher(), policy_from(settings)),
+        uow=lambda: SqlUnitOfWork(writer),
+        read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
+        _engine=engine,
+    )
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    before: str | None
+    after: str | None
+    database: DatabaseInfo
+
+
+def upgrade_database(db_url: str | None = None, *, settings: Settings | None = None) -> UpgradeResult:
+    """Apply the migrations shipped with this version (`batchtrace db upgrade`); the upgrade is audited."""
+    settings = settings or load_settings()
+    map_domain()
+    engine = _engine_for(resolve_database_url(db_url, settings))
+    try:
+        info = _info(engine)
+        if info.revision is not None and info.revision != info.head:
+            try:
+                schema.require_current(engine)
+            except DomainError as error:
+                if "newer" in str(error):
+                    raise
+        before, after = schema.upgrade(engine)
+        if before != after:
+            with SqlUnitOfWork(_session_factory(engine)).acting_as(SYSTEM_ACTOR) as tx:
+                tx.audit_event("SCHEMA_UPGRADE", "schema", str(after), reason=f"from {before or 'empty'} to {after}")
+                tx.commit()
+        return UpgradeResult(before, after, _info(engine))
+    finally:
+        engine.dispose()
+
+
+def database_state(db_url: str | None = None, *, settings: Settings | None = None) -> DatabaseInfo:
+    settings = settings or load_settings()
+    engine = _engine_for(resolve_database_url(db_url, settings))
+    try:
+        return _info(engine)
+    finally:
+        engine.dispose()
+
+
+def connect_shared_database(url_text: str, password: str) -> DatabaseInfo:
+    """`batchtrace db connect`: check the server answers with this password, keep the password in the OS
+    keyring and only the password-free URL in the settings."""
+    url = db_engine.parse_url(url_text)
+    if url.get_backend_name() != "postgresql":
+        raise ValidationError("'db connect' is for a shared PostgreSQL database: postgresql://user@host/db")
+    if url.password is not None:
+        raise ValidationError("do not put the password in the URL: BatchTrace asks for it and keeps it in the keyring")
+    engine = db_engine.make_engine(url, password=password)
+    try:
+        info = _info(engine)
+    finally:
+        engine.dispose()
+    credentials.store_password(credentials.key_for(url.username, url.host, url.port, url.database), password)
+    from app.settings import save_settings
+
+    save_settings(load_settings().with_changes(database_url=url.render_as_string(hide_password=True)))
+    return info

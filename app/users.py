@@ -1,0 +1,272 @@
+"""Use cases for users and sessions: first administrator, log-in, lock-out, password rules, administration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.ports import PasswordHasher, UnitOfWork
+from domain.errors import (
+    AccessDenied,
+    AccountLocked,
+    AlreadyExists,
+    AuthenticationFailed,
+    NotFound,
+    ReasonRequired,
+    ValidationError,
+)
+from domain.users import (
+    Actor,
+    PasswordPolicy,
+    Permission,
+    Role,
+    User,
+    UserId,
+    validate_user_id,
+)
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    hasher: PasswordHasher
+    policy: PasswordPolicy
+
+
+@dataclass(frozen=True)
+class UserView:
+    user_id: str
+    printed_name: str
+    roles: tuple[str, ...]
+    active: bool
+    locked: bool
+    failed_logins: int
+    must_change_password: bool
+    password_changed_at: datetime
+    created_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> UserView:
+        return cls(
+            user.user_id, user.printed_name, tuple(sorted(r.value for r in user.roles)), user.active,
+            user.locked, user.failed_logins, user.must_change_password, user.password_changed_at,
+            user.created_at,
+        )
+
+
+def _anonymous(user_id: str) -> Actor:
+    return Actor(UserId(user_id.strip()[:32] or "?"), "(not logged in)")
+
+
+def _get(uow: UnitOfWork, user_id: str) -> User:
+    user = uow.users.lock_for_update(user_id)
+    if user is None:
+        raise NotFound(f"no user '{user_id}'")
+    return user
+
+
+def _require_reason(reason: str | None) -> str:
+    if not reason or not reason.strip():
+        raise ReasonRequired("a reason is required for this change")
+    return reason.strip()
+
+
+def needs_first_administrator(uow: UnitOfWork, actor: Actor) -> bool:
+    with uow.acting_as(actor):
+        return not uow.users.any_exist()
+
+
+def create_first_administrator(
+    uow: UnitOfWork, auth: AuthConfig, user_id: str, printed_name: str, password: str
+) -> UserView:
+    """Only on a database without users: the first person becomes administrator and is the audited actor."""
+    uid = validate_user_id(user_id.strip())
+    auth.policy.check_strength(password)
+    with uow.acting_as(Actor(uid, printed_name.strip() or uid)):
+        if uow.users.any_exist():
+            raise AccessDenied(
+                "the first administrator already exists: log in as an administrator to add users",
+                permission=Permission.MANAGE_USERS.name, user_id=uid,
+            )
+        user = User(uid, printed_name, frozenset({Role.ADMINISTRATOR}), auth.hasher.hash(password), uow.now(),
+                    must_change_password=False)
+        uow.users.add(user)
+        uow.commit()
+        return UserView.of(user)
+
+
+def add_user(
+    uow: UnitOfWork, actor: Actor, auth: AuthConfig, user_id: str, printed_name: str,
+    roles: Iterable[Role], temporary_password: str,
+) -> UserView:
+    uid = validate_user_id(user_id.strip())
+    with uow.acting_as(actor):
+        actor.require(Permission.MANAGE_USERS)
+        existing = uow.users.get(uid)
+        if existing is not None:
+            state = "active" if existing.active else "deactivated"
+            raise AlreadyExists(f"user ID '{uid}' already exists ({state}): user IDs are never reused")
+        auth.policy.check_strength(temporary_password)
+        user = User(uid, printed_name, frozenset(roles), auth.hasher.hash(temporary_password), uow.now(),
+                    must_change_password=True)
+        uow.users.add(user)
+        uow.commit()
+        return UserView.of(user)
+
+
+def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
+    with uow.acting_as(actor):
+        actor.require(Permission.MANAGE_USERS)
+        return [UserView.of(u) for u in uow.users.list()]
+
+
+def log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Actor:
+    """Check the password; count failures and lock at the limit (ACC-3). Every attempt is audited."""
+    user_id = user_id.strip()
+    with uow.acting_as(_anonymous(user_id)) as tx:
+        user = tx.users.lock_for_update(user_id) if user_id else None
+        if user is None:
+            tx.audit_event("LOGIN_FAILED", "user", user_id[:120] or "?", reason="unknown user ID")
+            tx.commit()
+            raise AuthenticationFailed("wrong user ID or password")
+        tx.acting_as(user.actor)
+        try:
+            user.check_can_log_in()
+        except AuthenticationFailed as refused:
+            tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=str(refused))
+            tx.commit()
+            raise
+        _check_password(tx, auth, user, password, "log-in")
+        try:
+            user.record_successful_login(auth.policy, tx.now())
+        except AuthenticationFailed:
+            tx.commit(reason="successful log-in resets the failure count")
+            raise
+        tx.audit_event("LOGIN", "user", user.user_id)
+        tx.commit(reason="successful log-in resets the failure count")
+        return user.actor
+
+
+def _check_password(tx: UnitOfWork, auth: AuthConfig, user: User, password: str, what: str) -> None:
+    if auth.hasher.verify(user.password_hash, password):
+        return
+    remaining = user.record_failed_login(auth.policy)
+    if remaining == 0:
+        reason = f"wrong password at {what}: account locked after {user.failed_logins} failures"
+        tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
+        tx.commit(reason=reason)
+        raise AccountLocked(
+            f"wrong password: account '{user.user_id}' is now locked; an administrator must unlock it"
+        )
+    reason = f"wrong password at {what} ({user.failed_logins} of {auth.policy.max_failed_logins})"
+    tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
+    tx.commit(reason=reason)
+    tries = "try" if remaining == 1 else "tries"
+    raise AuthenticationFailed(f"wrong user ID or password: {remaining} {tries} left before the account locks")
+
+
+def reauthenticate(uow: UnitOfWork, auth: AuthConfig, actor: Actor, password: str, *, what: str) -> None:
+    """Check the logged-in user's own password (idle unlock, later signatures): failures count (ACC-3)."""
+    with uow.acting_as(actor) as tx:
+        user = _get(tx, actor.user_id)
+        user.check_can_log_in()
+        _check_password(tx, auth, user, password, what)
+        tx.audit_event("SESSION_UNLOCKED" if what == "unlock" else "REAUTHENTICATED", "user", user.user_id)
+        tx.commit(reason=f"successful {what} resets the failure count")
+
+
+def record_session_event(uow: UnitOfWork, actor: Actor, action: str, reason: str | None = None) -> None:
+    """LOGOUT, SESSION_LOCKED: session events with no record change."""
+    with uow.acting_as(actor) as tx:
+        tx.audit_event(action, "user", actor.user_id, reason=reason)
+        tx.commit()
+
+
+def change_own_password(
+    uow: UnitOfWork, auth: AuthConfig, user_id: str, old_password: str, new_password: str
+) -> Actor:
+    """The user sets a new password (first log-in, expiry, or by choice). Returns the actor, logged in."""
+    user_id = user_id.strip()
+    with uow.acting_as(_anonymous(user_id)) as tx:
+        user = tx.users.lock_for_update(user_id)
+        if user is None:
+            raise AuthenticationFailed("wrong user ID or password")
+        tx.acting_as(user.actor)
+        user.check_can_log_in()
+        _check_password(tx, auth, user, old_password, "password change")
+        _set_password(tx, auth, user, new_password, temporary=False)
+        user.failed_logins = 0
+        tx.commit(reason="password changed by the user")
+        return user.actor
+
+
+def _set_password(tx: UnitOfWork, auth: AuthConfig, user: User, new_password: str, *, temporary: bool) -> None:
+    auth.policy.check_strength(new_password)
+    reused = any(auth.hasher.verify(h, new_password) for h in user.remembered_hashes(auth.policy))
+    user.set_password(auth.hasher.hash(new_password), tx.now(), auth.policy, reused=reused, temporary=temporary)
+
+
+def reset_password(
+    uow: UnitOfWork, actor: Actor, auth: AuthConfig, user_id: str, temporary_password: str, reason: str | None
+) -> UserView:
+    why = _require_reason(reason)
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.MANAGE_USERS)
+        user = _get(tx, user_id)
+        if not user.active:
+            raise ValidationError(f"user '{user_id}' is deactivated")
+        _set_password(tx, auth, user, temporary_password, temporary=True)
+        tx.commit(reason=why)
+        return UserView.of(user)
+
+
+def unlock_user(uow: UnitOfWork, actor: Actor, user_id: str, reason: str | None) -> UserView:
+    why = _require_reason(reason)
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.MANAGE_USERS)
+        user = _get(tx, user_id)
+        user.unlock()
+        tx.commit(reason=why)
+        return UserView.of(user)
+
+
+def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: str, reason: str | None) -> UserView:
+    why = _require_reason(reason)
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.MANAGE_USERS)
+        if user_id == actor.user_id:
+            raise ValidationError("you cannot deactivate your own account")
+        user = _get(tx, user_id)
+        user.deactivate()
+        _keep_an_administrator(tx, user)
+        tx.commit(reason=why)
+        return UserView.of(user)
+
+
+def change_roles(
+    uow: UnitOfWork, actor: Actor, user_id: str, roles: Iterable[Role], reason: str | None
+) -> UserView:
+    why = _require_reason(reason)
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.MANAGE_USERS)
+        user = _get(tx, user_id)
+        user.change_roles(frozenset(roles))
+        _keep_an_administrator(tx, user)
+        tx.commit(reason=why)
+        return UserView.of(user)
+
+
+def rename_user(uow: UnitOfWork, actor: Actor, user_id: str, printed_name: str, reason: str | None) -> UserView:
+    why = _require_reason(reason)
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.MANAGE_USERS)
+        user = _get(tx, user_id)
+        user.rename(printed_name)
+        tx.commit(reason=why)
+        return UserView.of(user)
+
+
+def _keep_an_administrator(tx: UnitOfWork, changed: User) -> None:
+    admins = [u for u in tx.users.list(include_inactive=False) if Role.ADMINISTRATOR in u.roles and u.active]
+    if not admins:
+        raise ValidationError(f"'{changed.user_id}' is the last active administrator: keep at least one")

@@ -1,0 +1,1 @@
+"""Scanners and label printers behind small interfaces, with real backends and simulators."""

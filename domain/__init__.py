@@ -1,0 +1,1 @@
+"""Pure business rules of BatchTrace: entities, state machines and checks, with no I/O."""

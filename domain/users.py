@@ -1,0 +1,244 @@
+"""Users, roles, permissions and the password and lock-out rules (ACC-1..ACC-5)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import NewType
+
+from domain.errors import (
+    AccessDenied,
+    AccountLocked,
+    AuthenticationFailed,
+    PasswordExpired,
+    ValidationError,
+)
+
+UserId = NewType("UserId", str)
+
+USER_ID_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
+SYSTEM_USER_ID = UserId("system")
+
+
+class Role(Enum):
+    ADMINISTRATOR = "Administrator"
+    WAREHOUSE = "Warehouse"
+    PRODUCTION = "Production"
+    QC_ANALYST = "QC Analyst"
+    QA_REVIEWER = "QA Reviewer"
+    QA_RELEASE = "QA Release"
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        """Accept the printed name ("QC Analyst") or the constant name ("QC_ANALYST"), any case."""
+        wanted = text.strip().replace("_", " ").casefold()
+        for role in cls:
+            if role.value.casefold() == wanted:
+                return role
+        names = ", ".join(r.value for r in cls)
+        raise ValidationError(f"unknown role '{text}': choose from {names}")
+
+
+class Permission(Enum):
+    MANAGE_USERS = "manage users"
+    VIEW_AUDIT = "view the audit trail"
+    EXPORT_AUDIT = "export the audit trail"
+    LOAD_DEMO_DATA = "load demo data"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMINISTRATOR: frozenset(
+        {Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.LOAD_DEMO_DATA}
+    ),
+    Role.WAREHOUSE: frozenset(),
+    Role.PRODUCTION: frozenset(),
+    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT}),
+    Role.QA_REVIEWER: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT}),
+    Role.QA_RELEASE: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the authenticated user as the services see it."""
+
+    user_id: UserId
+    printed_name: str
+    roles: frozenset[Role] = frozenset()
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        granted: set[Permission] = set()
+        for role in self.roles:
+            granted |= ROLE_PERMISSIONS[role]
+        return frozenset(granted)
+
+    def can(self, permission: Permission) -> bool:
+        return permission in self.permissions
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise AccessDenied(
+                f"{self.printed_name} ({self.user_id}) may not {permission.value}",
+                permission=permission.name,
+                user_id=self.user_id,
+            )
+
+
+SYSTEM_ACTOR = Actor(SYSTEM_USER_ID, "BatchTrace system")
+
+
+@dataclass(frozen=True)
+class PasswordPolicy:
+    min_length: int = 10
+    expiry_days: int = 90
+    history: int = 5
+    max_failed_logins: int = 5
+
+    def check_strength(self, password: str) -> None:
+        if len(password) < self.min_length:
+            raise ValidationError(f"the password must have at least {self.min_length} characters")
+        if password.strip() != password:
+            raise ValidationError("the password must not start or end with a space")
+        if not (re.search(r"[A-Za-z]", password) and re.search(r"[^A-Za-z]", password)):
+            raise ValidationError("the password must mix letters with digits or symbols")
+
+
+def validate_user_id(user_id: str) -> UserId:
+    if not USER_ID_PATTERN.match(user_id):
+        raise ValidationError(
+            f"invalid user ID '{user_id}': use 2-32 lower-case letters, digits, '.', '_' or '-', "
+            "starting with a letter"
+        )
+    if user_id == SYSTEM_USER_ID:
+        raise ValidationError(f"user ID '{user_id}' is reserved")
+    return UserId(user_id)
+
+
+def validate_printed_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("the printed name is required (it appears on every record the user signs)")
+    if len(name) > 120:
+        raise ValidationError("the printed name is longer than 120 characters")
+    return name
+
+
+def validate_roles(roles: frozenset[Role]) -> frozenset[Role]:
+    if not roles:
+        raise ValidationError("a user needs at least one role")
+    return roles
+
+
+class User:
+    """A person who logs in. Never deleted: deactivated, so the ID is never reused (ACC-1)."""
+
+    user_id: UserId
+    printed_name: str
+    roles: frozenset[Role]
+    active: bool
+    locked: bool
+    failed_logins: int
+    password_hash: str
+    password_history: tuple[str, ...]
+    password_changed_at: datetime
+    must_change_password: bool
+    created_at: datetime
+
+    def __init__(
+        self,
+        user_id: UserId,
+        printed_name: str,
+        roles: frozenset[Role],
+        password_hash: str,
+        now: datetime,
+        *,
+        must_change_password: bool = True,
+    ) -> None:
+        self.user_id = validate_user_id(user_id)
+        self.printed_name = validate_printed_name(printed_name)
+        self.roles = validate_roles(frozenset(roles))
+        self.active = True
+        self.locked = False
+        self.failed_logins = 0
+        self.password_hash = password_hash
+        self.password_history = ()
+        self.password_changed_at = now
+        self.must_change_password = must_change_password
+        self.created_at = now
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.user_id, self.printed_name, self.roles)
+
+    def password_expired(self, policy: PasswordPolicy, now: datetime) -> bool:
+        return now - self.password_changed_at > timedelta(days=policy.expiry_days)
+
+    def check_can_log_in(self) -> None:
+        if not self.active:
+            raise AuthenticationFailed(f"user '{self.user_id}' is deactivated")
+        if self.locked:
+            raise AccountLocked(
+                f"account '{self.user_id}' is locked after repeated failed log-ins: "
+                "an administrator must unlock it"
+            )
+
+    def record_failed_login(self, policy: PasswordPolicy) -> int:
+        """Count a wrong password; lock at the limit (ACC-3). Returns the tries that remain."""
+        self.failed_logins += 1
+        if self.failed_logins >= policy.max_failed_logins:
+            self.locked = True
+            return 0
+        return policy.max_failed_logins - self.failed_logins
+
+    def record_successful_login(self, policy: PasswordPolicy, now: datetime) -> None:
+        self.check_can_log_in()
+        if self.failed_logins:
+            self.failed_logins = 0
+        if self.must_change_password:
+            raise PasswordExpired(f"user '{self.user_id}' must set a new password before working")
+        if self.password_expired(policy, now):
+            raise PasswordExpired(
+                f"the password of '{self.user_id}' expired after {policy.expiry_days} days: set a new one"
+            )
+
+    def set_password(
+        self, new_hash: str, now: datetime, policy: PasswordPolicy, *, reused: bool, temporary: bool
+    ) -> None:
+        """Replace the password. `reused` says whether it matches a remembered one (checked by the caller,
+        which alone can verify hashes)."""
+        if reused:
+            raise ValidationError(f"the new password must differ from the last {policy.history} passwords")
+        history = (self.password_hash, *self.password_history)[: max(policy.history - 1, 0)]
+        self.password_history = history
+        self.password_hash = new_hash
+        self.password_changed_at = now
+        self.must_change_password = temporary
+
+    def remembered_hashes(self, policy: PasswordPolicy) -> tuple[str, ...]:
+        return (self.password_hash, *self.password_history)[: policy.history]
+
+    def unlock(self) -> None:
+        if not self.locked and not self.failed_logins:
+            raise ValidationError(f"account '{self.user_id}' is not locked")
+        self.locked = False
+        self.failed_logins = 0
+
+    def deactivate(self) -> None:
+        if not self.active:
+            raise ValidationError(f"user '{self.user_id}' is already deactivated")
+        self.active = False
+
+    def change_roles(self, roles: frozenset[Role]) -> None:
+        roles = validate_roles(frozenset(roles))
+        if roles == self.roles:
+            raise ValidationError("the roles are unchanged")
+        self.roles = roles
+
+    def rename(self, printed_name: str) -> None:
+        name = validate_printed_name(printed_name)
+        if name == self.printed_name:
+            raise ValidationError("the printed name is unchanged")
+        self.printed_name = name

@@ -1,0 +1,1 @@
+"""SQLAlchemy mapping, repositories, the unit of work, migrations and database-level guards."""

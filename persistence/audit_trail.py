@@ -1,0 +1,140 @@
+"""Writing the audit trail: collect every mapped change at flush, then append hash-chained entries.
+
+The unit of work calls `append()` inside the same transaction as the changes it records, so the data and
+its audit entries are committed together or not at all. Appends are serialised (PostgreSQL advisory
+transaction lock; SQLite's write lock, taken at BEGIN IMMEDIATE) so concurrent writers extend one chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, inspect, select, text
+from sqlalchemy.orm import Session
+
+from domain.audit import GENESIS_HASH, canonical_changes, entry_hash, format_time
+from domain.users import Actor
+from persistence.mapping import AUDITED
+from persistence.tables import audit_log
+from persistence.types import audit_value
+
+AUDIT_LOCK_KEY = 0x42_54_41_55  # "BTAU": one advisory lock for the whole chain
+REDACTED = "(changed, not shown)"
+
+
+@dataclass
+class PendingEntry:
+    record_type: str
+    record_id: str
+    action: str
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    reason: str | None = None
+
+
+class ChangeCollector:
+    """Accumulates per-record changes over all flushes of one transaction, merged per record."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], PendingEntry] = {}
+
+    def collect(self, session: Session) -> None:
+        for obj in session.new:
+            self._merge(obj, "CREATE")
+        for obj in session.dirty:
+            if session.is_modified(obj, include_collections=False):
+                self._merge(obj, "UPDATE")
+        for obj in session.deleted:
+            self._merge(obj, "DELETE")
+
+    def _merge(self, obj: object, action: str) -> None:
+        audited = AUDITED.get(type(obj))
+        if audited is None:
+            return
+        state = inspect(obj)
+        mapper = state.mapper
+        pk = mapper.primary_key_from_instance(obj)
+        record_id = "/".join(str(v) for v in pk)
+        changes: dict[str, tuple[Any, Any]] = {}
+        for attr in mapper.column_attrs:
+            hist = state.attrs[attr.key].history
+            if action == "CREATE":
+                old, new = None, state.attrs[attr.key].value
+            elif action == "DELETE":
+                old, new = (hist.unchanged or hist.deleted or (None,))[0], None
+            else:
+                if not hist.has_changes():
+                    continue
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+            if attr.key in audited.redacted:
+                changes[attr.key] = (None, REDACTED) if action != "DELETE" else (REDACTED, None)
+            else:
+                changes[attr.key] = (audit_value(old), audit_value(new))
+        key = (audited.record_type, record_id)
+        earlier = self._entries.get(key)
+        if earlier is None:
+            self._entries[key] = PendingEntry(audited.record_type, record_id, action, changes)
+            return
+        for name, (old, new) in changes.items():
+            first_old = earlier.changes[name][0] if name in earlier.changes else old
+            earlier.changes[name] = (first_old, new)
+        if action == "DELETE":
+            earlier.action = "DELETE" if earlier.action != "CREATE" else "CREATE+DELETE"
+
+    def entries(self) -> list[PendingEntry]:
+        result = []
+        for entry in self._entries.values():
+            if entry.action == "UPDATE":
+                entry.changes = {k: v for k, v in entry.changes.items() if v[0] != v[1] or v[1] == REDACTED}
+                if not entry.changes:
+                    continue
+            result.append(entry)
+        return result
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+def server_now(connection: Connection) -> datetime:
+    """The database server's clock on a shared store (GEN-4); this machine's on embedded SQLite."""
+    if connection.dialect.name == "postgresql":
+        value: datetime = connection.execute(text("SELECT clock_timestamp()")).scalar_one()
+        return value.astimezone(UTC)
+    return datetime.now(UTC)
+
+
+def append(connection: Connection, actor: Actor, entries: Sequence[PendingEntry]) -> list[int]:
+    """Append entries to the chain in this transaction; returns their sequence numbers."""
+    if not entries:
+        return []
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+    at = server_now(connection)  # after the lock: times rise with the sequence
+    at_text = format_time(at)
+    last = connection.execute(
+        select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
+    seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    rows: list[dict[str, Any]] = []
+    seqs: list[int] = []
+    for entry in entries:
+        seq += 1
+        changes = canonical_changes(entry.changes)
+        digest = entry_hash(
+            seq, at_text, actor.user_id, actor.printed_name, entry.record_type, entry.record_id,
+            entry.action, changes, entry.reason, prev,
+        )
+        rows.append(
+            {
+                "seq": seq, "at": at, "user_id": actor.user_id, "user_name": actor.printed_name,
+                "record_type": entry.record_type, "record_id": entry.record_id, "action": entry.action,
+                "changes": changes, "reason": entry.reason, "prev_hash": prev, "hash": digest,
+            }
+        )
+        seqs.append(seq)
+        prev = digest
+    connection.execute(insert(audit_log), rows)
+    return seqs

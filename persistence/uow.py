@@ -1,0 +1,148 @@
+"""The unit of work: one transaction, its repositories, and the audit entries it writes on commit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from domain.errors import AccessDenied, ConcurrentChange, DomainError, ReasonRequired
+from domain.users import Actor
+from persistence import audit_trail
+from persistence.audit_trail import ChangeCollector, PendingEntry
+from persistence.repositories import SqlAuditReader, SqlUserRepository
+
+_COLLECTOR = "batchtrace_audit_collector"
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    install_audit_hooks(factory)
+    return factory
+
+
+def install_audit_hooks(factory: sessionmaker[Session]) -> None:
+    @event.listens_for(factory, "after_flush")
+    def _collect(session: Session, _context: Any) -> None:
+        # After the flush the PKs of new rows exist, while the attribute history is still there.
+        collector = session.info.get(_COLLECTOR)
+        if collector is not None:
+            collector.collect(session)
+
+
+class DatabaseUnavailable(DomainError):
+    code = "database_unavailable"
+
+
+class SqlUnitOfWork:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        read_only: bool = False,
+        writer_factory: sessionmaker[Session] | None = None,
+    ) -> None:
+        self._factory = session_factory
+        self._writer_factory = writer_factory or session_factory
+        self._read_only = read_only
+        self._actor: Actor | None = None
+        self._session: Session | None = None
+        self._events: list[PendingEntry] = []
+        self._committed = False
+
+    def acting_as(self, actor: Actor) -> Self:
+        self._actor = actor
+        return self
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its 'with' block")
+        return self._session
+
+    def __enter__(self) -> Self:
+        if self._actor is None:
+            raise RuntimeError("a unit of work needs an acting user: call acting_as(actor) first")
+        if self._session is not None:
+            raise RuntimeError("a unit of work is not re-entrant")
+        self._session = self._factory()
+        self._session.info[_COLLECTOR] = ChangeCollector()
+        self._events = []
+        self._committed = False
+        self.users = SqlUserRepository(self._session)
+        self.audit = SqlAuditReader(self._session)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        session, self._session = self._session, None
+        assert session is not None
+        try:
+            session.rollback()
+        finally:
+            session.close()
+        if isinstance(exc, AccessDenied):
+            self._audit_refusal(exc)
+        if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError):
+            raise DatabaseUnavailable(f"database error: {_first_line(exc)}") from exc
+
+    def now(self) -> datetime:
+        return audit_trail.server_now(self.session.connection())
+
+    def audit_event(
+        self, action: str, record_type: str, record_id: str, *, reason: str | None = None,
+        details: dict[str, tuple[object, object]] | None = None,
+    ) -> None:
+        self._events.append(PendingEntry(record_type, record_id, action, dict(details or {}), reason))
+
+    def commit(self, reason: str | None = None) -> None:
+        if self._read_only:
+            raise RuntimeError("commit() on a read-only unit of work")
+        session = self.session
+        reason = reason.strip() if reason else None
+        try:
+            session.flush()
+            collector: ChangeCollector = session.info[_COLLECTOR]
+            changes = collector.entries()
+            if not reason and any(e.action != "CREATE" for e in changes):
+                raise ReasonRequired("a reason is required to change or delete a record")
+            for entry in changes:
+                entry.reason = reason
+            assert self._actor is not None
+            audit_trail.append(session.connection(), self._actor, [*changes, *self._events])
+            session.commit()
+        except StaleDataError as error:
+            raise ConcurrentChange(
+                "the record was changed at another station since you opened it: reload and try again"
+            ) from error
+        except IntegrityError as error:
+            raise ConcurrentChange(
+                f"the database refused the change (another station may have written the same record): "
+                f"{_first_line(error)}"
+            ) from error
+        collector.clear()
+        self._events = []
+        self._committed = True
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def _audit_refusal(self, error: AccessDenied) -> None:
+        assert self._actor is not None
+        try:
+            with SqlUnitOfWork(self._writer_factory).acting_as(self._actor) as uow:
+                uow.audit_event("ACCESS_DENIED", "permission", error.permission, reason=str(error))
+                uow.commit()
+        except (OperationalError, DomainError):
+            pass  # the refusal itself still reaches the user; the database may be what failed
+
+
+def _first_line(error: BaseException) -> str:
+    orig = getattr(error, "orig", None) or error
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__

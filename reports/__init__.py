@@ -1,0 +1,1 @@
+"""Documents rendered from domain data (batch records, reports)."""

@@ -1,0 +1,128 @@
+"""Fixtures shared by every layer's tests: isolated settings, fast password hashing, real databases.
+
+`db_url` runs a test on a real SQLite file and on a real PostgreSQL 15 started by this session (`pg`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import bootstrap  # noqa: E402
+from app.passwords import Argon2Hasher  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from tests.pg_server import PgServer  # noqa: E402
+
+# Real argon2id, with the cost cut so that a test suite of hundreds of log-ins stays fast.
+FAST_HASHER = Argon2Hasher(time_cost=1, memory_cost=1024)
+ADMIN_PASSWORD = "Admin-pass-2026"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_station(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never read or write the developer's own settings, data folder or database."""
+    home = tmp_path_factory.mktemp("station")
+    monkeypatch.setenv("BATCHTRACE_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("BATCHTRACE_DATA_DIR", str(home / "data"))
+    monkeypatch.delenv("BATCHTRACE_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    server = PgServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+_db_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PgServer) -> str:
+    """A database migrated once to head; each test copies it (CREATE DATABASE ... TEMPLATE)."""
+    pg_server.admin_sql("CREATE DATABASE bt_template")
+    bootstrap.upgrade_database(pg_server.url("bt_template"), settings=Settings())
+    return "bt_template"
+
+
+def fresh_pg_database(pg_server: PgServer, template: str | None) -> str:
+    name = f"bt_test_{os.getpid()}_{next(_db_counter)}"
+    source = f" TEMPLATE {template}" if template else ""
+    pg_server.admin_sql(f"CREATE DATABASE {name}{source}")
+    return pg_server.url(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
+def engine_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def empty_db_url(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with no schema at all, on either engine."""
+    if engine_name == "sqlite":
+        return f"sqlite:///{(tmp_path / 'batchtrace.sqlite3').as_posix()}"
+    return fresh_pg_database(request.getfixturevalue("pg_server"), None)
+
+
+@pytest.fixture
+def db_url(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database migrated to head, on either engine."""
+    if engine_name == "sqlite":
+        url = f"sqlite:///{(tmp_path / 'batchtrace.sqlite3').as_posix()}"
+        bootstrap.upgrade_database(url, settings=Settings())
+        return url
+    server = request.getfixturevalue("pg_server")
+    return fresh_pg_database(server, request.getfixturevalue("pg_template"))
+
+
+@pytest.fixture
+def ctx(db_url: str) -> Iterator[bootstrap.AppContext]:
+    context = bootstrap.open_context(db_url, settings=Settings(), hasher=FAST_HASHER)
+    try:
+        yield context
+    finally:
+        context.dispose()
+
+
+@pytest.fixture
+def admin(ctx: bootstrap.AppContext):  # type: ignore[no-untyped-def]
+    """The first administrator, logged in."""
+    from app import users
+
+    users.create_first_administrator(ctx.uow(), ctx.auth, "admin", "Ada Admin", ADMIN_PASSWORD)
+    return users.log_in(ctx.uow(), ctx.auth, "admin", ADMIN_PASSWORD)
+
+
+# --- the summary says how many tests ran on each engine -------------------------------------------
+_engine_outcomes: Counter[tuple[str, str]] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
+        return
+    engine = "postgresql" if "[postgresql" in report.nodeid or "-postgresql" in report.nodeid else (
+        "sqlite" if "[sqlite" in report.nodeid or "-sqlite" in report.nodeid else None
+    )
+    if engine is not None:
+        _engine_outcomes[(engine, report.outcome)] += 1
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _engine_outcomes:
+        return
+    terminalreporter.section("database engines")
+    for engine in ("sqlite", "postgresql"):
+        counts = {o: n for (e, o), n in _engine_outcomes.items() if e == engine}
+        text = ", ".join(f"{n} {o}" for o, n in sorted(counts.items())) or "none"
+        terminalreporter.write_line(f"{engine}: {text}")

@@ -1,0 +1,1 @@
+"""The Qt desktop interface: widgets, dialogs and item models over the app/ services."""
