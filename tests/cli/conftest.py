@@ -1,0 +1,71 @@
+"""CLI fixtures: an in-memory OS keyring for every test, the in-process runner, and seeded databases."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from app import bootstrap, users
+from app.settings import Settings
+from domain.users import Role
+from tests.cli.support import Cli
+from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
+
+QC_PASSWORD = "Qc-pass-2026x"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps passwords in a dict, and remembers which keys were looked up."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+        self.lookups: list[tuple[str, str]] = []
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.lookups.append((service, username))
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """No CLI test reads or writes the OS keyring of the machine it runs on."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    return Cli(capsys, monkeypatch)
+
+
+@pytest.fixture
+def seeded(db_url: str) -> str:
+    """A migrated database with the administrator `admin` and the QC analyst `qc`, both able to log in.
+
+    Hashed with the fast test cost; the CLI's own hasher verifies them with the cost stored in the hash."""
+    ctx = bootstrap.open_context(db_url, settings=Settings(), hasher=FAST_HASHER)
+    try:
+        users.create_first_administrator(ctx.uow(), ctx.auth, "admin", "Ada Admin", ADMIN_PASSWORD)
+        actor = users.log_in(ctx.uow(), ctx.auth, "admin", ADMIN_PASSWORD)
+        users.add_user(ctx.uow(), actor, ctx.auth, "qc", "Quinn Chem", [Role.QC_ANALYST], "Temp-pass-2026")
+        users.change_own_password(ctx.uow(), ctx.auth, "qc", "Temp-pass-2026", QC_PASSWORD)
+    finally:
+        ctx.dispose()
+    return db_url
