@@ -46,17 +46,49 @@ class Permission(Enum):
     VIEW_AUDIT = "view the audit trail"
     EXPORT_AUDIT = "export the audit trail"
     LOAD_DEMO_DATA = "load demo data"
+    MANAGE_MASTER_DATA = "edit items, suppliers and customers"
+    APPROVE_SUPPLIERS = "change the approved supplier list"
+    MANAGE_NUMBER_RULES = "change number rules"
+    RECEIVE_LOT = "receive material lots"
+    RELEASE_LOT = "release lots"
+    REJECT_LOT = "reject lots"
+    HOLD_LOT = "put lots on hold"
+    EDIT_MBR = "edit master batch records"
+    APPROVE_MBR = "make a master batch record effective"
+    PLAN_BATCH = "plan batches"
+    PRODUCE_BATCH = "start and complete batches"
+    ISSUE_MATERIAL = "issue material to batches"
+    COMPLETE_QC = "complete QC testing"
+    RELEASE_BATCH = "release batches"
+    REJECT_BATCH = "reject batches"
+    HOLD_BATCH = "put batches on hold"
+    SHIP = "record shipments"
+    OPEN_RECALL = "open a recall"
+    MANAGE_RECALL = "record recall progress"
 
+
+_QA_COMMON = frozenset(
+    {
+        Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.APPROVE_SUPPLIERS, Permission.REJECT_LOT,
+        Permission.HOLD_LOT, Permission.HOLD_BATCH, Permission.REJECT_BATCH, Permission.OPEN_RECALL,
+        Permission.MANAGE_RECALL, Permission.RELEASE_LOT,
+    }
+)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(
-        {Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.LOAD_DEMO_DATA}
+        {
+            Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.LOAD_DEMO_DATA,
+            Permission.MANAGE_MASTER_DATA, Permission.MANAGE_NUMBER_RULES,
+        }
     ),
-    Role.WAREHOUSE: frozenset(),
-    Role.PRODUCTION: frozenset(),
-    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT}),
-    Role.QA_REVIEWER: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT}),
-    Role.QA_RELEASE: frozenset({Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT}),
+    Role.WAREHOUSE: frozenset({Permission.RECEIVE_LOT, Permission.ISSUE_MATERIAL, Permission.SHIP}),
+    Role.PRODUCTION: frozenset(
+        {Permission.EDIT_MBR, Permission.PLAN_BATCH, Permission.PRODUCE_BATCH, Permission.ISSUE_MATERIAL}
+    ),
+    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC}),
+    Role.QA_REVIEWER: _QA_COMMON | {Permission.MANAGE_MASTER_DATA, Permission.EDIT_MBR},
+    Role.QA_RELEASE: _QA_COMMON | {Permission.APPROVE_MBR, Permission.RELEASE_BATCH},
 }
 
 

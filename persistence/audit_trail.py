@@ -55,10 +55,14 @@ class ChangeCollector:
             return
         state = inspect(obj)
         mapper = state.mapper
-        pk = mapper.primary_key_from_instance(obj)
-        record_id = "/".join(str(v) for v in pk)
+        if audited.record_id is not None:
+            record_id = audited.record_id(obj)
+        else:
+            record_id = "/".join(str(v) for v in mapper.primary_key_from_instance(obj))
         changes: dict[str, tuple[Any, Any]] = {}
         for attr in mapper.column_attrs:
+            if attr.key == "version":
+                continue  # the optimistic-lock counter is bookkeeping, not GMP content
             hist = state.attrs[attr.key].history
             if action == "CREATE":
                 old, new = None, state.attrs[attr.key].value

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy.orm import registry
+from sqlalchemy.orm import registry, relationship
 
+from domain.alerts import Alert
+from domain.batches import Batch, MaterialIssue
+from domain.items import Customer, Item, Supplier, SupplierApproval
+from domain.lots import Lot
+from domain.mbr import BomLine, MasterBatchRecord
+from domain.numbering import NumberRule
+from domain.recall import Recall, RecallCustomer, RecallScopeEntry
+from domain.shipments import Shipment, ShipmentLine
 from domain.users import User
-from persistence.tables import users
+from persistence import tables as t
 
 mapper_registry = registry()
 
@@ -16,10 +26,27 @@ mapper_registry = registry()
 class AuditedType:
     record_type: str
     redacted: frozenset[str] = frozenset()  # changed, but the values never enter the trail
+    record_id: Callable[[Any], str] | None = None  # the ID users know (lot number), else the primary key
 
 
 AUDITED: dict[type, AuditedType] = {
     User: AuditedType("user", frozenset({"password_hash", "password_history"})),
+    Item: AuditedType("item"),
+    Supplier: AuditedType("supplier"),
+    SupplierApproval: AuditedType("supplier_approval", record_id=lambda a: f"{a.item_code}/{a.supplier_code}"),
+    Customer: AuditedType("customer"),
+    NumberRule: AuditedType("number_rule"),
+    MasterBatchRecord: AuditedType("mbr", record_id=lambda m: f"{m.product_code}/v{m.version}"),
+    BomLine: AuditedType("mbr_line", record_id=lambda line: f"{line.mbr_id}/{line.line_no}"),
+    Lot: AuditedType("lot", record_id=lambda lot: lot.lot_number),
+    Batch: AuditedType("batch", record_id=lambda b: b.batch_number),
+    MaterialIssue: AuditedType("material_issue"),
+    Shipment: AuditedType("shipment", record_id=lambda s: s.shipment_number),
+    ShipmentLine: AuditedType("shipment_line"),
+    Recall: AuditedType("recall", record_id=lambda r: r.recall_number),
+    RecallScopeEntry: AuditedType("recall_scope"),
+    RecallCustomer: AuditedType("recall_customer", record_id=lambda c: f"{c.recall_id}/{c.customer_code}"),
+    Alert: AuditedType("alert"),
 }
 
 _mapped = False
@@ -30,5 +57,36 @@ def map_domain() -> None:
     global _mapped
     if _mapped:
         return
-    mapper_registry.map_imperatively(User, users)
+    m = mapper_registry.map_imperatively
+    m(User, t.users)
+    m(Item, t.items)
+    m(Supplier, t.suppliers)
+    m(SupplierApproval, t.supplier_approvals)
+    m(Customer, t.customers)
+    m(NumberRule, t.number_rules)
+    m(BomLine, t.mbr_lines)
+    m(
+        MasterBatchRecord,
+        t.mbrs,
+        properties={
+            "lines": relationship(BomLine, order_by=t.mbr_lines.c.line_no, cascade="all, delete-orphan",
+                                  lazy="selectin"),
+        },
+    )
+    m(Lot, t.lots, version_id_col=t.lots.c.version)
+    m(Batch, t.batches, version_id_col=t.batches.c.version)
+    m(MaterialIssue, t.material_issues)
+    m(ShipmentLine, t.shipment_lines)
+    m(
+        Shipment,
+        t.shipments,
+        properties={
+            "lines": relationship(ShipmentLine, order_by=t.shipment_lines.c.id, cascade="all, delete-orphan",
+                                  lazy="selectin"),
+        },
+    )
+    m(Recall, t.recalls)
+    m(RecallScopeEntry, t.recall_scope)
+    m(RecallCustomer, t.recall_customers)
+    m(Alert, t.alerts)
     _mapped = True

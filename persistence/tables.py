@@ -5,15 +5,28 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
+    Date,
+    ForeignKey,
     Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
+from sqlalchemy import Enum as SAEnum
 
+from domain.alerts import AlertStatus
+from domain.batches import BatchStatus, IssueKind
+from domain.items import ApprovalStatus, ItemType
+from domain.lots import LotOrigin, LotStatus
+from domain.mbr import MbrStatus
+from domain.quantities import Unit
+from domain.recall import NotificationStatus, RecallStatus
 from persistence.types import RoleSet, StringTuple, UTCDateTime
 
 metadata = MetaData(
@@ -63,4 +76,251 @@ audit_log = Table(
     Index("ix_audit_log_user_id", "user_id"),
     Index("ix_audit_log_at", "at"),
     Index("ix_audit_log_action", "action"),
+)
+
+
+# --- lots, batches and genealogy (0002) -------------------------------------------------------------------
+def _enum(enum_cls: type, length: int = 20) -> SAEnum:
+    return SAEnum(
+        enum_cls, native_enum=False, create_constraint=False, length=length,
+        values_callable=lambda members: [m.value for m in members], validate_strings=True,
+    )
+
+
+Qty = Numeric(18, 6)
+
+items = Table(
+    "items",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("item_type", _enum(ItemType), nullable=False),
+    Column("unit", _enum(Unit, 8), nullable=False),
+    Column("shelf_life_days", Integer, nullable=True),
+    Column("storage_condition", String(200), nullable=False),
+    Column("gtin", String(14), nullable=True, unique=True),
+    Column("active", Boolean(create_constraint=False), nullable=False),
+)
+
+suppliers = Table(
+    "suppliers",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("active", Boolean(create_constraint=False), nullable=False),
+)
+
+supplier_approvals = Table(
+    "supplier_approvals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("item_code", String(32), ForeignKey("items.code"), nullable=False),
+    Column("supplier_code", String(32), ForeignKey("suppliers.code"), nullable=False),
+    Column("status", _enum(ApprovalStatus), nullable=False),
+    Column("since", UTCDateTime(), nullable=False),
+    UniqueConstraint("item_code", "supplier_code", name="uq_supplier_approvals_item_supplier"),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("address", String(400), nullable=False),
+    Column("active", Boolean(create_constraint=False), nullable=False),
+)
+
+number_rules = Table(
+    "number_rules",
+    metadata,
+    Column("scope", String(40), primary_key=True),
+    Column("pattern", String(80), nullable=False),
+)
+
+number_sequences = Table(
+    "number_sequences",
+    metadata,
+    Column("key", String(160), primary_key=True),
+    Column("last_value", BigInteger, nullable=False),
+)
+
+mbrs = Table(
+    "mbrs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("product_code", String(32), ForeignKey("items.code"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("status", _enum(MbrStatus), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("effective_at", UTCDateTime(), nullable=True),
+    UniqueConstraint("product_code", "version", name="uq_mbrs_product_version"),
+)
+
+mbr_lines = Table(
+    "mbr_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("mbr_id", Integer, ForeignKey("mbrs.id"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("item_code", String(32), ForeignKey("items.code"), nullable=False),
+    Column("quantity_per_unit", Qty, nullable=False),
+    Column("tolerance_pct", Numeric(5, 2), nullable=False),
+    UniqueConstraint("mbr_id", "line_no", name="uq_mbr_lines_mbr_line"),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("batch_number", String(40), nullable=False, unique=True),
+    Column("product_code", String(32), ForeignKey("items.code"), nullable=False),
+    Column("mbr_id", Integer, ForeignKey("mbrs.id"), nullable=False),
+    Column("mbr_version", Integer, nullable=False),
+    Column("planned_quantity", Qty, nullable=False),
+    Column("produced_quantity", Qty, nullable=True),
+    Column("unit", _enum(Unit, 8), nullable=False),
+    Column("status", _enum(BatchStatus), nullable=False),
+    Column("held_from", _enum(BatchStatus), nullable=True),
+    Column("planned_at", UTCDateTime(), nullable=False),
+    Column("started_at", UTCDateTime(), nullable=True),
+    Column("completed_at", UTCDateTime(), nullable=True),
+    Column("version", Integer, nullable=False),
+    Index("ix_batches_status", "status"),
+)
+
+lots = Table(
+    "lots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("lot_number", String(40), nullable=False, unique=True),
+    Column("item_code", String(32), ForeignKey("items.code"), nullable=False),
+    Column("origin", _enum(LotOrigin), nullable=False),
+    Column("status", _enum(LotStatus), nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Column("on_hand", Qty, nullable=False),
+    Column("unit", _enum(Unit, 8), nullable=False),
+    Column("supplier_code", String(32), ForeignKey("suppliers.code"), nullable=True),
+    Column("supplier_lot", String(40), nullable=True),
+    Column("manufactured_on", Date, nullable=True),
+    Column("expires_on", Date, nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("batch_id", Integer, ForeignKey("batches.id"), nullable=True),
+    Column("version", Integer, nullable=False),
+    CheckConstraint("on_hand >= 0 AND on_hand <= quantity", name="on_hand_within_quantity"),
+    Index("ix_lots_supplier_lot", "supplier_lot"),
+    Index("ix_lots_item_status", "item_code", "status"),
+    Index("ix_lots_batch_id", "batch_id"),
+)
+
+material_issues = Table(
+    "material_issues",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("batch_id", Integer, ForeignKey("batches.id"), nullable=False),
+    Column("lot_id", Integer, ForeignKey("lots.id"), nullable=False),
+    Column("item_code", String(32), nullable=False),
+    Column("kind", _enum(IssueKind, 8), nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("by_user", String(32), nullable=False),
+    Index("ix_material_issues_batch_id", "batch_id"),
+    Index("ix_material_issues_lot_id", "lot_id"),
+)
+
+shipments = Table(
+    "shipments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("shipment_number", String(40), nullable=False, unique=True),
+    Column("customer_code", String(32), ForeignKey("customers.code"), nullable=False),
+    Column("shipped_on", Date, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_shipments_customer_code", "customer_code"),
+)
+
+shipment_lines = Table(
+    "shipment_lines",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("shipment_id", Integer, ForeignKey("shipments.id"), nullable=False),
+    Column("lot_id", Integer, ForeignKey("lots.id"), nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Index("ix_shipment_lines_shipment_id", "shipment_id"),
+    Index("ix_shipment_lines_lot_id", "lot_id"),
+)
+
+# The genealogy graph, kept in the same transaction as the issue, completion or shipment it derives from:
+# material flows src -> dst (lot -> batch, batch -> lot, lot -> shipment). One row per pair, quantity net.
+genealogy = Table(
+    "genealogy",
+    metadata,
+    Column("src_kind", String(1), primary_key=True),
+    Column("src_id", Integer, primary_key=True),
+    Column("dst_kind", String(1), primary_key=True),
+    Column("dst_id", Integer, primary_key=True),
+    Column("quantity", Qty, nullable=False),
+    Index("ix_genealogy_dst", "dst_kind", "dst_id", "src_kind", "src_id"),
+)
+
+recalls = Table(
+    "recalls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("recall_number", String(40), nullable=False, unique=True),
+    Column("trigger_lot_id", Integer, ForeignKey("lots.id"), nullable=False),
+    Column("trigger_lot_number", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("status", _enum(RecallStatus), nullable=False),
+    Column("opened_at", UTCDateTime(), nullable=False),
+    Column("closed_at", UTCDateTime(), nullable=True),
+)
+
+recall_scope = Table(
+    "recall_scope",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("recall_id", Integer, ForeignKey("recalls.id"), nullable=False),
+    Column("kind", String(1), nullable=False),
+    Column("number", String(40), nullable=False),
+    Column("item_code", String(32), nullable=True),
+    Column("depth", Integer, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("quantity", Qty, nullable=True),
+    Column("unit", String(8), nullable=True),
+    Column("status_at_open", String(20), nullable=True),
+    Column("customer_code", String(32), nullable=True),
+    Column("action", String(60), nullable=False),
+    Index("ix_recall_scope_recall_id", "recall_id"),
+)
+
+recall_customers = Table(
+    "recall_customers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("recall_id", Integer, ForeignKey("recalls.id"), nullable=False),
+    Column("customer_code", String(32), ForeignKey("customers.code"), nullable=False),
+    Column("customer_name", String(200), nullable=False),
+    Column("shipments", Text, nullable=False),
+    Column("quantity", Qty, nullable=False),
+    Column("returned_quantity", Qty, nullable=False),
+    Column("status", _enum(NotificationStatus), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("recall_id", "customer_code", name="uq_recall_customers_recall_customer"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(40), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("batch_number", String(40), nullable=True),
+    Column("lot_number", String(40), nullable=True),
+    Column("raised_by", String(32), nullable=False),
+    Column("raised_at", UTCDateTime(), nullable=False),
+    Column("status", _enum(AlertStatus), nullable=False),
+    Column("note", Text, nullable=True),
+    Index("ix_alerts_status", "status"),
 )

@@ -15,6 +15,17 @@ from domain.errors import AccessDenied, ConcurrentChange, DomainError, ReasonReq
 from domain.users import Actor
 from persistence import audit_trail
 from persistence.audit_trail import ChangeCollector, PendingEntry
+from persistence.genealogy import SqlGenealogy
+from persistence.lot_repositories import (
+    SqlAlerts,
+    SqlBatches,
+    SqlLots,
+    SqlMasterData,
+    SqlMbrs,
+    SqlNumbering,
+    SqlRecalls,
+    SqlShipments,
+)
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 
 _COLLECTOR = "batchtrace_audit_collector"
@@ -74,8 +85,18 @@ class SqlUnitOfWork:
         self._session.info[_COLLECTOR] = ChangeCollector()
         self._events = []
         self._committed = False
-        self.users = SqlUserRepository(self._session)
-        self.audit = SqlAuditReader(self._session)
+        session = self._session
+        self.users = SqlUserRepository(session)
+        self.audit = SqlAuditReader(session)
+        self.master_data = SqlMasterData(session)
+        self.numbering = SqlNumbering(session)
+        self.lots = SqlLots(session)
+        self.mbrs = SqlMbrs(session)
+        self.batches = SqlBatches(session)
+        self.shipments = SqlShipments(session)
+        self.recalls = SqlRecalls(session)
+        self.alerts = SqlAlerts(session)
+        self.genealogy = SqlGenealogy(session)
         return self
 
     def __exit__(
@@ -132,6 +153,10 @@ class SqlUnitOfWork:
 
     def rollback(self) -> None:
         self.session.rollback()
+
+    def flush(self) -> None:
+        """Write pending rows now (new records get their IDs); the audit entries still wait for commit."""
+        self.session.flush()
 
     def _audit_refusal(self, error: AccessDenied) -> None:
         assert self._actor is not None

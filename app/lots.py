@@ -1,0 +1,151 @@
+"""Use cases for lots (LOT-4, LOT-5): receiving into quarantine, status changes, automatic expiry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol
+
+from app.numbering import next_number
+from app.ports import UnitOfWork
+from domain.errors import NotFound, ValidationError
+from domain.items import validate_code
+from domain.lots import IN_STOCK, LOT_WORKFLOW, Lot, LotOrigin, LotStatus, check_receipt
+from domain.quantities import Unit, parse_quantity
+from domain.users import SYSTEM_ACTOR, Actor, Permission
+
+
+@dataclass(frozen=True)
+class LotView:
+    id: int
+    lot_number: str
+    item_code: str
+    origin: str
+    status: str
+    quantity: Decimal
+    on_hand: Decimal
+    unit: str
+    supplier_code: str | None
+    supplier_lot: str | None
+    manufactured_on: date | None
+    expires_on: date | None
+    created_at: datetime
+    batch_id: int | None
+
+    @classmethod
+    def of(cls, lot: Lot) -> LotView:
+        assert lot.id is not None
+        return cls(
+            lot.id, lot.lot_number, lot.item_code, lot.origin.value, lot.status.value, lot.quantity, lot.on_hand,
+            lot.unit.value, lot.supplier_code, lot.supplier_lot, lot.manufactured_on, lot.expires_on,
+            lot.created_at, lot.batch_id,
+        )
+
+
+@dataclass(frozen=True)
+class Receipt:
+    item_code: str
+    supplier_code: str
+    supplier_lot: str
+    quantity: str | Decimal
+    unit: str
+    manufactured_on: date | None = None
+    expires_on: date | None = None
+
+
+class LabelPrinting(Protocol):
+    """The seam for the devices issue: print a received lot's label. Failures never undo the receipt."""
+
+    def lot_received(self, lot: LotView, actor: Actor) -> None: ...
+
+
+def local_today(tx: UnitOfWork) -> date:
+    """The station's calendar date, from the store's clock (server time on a shared database)."""
+    return tx.now().astimezone().date()
+
+
+def receive_lot(uow: UnitOfWork, actor: Actor, receipt: Receipt, labels: LabelPrinting | None = None) -> LotView:
+    """Create a lot in Quarantine (LOT-4), refused for an unapproved supplier, an expiry before receipt or a
+    unit that does not fit the item (LOT-2)."""
+    supplier_lot = " ".join(receipt.supplier_lot.split())
+    if not supplier_lot:
+        raise ValidationError("the supplier's lot number is required")
+    if len(supplier_lot) > 40:
+        raise ValidationError("the supplier's lot number is longer than 40 characters")
+    quantity = parse_quantity(receipt.quantity)
+    unit = Unit.parse(receipt.unit)
+    item_code = validate_code(receipt.item_code, "item")
+    supplier_code = validate_code(receipt.supplier_code, "supplier")
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.RECEIVE_LOT)
+        item = tx.master_data.item(item_code)
+        if item is None:
+            raise NotFound(f"no item {item_code}")
+        supplier = tx.master_data.supplier(supplier_code)
+        if supplier is None or not supplier.active:
+            raise NotFound(f"no active supplier {supplier_code}")
+        today = local_today(tx)
+        in_item_unit, expires_on = check_receipt(
+            item, tx.master_data.approval(item.code, supplier.code), supplier.code, quantity, unit, today,
+            receipt.manufactured_on, receipt.expires_on,
+        )
+        number = next_number(tx, f"lot.{item.item_type.name}", today, item.code)
+        lot = Lot(number, item, LotOrigin.RECEIVED, in_item_unit, tx.now(), supplier_code=supplier.code,
+                  supplier_lot=supplier_lot, manufactured_on=receipt.manufactured_on, expires_on=expires_on)
+        tx.lots.add(lot)
+        tx.commit()
+        view = LotView.of(lot)
+    if labels is not None:
+        labels.lot_received(view, actor)
+    return view
+
+
+def change_lot_status(
+    uow: UnitOfWork, actor: Actor, lot_number: str, target: LotStatus, reason: str | None
+) -> LotView:
+    with uow.acting_as(actor) as tx:
+        lot = tx.lots.by_number(lot_number, for_update=True)
+        if lot is None:
+            raise NotFound(f"no lot {lot_number}")
+        today = local_today(tx)
+        if lot.expire_if_due(today):
+            tx.commit(reason=f"expired on {lot.expires_on}: blocked automatically")
+            raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on} and is now blocked")
+        transition = lot.change_status(target, actor, reason, today)
+        tx.commit(reason=reason or transition.name)
+        return LotView.of(lot)
+
+
+def expire_due_lots(uow: UnitOfWork) -> list[str]:
+    """Block every lot past its expiry (LOT-5); run at start-up and before stock is used. Audited as the
+    system."""
+    with uow.acting_as(SYSTEM_ACTOR) as tx:
+        today = local_today(tx)
+        expired = [lot for lot in tx.lots.expiring(today, list(IN_STOCK)) if lot.expire_if_due(today)]
+        if expired:
+            tx.commit(reason="past expiry date: blocked automatically")
+        return [lot.lot_number for lot in expired]
+
+
+def get_lot(uow: UnitOfWork, actor: Actor, lot_number: str) -> LotView:
+    with uow.acting_as(actor) as tx:
+        lot = tx.lots.by_number(lot_number)
+        if lot is None:
+            raise NotFound(f"no lot {lot_number}")
+        return LotView.of(lot)
+
+
+def list_lots(
+    uow: UnitOfWork, actor: Actor, *, item_code: str | None = None, statuses: tuple[LotStatus, ...] = (),
+    text: str | None = None, limit: int = 500,
+) -> list[LotView]:
+    with uow.acting_as(actor) as tx:
+        return [LotView.of(lot) for lot in tx.lots.list(item_code=item_code, statuses=statuses, text=text,
+                                                        limit=limit)]
+
+
+def allowed_lot_actions(actor: Actor, status: LotStatus) -> list[LotStatus]:
+    """What this user may do with a lot in this status: for buttons; the service checks again."""
+    return [t.target for t in LOT_WORKFLOW.allowed_from(status)
+            if t.permission is not None and actor.can(t.permission)]

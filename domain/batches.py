@@ -1,0 +1,232 @@
+"""Production batches (LOT-6, LOT-7, LOT-8): the batch workflow and the material issue rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+
+from domain.errors import DomainError, ValidationError
+from domain.lots import Lot
+from domain.mbr import MasterBatchRecord, MbrStatus
+from domain.quantities import Unit, fmt
+from domain.users import Actor, Permission
+from domain.workflow import StateMachine, Transition, TransitionRefused
+
+
+class BatchStatus(Enum):
+    PLANNED = "Planned"
+    IN_PRODUCTION = "In production"
+    COMPLETED = "Completed"
+    QC_TESTING = "QC testing"
+    QA_REVIEW = "QA review"
+    RELEASED = "Released"
+    REJECTED = "Rejected"
+    ON_HOLD = "On hold"
+    RECALLED = "Recalled"
+
+    @classmethod
+    def parse(cls, text: str) -> BatchStatus:
+        wanted = text.strip().replace("_", " ").casefold()
+        for s in cls:
+            if s.value.casefold() == wanted:
+                return s
+        raise ValidationError(f"unknown batch status '{text}': use one of {', '.join(s.value for s in cls)}")
+
+
+P, IP, C, QC, QA, R, RJ, H, RC = (
+    BatchStatus.PLANNED, BatchStatus.IN_PRODUCTION, BatchStatus.COMPLETED, BatchStatus.QC_TESTING,
+    BatchStatus.QA_REVIEW, BatchStatus.RELEASED, BatchStatus.REJECTED, BatchStatus.ON_HOLD, BatchStatus.RECALLED,
+)
+HOLDABLE = (P, IP, C, QC, QA, R)
+
+BATCH_WORKFLOW: StateMachine[BatchStatus] = StateMachine(
+    "batch",
+    [
+        Transition(P, IP, "start", Permission.PRODUCE_BATCH, reason_required=False),
+        Transition(IP, C, "complete", Permission.PRODUCE_BATCH, reason_required=False),
+        Transition(C, QC, "submit to QC", Permission.PRODUCE_BATCH, reason_required=False),
+        Transition(QC, QA, "pass to QA review", Permission.COMPLETE_QC, reason_required=False),
+        Transition(QA, R, "release", Permission.RELEASE_BATCH, reason_required=False),
+        Transition(QA, RJ, "reject", Permission.REJECT_BATCH),
+        *(Transition(s, H, "put on hold", Permission.HOLD_BATCH) for s in HOLDABLE),
+        # Leaving hold returns to where the batch was held from (Batch.held_from).
+        *(Transition(H, s, "resume", Permission.HOLD_BATCH) for s in HOLDABLE),
+        Transition(H, RJ, "reject", Permission.REJECT_BATCH),
+        Transition(R, RC, "recall", Permission.OPEN_RECALL),
+        Transition(H, RC, "recall", Permission.OPEN_RECALL),
+    ],
+)
+
+
+class IssueKind(Enum):
+    ISSUE = "Issue"
+    RETURN = "Return"
+
+
+class IssueRefused(DomainError):
+    """A material issue did not pass the checks (LOT-7); the app raises an alert for it."""
+
+    code = "issue_refused"
+
+
+class MaterialIssue:
+    id: int | None
+    batch_id: int
+    lot_id: int
+    item_code: str
+    kind: IssueKind
+    quantity: Decimal  # always positive; kind says which way
+    at: datetime
+    by_user: str
+
+    def __init__(
+        self, batch_id: int, lot_id: int, item_code: str, kind: IssueKind, quantity: Decimal, at: datetime,
+        by_user: str,
+    ) -> None:
+        self.id = None
+        self.batch_id = batch_id
+        self.lot_id = lot_id
+        self.item_code = item_code
+        self.kind = kind
+        self.quantity = quantity
+        self.at = at
+        self.by_user = by_user
+
+    @property
+    def signed_quantity(self) -> Decimal:
+        return self.quantity if self.kind is IssueKind.ISSUE else -self.quantity
+
+
+@dataclass(frozen=True)
+class LineShortfall:
+    item_code: str
+    issued: Decimal
+    low: Decimal
+    high: Decimal
+
+    def __str__(self) -> str:
+        return f"{self.item_code}: {fmt(self.issued)} issued, {fmt(self.low)}..{fmt(self.high)} required"
+
+
+class Batch:
+    id: int | None
+    batch_number: str
+    product_code: str
+    mbr_id: int
+    mbr_version: int
+    planned_quantity: Decimal
+    produced_quantity: Decimal | None
+    unit: Unit
+    status: BatchStatus
+    held_from: BatchStatus | None
+    planned_at: datetime
+    started_at: datetime | None
+    completed_at: datetime | None
+    version: int
+
+    def __init__(
+        self, batch_number: str, mbr: MasterBatchRecord, mbr_id: int, planned_quantity: Decimal, unit: Unit,
+        planned_at: datetime,
+    ) -> None:
+        if mbr.status is not MbrStatus.EFFECTIVE:
+            raise ValidationError(
+                f"master batch record {mbr.label} is {mbr.status.value.lower()}: plan from the effective version"
+            )
+        if planned_quantity <= 0:
+            raise ValidationError("the planned quantity must be greater than zero")
+        self.id = None
+        self.batch_number = batch_number
+        self.product_code = mbr.product_code
+        self.mbr_id = mbr_id
+        self.mbr_version = mbr.version
+        self.planned_quantity = planned_quantity
+        self.produced_quantity = None
+        self.unit = unit
+        self.status = BatchStatus.PLANNED
+        self.held_from = None
+        self.planned_at = planned_at
+        self.started_at = None
+        self.completed_at = None
+
+    def change_status(
+        self, target: BatchStatus, actor: Actor, reason: str | None, now: datetime
+    ) -> Transition[BatchStatus]:
+        if self.status is BatchStatus.ON_HOLD and target in HOLDABLE and target != self.held_from:
+            held = self.held_from.value if self.held_from else "?"
+            raise TransitionRefused(f"batch {self.batch_number} was held from {held}: it can only resume there")
+        transition = BATCH_WORKFLOW.check(self.status, target, actor, reason)
+        if target is BatchStatus.ON_HOLD:
+            self.held_from = self.status
+        elif self.status is BatchStatus.ON_HOLD:
+            self.held_from = None
+        if target is BatchStatus.IN_PRODUCTION and self.started_at is None:
+            self.started_at = now
+        self.status = target
+        return transition
+
+    def check_issue(
+        self, mbr: MasterBatchRecord, lot: Lot, quantity: Decimal, already_issued: Decimal, today: date
+    ) -> None:
+        """LOT-7: the item is in the BOM, the lot is Released and not expired, the quantity is available and
+        within tolerance. Raises IssueRefused naming the first failed check."""
+        if self.status is not BatchStatus.IN_PRODUCTION:
+            raise IssueRefused(f"batch {self.batch_number} is {self.status.value}: material is issued in production")
+        line = mbr.line_for(lot.item_code)
+        if line is None:
+            raise IssueRefused(
+                f"item {lot.item_code} (lot {lot.lot_number}) is not in the bill of materials of {mbr.label}"
+            )
+        try:
+            lot.check_usable(today)
+        except ValidationError as error:
+            raise IssueRefused(str(error)) from None
+        if quantity > lot.on_hand:
+            raise IssueRefused(
+                f"lot {lot.lot_number} has only {fmt(lot.on_hand)} {lot.unit.value} available, "
+                f"{fmt(quantity)} requested"
+            )
+        _, high = line.limits_for(self.planned_quantity)
+        if already_issued + quantity > high:
+            raise IssueRefused(
+                f"issuing {fmt(quantity)} {lot.unit.value} of {lot.item_code} brings the batch to "
+                f"{fmt(already_issued + quantity)}, above the {fmt(high)} allowed "
+                f"({fmt(line.required_for(self.planned_quantity))} ±{fmt(line.tolerance_pct)}%)"
+            )
+
+    def check_return(self, issued_from_lot: Decimal, quantity: Decimal, lot_number: str) -> None:
+        if self.status is not BatchStatus.IN_PRODUCTION:
+            raise ValidationError(f"batch {self.batch_number} is {self.status.value}: returns happen in production")
+        if quantity > issued_from_lot:
+            raise ValidationError(
+                f"only {fmt(issued_from_lot)} of lot {lot_number} is issued to batch {self.batch_number}; "
+                f"cannot return {fmt(quantity)}"
+            )
+
+    def complete(
+        self, mbr: MasterBatchRecord, issued_by_item: dict[str, Decimal], produced: Decimal, actor: Actor,
+        now: datetime,
+    ) -> None:
+        if produced <= 0:
+            raise ValidationError("the produced quantity must be greater than zero")
+        shortfalls = list(_shortfalls(mbr, issued_by_item, self.planned_quantity))
+        if shortfalls:
+            raise ValidationError(
+                f"batch {self.batch_number} cannot complete: material outside tolerance: "
+                + "; ".join(str(s) for s in shortfalls)
+            )
+        self.change_status(BatchStatus.COMPLETED, actor, None, now)
+        self.produced_quantity = produced
+        self.completed_at = now
+
+
+def _shortfalls(
+    mbr: MasterBatchRecord, issued_by_item: dict[str, Decimal], planned: Decimal
+) -> Iterable[LineShortfall]:
+    for line in mbr.lines:
+        low, high = line.limits_for(planned)
+        issued = issued_by_item.get(line.item_code, Decimal(0))
+        if not low <= issued <= high:
+            yield LineShortfall(line.item_code, issued, low, high)

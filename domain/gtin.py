@@ -1,0 +1,28 @@
+"""GTIN check digits (GS1 General Specifications 7.9: mod-10 with weights 3 and 1 from the right)."""
+
+from __future__ import annotations
+
+from domain.errors import ValidationError
+
+
+def gtin_check_digit(body: str) -> int:
+    """The check digit for the digits before it."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10
+
+
+def is_valid_gtin(value: str) -> bool:
+    return value.isdigit() and len(value) in (8, 12, 13, 14) and gtin_check_digit(value[:-1]) == int(value[-1])
+
+
+def normalise_gtin14(value: str) -> str:
+    """A GTIN-8/12/13/14 as GTIN-14 (left-padded with zeros), refused with the reason when invalid."""
+    value = value.strip()
+    if not value.isdigit():
+        raise ValidationError(f"GTIN '{value}' must contain digits only")
+    if len(value) not in (8, 12, 13, 14):
+        raise ValidationError(f"GTIN '{value}' has {len(value)} digits: a GTIN has 8, 12, 13 or 14")
+    expected = gtin_check_digit(value[:-1])
+    if expected != int(value[-1]):
+        raise ValidationError(f"GTIN '{value}' has check digit {value[-1]}, expected {expected}")
+    return value.zfill(14)

@@ -1,0 +1,112 @@
+"""Master batch records, minimal (LOT-6, CHG-3): product, version, bill of materials, status.
+
+A version is immutable once effective; making a new version effective supersedes the previous one.
+Batches store the id and version they were planned from, so each batch records what it used.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+
+from domain.errors import ValidationError
+from domain.items import Item, ItemType
+from domain.quantities import QUANTUM, fmt
+
+
+class MbrStatus(Enum):
+    DRAFT = "Draft"
+    EFFECTIVE = "Effective"
+    SUPERSEDED = "Superseded"
+
+
+class BomLine:
+    id: int | None
+    mbr_id: int | None
+    line_no: int
+    item_code: str
+    quantity_per_unit: Decimal  # in the component item's unit, per one unit of the product
+    tolerance_pct: Decimal
+
+    def __init__(self, line_no: int, item_code: str, quantity_per_unit: Decimal, tolerance_pct: Decimal) -> None:
+        if quantity_per_unit <= 0:
+            raise ValidationError(f"BOM line {line_no}: quantity per unit must be greater than zero")
+        if not Decimal(0) <= tolerance_pct <= Decimal(50):
+            raise ValidationError(f"BOM line {line_no}: tolerance must be between 0 and 50 %")
+        self.id = None
+        self.line_no = line_no
+        self.item_code = item_code
+        self.quantity_per_unit = quantity_per_unit.quantize(QUANTUM)
+        self.tolerance_pct = tolerance_pct
+
+    def required_for(self, batch_quantity: Decimal) -> Decimal:
+        return (self.quantity_per_unit * batch_quantity).quantize(QUANTUM)
+
+    def limits_for(self, batch_quantity: Decimal) -> tuple[Decimal, Decimal]:
+        required = self.required_for(batch_quantity)
+        margin = (required * self.tolerance_pct / 100).quantize(QUANTUM)
+        return required - margin, required + margin
+
+
+class MasterBatchRecord:
+    id: int | None
+    product_code: str
+    version: int
+    status: MbrStatus
+    title: str
+    lines: list[BomLine]
+    created_at: datetime
+    effective_at: datetime | None
+
+    def __init__(self, product: Item, version: int, title: str, created_at: datetime) -> None:
+        if product.item_type not in (ItemType.FINISHED_DEVICE, ItemType.INTERMEDIATE):
+            raise ValidationError(
+                f"item {product.code} is a {product.item_type.value.lower()}: a master batch record makes a "
+                "finished device or an intermediate"
+            )
+        self.id = None
+        self.product_code = product.code
+        self.version = version
+        self.status = MbrStatus.DRAFT
+        self.title = " ".join(title.split()) or f"{product.name} v{version}"
+        self.lines = []
+        self.created_at = created_at
+        self.effective_at = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.product_code} v{self.version}"
+
+    def _require_draft(self) -> None:
+        if self.status is not MbrStatus.DRAFT:
+            raise ValidationError(f"master batch record {self.label} is {self.status.value.lower()}: it cannot change")
+
+    def add_line(self, component: Item, quantity_per_unit: Decimal, tolerance_pct: Decimal) -> BomLine:
+        self._require_draft()
+        if component.code == self.product_code:
+            raise ValidationError(f"{component.code} cannot be a component of itself")
+        if component.item_type is ItemType.FINISHED_DEVICE:
+            raise ValidationError(f"{component.code} is a finished device: it cannot be a component")
+        if any(line.item_code == component.code for line in self.lines):
+            raise ValidationError(f"{component.code} is already in the bill of materials of {self.label}")
+        line = BomLine(len(self.lines) + 1, component.code, quantity_per_unit, tolerance_pct)
+        self.lines.append(line)
+        return line
+
+    def line_for(self, item_code: str) -> BomLine | None:
+        return next((line for line in self.lines if line.item_code == item_code), None)
+
+    def make_effective(self, now: datetime, previous: MasterBatchRecord | None) -> None:
+        self._require_draft()
+        if not self.lines:
+            raise ValidationError(f"master batch record {self.label} has no bill of materials")
+        if previous is not None:
+            previous.status = MbrStatus.SUPERSEDED
+        self.status = MbrStatus.EFFECTIVE
+        self.effective_at = now
+
+    def describe_lines(self) -> str:
+        return "; ".join(
+            f"{line.item_code} {fmt(line.quantity_per_unit)} ±{fmt(line.tolerance_pct)}%" for line in self.lines
+        )

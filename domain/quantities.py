@@ -1,0 +1,89 @@
+"""Units of measure and quantities: Decimal arithmetic, conversion only within one dimension."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from domain.errors import ValidationError
+
+QUANTUM = Decimal("0.000001")
+
+
+class Unit(Enum):
+    KG = "kg"
+    G = "g"
+    MG = "mg"
+    L = "L"
+    ML = "mL"
+    M = "m"
+    CM = "cm"
+    PCS = "pcs"
+
+    @classmethod
+    def parse(cls, text: str) -> Unit:
+        wanted = text.strip()
+        for unit in cls:
+            if unit.value == wanted or unit.value.casefold() == wanted.casefold():
+                return unit
+        raise ValidationError(f"unknown unit '{text}': use one of {', '.join(u.value for u in cls)}")
+
+
+# unit -> (dimension, factor to the dimension's base unit)
+_DIMENSIONS: dict[Unit, tuple[str, Decimal]] = {
+    Unit.KG: ("mass", Decimal(1)),
+    Unit.G: ("mass", Decimal("0.001")),
+    Unit.MG: ("mass", Decimal("0.000001")),
+    Unit.L: ("volume", Decimal(1)),
+    Unit.ML: ("volume", Decimal("0.001")),
+    Unit.M: ("length", Decimal(1)),
+    Unit.CM: ("length", Decimal("0.01")),
+    Unit.PCS: ("count", Decimal(1)),
+}
+
+
+def dimension(unit: Unit) -> str:
+    return _DIMENSIONS[unit][0]
+
+
+def convert(quantity: Decimal, source: Unit, target: Unit) -> Decimal:
+    """Convert within one dimension; refuse kg -> pcs and the like."""
+    if source == target:
+        return quantity
+    (dim_s, f_s), (dim_t, f_t) = _DIMENSIONS[source], _DIMENSIONS[target]
+    if dim_s != dim_t:
+        raise ValidationError(
+            f"unit {source.value} does not fit an item kept in {target.value} ({dim_s} is not {dim_t})"
+        )
+    return (quantity * f_s / f_t).quantize(QUANTUM)
+
+
+def parse_quantity(value: str | int | Decimal, *, what: str = "quantity") -> Decimal:
+    try:
+        quantity = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValidationError(f"{what} '{value}' is not a number") from None
+    if not quantity.is_finite():
+        raise ValidationError(f"{what} '{value}' is not a number")
+    if quantity <= 0:
+        raise ValidationError(f"{what} must be greater than zero")
+    if quantity != quantity.quantize(QUANTUM):
+        raise ValidationError(f"{what} has more than 6 decimal places")
+    return quantity.quantize(QUANTUM)
+
+
+def fmt(quantity: Decimal) -> str:
+    """A quantity without trailing zeros: 12.500000 -> 12.5."""
+    text = format(quantity.normalize(), "f")
+    return text
+
+
+def parse_percentage(value: str | int | Decimal, *, what: str = "tolerance") -> Decimal:
+    text = str(value).strip().rstrip("%").strip() or "0"
+    try:
+        pct = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(f"{what} '{value}' is not a number") from None
+    if not pct.is_finite() or pct < 0 or pct > 100:
+        raise ValidationError(f"{what} must be between 0 and 100 %")
+    return pct
