@@ -1,0 +1,44 @@
+"""Asks why a record is changed (AUD-4): the reason goes into the audit trail with the change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+
+class ReasonDialog(QDialog):
+    def __init__(self, change: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(self.tr("Reason for the change"))
+        question = QLabel(self.tr("{change}\n\nWhy? The reason is kept in the audit trail.").format(change=change))
+        question.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setPlaceholderText(self.tr("e.g. left the company, wrong name spelled, new duties"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("reasonOk")
+        self.ok_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason_edit.textChanged.connect(self._update_ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.buttons)
+
+    @property
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(bool(self.reason))
+
+    @classmethod
+    def ask(cls, change: str, parent: QWidget | None = None) -> str | None:
+        """The reason, or None when the user cancels (then nothing is changed)."""
+        dialog = cls(change, parent)
+        try:
+            return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted and dialog.reason else None
+        finally:
+            dialog.deleteLater()
