@@ -171,6 +171,7 @@ def reauthenticate(uow: UnitOfWork, auth: AuthConfig, actor: Actor, password: st
         user = _get(tx, actor.user_id)
         user.check_can_log_in()
         _check_password(tx, auth, user, password, what)
+        user.failed_logins = 0  # failures count when consecutive (ACC-3): a right password ends the run
         tx.audit_event("SESSION_UNLOCKED" if what == "unlock" else "REAUTHENTICATED", "user", user.user_id)
         tx.commit(reason=f"successful {what} resets the failure count")
 
@@ -196,6 +197,7 @@ def change_own_password(
         _check_password(tx, auth, user, old_password, "password change")
         _set_password(tx, auth, user, new_password, temporary=False)
         user.failed_logins = 0
+        tx.audit_event("LOGIN", "user", user.user_id, reason="after setting a new password")
         tx.commit(reason="password changed by the user")
         return user.actor
 
