@@ -1,0 +1,342 @@
+"""Versioned label templates and their resolution against one lot's data (DEVC-5).
+
+A template places text and symbols in millimetres on a label of a given size and resolution; text holds
+``{field}`` placeholders (with date formats such as ``{expiry:%Y-%m}``); ``{udi_hri}``, ``{udi_di_hri}``
+and ``{udi_pi_hri}`` give the human-readable UDI, whole or split after the GTIN. GS1 symbols do not take free
+text: they carry the label's UDI, built by `domain.barcodes.udi_elements` from the GTIN, dates, lot and
+serial in the data, so the DataMatrix, the GS1-128 and the human-readable line can only ever say the same
+thing, and only valid GS1 content.
+
+`resolve` turns template + data into a `ResolvedLabel` in printer dots. ZPL, TSPL and the preview all
+draw that one object, so what is previewed, printed and journalled is the same. Anything that does not
+fit (missing field, invalid GTIN, a lot GS1 cannot carry, a GS1-128 wider than the label) is refused
+with a `LabelError` naming it; nothing is truncated.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+from devices.labels.code128 import QUIET_ZONE_MODULES, plan_code128, width_modules
+from domain.barcodes import Gs1Element, element_string, human_readable, udi_elements
+from domain.errors import DomainError, ValidationError
+
+
+class LabelError(DomainError):
+    code = "label_invalid"
+
+
+# --- templates -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TextElement:
+    x_mm: float
+    y_mm: float
+    text: str
+    height_mm: float = 3.0
+    requires: tuple[str, ...] = ()  # left out when any of these fields is empty (e.g. a serial number)
+
+
+@dataclass(frozen=True)
+class Gs1DataMatrixElement:
+    x_mm: float
+    y_mm: float
+    module_mm: float = 0.5
+    box_mm: float = 14.0  # the largest square the symbol may take (TSPL wants a bounding box)
+
+
+@dataclass(frozen=True)
+class Gs1128Element:
+    x_mm: float
+    y_mm: float
+    height_mm: float = 10.0
+    module_mm: float = 0.25
+
+
+@dataclass(frozen=True)
+class Code128Element:
+    """A plain Code 128 of one field, e.g. the lot number on a material label."""
+
+    x_mm: float
+    y_mm: float
+    field: str
+    height_mm: float = 10.0
+    module_mm: float = 0.25
+
+
+LabelElement = TextElement | Gs1DataMatrixElement | Gs1128Element | Code128Element
+
+
+@dataclass(frozen=True)
+class LabelTemplate:
+    name: str
+    version: int
+    width_mm: float
+    height_mm: float
+    dpi: int
+    elements: tuple[LabelElement, ...]
+    gap_mm: float = 3.0
+    description: str = ""
+
+    @property
+    def template_id(self) -> str:
+        return f"{self.name}@v{self.version}"
+
+    def dots(self, mm: float) -> int:
+        return round(mm * self.dpi / 25.4)
+
+
+class LabelData(Mapping[str, object]):
+    """The values a label shows, by field name: text, numbers, dates; None for "not applicable"."""
+
+    def __init__(self, values: Mapping[str, object] | None = None, /, **fields: object) -> None:
+        self._values = MappingProxyType({**(values or {}), **fields})
+
+    def __getitem__(self, name: str) -> object:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"LabelData({dict(self._values)!r})"
+
+
+# Which label fields feed which GS1 Application Identifier.
+UDI_FIELDS = {"gtin": "01", "production_date": "11", "expiry": "17", "lot_number": "10", "serial": "21"}
+
+
+# --- resolved labels -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ResolvedText:
+    x: int
+    y: int
+    height: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ResolvedGs1Symbol:
+    kind: str  # "datamatrix" or "gs1-128"
+    x: int
+    y: int
+    module: int
+    height: int  # bar height for GS1-128, bounding box for DataMatrix
+    elements: tuple[Gs1Element, ...]
+
+    @property
+    def element_string(self) -> str:
+        return element_string(self.elements)
+
+    @property
+    def human_readable(self) -> str:
+        return human_readable(self.elements)
+
+
+@dataclass(frozen=True)
+class ResolvedCode128:
+    x: int
+    y: int
+    module: int
+    height: int
+    data: str
+
+
+ResolvedItem = ResolvedText | ResolvedGs1Symbol | ResolvedCode128
+
+
+@dataclass(frozen=True)
+class ResolvedLabel:
+    template_id: str
+    dpi: int
+    width: int
+    height: int
+    width_mm: float
+    height_mm: float
+    gap_mm: float
+    items: tuple[ResolvedItem, ...]
+    summary: Mapping[str, str]  # the data as printed, for the print journal
+
+
+def resolve(template: LabelTemplate, data: Mapping[str, object]) -> ResolvedLabel:
+    elements = _udi(data) if any(isinstance(e, Gs1DataMatrixElement | Gs1128Element) for e in template.elements) else ()
+    texts = _TextFields(data, elements)
+    items: list[ResolvedItem] = []
+    for element in template.elements:
+        x, y = template.dots(element.x_mm), template.dots(element.y_mm)
+        if isinstance(element, TextElement):
+            if any(_empty(data.get(name)) for name in element.requires):
+                continue
+            items.append(ResolvedText(x, y, template.dots(element.height_mm), texts.format(element.text)))
+        elif isinstance(element, Gs1DataMatrixElement):
+            items.append(ResolvedGs1Symbol("datamatrix", x, y, _module(template, element.module_mm),
+                                           template.dots(element.box_mm), elements))
+        elif isinstance(element, Gs1128Element):
+            module = _module(template, element.module_mm)
+            symbol = ResolvedGs1Symbol("gs1-128", x, y, module, template.dots(element.height_mm), elements)
+            parts: list[str | None] = [_gs1_part(e) for e in elements]
+            _fits(template, x, module, width_modules(plan_code128(_with_separators(elements, parts))), "GS1-128")
+            items.append(symbol)
+        else:
+            value = texts.format("{" + element.field + "}")
+            if not value or not value.isascii() or not value.isprintable():
+                raise LabelError(f"the {element.field} '{value}' cannot be drawn as a Code 128 barcode")
+            module = _module(template, element.module_mm)
+            _fits(template, x, module, width_modules(plan_code128([value], gs1=False)), element.field)
+            items.append(ResolvedCode128(x, y, module, template.dots(element.height_mm), value))
+    summary = {name: texts.value(name) for name in data}
+    if elements:
+        summary["udi"] = human_readable(elements)
+    return ResolvedLabel(
+        template_id=template.template_id,
+        dpi=template.dpi,
+        width=template.dots(template.width_mm),
+        height=template.dots(template.height_mm),
+        width_mm=template.width_mm,
+        height_mm=template.height_mm,
+        gap_mm=template.gap_mm,
+        items=tuple(items),
+        summary=MappingProxyType(summary),
+    )
+
+
+def _udi(data: Mapping[str, object]) -> tuple[Gs1Element, ...]:
+    gtin = data.get("gtin")
+    if _empty(gtin):
+        raise LabelError("the label has GS1 barcodes but the data has no GTIN")
+    expiry, production = data.get("expiry"), data.get("production_date")
+    for name, value in (("expiry", expiry), ("production_date", production)):
+        if value is not None and not isinstance(value, date):
+            raise LabelError(f"the {name.replace('_', ' ')} must be a date, not '{value}'")
+    try:
+        return udi_elements(
+            str(gtin),
+            lot=_text_or_none(data.get("lot_number")),
+            expiry=expiry if isinstance(expiry, date) else None,
+            expiry_day_unspecified=bool(data.get("expiry_day_unspecified", False)),
+            production_date=production if isinstance(production, date) else None,
+            serial=_text_or_none(data.get("serial")),
+        )
+    except ValidationError as error:
+        raise LabelError(str(error)) from None
+
+
+def _gs1_part(element: Gs1Element) -> str:
+    return element.ai + element.value
+
+
+def _with_separators(elements: tuple[Gs1Element, ...], parts: list[str | None]) -> list[str | None]:
+    result: list[str | None] = []
+    for index, (element, part) in enumerate(zip(elements, parts, strict=True)):
+        result.append(part)
+        if element.variable_length and index < len(elements) - 1:
+            result.append(None)
+    return result
+
+
+def _module(template: LabelTemplate, module_mm: float) -> int:
+    return max(1, template.dots(module_mm))
+
+
+def _fits(template: LabelTemplate, x: int, module: int, modules: int, what: str) -> None:
+    width = template.dots(template.width_mm)
+    needed = x + module * (modules + QUIET_ZONE_MODULES)  # the right quiet zone must stay on the label
+    if needed > width:
+        mm = needed * 25.4 / template.dpi
+        raise LabelError(
+            f"the {what} barcode would end {mm:.0f} mm from the left edge of the {template.width_mm:g} mm "
+            f"label {template.template_id}: use a shorter value or a wider label"
+        )
+
+
+def _empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if _empty(value) else str(value)
+
+
+class _TextFields(string.Formatter):
+    """str.format over the label data, with the UDI lines as extra fields and clear errors."""
+
+    def __init__(self, data: Mapping[str, object], elements: tuple[Gs1Element, ...]) -> None:
+        self._data = dict(data)
+        if elements:
+            self._data["udi_hri"] = human_readable(elements)
+            self._data["udi_di_hri"] = human_readable(elements[:1])
+            self._data["udi_pi_hri"] = human_readable(elements[1:])
+
+    def format(self, text: str, /, *args: object, **kwargs: object) -> str:
+        try:
+            return self.vformat(text, (), self._data)
+        except KeyError as error:
+            raise LabelError(f"the label needs the field {error.args[0]!r}, which the data lacks") from None
+        except (ValueError, TypeError) as error:
+            raise LabelError(f"the label text '{text}' cannot be filled in: {error}") from None
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, date) and not format_spec:
+            return value.isoformat()
+        return str(super().format_field(value, format_spec))
+
+    def value(self, name: str) -> str:
+        return self.format_field(self._data.get(name), "")
+
+
+# --- built-in templates -----------------------------------------------------------------------------------
+# Positions leave at least ten modules of quiet zone left of each linear symbol (GS1 General
+# Specifications 5.4.4) and keep text clear of the symbols.
+
+MATERIAL_LOT_LABEL = LabelTemplate(
+    name="material-lot",
+    version=1,
+    width_mm=100,
+    height_mm=50,
+    dpi=203,
+    description="Incoming material lot: material, lot, expiry, quantity, and the lot number as Code 128.",
+    elements=(
+        TextElement(5, 3, "{material_name}", 4.5),
+        TextElement(5, 9.5, "Material {material_code}", 3.5),
+        TextElement(5, 15, "Lot {lot_number}", 4.5),
+        TextElement(5, 21.5, "Expiry {expiry}", 3.5),
+        TextElement(55, 21.5, "Qty {quantity} {unit}", 3.5),
+        TextElement(5, 26.5, "Supplier lot {supplier_lot}", 3.0, requires=("supplier_lot",)),
+        Code128Element(5, 32, "lot_number", height_mm=12, module_mm=0.375),
+    ),
+)
+
+UDI_LABEL = LabelTemplate(
+    name="udi-device",
+    version=1,
+    width_mm=100,
+    height_mm=60,
+    dpi=203,
+    description="Finished device: GS1 DataMatrix and GS1-128 of (01)(11)(17)(10)(21) with the human-readable line.",
+    elements=(
+        TextElement(5, 3, "{product_name}", 4.5),
+        TextElement(5, 9.5, "REF {catalog_number}", 3.5),
+        Gs1DataMatrixElement(5, 15, module_mm=0.5, box_mm=16),
+        TextElement(28, 15, "LOT {lot_number}", 3.5),
+        TextElement(28, 20, "EXP {expiry}", 3.5),
+        TextElement(28, 25, "MFG {production_date}", 3.5, requires=("production_date",)),
+        TextElement(28, 30, "SN {serial}", 3.5, requires=("serial",)),
+        Gs1128Element(5, 35, height_mm=11, module_mm=0.25),
+        TextElement(5, 47.5, "{udi_di_hri}", 2.8),
+        TextElement(5, 51.5, "{udi_pi_hri}", 2.8),
+    ),
+)
+
+BUILTIN_TEMPLATES: Mapping[str, LabelTemplate] = MappingProxyType(
+    {template.template_id: template for template in (MATERIAL_LOT_LABEL, UDI_LABEL)}
+)
