@@ -217,8 +217,9 @@ class PrintQueue:
         answer = transport.query(request, complete=printer.language.status_complete, timeout_s=printer.status_timeout_s)
         if not printer.language.status_complete(answer):
             raise PrinterUnavailable(
-                f"Printer {printer.name} did not answer the status query within {printer.status_timeout_s:g} s. "
-                "Zebra printers stay silent when out of labels or ribbon or with the head open: check the printer."
+                f"Printer {printer.name} did not answer the status query within {printer.status_timeout_s:g} s: "
+                "check that it is on and has labels (Zebra printers stay silent when out of labels or ribbon "
+                "or with the head open)."
             )
         try:
             status = printer.language.parse_status(answer)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from devices.gs1 import parse_scan
 from devices.wedge import Decision, ReleaseTyping, ScanBurst, WedgeBurstDetector
@@ -209,3 +209,39 @@ def test_gs_sent_as_an_alt_keypad_sequence_is_composed(wedge, qtbot) -> None:  #
         type_keys(line_edit, clock, "21SN9\r", gap_ms=4)
     assert [scan.data for scan in scans] == [UDI_WITH_SERIAL]
     assert line_edit.text() == ""
+
+
+@pytest.mark.req("DEVC-2")
+def test_through_the_window_system_path_wherever_the_focus_is(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Keys sent to the window, as the platform delivers them, reach the focused field only as typing."""
+    clock = FakeClock()
+    wedge_filter = KeyboardWedgeFilter(WedgeBurstDetector(), clock=clock)
+    wedge_filter.install(qapp)
+    scans: list[Scan] = []
+    wedge_filter.scanned.connect(scans.append)
+    try:
+        window = QWidget()
+        layout = QVBoxLayout(window)
+        quantity, comment = QLineEdit(), QLineEdit()
+        layout.addWidget(quantity)
+        layout.addWidget(comment)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        for field in (quantity, comment):
+            field.setFocus()
+            qtbot.waitUntil(field.hasFocus)
+            handle = window.windowHandle()
+            for char in UDI:
+                clock.now += 5
+                QTest.keyClick(handle, char)
+            clock.now += 5
+            QTest.keyClick(handle, Qt.Key.Key_Return)
+            for char in "12":
+                clock.now += 150
+                QTest.keyClick(handle, char)
+            qtbot.waitUntil(lambda field=field: field.text() == "12")
+    finally:
+        wedge_filter.uninstall(qapp)
+    assert [scan.data for scan in scans] == [UDI, UDI]
