@@ -36,10 +36,10 @@ from domain.barcodes import (
     BarcodeScheme,
     Scan,
     ScanError,
-    gtin_check_digit,
     gtin_problem,
     parse_gs1_date,
 )
+from domain.gtin import gtin_check_digit
 
 # AIM (ISO/IEC 15424) symbology identifiers whose data is a GS1 element string.
 GS1_SYMBOLOGIES = {

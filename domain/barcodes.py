@@ -17,6 +17,7 @@ from enum import Enum
 from types import MappingProxyType
 
 from domain.errors import DomainError, ValidationError
+from domain.gtin import gtin_check_digit
 
 GS = "\x1d"  # ASCII group separator: what a scanner sends for a GS1 FNC1 separator
 
@@ -81,24 +82,6 @@ class BarcodeData:
 
 
 # --- GTIN ------------------------------------------------------------------------------------------------
-
-def gtin_check_digit(body: str) -> int:
-    """GS1 mod-10 check digit for the digits before it (weights 3, 1, 3... from the right)."""
-    if not body.isdigit():
-        raise ValueError(f"a GTIN body has digits only, got {body!r}")
-    total = sum(int(digit) * (3 if index % 2 == 0 else 1) for index, digit in enumerate(reversed(body)))
-    return (10 - total % 10) % 10
-
-
-def is_valid_gtin(value: str) -> bool:
-    """A GTIN-8, -12, -13 or -14 whose last digit is its check digit."""
-    return (
-        value.isascii()
-        and value.isdigit()
-        and len(value) in (8, 12, 13, 14)
-        and gtin_check_digit(value[:-1]) == int(value[-1])
-    )
-
 
 def gtin_problem(value: str) -> str | None:
     """Why `value` is not a GTIN, in one sentence, or None when it is one."""

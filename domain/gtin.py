@@ -6,19 +6,27 @@ from domain.errors import ValidationError
 
 
 def gtin_check_digit(body: str) -> int:
-    """The check digit for the digits before it."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    """GS1 mod-10 check digit for the digits before it (weights 3, 1, 3... from the right)."""
+    if not (body.isascii() and body.isdigit()):
+        raise ValueError(f"a GTIN body has digits only, got {body!r}")
+    total = sum(int(digit) * (3 if index % 2 == 0 else 1) for index, digit in enumerate(reversed(body)))
     return (10 - total % 10) % 10
 
 
 def is_valid_gtin(value: str) -> bool:
-    return value.isdigit() and len(value) in (8, 12, 13, 14) and gtin_check_digit(value[:-1]) == int(value[-1])
+    """A GTIN-8, -12, -13 or -14 whose last digit is its check digit."""
+    return (
+        value.isascii()
+        and value.isdigit()
+        and len(value) in (8, 12, 13, 14)
+        and gtin_check_digit(value[:-1]) == int(value[-1])
+    )
 
 
 def normalise_gtin14(value: str) -> str:
     """A GTIN-8/12/13/14 as GTIN-14 (left-padded with zeros), refused with the reason when invalid."""
     value = value.strip()
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise ValidationError(f"GTIN '{value}' must contain digits only")
     if len(value) not in (8, 12, 13, 14):
         raise ValidationError(f"GTIN '{value}' has {len(value)} digits: a GTIN has 8, 12, 13 or 14")

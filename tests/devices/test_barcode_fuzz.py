@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from devices.gs1 import parse_barcode
-from domain.barcodes import GS, BarcodeData, ScanError, element_string, gtin_check_digit, udi_elements
+from domain.barcodes import GS, BarcodeData, ScanError, element_string, udi_elements
+from domain.gtin import gtin_check_digit
 
 TODAY = date(2026, 3, 15)
 

@@ -18,14 +18,13 @@ from domain.barcodes import (
     element_string,
     format_gs1_date,
     gs1_year,
-    gtin_check_digit,
     gtin_problem,
     human_readable,
-    is_valid_gtin,
     parse_gs1_date,
     udi_elements,
 )
 from domain.errors import DomainError, ValidationError
+from domain.gtin import gtin_check_digit, is_valid_gtin
 
 TODAY = date(2026, 3, 15)
 
