@@ -23,6 +23,7 @@ from domain.users import (
     Role,
     User,
     UserId,
+    validate_printed_name,
     validate_user_id,
 )
 
@@ -81,14 +82,15 @@ def create_first_administrator(
 ) -> UserView:
     """Only on a database without users: the first person becomes administrator and is the audited actor."""
     uid = validate_user_id(user_id.strip())
+    name = validate_printed_name(printed_name)  # the trail names the actor exactly as the user is stored
     auth.policy.check_strength(password)
-    with uow.acting_as(Actor(uid, printed_name.strip() or uid)):
+    with uow.acting_as(Actor(uid, name)):
         if uow.users.any_exist():
             raise AccessDenied(
                 "the first administrator already exists: log in as an administrator to add users",
                 permission=Permission.MANAGE_USERS.name, user_id=uid,
             )
-        user = User(uid, printed_name, frozenset({Role.ADMINISTRATOR}), auth.hasher.hash(password), uow.now(),
+        user = User(uid, name, frozenset({Role.ADMINISTRATOR}), auth.hasher.hash(password), uow.now(),
                     must_change_password=False)
         uow.users.add(user)
         uow.commit()

@@ -128,22 +128,32 @@ RawEntry = tuple[int, str, str, str, str, str, str, str, "str | None", str, str]
 def verify_chain(rows: Iterable[RawEntry]) -> ChainReport:
     """Walk the chain in sequence order and name the first entry that is not what the application wrote."""
     sha256 = hashlib.sha256
+    join = SEP.join
     expected_prev = GENESIS_HASH
+    before_prev = GENESIS_HASH  # the hash of the entry before the last good one (see _relinked)
     expected_seq = 1
     count = 0
-    for row in rows:
+    remaining = iter(rows)
+    for row in remaining:
         seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored = row
-        content = SEP.join(
+        content = join(
             (CANONICAL_VERSION, str(seq), at_text, uid, uname, rtype, rid, action, changes, reason or "",
              prev_hash)
         )
-        actual = sha256(content.encode("utf-8")).hexdigest()
+        if seq == expected_seq and prev_hash == expected_prev and sha256(content.encode()).hexdigest() == stored:
+            count += 1
+            before_prev = expected_prev
+            expected_prev = stored
+            expected_seq += 1
+            continue
+        actual = sha256(content.encode()).hexdigest()
         problem = _check_link(seq, expected_seq, prev_hash, expected_prev, actual, stored)
-        if problem is not None:
-            return ChainReport(count, expected_seq - 1, expected_prev, problem)
-        count += 1
-        expected_prev = stored
-        expected_seq = seq + 1
+        assert problem is not None
+        if problem.kind == "relinked":
+            problem = _relinked(seq, stored, next(remaining, None))
+            if problem.seq < seq:  # the entry before is the forgery: the good part ends one entry earlier
+                return ChainReport(count - 1, expected_seq - 2, before_prev, problem)
+        return ChainReport(count, expected_seq - 1, expected_prev, problem)
     return ChainReport(count, expected_seq - 1, expected_prev, None)
 
 
@@ -158,9 +168,22 @@ def _check_link(
     if actual != stored:
         return ChainProblem(seq, "altered", f"entry {seq} was altered: its content no longer matches its hash")
     if prev_hash != expected_prev:
-        return ChainProblem(
-            seq,
-            "inserted",
-            f"entry {seq} does not follow entry {seq - 1}: the chain was re-linked (entry inserted or replaced)",
-        )
+        return ChainProblem(seq, "relinked", "")
     return None
+
+
+def _relinked(seq: int, stored: str, following: RawEntry | None) -> ChainProblem:
+    """Entry `seq` matches its own hash but does not name its predecessor's. Either the predecessor was
+    replaced by an entry with a recomputed hash (then the predecessor is the forgery) or this entry was
+    written with a wrong link. The next entry tells which: if it names this entry's hash, this entry is
+    the original and its predecessor the forgery; otherwise this entry is the odd one out. At the end of
+    the chain, with no next entry, the earlier of the two is named."""
+    vouched = following is None or (following[0] == seq + 1 and following[9] == stored)
+    if seq == 1 or not vouched:
+        after = f"entry {seq - 1}" if seq > 1 else "the start of the chain"
+        return ChainProblem(seq, "inserted", f"entry {seq} does not follow {after}: it was inserted or replaced")
+    return ChainProblem(
+        seq - 1,
+        "inserted",
+        f"entry {seq - 1} was inserted or replaced: entry {seq} was chained to a different entry {seq - 1}",
+    )
