@@ -110,7 +110,8 @@ def change_lot_status(
             raise NotFound(f"no lot {lot_number}")
         today = local_today(tx)
         if lot.expire_if_due(today):
-            tx.commit(reason=f"expired on {lot.expires_on}: blocked automatically")
+            # The block is the system's rule, not this user's decision: audited as the system, like the sweep.
+            tx.acting_as(SYSTEM_ACTOR).commit(reason=f"expired on {lot.expires_on}: blocked automatically")
             raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on} and is now blocked")
         transition = lot.change_status(target, actor, reason, today)
         tx.commit(reason=reason or transition.name)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.ports import UnitOfWork
 from domain.errors import AlreadyExists, NotFound, ReasonRequired
+from domain.gtin import normalise_gtin14
 from domain.items import ApprovalStatus, Customer, Item, ItemType, Supplier, SupplierApproval, validate_code
 from domain.quantities import Unit
 from domain.users import Actor, Permission
@@ -83,12 +84,14 @@ def edit_item(
         item = tx.master_data.item(code)
         if item is None:
             raise NotFound(f"no item {code}")
+        # Look for another holder of the GTIN before changing the item: the query would flush the change
+        # first and meet the unique index as a raw database error.
+        wanted = normalise_gtin14(gtin) if gtin and gtin.strip() else None
+        other = tx.master_data.item_by_gtin(wanted) if wanted else None
+        if other is not None and other.code != item.code:
+            raise AlreadyExists(f"GTIN {wanted} already belongs to item {other.code}")
         item.edit(name=name, unit=unit, shelf_life_days=shelf_life_days, storage_condition=storage_condition,
                   gtin=gtin)
-        if item.gtin:
-            other = tx.master_data.item_by_gtin(item.gtin)
-            if other is not None and other.code != item.code:
-                raise AlreadyExists(f"GTIN {item.gtin} already belongs to item {other.code}")
         tx.commit(reason=why)
         return ItemView.of(item)
 

@@ -26,6 +26,16 @@ def next_number(tx: UnitOfWork, scope: str, on: date, item: str = "") -> str:
     return rule.render(ctx, tx.numbering.next_value(rule.prefix_key(ctx)))
 
 
+_NO_ITEM_SCOPES = ("shipment", "recall")  # numbered without an item code (see app.shipments, app.recalls)
+
+
+def _example(rule: NumberRule, on: date) -> str:
+    """The rule's first number as its scope will render it. Rendering it before a rule is stored refuses a
+    pattern its scope cannot fill ({item} for shipments and recalls; {site}, which no station sets yet)."""
+    item = "" if rule.scope in _NO_ITEM_SCOPES else "ITEM"
+    return rule.render(NumberContext(on, item=item), 1)
+
+
 def list_rules(uow: UnitOfWork, actor: Actor) -> list[RuleView]:
     with uow.acting_as(actor) as tx:
         stored = {r.scope: r.pattern for r in tx.numbering.rules()}
@@ -33,7 +43,7 @@ def list_rules(uow: UnitOfWork, actor: Actor) -> list[RuleView]:
         views = []
         for scope, default in DEFAULT_RULES.items():
             rule = NumberRule(scope, stored.get(scope, default))
-            views.append(RuleView(scope, rule.pattern, rule.render(NumberContext(today, item="ITEM"), 1)))
+            views.append(RuleView(scope, rule.pattern, _example(rule, today)))
         return views
 
 
@@ -50,5 +60,6 @@ def set_rule(uow: UnitOfWork, actor: Actor, scope: str, pattern: str, reason: st
             tx.numbering.add(rule)
         else:
             rule.change(pattern)
+        example = _example(rule, tx.now().date())  # before the commit: a rule that cannot number is not stored
         tx.commit(reason=reason)
-        return RuleView(scope, rule.pattern, rule.render(NumberContext(tx.now().date(), item="ITEM"), 1))
+        return RuleView(scope, rule.pattern, example)

@@ -16,7 +16,7 @@ from app.ports import UnitOfWork
 from domain.batches import BatchStatus
 from domain.errors import NotFound, ValidationError
 from domain.lots import LotStatus
-from domain.quantities import parse_quantity
+from domain.quantities import fmt, parse_quantity
 from domain.recall import NotificationStatus, Recall, RecallCustomer, RecallScopeEntry
 from domain.trace import Direction, NodeKind, build_trace
 from domain.users import Actor, Permission
@@ -90,13 +90,16 @@ def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> 
         today = local_today(tx)
         customers: dict[str, tuple[str, list[str], Decimal]] = {}
         for line in result.lines:
-            if line.repeated:
-                continue
             node = line.node
-            action = _contain(tx, actor, node.kind, node.number, why, today)
             if node.kind is NodeKind.SHIPMENT and node.customer_code:
+                # Every line into a shipment is one in-scope lot on it: a shipment reached again from a
+                # second lot (a `repeated` line) still adds that lot's quantity.
                 name, numbers, qty = customers.get(node.customer_code, (node.customer_name or "", [], Decimal(0)))
                 customers[node.customer_code] = (name, [*numbers, node.number], qty + (line.quantity or 0))
+            if line.repeated:
+                continue
+            action = _contain(tx, actor, node.kind, node.number, why, today)
+            if node.kind is NodeKind.SHIPMENT and node.customer_code:
                 action = "notify customer"
             tx.recalls.add(RecallScopeEntry(
                 recall.id, node.kind.value, node.number, node.item_code, line.depth, " > ".join(line.path),
@@ -205,13 +208,13 @@ def export_recall_csv(view: RecallView, out: Path) -> Path:
             w.writerow(())
             w.writerow(("customer", "name", "shipments", "quantity", "returned", "status"))
             for c in view.customers:
-                w.writerow((c.customer_code, c.customer_name, c.shipments, c.quantity.normalize(),
-                            c.returned_quantity.normalize(), c.status))
+                w.writerow((c.customer_code, c.customer_name, c.shipments, fmt(c.quantity),
+                            fmt(c.returned_quantity), c.status))
             w.writerow(())
             w.writerow(("kind", "number", "item", "depth", "path", "quantity", "unit", "status at opening", "action"))
             for s in view.scope:
                 w.writerow((s.kind, s.number, s.item_code or "", s.depth, s.path,
-                            "" if s.quantity is None else s.quantity.normalize(), s.unit or "", s.status_at_open or "",
+                            "" if s.quantity is None else fmt(s.quantity), s.unit or "", s.status_at_open or "",
                             s.action))
         os.replace(tmp, out)
     except OSError as error:

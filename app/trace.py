@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
+from domain.quantities import fmt
 from domain.trace import Direction, NodeInfo, NodeKind, TraceResult, build_trace
 from domain.users import Actor
 
@@ -72,7 +73,7 @@ def rows(result: TraceResult) -> list[tuple[str, ...]]:
         n = line.node
         out.append((
             result.direction.value, str(line.depth), " > ".join(line.path), KIND_LABEL[n.kind], n.number,
-            n.item_code or "", n.status or "", "" if line.quantity is None else str(line.quantity.normalize()),
+            n.item_code or "", n.status or "", "" if line.quantity is None else fmt(line.quantity),
             n.unit or "", n.supplier_code or "", n.supplier_lot or "", n.customer_code or "", n.customer_name or "",
             n.on_date or "", "yes" if line.repeated else "",
         ))

@@ -209,6 +209,7 @@ class Batch:
         self, mbr: MasterBatchRecord, issued_by_item: dict[str, Decimal], produced: Decimal, actor: Actor,
         now: datetime,
     ) -> None:
+        BATCH_WORKFLOW.check(self.status, BatchStatus.COMPLETED, actor, None)  # who and from where, first
         if produced <= 0:
             raise ValidationError("the produced quantity must be greater than zero")
         shortfalls = list(_shortfalls(mbr, issued_by_item, self.planned_quantity))

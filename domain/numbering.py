@@ -15,7 +15,7 @@ from datetime import date
 from domain.errors import ValidationError
 
 _TOKEN = re.compile(r"\{([a-z]+)(?::0([1-9]))?\}")
-_LITERAL = re.compile(r"^[A-Za-z0-9._/-]*$")
+_LITERAL = re.compile(r"[A-Za-z0-9._/-]*")  # always fullmatch: "$" would let a final "\n" through
 _FIELDS = {"item", "site", "yyyy", "yy", "mm", "dd", "doy", "seq"}
 MAX_NUMBER_LENGTH = 40
 
@@ -101,8 +101,8 @@ def parse_pattern(pattern: str) -> tuple[_Part, ...]:
 def _literal(text: str, pattern: str, parts: list[_Part]) -> None:
     if not text:
         return
-    if not _LITERAL.match(text):
-        bad = next(c for c in text if not _LITERAL.match(c))
+    if not _LITERAL.fullmatch(text):
+        bad = next(c for c in text if not _LITERAL.fullmatch(c))
         raise ValidationError(
             f"character '{bad}' is not allowed in number pattern '{pattern}' "
             "(letters, digits, '.', '_', '/', '-' and placeholders in braces)"
