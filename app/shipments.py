@@ -56,11 +56,17 @@ def ship(
             raise NotFound(f"no active customer {code}")
         today = local_today(tx)
         shipment = Shipment(next_number(tx, "shipment", today), customer.code, shipped_on or today, tx.now())
-        lots = []
-        for lot_number, qty in parsed:
+        # Lock the lots in one order (by number) so two stations shipping the same lots listed in another
+        # order wait for each other instead of deadlocking.
+        locked = {}
+        for lot_number in sorted({number for number, _ in parsed}):
             lot = tx.lots.by_number(lot_number, for_update=True)
             if lot is None:
                 raise NotFound(f"no lot {lot_number}")
+            locked[lot_number] = lot
+        lots = []
+        for lot_number, qty in parsed:
+            lot = locked[lot_number]
             shipment.add(lot, qty, today)
             lots.append(lot)
         tx.shipments.add(shipment)

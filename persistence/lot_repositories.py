@@ -21,6 +21,12 @@ from domain.shipments import Shipment
 from persistence import tables as t
 
 
+def _contains(text: str) -> str:
+    """A LIKE pattern for text anywhere, with the wildcards in the text itself taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 class _Repo:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -112,7 +118,10 @@ class SqlLots(_Repo):
         if statuses:
             stmt = stmt.where(c.status.in_(list(statuses)))
         if text:
-            stmt = stmt.where(or_(c.lot_number.ilike(f"%{text}%"), c.supplier_lot.ilike(f"%{text}%")))
+            pattern = _contains(text)
+            stmt = stmt.where(
+                or_(c.lot_number.ilike(pattern, escape="\\"), c.supplier_lot.ilike(pattern, escape="\\"))
+            )
         return self.session.scalars(stmt).all()
 
     def expiring(self, before: Any, statuses: Sequence[Any]) -> Sequence[Lot]:
@@ -170,7 +179,7 @@ class SqlBatches(_Repo):
         if statuses:
             stmt = stmt.where(c.status.in_(list(statuses)))
         if text:
-            stmt = stmt.where(c.batch_number.ilike(f"%{text}%"))
+            stmt = stmt.where(c.batch_number.ilike(_contains(text), escape="\\"))
         return self.session.scalars(stmt).all()
 
     def issues(self, batch_id: int) -> Sequence[MaterialIssue]:
