@@ -1,5 +1,6 @@
 """The `batchtrace` command line (INT-2): the database schema, users, the audit trail and demo data, for
-administrators and scripts.
+administrators and scripts; trace and search (`app.cli_trace`), lots and batches (`app.cli_lots`), shipments
+and recalls (`app.cli_recall`) are their own modules, sharing the plumbing in `app.cli_support`.
 
 Every write logs in as a user (`--user ID`, then the password) through the same use case as the desktop app,
 so wrong passwords count toward lock-out and everything is audited. Passwords are asked for on a terminal;
@@ -10,34 +11,32 @@ them (first the acting user's password, then e.g. the new user's password).
 from __future__ import annotations
 
 import argparse
-import getpass
+import os
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from app import audit, bootstrap, demo, users
+from app import audit, bootstrap, cli_lots, cli_recall, cli_trace, demo, users
 from app.bootstrap import AppContext
+from app.cli_support import (
+    PROG,
+    CliParser,
+    CommandTree,
+    Handler,
+    UsageError,
+    acting,
+    log_in,
+    open_context,
+    print_table,
+    read_password,
+)
 from app.ports import AuditFilter
 from app.settings import settings_path
-from domain.errors import DomainError, PasswordExpired, SchemaMismatch, ValidationError
-from domain.users import SYSTEM_ACTOR, Actor, Role, validate_printed_name, validate_user_id
-
-PROG = "batchtrace"
-Handler = Callable[[argparse.Namespace], int]
-
-
-class UsageError(Exception):
-    """The command line itself is wrong: exit status 2, like argparse."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
+from domain.errors import DomainError, SchemaMismatch, ValidationError
+from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
 
 # --- entry point -------------------------------------------------------------------------------------
 
@@ -59,12 +58,24 @@ def main(argv: Sequence[str]) -> int:
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         return _fail(f"cannot use{where}: {error.strerror or error}", 1)
+    except BrokenPipeError:  # `batchtrace trace ... | head`: the reader stopped early, which is fine
+        _detach_stdout()
+        return 141
     except (KeyboardInterrupt, EOFError):
         return _fail("interrupted", 130)
     except Exception as error:
         if debug:
             traceback.print_exc()
         return _fail(f"unexpected {type(error).__name__}: {error} (run with --debug for details)", 1)
+
+
+def _detach_stdout() -> None:
+    """Point standard output at the null device so the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests capture it): nothing to flush at exit
+        pass
 
 
 def _fail(message: str, status: int) -> int:
@@ -75,24 +86,15 @@ def _fail(message: str, status: int) -> int:
 # --- the parser ----------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = CliParser(
         prog=PROG, parents=[_common_options(None)],
         description="BatchTrace batch traceability: administration and integration commands.",
         epilog=f"Without a command, '{PROG}' (optionally with --db URL) starts the desktop application. "
                "Passwords are asked for on a terminal, else read from standard input, one line each.",
     )
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
-    common = _common_options(argparse.SUPPRESS)
-    groups = parser.add_subparsers(title="commands", metavar="COMMAND")
-
-    def command(group: argparse._SubParsersAction[_Parser], name: str, handler: Handler, text: str) -> _Parser:
-        sub = group.add_parser(name, parents=[common], help=text, description=text)
-        sub.set_defaults(handler=handler)
-        return sub
-
-    def nested(name: str, text: str) -> argparse._SubParsersAction[_Parser]:
-        sub = groups.add_parser(name, parents=[common], help=text, description=text)
-        return sub.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
+    command, nested, groups = tree.command, tree.nested, tree.top
 
     db = nested("db", "the database and its schema")
     command(db, "upgrade", _db_upgrade, "apply the schema migrations this version ships")
@@ -107,8 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--name", required=True, help="printed name, as on signed records")
     add.add_argument("--role", action="append", default=[], help="a role (repeat for several): "
                      + ", ".join(r.value for r in Role))
-    _acting(add, required=False)
-    _acting(command(user, "list", _user_list, "list all users"))
+    acting(add, required=False)
+    acting(command(user, "list", _user_list, "list all users"))
     for name, handler, text in (
         ("deactivate", _user_deactivate, "deactivate a user (IDs are never deleted or reused)"),
         ("unlock", _user_unlock, "unlock an account locked after failed log-ins"),
@@ -117,8 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = command(user, name, handler, text)
         sub.add_argument("user_id", metavar="USER_ID")
         sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
-        _acting(sub)
-    _acting(command(user, "change-password", _user_change_password, "change your own password"))
+        acting(sub)
+    acting(command(user, "change-password", _user_change_password, "change your own password"))
 
     trail = nested("audit", "the audit trail")
     command(trail, "verify", _audit_verify, "check the hash chain and name the first entry changed outside BatchTrace")
@@ -131,26 +133,26 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--action", metavar="ACTION", help="only this action, e.g. LOGIN_FAILED")
     export.add_argument("--since", type=_since, metavar="DATE", help="from this day or time (station time)")
     export.add_argument("--until", type=_until, metavar="DATE", help="up to and including this day (station time)")
-    _acting(export)
+    acting(export)
 
-    sample = command(groups, "demo", _demo, "load demo users (and later demo data); safe to run again")
+    cli_trace.add_commands(tree)
+    cli_lots.add_commands(tree)
+    cli_recall.add_commands(tree)
+
+    sample = command(groups, "demo", _demo, "load the demo users and a demo medical-device site; safe to run again")
     sample.add_argument("--if-empty", action="store_true", help="do nothing when the database already has users")
-    _acting(sample, required=False)
+    acting(sample, required=False)
     return parser
 
 
-def _common_options(default: object) -> _Parser:
-    common = _Parser(add_help=False)
+def _common_options(default: object) -> CliParser:
+    common = CliParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=default,
                         help="database: sqlite:///PATH or postgresql://user@host[:port]/db (default: BATCHTRACE_DB, "
                              "then the station settings, then SQLite in the user data folder)")
     common.add_argument("--debug", action="store_true", default=False if default is None else default,
                         help="show the traceback of an unexpected error")
     return common
-
-
-def _acting(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
-    parser.add_argument("--user", required=required, metavar="ID", help="who you are (asks for the password)")
 
 
 def _since(text: str) -> datetime:
@@ -172,41 +174,6 @@ def _parse_time(text: str, *, end_of_day: bool) -> datetime:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
     return (moment.astimezone() if moment.tzinfo is None else moment).astimezone(UTC)
-
-
-# --- passwords and log-in --------------------------------------------------------------------------------
-
-def read_password(prompt: str, *, confirm: bool = False) -> str:
-    """From a prompt on a terminal, else the next line of standard input."""
-    stdin = sys.stdin
-    if stdin is not None and stdin.isatty():
-        password = getpass.getpass(f"{prompt}: ")
-        if confirm and getpass.getpass(f"{prompt} (again): ") != password:
-            raise ValidationError("the two passwords differ")
-        return password
-    line = stdin.readline() if stdin is not None else ""
-    if not line:
-        raise ValidationError(f"standard input has no line for: {prompt.lower()}")
-    return line.rstrip("\r\n")
-
-
-def log_in(ctx: AppContext, user_id: str) -> Actor:
-    password = read_password(f"Password for {user_id}")
-    try:
-        return users.log_in(ctx.uow(), ctx.auth, user_id, password)
-    except PasswordExpired as error:
-        raise PasswordExpired(
-            f"{error}: change it first with '{PROG} user change-password --user {user_id}' or in the desktop app"
-        ) from None
-
-
-@contextmanager
-def _context(args: argparse.Namespace) -> Iterator[AppContext]:
-    ctx = bootstrap.open_context(args.db)  # refuses an unknown schema revision (GEN-3)
-    try:
-        yield ctx
-    finally:
-        ctx.dispose()
 
 
 # --- db ------------------------------------------------------------------------------------------------
@@ -263,7 +230,7 @@ def _user_add(args: argparse.Namespace) -> int:
     uid = validate_user_id(args.user_id.strip())  # wrong input is refused before anyone logs in
     name = validate_printed_name(args.name)
     roles = frozenset(Role.parse(text) for text in args.role)
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         if users.needs_first_administrator(ctx.read_uow(), SYSTEM_ACTOR):
             return _first_administrator(ctx, args, uid, name, roles)
         if not args.user:
@@ -294,34 +261,31 @@ def _first_administrator(
 
 
 def _user_list(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         views = users.list_users(ctx.read_uow(), log_in(ctx, args.user))
     yes = {True: "yes", False: "no"}
-    rows = [("ID", "PRINTED NAME", "ROLES", "ACTIVE", "LOCKED", "MUST CHANGE")]
-    rows += [(v.user_id, v.printed_name, ", ".join(v.roles), yes[v.active], yes[v.locked],
-              yes[v.must_change_password]) for v in views]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    print_table(("ID", "PRINTED NAME", "ROLES", "ACTIVE", "LOCKED", "MUST CHANGE"),
+                [(v.user_id, v.printed_name, ", ".join(v.roles), yes[v.active], yes[v.locked],
+                  yes[v.must_change_password]) for v in views])
     return 0
 
 
 def _user_deactivate(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         view = users.deactivate_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
     print(f"deactivated user {view.user_id} ({view.printed_name}); the ID is never reused")
     return 0
 
 
 def _user_unlock(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         view = users.unlock_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
     print(f"unlocked user {view.user_id} ({view.printed_name})")
     return 0
 
 
 def _user_reset_password(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         actor = log_in(ctx, args.user)
         password = read_password(f"Temporary password for {args.user_id}", confirm=True)
         view = users.reset_password(ctx.uow(), actor, ctx.auth, args.user_id, password, args.reason)
@@ -330,7 +294,7 @@ def _user_reset_password(args: argparse.Namespace) -> int:
 
 
 def _user_change_password(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         old = read_password(f"Current password for {args.user}")
         new = read_password(f"New password for {args.user}", confirm=True)
         users.change_own_password(ctx.uow(), ctx.auth, args.user, old, new)
@@ -341,7 +305,7 @@ def _user_change_password(args: argparse.Namespace) -> int:
 # --- audit ---------------------------------------------------------------------------------------------
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         report = audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR)
     if report.problem is None:
         print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
@@ -359,7 +323,7 @@ def _audit_export(args: argparse.Namespace) -> int:
         raise ValidationError(f"folder {out.parent} does not exist")
     flt = AuditFilter(user_id=args.user_filter, record_type=args.record_type, record_id=args.record_id,
                       action=args.action, since=args.since, until=args.until)
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         result = audit.export_audit_csv(ctx.uow(), log_in(ctx, args.user), flt, out)
     print(f"exported {result.entries} audit entries to {result.path}")
     return 0
@@ -370,7 +334,7 @@ def _audit_export(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     if bootstrap.database_state(args.db).revision is None:  # a fresh station: create the schema first
         _db_upgrade(args)
-    with _context(args) as ctx:
+    with open_context(args) as ctx:
         plan = demo.demo_plan(ctx.read_uow())
         if plan.has_users and args.if_empty:
             print("database already has data: demo not loaded")
@@ -384,7 +348,7 @@ def _demo(args: argparse.Namespace) -> int:
                 raise UsageError("the database already has users: give --user ID of an administrator to add the "
                                  "missing demo data, or --if-empty to leave it alone")
             actor = log_in(ctx, args.user)
-        result = demo.load_demo_data(ctx.uow(), ctx.auth, actor)
+        result = demo.load_demo_data(ctx.uow, ctx.auth, actor)
     for item in result.created:
         print(f"created {item}")
     if not result.created:

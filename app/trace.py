@@ -10,7 +10,7 @@ from pathlib import Path
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
 from domain.quantities import fmt
-from domain.trace import Direction, NodeInfo, NodeKind, TraceResult, build_trace
+from domain.trace import Direction, NodeInfo, NodeKind, TraceResult, build_trace, gc_paused
 from domain.users import Actor
 
 KIND_LABEL = {NodeKind.LOT: "Lot", NodeKind.BATCH: "Batch", NodeKind.SHIPMENT: "Shipment"}
@@ -35,7 +35,7 @@ def search(uow: UnitOfWork, actor: Actor, text: str, limit: int = 20) -> list[No
 def trace(uow: UnitOfWork, actor: Actor, number: str, direction: str = "both") -> Trace:
     if direction not in ("forward", "backward", "both"):
         raise ValidationError(f"direction must be forward, backward or both, not '{direction}'")
-    with uow.acting_as(actor) as tx:
+    with uow.acting_as(actor) as tx, gc_paused():  # a trace can be tens of thousands of objects: see gc_paused
         root = _resolve(tx, number)
         forward = backward = None
         if direction in ("forward", "both"):
@@ -74,8 +74,8 @@ def rows(result: TraceResult) -> list[tuple[str, ...]]:
         out.append((
             result.direction.value, str(line.depth), " > ".join(line.path), KIND_LABEL[n.kind], n.number,
             n.item_code or "", n.status or "", "" if line.quantity is None else fmt(line.quantity),
-            n.unit or "", n.supplier_code or "", n.supplier_lot or "", n.customer_code or "", n.customer_name or "",
-            n.on_date or "", "yes" if line.repeated else "",
+            (n.unit if line.quantity is None else line.unit) or "", n.supplier_code or "", n.supplier_lot or "",
+            n.customer_code or "", n.customer_name or "", n.on_date or "", "yes" if line.repeated else "",
         ))
     return out
 

@@ -30,7 +30,7 @@ class Shipment:
     lines: list[ShipmentLine]
 
     def __init__(self, shipment_number: str, customer_code: str, shipped_on: date, created_at: datetime) -> None:
-        if shipped_on > created_at.date():
+        if shipped_on > created_at.astimezone().date():  # the station's today: east of UTC it is ahead
             raise ValidationError(f"ship date {shipped_on} is in the future")
         self.id = None
         self.shipment_number = shipment_number

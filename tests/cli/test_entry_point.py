@@ -89,7 +89,7 @@ def test_on_a_terminal_passwords_are_prompted_and_confirmed(db_url, monkeypatch,
         prompts.append(prompt)
         return next(answers)
 
-    monkeypatch.setattr("app.cli.getpass.getpass", fake_getpass)
+    monkeypatch.setattr("app.cli_support.getpass.getpass", fake_getpass)
     monkeypatch.setattr(sys, "stdin", _Terminal())
     assert launcher.main(["--db", db_url, "user", "add", "boss", "--name", "B"]) == 1
     assert capsys.readouterr().err == f"{ERROR_PREFIX}the two passwords differ\n"

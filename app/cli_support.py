@@ -1,0 +1,216 @@
+"""Plumbing shared by the `batchtrace` command modules: the parser and its command tree, passwords and log-in,
+opening the database, argument types that refuse bad input before anything is opened, and plain tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import TypeAlias, TypeVar
+
+from app import batches, bootstrap, masterdata, recalls, users
+from app import lots as app_lots
+from app.bootstrap import AppContext
+from domain.errors import NotFound, PasswordExpired, ValidationError
+from domain.items import validate_code
+from domain.quantities import fmt, parse_quantity
+from domain.users import SYSTEM_ACTOR, Actor
+
+PROG = "batchtrace"
+Handler = Callable[[argparse.Namespace], int]
+E = TypeVar("E", bound=Enum)
+
+
+class UsageError(Exception):
+    """The command line itself is wrong: exit status 2, like argparse."""
+
+
+class CliParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+Group: TypeAlias = "argparse._SubParsersAction[CliParser]"  # generic only for the type checker
+
+
+@dataclass(frozen=True)
+class CommandTree:
+    """Adds commands under `batchtrace`; after its name every command takes the common options again."""
+
+    top: Group
+    common: CliParser
+
+    def command(self, group: Group, name: str, handler: Handler, text: str) -> CliParser:
+        sub = group.add_parser(name, parents=[self.common], help=text, description=text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def nested(self, name: str, text: str) -> Group:
+        sub = self.top.add_parser(name, parents=[self.common], help=text, description=text)
+        return sub.add_subparsers(title="commands", metavar="COMMAND", required=True)
+
+
+def acting(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument("--user", required=required, metavar="ID", help="who you are (asks for the password)")
+
+
+# --- argument types: wrong input is refused while parsing, before the database is opened ------------------
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+def quantity(text: str) -> Decimal:
+    try:
+        return parse_quantity(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def code(what: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        try:
+            return validate_code(text, what)
+        except ValidationError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return parse
+
+
+def status(parse_status: Callable[[str], E], allowed: Iterable[E] | None = None) -> Callable[[str], E]:
+    """An argument type from a status enum's own `parse`, optionally limited to the values a person may set."""
+    choices = None if allowed is None else tuple(allowed)
+
+    def parse(text: str) -> E:
+        try:
+            value = parse_status(text)
+        except ValidationError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        if choices is not None and value not in choices:
+            raise argparse.ArgumentTypeError(
+                f"'{value.value}' is not set by hand: use one of {', '.join(str(c.value) for c in choices)}"
+            )
+        return value
+
+    return parse
+
+
+def enum_parser(enum: type[E], what: str) -> Callable[[str], E]:
+    """`parse` for an enum without one: its values, any case, '_' for a space."""
+
+    def parse(text: str) -> E:
+        wanted = text.strip().replace("_", " ").casefold()
+        for member in enum:
+            if str(member.value).casefold() == wanted:
+                return member
+        raise ValidationError(f"unknown {what} '{text}': use one of {', '.join(str(m.value) for m in enum)}")
+
+    return parse
+
+
+# --- passwords, log-in, the database ----------------------------------------------------------------------
+
+def read_password(prompt: str, *, confirm: bool = False) -> str:
+    """From a prompt on a terminal, else the next line of standard input."""
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
+        password = getpass.getpass(f"{prompt}: ")
+        if confirm and getpass.getpass(f"{prompt} (again): ") != password:
+            raise ValidationError("the two passwords differ")
+        return password
+    line = stdin.readline() if stdin is not None else ""
+    if not line:
+        raise ValidationError(f"standard input has no line for: {prompt.lower()}")
+    return line.rstrip("\r\n")
+
+
+def log_in(ctx: AppContext, user_id: str) -> Actor:
+    return log_in_to_sign(ctx, user_id)[0]
+
+
+def log_in_to_sign(ctx: AppContext, user_id: str) -> tuple[Actor, str]:
+    """Log in and keep the password for the re-authentication of a signature in the same command (SIG-1):
+    a command is one session, so its first signing asks for nothing more."""
+    password = read_password(f"Password for {user_id}")
+    try:
+        return users.log_in(ctx.uow(), ctx.auth, user_id, password), password
+    except PasswordExpired as error:
+        raise PasswordExpired(
+            f"{error}: change it first with '{PROG} user change-password --user {user_id}' or in the desktop app"
+        ) from None
+
+
+@contextmanager
+def open_context(args: argparse.Namespace) -> Iterator[AppContext]:
+    ctx = bootstrap.open_context(args.db)  # refuses an unknown schema revision (GEN-3)
+    try:
+        yield ctx
+    finally:
+        ctx.dispose()
+
+
+# --- output --------------------------------------------------------------------------------------------
+
+def print_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, indent: str = "") -> None:
+    """Columns padded to their widest cell; trailing blanks trimmed."""
+    table = [tuple(header), *(tuple(r) for r in rows)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        print(indent + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def amount(value: Decimal | None, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    return f"{fmt(value)} {unit}" if unit else fmt(value)
+
+
+def local_time(moment: datetime | None) -> str:
+    """A stored UTC time in the station's time zone (GEN-4)."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def print_fields(title: str, fields: Iterable[tuple[str, str]]) -> None:
+    """A record as a title line and aligned `name  value` lines; empty values are left out."""
+    present = [(name, value) for name, value in fields if value]
+    print(title)
+    width = max((len(name) for name, _ in present), default=0)
+    for name, value in present:
+        print(f"  {name.ljust(width)}  {value}")
+
+
+# --- look-ups before the log-in ---------------------------------------------------------------------------
+
+def require_known(
+    ctx: AppContext, *, item: str | None = None, supplier: str | None = None, customer: str | None = None,
+    lots: Iterable[str] = (), batch: str | None = None, recall: str | None = None,
+) -> None:
+    """Refuse an unknown code or number from a read-only look-up, before the log-in: a typo asks for no
+    password and leaves no trace in the audit trail. Rules that depend on the record's state are the use
+    cases' to check."""
+    reader = ctx.read_uow
+    if item is not None and item not in {i.code for i in masterdata.list_items(reader(), SYSTEM_ACTOR,
+                                                                               include_inactive=True)}:
+        raise NotFound(f"no item {item}")
+    if supplier is not None and supplier not in {s.code for s in masterdata.list_suppliers(reader(), SYSTEM_ACTOR)}:
+        raise NotFound(f"no supplier {supplier}")
+    if customer is not None and customer not in {c.code for c in masterdata.list_customers(reader(), SYSTEM_ACTOR)}:
+        raise NotFound(f"no customer {customer}")
+    if batch is not None:
+        batches.get_batch(reader(), SYSTEM_ACTOR, batch)
+    for number in lots:
+        app_lots.get_lot(reader(), SYSTEM_ACTOR, number)
+    if recall is not None:
+        recalls.get_recall(reader(), SYSTEM_ACTOR, recall)
