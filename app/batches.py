@@ -103,11 +103,11 @@ def change_batch_status(
     uow: UnitOfWork, actor: Actor, batch_number: str, target: BatchStatus, reason: str | None
 ) -> BatchView:
     """Start, submit to QC, pass to QA, release, reject, hold and resume (LOT-8). Completion has its own
-    use case because it creates the finished lots."""
-    if target is BatchStatus.COMPLETED:
-        raise ValidationError("use 'complete batch' with the produced quantity to complete a batch")
+    use case because it creates the finished lots; a batch held from Completed resumes to Completed here."""
     with uow.acting_as(actor) as tx:
         batch = _batch(tx, batch_number, for_update=True)
+        if target is BatchStatus.COMPLETED and batch.status is not BatchStatus.ON_HOLD:
+            raise ValidationError("use 'complete batch' with the produced quantity to complete a batch")
         transition = batch.change_status(target, actor, reason, tx.now())
         tx.commit(reason=reason or transition.name)
         return BatchView.of(batch)
@@ -240,10 +240,34 @@ def list_batches(
 
 
 def allowed_batch_actions(actor: Actor, status: BatchStatus, held_from: BatchStatus | None) -> list[BatchStatus]:
-    """For buttons; the service checks again. Completion is offered separately (it needs the quantity)."""
+    """For buttons; the service checks again. Completion is offered separately (it needs the quantity);
+    resuming a batch held from Completed is offered here."""
     return [
         t.target for t in BATCH_WORKFLOW.allowed_from(status)
-        if t.permission is not None and actor.can(t.permission) and t.target is not BatchStatus.COMPLETED
+        if t.permission is not None and actor.can(t.permission)
+        and (t.target is not BatchStatus.COMPLETED or status is BatchStatus.ON_HOLD)
         and not (status is BatchStatus.ON_HOLD and t.target is not held_from
                  and t.target not in (BatchStatus.REJECTED, BatchStatus.RECALLED))
     ]
+
+@dataclass(frozen=True)
+class AlertView:
+    id: int
+    kind: str
+    message: str
+    batch_number: str | None
+    lot_number: str | None
+    raised_by: str
+    raised_at: datetime
+    status: str
+
+    @classmethod
+    def of(cls, a: Alert) -> AlertView:
+        assert a.id is not None
+        return cls(a.id, a.kind, a.message, a.batch_number, a.lot_number, a.raised_by, a.raised_at, a.status.value)
+
+
+def open_alerts(uow: UnitOfWork, actor: Actor, *, batch_number: str | None = None) -> list[AlertView]:
+    """Alerts nobody has acknowledged yet (refused issues, LOT-7), newest first; only one batch's if given."""
+    with uow.acting_as(actor) as tx:
+        return [AlertView.of(a) for a in tx.alerts.open() if batch_number is None or a.batch_number == batch_number]
