@@ -11,6 +11,7 @@ from decimal import Decimal
 from app.lots import LotView, local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
+from app.signing_rules import refuse_unsigned
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
 from domain.errors import NotFound, ValidationError
@@ -108,6 +109,7 @@ def change_batch_status(
         batch = _batch(tx, batch_number, for_update=True)
         if target is BatchStatus.COMPLETED and batch.status is not BatchStatus.ON_HOLD:
             raise ValidationError("use 'complete batch' with the produced quantity to complete a batch")
+        refuse_unsigned(tx, BATCH_WORKFLOW, batch.status, target)  # release and rejection: app.signatures.sign
         transition = batch.change_status(target, actor, reason, tx.now())
         tx.commit(reason=reason or transition.name)
         return BatchView.of(batch)

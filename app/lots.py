@@ -9,6 +9,7 @@ from typing import Protocol
 
 from app.numbering import next_number
 from app.ports import UnitOfWork
+from app.signing_rules import refuse_unsigned
 from domain.errors import NotFound, ValidationError
 from domain.items import validate_code
 from domain.lots import IN_STOCK, LOT_WORKFLOW, Lot, LotOrigin, LotStatus, check_receipt
@@ -113,6 +114,7 @@ def change_lot_status(
             # The block is the system's rule, not this user's decision: audited as the system, like the sweep.
             tx.acting_as(SYSTEM_ACTOR).commit(reason=f"expired on {lot.expires_on}: blocked automatically")
             raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on} and is now blocked")
+        refuse_unsigned(tx, LOT_WORKFLOW, lot.status, target)  # release and rejection: app.signatures.sign
         transition = lot.change_status(target, actor, reason, today)
         tx.commit(reason=reason or transition.name)
         return LotView.of(lot)

@@ -12,6 +12,7 @@ from domain.errors import DomainError, ValidationError
 from domain.lots import Lot
 from domain.mbr import MasterBatchRecord, MbrStatus
 from domain.quantities import Unit, fmt
+from domain.signatures import BATCH_RELEASE_SIGNATURES, REJECTION_SIGNATURES, SigningProgress
 from domain.users import Actor, Permission
 from domain.workflow import StateMachine, Transition, TransitionRefused
 
@@ -49,12 +50,14 @@ BATCH_WORKFLOW: StateMachine[BatchStatus] = StateMachine(
         Transition(IP, C, "complete", Permission.PRODUCE_BATCH, reason_required=False),
         Transition(C, QC, "submit to QC", Permission.PRODUCE_BATCH, reason_required=False),
         Transition(QC, QA, "pass to QA review", Permission.COMPLETE_QC, reason_required=False),
-        Transition(QA, R, "release", Permission.RELEASE_BATCH, reason_required=False),
-        Transition(QA, RJ, "reject", Permission.REJECT_BATCH),
+        # Release and rejection complete through signatures (SIG-5), not by hand: see app.signatures.
+        Transition(QA, R, "release", Permission.RELEASE_BATCH, reason_required=False,
+                   signatures=BATCH_RELEASE_SIGNATURES),
+        Transition(QA, RJ, "reject", Permission.REJECT_BATCH, signatures=REJECTION_SIGNATURES),
         *(Transition(s, H, "put on hold", Permission.HOLD_BATCH) for s in HOLDABLE),
         # Leaving hold returns to where the batch was held from (Batch.held_from).
         *(Transition(H, s, "resume", Permission.HOLD_BATCH) for s in HOLDABLE),
-        Transition(H, RJ, "reject", Permission.REJECT_BATCH),
+        Transition(H, RJ, "reject", Permission.REJECT_BATCH, signatures=REJECTION_SIGNATURES),
         Transition(R, RC, "recall", Permission.OPEN_RECALL),
         Transition(H, RC, "recall", Permission.OPEN_RECALL),
     ],
@@ -158,6 +161,16 @@ class Batch:
             held = self.held_from.value if self.held_from else "?"
             raise TransitionRefused(f"batch {self.batch_number} was held from {held}: it can only resume there")
         transition = BATCH_WORKFLOW.check(self.status, target, actor, reason)
+        self._enter(target, now)
+        return transition
+
+    def complete_signed(self, target: BatchStatus, signed: SigningProgress, now: datetime) -> Transition[BatchStatus]:
+        """A signed transition (release, reject), once its required signatures are all applied and valid."""
+        transition = BATCH_WORKFLOW.check_signed(self.status, target, signed)
+        self._enter(target, now)
+        return transition
+
+    def _enter(self, target: BatchStatus, now: datetime) -> None:
         if target is BatchStatus.ON_HOLD:
             self.held_from = self.status
         elif self.status is BatchStatus.ON_HOLD:
@@ -165,7 +178,6 @@ class Batch:
         if target is BatchStatus.IN_PRODUCTION and self.started_at is None:
             self.started_at = now
         self.status = target
-        return transition
 
     def check_issue(
         self, mbr: MasterBatchRecord, lot: Lot, quantity: Decimal, already_issued: Decimal, today: date

@@ -9,6 +9,7 @@ from enum import Enum
 from domain.errors import ValidationError
 from domain.items import ApprovalStatus, Item, SupplierApproval
 from domain.quantities import Unit, convert, fmt
+from domain.signatures import LOT_RELEASE_SIGNATURES, REJECTION_SIGNATURES, SigningProgress
 from domain.users import Actor, Permission
 from domain.workflow import StateMachine, Transition, TransitionRefused
 
@@ -43,14 +44,15 @@ Q, REL, REJ, HOLD, EXP, CONS = (
 LOT_WORKFLOW: StateMachine[LotStatus] = StateMachine(
     "lot",
     [
-        Transition(Q, REL, "release", Permission.RELEASE_LOT),
-        Transition(Q, REJ, "reject", Permission.REJECT_LOT),
+        # Release and rejection complete through signatures (SIG-5), not by hand: see app.signatures.
+        Transition(Q, REL, "release", Permission.RELEASE_LOT, signatures=LOT_RELEASE_SIGNATURES),
+        Transition(Q, REJ, "reject", Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
         Transition(Q, HOLD, "put on hold", Permission.HOLD_LOT),
         Transition(REL, HOLD, "put on hold", Permission.HOLD_LOT),
-        Transition(REL, REJ, "reject", Permission.REJECT_LOT),
-        Transition(HOLD, REL, "release from hold", Permission.RELEASE_LOT),
+        Transition(REL, REJ, "reject", Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
+        Transition(HOLD, REL, "release from hold", Permission.RELEASE_LOT, signatures=LOT_RELEASE_SIGNATURES),
         Transition(HOLD, Q, "return to quarantine", Permission.HOLD_LOT),
-        Transition(HOLD, REJ, "reject", Permission.REJECT_LOT),
+        Transition(HOLD, REJ, "reject", Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
         # Done by the system, never by hand:
         Transition(Q, EXP, "expire", None),
         Transition(REL, EXP, "expire", None),
@@ -109,6 +111,14 @@ class Lot:
         if target == LotStatus.RELEASED and self.is_expired(today):
             raise TransitionRefused(f"lot {self.lot_number} expired on {self.expires_on}: it cannot be released")
         transition = LOT_WORKFLOW.check(self.status, target, actor, reason)
+        self.status = target
+        return transition
+
+    def complete_signed(self, target: LotStatus, signed: SigningProgress, today: date) -> Transition[LotStatus]:
+        """A signed transition (release, reject), once its required signatures are all applied and valid."""
+        if target == LotStatus.RELEASED and self.is_expired(today):
+            raise TransitionRefused(f"lot {self.lot_number} expired on {self.expires_on}: it cannot be released")
+        transition = LOT_WORKFLOW.check_signed(self.status, target, signed)
         self.status = target
         return transition
 

@@ -65,6 +65,7 @@ class Permission(Enum):
     SHIP = "record shipments"
     OPEN_RECALL = "open a recall"
     MANAGE_RECALL = "record recall progress"
+    MANAGE_SIGNING_RULES = "add signatures to the signing rules"
 
 
 _QA_COMMON = frozenset(
@@ -79,7 +80,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(
         {
             Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.LOAD_DEMO_DATA,
-            Permission.MANAGE_MASTER_DATA, Permission.MANAGE_NUMBER_RULES,
+            Permission.MANAGE_MASTER_DATA, Permission.MANAGE_NUMBER_RULES, Permission.MANAGE_SIGNING_RULES,
         }
     ),
     Role.WAREHOUSE: frozenset({Permission.RECEIVE_LOT, Permission.ISSUE_MATERIAL, Permission.SHIP}),

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from typing import Generic, TypeVar
 
 from domain.errors import DomainError
-from domain.users import Actor, Permission, Role
+from domain.signatures import SignatureRequirement, SigningProgress, check_complete
+from domain.users import Actor, Permission
 
 S = TypeVar("S", bound=Enum)
 
@@ -21,13 +23,7 @@ class TransitionRefused(DomainError):
     code = "transition_refused"
 
 
-@dataclass(frozen=True)
-class SignatureRequirement:
-    """A signature a transition needs (filled in by the electronic-signature module)."""
-
-    meaning: str
-    role: Role
-    different_from: tuple[str, ...] = ()
+__all__ = ["SignatureRequirement", "StateMachine", "StatusChange", "Transition", "TransitionRefused"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +66,16 @@ class StateMachine(Generic[S]):
             )
         return found
 
+    def key(self, transition: Transition[S]) -> str:
+        """The transition's name in signatures and site rules, e.g. "lot:Quarantine->Released"."""
+        return f"{self.record_type}:{_label(transition.source)}->{_label(transition.target)}"
+
+    def check_signed(self, source: S, target: S, signed: SigningProgress) -> Transition[S]:
+        """The transition, if its signatures are complete: they, not a permission, authorise it (SIG-5)."""
+        transition = self.find(source, target)
+        check_complete(signed, self.key(transition))
+        return transition
+
     def check(self, source: S, target: S, actor: Actor | None, reason: str | None) -> Transition[S]:
         """The transition, if `actor` may perform it now; `actor=None` means the system itself."""
         transition = self.find(source, target)
@@ -87,3 +93,17 @@ class StateMachine(Generic[S]):
 
 def _label(state: Enum) -> str:
     return str(state.value)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One entry of a record's status history (kept by the unit of work with every status change)."""
+
+    id: int
+    record_type: str
+    record_id: str
+    from_status: str | None  # None: the record was created in `to_status`
+    to_status: str
+    at: datetime
+    by_user: str
+    reason: str | None

@@ -16,6 +16,7 @@ from domain.mbr import BomLine, MasterBatchRecord
 from domain.numbering import NumberRule
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment, ShipmentLine
+from domain.signatures import RuleExtra, Signature
 from domain.users import User
 from persistence import tables as t
 
@@ -47,6 +48,8 @@ AUDITED: dict[type, AuditedType] = {
     RecallScopeEntry: AuditedType("recall_scope"),
     RecallCustomer: AuditedType("recall_customer", record_id=lambda c: f"{c.recall_id}/{c.customer_code}"),
     Alert: AuditedType("alert"),
+    # Signatures are audited by app.signatures as a SIGN entry on the signed record itself.
+    RuleExtra: AuditedType("signature_rule", record_id=lambda e: f"{e.transition_key} #{e.id}"),
 }
 
 _mapped = False
@@ -89,4 +92,6 @@ def map_domain() -> None:
     m(RecallScopeEntry, t.recall_scope)
     m(RecallCustomer, t.recall_customers)
     m(Alert, t.alerts)
+    m(Signature, t.signatures)
+    m(RuleExtra, t.signature_rule_extras)
     _mapped = True

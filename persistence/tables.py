@@ -27,6 +27,7 @@ from domain.lots import LotOrigin, LotStatus
 from domain.mbr import MbrStatus
 from domain.quantities import Unit
 from domain.recall import NotificationStatus, RecallStatus
+from domain.signatures import Meaning
 from persistence.types import RoleSet, StringTuple, UTCDateTime
 
 metadata = MetaData(
@@ -323,4 +324,57 @@ alerts = Table(
     Column("status", _enum(AlertStatus), nullable=False),
     Column("note", Text, nullable=True),
     Index("ix_alerts_status", "status"),
+)
+
+
+# --- electronic signatures (0003) ---------------------------------------------------------------------------
+# Append-only, like the audit trail: the database refuses UPDATE and DELETE on both (see the migration).
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_type", String(40), nullable=False),
+    Column("record_id", String(120), nullable=False),
+    Column("purpose", String(120), nullable=False),
+    Column("requirement", String(40), nullable=False),
+    Column("meaning", _enum(Meaning, 12), nullable=False),
+    Column("user_id", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("printed_name", String(120), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("content_version", String(8), nullable=False),
+    Column("comment", Text, nullable=True),
+    Column("state_id", Integer, nullable=False),
+    Index("ix_signatures_record", "record_type", "record_id"),
+)
+
+# Every status a lot or batch has entered, written by the unit of work with the change itself.
+status_changes = Table(
+    "status_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("record_type", String(40), nullable=False),
+    Column("record_id", String(120), nullable=False),
+    Column("from_status", String(20), nullable=True),
+    Column("to_status", String(20), nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("by_user", String(32), nullable=False),
+    Column("reason", Text, nullable=True),
+    Index("ix_status_changes_record", "record_type", "record_id", "id"),
+)
+
+# Signatures a site adds to a signed transition's defaults; never deleted, deactivated when withdrawn.
+signature_rule_extras = Table(
+    "signature_rule_extras",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("transition_key", String(120), nullable=False),
+    Column("label", String(80), nullable=False),
+    Column("meaning", _enum(Meaning, 12), nullable=False),
+    Column("roles", RoleSet(), nullable=False),
+    Column("not_performers", Boolean(create_constraint=False), nullable=False),
+    Column("needs_comment", Boolean(create_constraint=False), nullable=False),
+    Column("active", Boolean(create_constraint=False), nullable=False),
+    Column("added_at", UTCDateTime(), nullable=False),
+    Index("ix_signature_rule_extras_transition_key", "transition_key"),
 )

@@ -27,6 +27,7 @@ from persistence.lot_repositories import (
     SqlShipments,
 )
 from persistence.repositories import SqlAuditReader, SqlUserRepository
+from persistence.signature_repositories import SqlSignatures, record_status_changes
 
 _COLLECTOR = "batchtrace_audit_collector"
 
@@ -97,6 +98,7 @@ class SqlUnitOfWork:
         self.recalls = SqlRecalls(session)
         self.alerts = SqlAlerts(session)
         self.genealogy = SqlGenealogy(session)
+        self.signatures = SqlSignatures(session)
         return self
 
     def __exit__(
@@ -136,6 +138,7 @@ class SqlUnitOfWork:
             for entry in changes:
                 entry.reason = reason
             assert self._actor is not None
+            record_status_changes(session.connection(), self._actor, changes, reason)
             audit_trail.append(session.connection(), self._actor, [*changes, *self._events])
             session.commit()
         except StaleDataError as error:

@@ -23,10 +23,10 @@ from domain.alerts import Alert
 from domain.audit import AuditEntry, ChainReport
 from domain.batches import BatchStatus
 from domain.items import ApprovalStatus, ItemType
-from domain.lots import LotStatus
 from domain.quantities import Unit
 from domain.users import SYSTEM_ACTOR, Actor, Role
 from persistence.engine import parse_url
+from tests.app.signing import release_lot
 
 PASSWORD = "Site-pass-2026"
 GTIN_SYR = "09506000134352"  # a valid GTIN-14 (GS1 example)
@@ -106,7 +106,9 @@ def receive(
 
 
 def release(site: Site, lot_number: str) -> lots.LotView:
-    return lots.change_lot_status(site.ctx.uow(), site.qa, lot_number, LotStatus.RELEASED, "CoA reviewed")
+    """QC review by the QC analyst, QA approval by the QA reviewer (SIG-5): see tests/app/signing.py."""
+    release_lot(site.ctx, site.qc, site.qa, lot_number, PASSWORD)
+    return lot(site, lot_number)
 
 
 def released_lot(site: Site, item: str = "RES", quantity: str = "100", **kw: Any) -> lots.LotView:

@@ -12,6 +12,7 @@ from app import batches, lots, mbr, shipments, trace
 from domain.batches import BatchStatus, IssueRefused
 from domain.errors import AccessDenied, NotFound, ReasonRequired, ValidationError
 from domain.lots import LotStatus
+from domain.signatures import SignaturesRequired
 from domain.workflow import TransitionRefused
 from tests.app.lots_support import (  # noqa: F401
     Site,
@@ -28,6 +29,7 @@ from tests.app.lots_support import (  # noqa: F401
     snapshot,
     trail,
 )
+from tests.app.signing import release_batch
 
 D = Decimal
 SYR_BOM = [("RES", "0.01", "5"), ("TUBE", "0.05", "10")]  # per syringe: 10 g resin ±5 %, 5 cm tube ±10 %
@@ -247,10 +249,10 @@ def test_a_batch_moves_through_its_workflow_by_the_right_roles(site: Site) -> No
     with pytest.raises(AccessDenied, match="may not complete QC testing"):
         move(site.production, BatchStatus.QA_REVIEW)
     move(site.qc, BatchStatus.QA_REVIEW)
-    with pytest.raises(AccessDenied, match="may not release batches"):
-        move(site.qa, BatchStatus.RELEASED)
-    released = move(site.release, BatchStatus.RELEASED)
-    assert released.status == "Released"
+    with pytest.raises(SignaturesRequired, match=r"releasing a batch needs signatures: QA review \(QA Reviewer\), "
+                                                 r"QA release \(QA Release\)"):
+        move(site.release, BatchStatus.RELEASED)
+    assert release_batch(site.ctx, site.qa, site.release, n).status == "Released"  # signed (SIG-5)
 
     statuses = [e.change_map()["status"] for e in trail(site, record_type="batch", record_id=n)[1:]
                 if "status" in e.change_map()]
@@ -258,7 +260,7 @@ def test_a_batch_moves_through_its_workflow_by_the_right_roles(site: Site) -> No
                         ["QC testing", "On hold"], ["On hold", "QC testing"], ["QC testing", "QA review"],
                         ["QA review", "Released"]]
     denied = [(e.user_id, e.record_id) for e in trail(site, action="ACCESS_DENIED")]
-    assert denied == [("wes", "PRODUCE_BATCH"), ("pat", "COMPLETE_QC"), ("quinn", "RELEASE_BATCH")]
+    assert denied == [("wes", "PRODUCE_BATCH"), ("pat", "COMPLETE_QC")]
     assert [b.batch_number for b in batches.list_batches(site.ctx.read_uow(), site.admin,
                                                          statuses=(BatchStatus.RELEASED,))] == [n]
     assert chain(site).intact

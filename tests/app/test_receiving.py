@@ -14,6 +14,7 @@ from app import batches, lots, numbering
 from domain.batches import IssueRefused
 from domain.errors import AccessDenied, NotFound, ReasonRequired, ValidationError
 from domain.lots import LotStatus
+from domain.signatures import SignaturesRequired, SigningRefused
 from domain.workflow import TransitionRefused
 from tests.app.lots_support import (  # noqa: F401
     Site,
@@ -30,6 +31,7 @@ from tests.app.lots_support import (  # noqa: F401
     station_days_later,
     trail,
 )
+from tests.app.signing import reject, sign
 
 WRITES = ("lots", "audit_log", "number_sequences")
 
@@ -235,23 +237,25 @@ def test_the_database_refuses_a_duplicate_lot_number(site: Site) -> None:
 # --- LOT-5: the lot workflow through the use cases ---------------------------------------------------------------
 
 
-@pytest.mark.req("LOT-5", "ACC-4", "AUD-1")
-def test_release_needs_the_permission_and_a_reason(site: Site) -> None:
+@pytest.mark.req("LOT-5", "ACC-4", "AUD-1", "SIG-5")
+def test_release_needs_signatures_of_the_right_roles_and_a_hold_a_reason(site: Site) -> None:
     view = receive(site, "RES")
-    with pytest.raises(AccessDenied, match=r"Wes Warehouse \(wes\) may not release lots"):
-        lots.change_lot_status(site.ctx.uow(), site.warehouse, view.lot_number, LotStatus.RELEASED, "looks fine")
+    with pytest.raises(SignaturesRequired, match="releasing a lot needs signatures: QC review"):
+        lots.change_lot_status(site.ctx.uow(), site.qa, view.lot_number, LotStatus.RELEASED, "looks fine")
+    with pytest.raises(SigningRefused, match=r"Wes Warehouse \(wes\) does not have that role"):
+        sign(site.ctx, site.warehouse, "lot", view.lot_number, LotStatus.RELEASED)
     denied = trail(site)[-1]
     assert (denied.action, denied.record_type, denied.record_id, denied.user_id) == (
-        "ACCESS_DENIED", "permission", "RELEASE_LOT", "wes")
-    with pytest.raises(TransitionRefused, match="a reason is required to release a lot"):
-        lots.change_lot_status(site.ctx.uow(), site.qa, view.lot_number, LotStatus.RELEASED, None)
+        "ACCESS_DENIED", "permission", "sign lot:Quarantine->Released", "wes")
+    with pytest.raises(TransitionRefused, match="a reason is required to put on hold a lot"):
+        lots.change_lot_status(site.ctx.uow(), site.qa, view.lot_number, LotStatus.ON_HOLD, None)
     assert lot(site, view.lot_number).status == "Quarantine"
 
     released = release(site, view.lot_number)
     assert released.status == "Released"
-    entry = trail(site, record_type="lot", record_id=view.lot_number)[-1]
-    assert (entry.action, entry.user_id, entry.reason, entry.change_map()) == (
-        "UPDATE", "quinn", "CoA reviewed", {"status": ["Quarantine", "Released"]})
+    entry = [e for e in trail(site, record_type="lot", record_id=view.lot_number) if e.action == "UPDATE"][-1]
+    assert (entry.user_id, entry.change_map()) == ("quinn", {"status": ["Quarantine", "Released"]})
+    assert entry.reason is not None and entry.reason.startswith("release: all required signatures applied")
     assert lots.allowed_lot_actions(site.warehouse, LotStatus.QUARANTINE) == []
     assert set(lots.allowed_lot_actions(site.qa, LotStatus.QUARANTINE)) == {
         LotStatus.RELEASED, LotStatus.REJECTED, LotStatus.ON_HOLD}
@@ -264,7 +268,12 @@ def test_only_declared_transitions_pass_through_the_use_case(site: Site) -> None
     path = [(LotStatus.ON_HOLD, "OOS investigation"), (LotStatus.QUARANTINE, "retest"),
             (LotStatus.RELEASED, "retest passed"), (LotStatus.ON_HOLD, "complaint"), (LotStatus.REJECTED, "confirmed")]
     for target, reason in path:
-        assert lots.change_lot_status(site.ctx.uow(), site.qa, n, target, reason).status == target.value
+        if target is LotStatus.RELEASED:  # release and rejection are signed (SIG-5)
+            assert release(site, n).status == target.value
+        elif target is LotStatus.REJECTED:
+            assert reject(site.ctx, site.qa, "lot", n, reason).status == target.value
+        else:
+            assert lots.change_lot_status(site.ctx.uow(), site.qa, n, target, reason).status == target.value
     for target in LotStatus:
         with pytest.raises(TransitionRefused):
             lots.change_lot_status(site.ctx.uow(), site.qa, n, target, "undo")
@@ -278,7 +287,8 @@ def test_only_declared_transitions_pass_through_the_use_case(site: Site) -> None
     assert lot(site, other).status == "Released"
     with pytest.raises(NotFound, match="no lot NOPE"):
         lots.change_lot_status(site.ctx.uow(), site.qa, "NOPE", LotStatus.RELEASED, "x")
-    statuses = [e.change_map()["status"] for e in trail(site, record_type="lot", record_id=n)[1:]]
+    statuses = [e.change_map()["status"] for e in trail(site, record_type="lot", record_id=n)[1:]
+                if "status" in e.change_map()]  # signing adds SIGN entries
     assert statuses == [["Quarantine", "On hold"], ["On hold", "Quarantine"], ["Quarantine", "Released"],
                         ["Released", "On hold"], ["On hold", "Rejected"]]
     assert chain(site).intact

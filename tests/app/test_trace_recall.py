@@ -17,10 +17,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app import batches, lots, recalls, shipments, trace
+from app import batches, recalls, shipments, trace
 from domain.batches import BatchStatus
 from domain.errors import AccessDenied, NotFound, ValidationError
-from domain.lots import LotStatus
 from domain.recall import NotificationStatus
 from domain.trace import NodeKind
 from tests.app.lots_support import (  # noqa: F401
@@ -35,6 +34,7 @@ from tests.app.lots_support import (  # noqa: F401
     site_fixture,
     trail,
 )
+from tests.app.signing import release_batch as signed_release_batch
 
 D = Decimal
 
@@ -240,7 +240,7 @@ def release_batch(site: Site, batch_number: str) -> None:
     u = site.ctx.uow
     batches.change_batch_status(u(), site.production, batch_number, BatchStatus.QC_TESTING, None)
     batches.change_batch_status(u(), site.qc, batch_number, BatchStatus.QA_REVIEW, None)
-    batches.change_batch_status(u(), site.release, batch_number, BatchStatus.RELEASED, None)
+    signed_release_batch(site.ctx, site.qa, site.release, batch_number)
 
 
 @pytest.mark.req("TRC-4", "AUD-1")
@@ -306,7 +306,7 @@ def test_the_frozen_scope_survives_later_shipments_and_raw_sql(site: Site, tree:
     t = tree
     opened = recalls.open_recall(site.ctx.uow(), site.qa, t.r1, "resin contamination")
     # Later, QA lets F2 go again and it ships: the live trace grows, the recall's scope does not.
-    lots.change_lot_status(site.ctx.uow(), site.qa, t.f2, LotStatus.RELEASED, "cleared by investigation")
+    release(site, t.f2)  # cleared by investigation: QC review and QA approval again (SIG-5)
     s3 = shipments.ship(site.ctx.uow(), site.warehouse, "HOSP1", None,
                         [shipments.ShipmentLineInput(t.f2, "7")]).shipment_number
     live = trace.trace(site.ctx.read_uow(), site.qa, t.r1, "forward").forward

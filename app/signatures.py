@@ -1,0 +1,385 @@
+"""Electronic signatures (SIG-1..SIG-5, ACC-3, ACC-5, ACC-6): what the signature dialog shows, signing with
+re-authentication, the signatures shown with a record (manifestation), and what waits for my signature.
+
+Which signatures count toward a pending transition: those applied for it since the record entered its current
+status (each signature keeps the ID of the record's latest status-history entry when it was applied) that are
+still valid (the record's signed content hashes to what was signed). Last month's release signatures do not
+count again after a hold, and a signature on content that has changed since counts for nothing.
+
+A transition that needs signatures is never done by hand: applying the last required signature completes it,
+in the same transaction, as the audited action of that signer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from app import signed_records
+from app.ports import UnitOfWork
+from app.signed_records import SignedRecord
+from app.signing_rules import requirements_for
+from app.users import AuthConfig, _check_password
+from domain.batches import BatchStatus
+from domain.errors import AuthenticationFailed, NotFound, ReasonRequired
+from domain.lots import LotStatus
+from domain.signatures import (
+    Meaning,
+    Signature,
+    SignatureRequirement,
+    SigningProgress,
+    SigningRefused,
+    next_requirement,
+    progress,
+)
+from domain.users import Actor
+from domain.workflow import Transition
+
+# The transitions a record waits for in its status, so they are listed as pending before anyone has signed;
+# any other signed transition (a rejection, a release from hold) is pending once someone has started signing.
+AWAITED = {("lot", LotStatus.QUARANTINE, LotStatus.RELEASED), ("batch", BatchStatus.QA_REVIEW, BatchStatus.RELEASED)}
+
+
+@dataclass
+class SigningSession:
+    """The signing state of one continuous session (SIG-1, ACC-5), kept by the desktop session: the first
+    signing asks for the user ID and the password, later ones for the password alone. Log-out, the idle lock
+    and unlocking call `reset()`, so the next signing is a first signing again."""
+
+    actor: Actor
+    signed_once: bool = False
+
+    @property
+    def user_id_required(self) -> bool:
+        return not self.signed_once
+
+    def reset(self) -> None:
+        self.signed_once = False
+
+
+@dataclass(frozen=True)
+class RequirementProgress:
+    key: str
+    label: str
+    meaning: str
+    roles: tuple[str, ...]
+    signed_by: str | None  # user ID; None while missing
+    signed_by_name: str | None
+    signed_at: datetime | None  # UTC
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    """The signatures of one pending transition: which are applied (valid ones only) and which are missing."""
+
+    purpose: str  # "lot:Quarantine->Released"
+    transition: str  # "release"
+    items: tuple[RequirementProgress, ...]  # in signing order
+
+    @property
+    def complete(self) -> bool:
+        return all(i.signed_by for i in self.items)
+
+    @property
+    def applied(self) -> int:
+        return sum(1 for i in self.items if i.signed_by)
+
+    def summary(self) -> str:
+        """"1 of 2 signatures: QC review by Cleo Analyst; QA approval missing"."""
+        parts = [f"{i.label} by {i.signed_by_name}" if i.signed_by else f"{i.label} missing" for i in self.items]
+        return f"{self.applied} of {len(self.items)} signatures: " + "; ".join(parts)
+
+    @classmethod
+    def of(cls, transition: Transition[Any], requirements: tuple[SignatureRequirement, ...],
+           current: SigningProgress) -> ProgressView:
+        filled = {r.key: s for r, s in current.filled}
+        return cls(current.purpose, transition.name, tuple(
+            RequirementProgress(r.key, r.label, r.meaning.value, tuple(sorted(x.value for x in r.roles)),
+                                *((filled[r.key].user_id, filled[r.key].printed_name, filled[r.key].at)
+                                  if r.key in filled else (None, None, None)))
+            for r in requirements))
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    """A signature as every screen and document shows it (SIG-2, SIG-3)."""
+
+    id: int
+    record_type: str
+    record_id: str
+    purpose: str
+    requirement: str  # its label, e.g. "QC review"
+    meaning: str
+    user_id: str
+    printed_name: str
+    at: datetime  # UTC, as stored; `local_at` for the station's zone
+    comment: str | None
+    valid: bool  # False once the record's signed content has changed since signing
+    content_hash: str
+    content_version: str
+
+    @property
+    def local_at(self) -> datetime:
+        return self.at.astimezone()
+
+    def manifestation(self) -> str:
+        """"Cleo Analyst (cleo), Reviewed (QC review), 2026-03-02 10:15 CET": printed name, meaning, local time,
+        and INVALIDATED when the record changed after signing."""
+        when = self.local_at.strftime("%Y-%m-%d %H:%M %Z").strip()
+        text = f"{self.printed_name} ({self.user_id}), {self.meaning} ({self.requirement}), {when}"
+        return text if self.valid else f"{text}: INVALIDATED, the record changed after signing"
+
+
+@dataclass(frozen=True)
+class SigningRequest:
+    """What the signature dialog shows before asking for the password (SIG-1)."""
+
+    record_type: str
+    record_id: str
+    target: str
+    key_values: tuple[tuple[str, str], ...]
+    requirement: str  # the label of the signature this user applies, e.g. "QA approval"
+    meaning: str
+    needs_comment: bool  # the dialog asks for a reason
+    user_id_required: bool  # the first signing of the session: user ID and password
+    progress: ProgressView
+
+
+@dataclass(frozen=True)
+class SigningResult:
+    signature: SignatureView
+    progress: ProgressView  # after this signature
+    completed: bool  # the transition was performed with this signature
+    status: str  # the record's status now
+
+
+@dataclass(frozen=True)
+class PendingSignature:
+    """A record waiting for the logged-in user's signature; the screen opens the record and its dialog."""
+
+    record_type: str
+    record_id: str
+    status: str
+    target: str
+    transition: str
+    requirement: str
+    meaning: str
+    progress: ProgressView
+    key_values: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Pending:
+    transition: Transition[Any]
+    requirements: tuple[SignatureRequirement, ...]
+    state_id: int
+    valid: list[Signature]
+    current: SigningProgress
+
+
+def _pending(record: SignedRecord, transition: Transition[Any], requirements: tuple[SignatureRequirement, ...],
+             signatures: list[Signature], state_id: int) -> _Pending:
+    purpose = record.machine.key(transition)
+    digest = record.content_hash
+    valid = [s for s in signatures if s.purpose == purpose and s.state_id == state_id
+             and s.valid_for(record.record_type, record.record_id, digest)]
+    return _Pending(transition, requirements, state_id, valid, progress(purpose, requirements, valid))
+
+
+def _load_pending(tx: UnitOfWork, record: SignedRecord, target: Enum | str) -> _Pending:
+    target_status = signed_records.parse_target(record.record_type, target)
+    transition = record.machine.find(record.status, target_status)
+    requirements = requirements_for(tx, record.machine, transition)
+    if not requirements:
+        raise NotFound(f"{record.record_type} {record.record_id}: {transition.name} needs no signatures")
+    state_id = tx.signatures.state_ids(record.record_type, [record.record_id])[record.record_id]
+    signatures = tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]
+    return _pending(record, transition, requirements, signatures, state_id)
+
+
+def _next(tx: UnitOfWork, record: SignedRecord, pending: _Pending, actor: Actor, meaning: Meaning | None
+          ) -> SignatureRequirement:
+    needs_performers = any(r.not_performers for r in pending.current.missing)
+    performers = signed_records.performers(tx, record) if needs_performers else {}
+    return next_requirement(pending.current, actor, performers, record.describe(pending.transition), meaning)
+
+
+def signing_request(uow: UnitOfWork, session: SigningSession, record_type: str, record_id: str,
+                    target: Enum | str) -> SigningRequest:
+    """What the dialog shows: the record, its key values, the signature this user would apply and its meaning,
+    whether a reason is asked for, and the progress so far. Raises SigningRefused (audited) when this user
+    cannot apply the next signature: then the dialog does not open."""
+    with uow.acting_as(session.actor) as tx:
+        record = signed_records.load(tx, record_type, record_id)
+        pending = _load_pending(tx, record, target)
+        wanted = _next(tx, record, pending, session.actor, None)
+        return SigningRequest(
+            record.record_type, record.record_id, str(pending.transition.target.value), record.key_values,
+            wanted.label, wanted.meaning.value, wanted.needs_comment, session.user_id_required,
+            ProgressView.of(pending.transition, pending.requirements, pending.current),
+        )
+
+
+def _reauthenticate(tx: UnitOfWork, auth: AuthConfig, session: SigningSession, password: str,
+                    user_id_typed: str | None, what: str) -> None:
+    """The signer is the logged-in user, never a field (SIG-4). A wrong password counts toward lock-out
+    exactly like a failed log-in, through the same code (ACC-3); the message says how many tries remain."""
+    actor = session.actor
+    typed = (user_id_typed or "").strip()
+    if session.user_id_required and not typed:
+        raise AuthenticationFailed("type your user ID and password: the first signing of a session needs both")
+    if typed and typed != actor.user_id:
+        tx.audit_event("SIGN_REFUSED", "user", actor.user_id,
+                       reason=f"user ID '{typed[:32]}' typed at {what}: only the logged-in user can sign")
+        tx.commit()
+        raise AuthenticationFailed(
+            f"you are logged in as {actor.user_id}: you sign only as yourself, never as '{typed[:32]}'"
+        )
+    user = tx.users.lock_for_update(actor.user_id)
+    if user is None:
+        raise AuthenticationFailed(f"no user '{actor.user_id}'")
+    user.check_can_log_in()
+    _check_password(tx, auth, user, password, what)
+    if user.failed_logins:
+        user.failed_logins = 0  # failures count when consecutive (ACC-3): a right password ends the run
+        tx.commit(reason=f"successful re-authentication at {what} resets the failure count")
+
+
+def sign(
+    uow: UnitOfWork, auth: AuthConfig, session: SigningSession, record_type: str, record_id: str,
+    target: Enum | str, password: str, *, user_id_typed: str | None = None, comment: str | None = None,
+    meaning: Meaning | None = None,
+) -> SigningResult:
+    """Apply the session user's signature toward moving the record to `target` (SIG-1..SIG-5).
+
+    Re-authenticates the logged-in user (user ID and password on the first signing of the session, then the
+    password alone); checks the signing rules (role, signing order, a different person for each signature,
+    nobody who performed a production step, ACC-6); writes the signature with the SHA-256 of the record's
+    signed content and its audit entry; and when this was the last required signature, performs the transition,
+    all in one transaction. `meaning`, when given, must be the meaning of the signature that is next."""
+    actor = session.actor
+    note = comment.strip() if comment and comment.strip() else None
+    with uow.acting_as(actor) as tx:
+        _reauthenticate(tx, auth, session, password, user_id_typed, f"signing {record_type} {record_id}")
+        record = signed_records.load(tx, record_type, record_id, for_update=True)
+        signed_records.block_if_expired(tx, record)
+        pending = _load_pending(tx, record, target)
+        wanted = _next(tx, record, pending, actor, meaning)
+        if wanted.needs_comment and not note:
+            raise ReasonRequired(f"the {wanted.label} needs a reason")
+        signature = Signature(record.record_type, record.record_id, pending.current.purpose, wanted, actor,
+                              tx.now(), record.content_hash, pending.state_id, note)
+        tx.signatures.add(signature)
+        tx.audit_event("SIGN", record.record_type, record.record_id, reason=note, details={
+            "signature": (None, f"{wanted.label}: {wanted.meaning.value}"), "purpose": (None, signature.purpose),
+            "content_hash": (None, f"{signature.content_version}:{signature.content_hash}"),
+        })
+        after = progress(pending.current.purpose, pending.requirements, [*pending.valid, signature])
+        reason = None
+        if after.complete:
+            signed_records.complete(tx, record, pending.transition.target, after)
+            names = ", ".join(f"{r.label} by {s.printed_name} ({s.user_id})" for r, s in after.filled)
+            reason = note or f"{pending.transition.name}: all required signatures applied ({names})"
+        tx.flush()
+        tx.commit(reason=reason)
+        session.signed_once = True
+        assert signature.id is not None
+        return SigningResult(_view(signature, wanted.label, True),
+                             ProgressView.of(pending.transition, pending.requirements, after), after.complete,
+                             str(record.entity.status.value))
+
+
+def _view(s: Signature, label: str, valid: bool) -> SignatureView:
+    assert s.id is not None
+    return SignatureView(s.id, s.record_type, s.record_id, s.purpose, label, s.meaning.value, s.user_id,
+                         s.printed_name, s.at, s.comment, valid, s.content_hash, s.content_version)
+
+
+def _labels(tx: UnitOfWork, record: SignedRecord) -> dict[tuple[str, str], str]:
+    """(purpose, requirement key) -> label, for every signed transition of the record's type."""
+    labels: dict[tuple[str, str], str] = {}
+    for transition in record.machine.transitions:
+        for r in requirements_for(tx, record.machine, transition):
+            labels[(record.machine.key(transition), r.key)] = r.label
+    for extra in tx.signatures.rule_extras(withdrawn=True):
+        labels.setdefault((extra.transition_key, extra.key), extra.label)
+    return labels
+
+
+def signatures_for(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str) -> list[SignatureView]:
+    """Every signature applied to the record, oldest first, each with its validity against the record's
+    current content (SIG-2, SIG-3): for the record's screens and its documents."""
+    with uow.acting_as(actor) as tx:
+        record = signed_records.load(tx, record_type, record_id)
+        digest = record.content_hash
+        labels = _labels(tx, record)
+        return [_view(s, labels.get((s.purpose, s.requirement), s.requirement),
+                      s.valid_for(record.record_type, record.record_id, digest))
+                for s in tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]]
+
+
+def signing_progress(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str, target: Enum | str
+                     ) -> ProgressView:
+    """The partial progress of a pending signed transition (e.g. 1 of 2), for the record's screen."""
+    with uow.acting_as(actor) as tx:
+        record = signed_records.load(tx, record_type, record_id)
+        pending = _load_pending(tx, record, target)
+        return ProgressView.of(pending.transition, pending.requirements, pending.current)
+
+
+def pending_for(uow: UnitOfWork, actor: Actor, *, limit: int = 500) -> list[PendingSignature]:
+    """"Waiting for my signature": records whose next required signature this user can apply now (role,
+    signing order, not signed yet, not a performer). Lots in Quarantine and batches in QA review wait for
+    their release; any other signed transition is listed once someone has started signing it."""
+    found: list[PendingSignature] = []
+    with uow.acting_as(actor) as tx:
+        started = tx.signatures.records_with_open_signatures()
+        for record_type in signed_records.RECORD_TYPES:
+            awaited = [source for rt, source, _ in AWAITED if rt == record_type]
+            records = _candidates(tx, record_type, awaited, {rid for rt, rid in started if rt == record_type}, limit)
+            ids = [r.record_id for r in records]
+            states = tx.signatures.state_ids(record_type, ids)
+            signatures = tx.signatures.for_records(record_type, ids)
+            for record in records:
+                found.extend(_pending_of(tx, record, actor, states[record.record_id],
+                                         signatures[record.record_id]))
+    return found
+
+
+def _candidates(tx: UnitOfWork, record_type: str, awaited: list[Enum], started: set[str], limit: int
+                ) -> list[SignedRecord]:
+    records: dict[str, SignedRecord] = {}
+    if record_type == "lot":
+        for lot in tx.lots.list(statuses=[s for s in awaited if isinstance(s, LotStatus)], limit=limit):
+            records[lot.lot_number] = signed_records.of_lot(lot)
+    else:
+        for batch in tx.batches.list(statuses=[s for s in awaited if isinstance(s, BatchStatus)], limit=limit):
+            records[batch.batch_number] = signed_records.of_batch(tx, batch)
+    for record_id in sorted(started - set(records)):
+        records[record_id] = signed_records.load(tx, record_type, record_id)
+    return list(records.values())
+
+
+def _pending_of(tx: UnitOfWork, record: SignedRecord, actor: Actor, state_id: int, signatures: list[Signature]
+                ) -> list[PendingSignature]:
+    found = []
+    for transition in record.machine.allowed_from(record.status):
+        requirements = requirements_for(tx, record.machine, transition)
+        if not requirements:
+            continue
+        pending = _pending(record, transition, requirements, signatures, state_id)
+        awaited = (record.record_type, transition.source, transition.target) in AWAITED
+        if not (awaited or pending.current.filled):
+            continue
+        try:
+            wanted = _next(tx, record, pending, actor, None)
+        except SigningRefused:
+            continue
+        found.append(PendingSignature(
+            record.record_type, record.record_id, str(record.status.value), str(transition.target.value),
+            transition.name, wanted.label, wanted.meaning.value,
+            ProgressView.of(transition, requirements, pending.current), record.key_values,
+        ))
+    return found

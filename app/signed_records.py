@@ -1,0 +1,160 @@
+"""The records that are signed (lots and batches): how each is found, which of its fields are signed content
+(SIG-3), what the signature dialog shows of it, who performed its production steps (ACC-6), and how a signed
+transition is completed on it.
+
+Signed content is the GMP content of the record, not what its transitions or normal later work change: the
+status, the held-from status, the version counter and a lot's stock on hand are left out, so a release
+signature stays valid while the lot is consumed, held or resumed, and is invalidated when what was released
+changes (quantity, dates, supplier lot, what went into a batch and what came out of it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from app.lots import local_today
+from app.ports import UnitOfWork
+from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus
+from domain.errors import NotFound, ValidationError
+from domain.lots import LOT_WORKFLOW, Lot, LotStatus
+from domain.quantities import fmt
+from domain.signatures import SigningProgress, content_hash
+from domain.users import SYSTEM_ACTOR
+from domain.workflow import StateMachine, Transition
+
+RECORD_TYPES = ("lot", "batch")
+# Production steps of a batch, by their status change (ACC-6); material issues and returns count too. Resuming
+# after a hold is QA's decision, not a production step.
+_B = BatchStatus
+_BATCH_STEPS = {(_B.PLANNED.value, _B.IN_PRODUCTION.value): "started",
+                (_B.IN_PRODUCTION.value, _B.COMPLETED.value): "completed",
+                (_B.COMPLETED.value, _B.QC_TESTING.value): "submitted to QC"}
+
+
+@dataclass(frozen=True)
+class SignedRecord:
+    record_type: str
+    record_id: str  # the number people know: lot number, batch number
+    machine: StateMachine[Any]
+    status: Enum
+    fields: Mapping[str, object]  # the signed content
+    key_values: tuple[tuple[str, str], ...]  # what the signature dialog shows of the record
+    entity: Lot | Batch
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.record_type, self.record_id, self.fields)
+
+    def describe(self, transition: Transition[Any]) -> str:
+        return f"the {transition.name} of {self.record_type} {self.record_id}"
+
+
+def lot_content(lot: Lot) -> dict[str, object]:
+    return {
+        "lot_number": lot.lot_number, "item_code": lot.item_code, "origin": lot.origin, "quantity": lot.quantity,
+        "unit": lot.unit, "supplier_code": lot.supplier_code, "supplier_lot": lot.supplier_lot,
+        "manufactured_on": lot.manufactured_on, "expires_on": lot.expires_on, "batch_id": lot.batch_id,
+    }
+
+
+def batch_content(batch: Batch, issued: Mapping[str, Decimal], outputs: Iterable[tuple[str, Decimal]]
+                  ) -> dict[str, object]:
+    """`issued`: the net quantity issued per lot number; `outputs`: the finished lots (number, quantity)."""
+    return {
+        "batch_number": batch.batch_number, "product_code": batch.product_code, "mbr_id": batch.mbr_id,
+        "mbr_version": batch.mbr_version, "planned_quantity": batch.planned_quantity,
+        "produced_quantity": batch.produced_quantity, "unit": batch.unit,
+        "issued": [[number, qty] for number, qty in sorted(issued.items()) if qty],
+        "output_lots": sorted([number, qty] for number, qty in outputs),
+    }
+
+
+def of_lot(lot: Lot) -> SignedRecord:
+    made = f"{lot.supplier_code}, supplier lot {lot.supplier_lot}" if lot.supplier_code else lot.origin.value
+    shown = (("Lot", lot.lot_number), ("Item", lot.item_code), ("Quantity", f"{fmt(lot.quantity)} {lot.unit.value}"),
+             ("Source", made), ("Manufactured", str(lot.manufactured_on or "")),
+             ("Expires", str(lot.expires_on or "")), ("Status", lot.status.value))
+    return SignedRecord("lot", lot.lot_number, LOT_WORKFLOW, lot.status, lot_content(lot), shown, lot)
+
+
+def of_batch(tx: UnitOfWork, batch: Batch) -> SignedRecord:
+    assert batch.id is not None
+    net = tx.batches.net_issued(batch.id)
+    numbers = {lot_id: lot.lot_number for lot_id, lot in tx.lots.by_ids(sorted({i for i, _ in net})).items()}
+    issued: dict[str, Decimal] = {}
+    for (lot_id, _), qty in net.items():
+        issued[numbers[lot_id]] = issued.get(numbers[lot_id], Decimal(0)) + qty
+    outputs = [(lot.lot_number, lot.quantity) for lot in tx.lots.of_batch(batch.id)]
+    produced = f"{fmt(batch.produced_quantity)} {batch.unit.value}" if batch.produced_quantity is not None else ""
+    shown = (("Batch", batch.batch_number), ("Product", batch.product_code),
+             ("Master batch record", f"version {batch.mbr_version}"),
+             ("Planned", f"{fmt(batch.planned_quantity)} {batch.unit.value}"), ("Produced", produced),
+             ("Finished lots", ", ".join(n for n, _ in outputs)), ("Status", batch.status.value))
+    return SignedRecord("batch", batch.batch_number, BATCH_WORKFLOW, batch.status,
+                        batch_content(batch, issued, outputs), shown, batch)
+
+
+def check_type(record_type: str) -> str:
+    if record_type not in RECORD_TYPES:
+        raise ValidationError(f"unknown record type '{record_type}': signed records are {', '.join(RECORD_TYPES)}")
+    return record_type
+
+
+def load(tx: UnitOfWork, record_type: str, record_id: str, *, for_update: bool = False) -> SignedRecord:
+    if check_type(record_type) == "lot":
+        lot = tx.lots.by_number(record_id, for_update=for_update)
+        if lot is None:
+            raise NotFound(f"no lot {record_id}")
+        return of_lot(lot)
+    batch = tx.batches.by_number(record_id, for_update=for_update)
+    if batch is None:
+        raise NotFound(f"no batch {record_id}")
+    return of_batch(tx, batch)
+
+
+def parse_target(record_type: str, target: Enum | str) -> Enum:
+    if isinstance(target, LotStatus | BatchStatus):
+        return target
+    text = target.value if isinstance(target, Enum) else target
+    return LotStatus.parse(str(text)) if check_type(record_type) == "lot" else BatchStatus.parse(str(text))
+
+
+def performers(tx: UnitOfWork, record: SignedRecord) -> dict[str, str]:
+    """Who performed a production step of the record, and what (ACC-6): for a batch, whoever issued or returned
+    material, started, completed or submitted it to QC; for a lot, whoever recorded it (received or produced).
+    From the material issues and the status history, both written with the step itself."""
+    found: dict[str, str] = {}
+    if isinstance(record.entity, Batch):
+        assert record.entity.id is not None
+        for issue in tx.batches.issues(record.entity.id):
+            found.setdefault(issue.by_user, f"issued or returned material of batch {record.record_id}")
+    for change in tx.signatures.status_history(record.record_type, record.record_id):
+        step = _BATCH_STEPS.get((change.from_status or "", change.to_status))
+        if record.record_type == "batch" and step:
+            found.setdefault(change.by_user, f"{step} batch {record.record_id}")
+        elif record.record_type == "lot" and change.from_status is None:
+            found.setdefault(change.by_user, f"recorded lot {record.record_id}")
+    return found
+
+
+def block_if_expired(tx: UnitOfWork, record: SignedRecord) -> None:
+    """As `change_lot_status` does: a lot past its expiry is blocked by the system before anyone decides on it."""
+    if isinstance(record.entity, Lot) and record.entity.expire_if_due(local_today(tx)):
+        lot = record.entity
+        tx.acting_as(SYSTEM_ACTOR).commit(reason=f"expired on {lot.expires_on}: blocked automatically")
+        raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on} and is now blocked")
+
+
+def complete(tx: UnitOfWork, record: SignedRecord, target: Enum, signed: SigningProgress) -> None:
+    """Perform the signed transition: the complete, valid signatures authorise it, not the last signer's
+    permissions (the QC analyst may be the last to sign a lot release)."""
+    if isinstance(record.entity, Lot):
+        assert isinstance(target, LotStatus)
+        record.entity.complete_signed(target, signed, local_today(tx))
+    else:
+        assert isinstance(target, BatchStatus)
+        record.entity.complete_signed(target, signed, tx.now())
