@@ -57,16 +57,17 @@ class ExportResult:
 
 
 def export_audit_csv(uow: UnitOfWork, actor: Actor, flt: AuditFilter, out: Path) -> ExportResult:
-    """Write the (filtered) trail to CSV. The file appears whole or not at all; the export is audited."""
+    """Write the (filtered) trail to CSV. The file appears whole or not at all, and only together with the
+    EXPORT entry that records it: if the entry cannot be committed, the file is removed again."""
     out = Path(out)
-    if out.is_dir():
-        raise ValidationError(f"{out} is a folder: give a file name such as audit.csv")
-    if not out.parent.exists():
-        raise ValidationError(f"folder {out.parent} does not exist")
     tmp = out.with_name(f".{out.name}.partial")
     count = 0
     with uow.acting_as(actor) as tx:
-        actor.require(Permission.EXPORT_AUDIT)
+        actor.require(Permission.EXPORT_AUDIT)  # first: a refusal is audited whatever the path
+        if out.is_dir():
+            raise ValidationError(f"{out} is a folder: give a file name such as audit.csv")
+        if not out.parent.exists():
+            raise ValidationError(f"folder {out.parent} does not exist")
         try:
             with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
                 writer = csv.writer(handle)
@@ -83,12 +84,16 @@ def export_audit_csv(uow: UnitOfWork, actor: Actor, flt: AuditFilter, out: Path)
                     count += 1
             tx.audit_event("EXPORT", "audit_log", "csv", reason=f"{count} entries to {out.name}",
                            details={"filter": (None, _describe(flt))})
-            tx.commit()
             os.replace(tmp, out)
         except OSError as error:
             raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
         finally:
             tmp.unlink(missing_ok=True)
+        try:
+            tx.commit()
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
     return ExportResult(out, count)
 
 

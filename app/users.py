@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from app.ports import PasswordHasher, UnitOfWork
@@ -56,7 +56,7 @@ class UserView:
 
 
 def _anonymous(user_id: str) -> Actor:
-    return Actor(UserId(user_id.strip()[:32] or "?"), "(not logged in)")
+    return Actor(UserId(user_id.strip()[:32] or "?"), "(not logged in)", authenticated=False)
 
 
 def _get(uow: UnitOfWork, user_id: str) -> User:
@@ -84,7 +84,7 @@ def create_first_administrator(
     uid = validate_user_id(user_id.strip())
     name = validate_printed_name(printed_name)  # the trail names the actor exactly as the user is stored
     auth.policy.check_strength(password)
-    with uow.acting_as(Actor(uid, name)):
+    with uow.acting_as(Actor(uid, name, authenticated=False)):
         if uow.users.any_exist():
             raise AccessDenied(
                 "the first administrator already exists: log in as an administrator to add users",
@@ -141,7 +141,8 @@ def log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Ac
         _check_password(tx, auth, user, password, "log-in")
         try:
             user.record_successful_login(auth.policy, tx.now())
-        except AuthenticationFailed:
+        except AuthenticationFailed as refused:
+            tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=str(refused))
             tx.commit(reason="successful log-in resets the failure count")
             raise
         tx.audit_event("LOGIN", "user", user.user_id)
@@ -180,7 +181,8 @@ def reauthenticate(uow: UnitOfWork, auth: AuthConfig, actor: Actor, password: st
 
 def record_session_event(uow: UnitOfWork, actor: Actor, action: str, reason: str | None = None) -> None:
     """LOGOUT, SESSION_LOCKED: session events with no record change."""
-    with uow.acting_as(actor) as tx:
+    # Recorded even when the account was just locked or deactivated: the session's end must be on record.
+    with uow.acting_as(replace(actor, authenticated=False)) as tx:
         tx.audit_event(action, "user", actor.user_id, reason=reason)
         tx.commit()
 

@@ -100,6 +100,9 @@ class Actor:
     user_id: UserId
     printed_name: str
     roles: frozenset[Role] = frozenset()
+    # False for the not-yet-authenticated actor of a log-in attempt: the unit of work then does not check
+    # the actor against the users table (it does for everyone else, see SqlUnitOfWork).
+    authenticated: bool = True
 
     @property
     def permissions(self) -> frozenset[Permission]:

@@ -6,13 +6,20 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from domain.errors import AccessDenied, ConcurrentChange, DomainError, ReasonRequired
-from domain.users import Actor
+from domain.errors import (
+    AccessDenied,
+    AccountLocked,
+    AuthenticationFailed,
+    ConcurrentChange,
+    DomainError,
+    ReasonRequired,
+)
+from domain.users import SYSTEM_USER_ID, Actor
 from persistence import audit_trail
 from persistence.audit_trail import ChangeCollector, PendingEntry
 from persistence.genealogy import SqlGenealogy
@@ -28,6 +35,7 @@ from persistence.lot_repositories import (
 )
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 from persistence.signature_repositories import SqlSignatures, record_status_changes
+from persistence.tables import users
 
 _COLLECTOR = "batchtrace_audit_collector"
 
@@ -84,6 +92,12 @@ class SqlUnitOfWork:
             raise RuntimeError("a unit of work is not re-entrant")
         self._session = self._factory()
         self._session.info[_COLLECTOR] = ChangeCollector()
+        try:
+            self._check_actor(self._session, self._actor)
+        except BaseException:
+            self._session.close()
+            self._session = None
+            raise
         self._events = []
         self._committed = False
         session = self._session
@@ -114,6 +128,27 @@ class SqlUnitOfWork:
             self._audit_refusal(exc)
         if isinstance(exc, DBAPIError) and not isinstance(exc, IntegrityError):
             raise DatabaseUnavailable(f"database error: {_first_line(exc)}") from exc
+
+    @staticmethod
+    def _check_actor(session: Session, actor: Actor) -> None:
+        """Rights come from the users table as it is now, not as it was at log-in (ACC-4): a user deactivated,
+        locked or given other roles by an administrator must log in again before acting."""
+        if not actor.authenticated or actor.user_id == SYSTEM_USER_ID:
+            return
+        row = session.execute(
+            select(users.c.active, users.c.locked, users.c.roles).where(users.c.user_id == actor.user_id)
+        ).first()
+        if row is None:
+            return  # not a person in the users table (the demo loader on an empty database)
+        active, locked, roles = row
+        if not active:
+            raise AuthenticationFailed(f"user '{actor.user_id}' has been deactivated: the session has ended")
+        if locked:
+            raise AccountLocked(f"account '{actor.user_id}' is locked: an administrator must unlock it")
+        if roles != actor.roles:
+            raise AuthenticationFailed(
+                f"the roles of '{actor.user_id}' were changed by an administrator: log in again to continue"
+            )
 
     def now(self) -> datetime:
         return audit_trail.server_now(self.session.connection())

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from app import audit, users
+from app import audit, lots, users
 from app.bootstrap import AppContext
 from app.passwords import Argon2Hasher
 from app.ports import AuditFilter
@@ -285,14 +285,32 @@ def test_failures_from_several_stations_at_once_are_all_counted(ctx: AppContext,
 
 @pytest.mark.req("ACC-3")
 def test_a_locked_account_is_unlocked_only_by_an_administrator(ctx: AppContext, admin: Actor, clerk: Actor) -> None:
+    other = add_and_activate(ctx, admin, "olga", {Role.PRODUCTION})
     for _ in range(5):
         with pytest.raises(AuthenticationFailed):
-            users.log_in(ctx.uow(), ctx.auth, "admin", "Wrong-pass-0000")
+            users.log_in(ctx.uow(), ctx.auth, "olga", "Wrong-pass-0000")
     with pytest.raises(AccessDenied):
-        users.unlock_user(ctx.uow(), clerk, "admin", "let me help")
-    assert raw_user(ctx_url(ctx), "admin")["locked"]
+        users.unlock_user(ctx.uow(), clerk, "olga", "let me help")
+    assert raw_user(ctx_url(ctx), "olga")["locked"]
+    with pytest.raises(AccountLocked):  # the locked person's open session cannot act either
+        lots.list_lots(ctx.read_uow(), other)
     with pytest.raises(ValidationError, match="is not locked"):
         users.unlock_user(ctx.uow(), admin, "wes", "nothing to unlock")
+    users.unlock_user(ctx.uow(), admin, "olga", "called the help desk")
+    assert not raw_user(ctx_url(ctx), "olga")["locked"]
+
+
+@pytest.mark.req("ACC-4")
+def test_rights_come_from_the_users_table_not_from_the_log_in(ctx: AppContext, admin: Actor, clerk: Actor) -> None:
+    """A user demoted or deactivated while logged in cannot go on acting with the old rights."""
+    second = add_and_activate(ctx, admin, "root2", {Role.ADMINISTRATOR})
+    users.change_roles(ctx.uow(), admin, "root2", {Role.WAREHOUSE}, "moved to the warehouse")
+    with pytest.raises(AuthenticationFailed, match="log in again"):
+        users.list_users(ctx.uow(), second)
+    users.deactivate_user(ctx.uow(), admin, "wes", "left the company")
+    with pytest.raises(AuthenticationFailed, match="deactivated"):
+        lots.list_lots(ctx.read_uow(), clerk)
+    users.record_session_event(ctx.uow(), clerk, "LOGOUT")  # the end of the session is still recorded
 
 
 @pytest.mark.req("AUD-1")
