@@ -252,6 +252,7 @@ def allowed_batch_actions(actor: Actor, status: BatchStatus, held_from: BatchSta
                  and t.target not in (BatchStatus.REJECTED, BatchStatus.RECALLED))
     ]
 
+
 @dataclass(frozen=True)
 class AlertView:
     id: int

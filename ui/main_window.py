@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 from app import users
 from domain.users import Actor, Permission
 from ui.change_password_dialog import ChangePasswordDialog
+from ui.changes import ChangeHub
+from ui.global_search_box import GlobalSearchBox
 from ui.idle_lock import IdleLock
+from ui.lot_pages import PAGE_OF_KIND, lot_page_factories
 from ui.task_runner import Runner
 
 if TYPE_CHECKING:
@@ -48,8 +51,10 @@ class MainWindow(QMainWindow):
         self._ended = False
         self._outcome = ("quit", "")
         self.pages: dict[str, QWidget] = {}
+        self.changes = ChangeHub(self)  # after a write, every open page refreshes what it shows
         self._build_central()
         self._build_menu()
+        self._build_search_bar()
         self._build_status_bar()
         self.idle_lock = IdleLock(ctx, runner, actor, self, interval_ms=idle_ms)
         self.idle_lock.lock_changed.connect(self._cover)
@@ -63,7 +68,7 @@ class MainWindow(QMainWindow):
         from ui.user_admin_widget import UserAdminWidget
 
         ctx, runner, actor = self.ctx, self.runner, self.actor
-        factories: list[tuple[str, str, Callable[[], QWidget]]] = []
+        factories = lot_page_factories(ctx, runner, actor, self.changes)
         if actor.can(Permission.VIEW_AUDIT):
             factories.append(("audit", self.tr("Audit trail"), lambda: AuditTrailWidget(ctx, runner, actor)))
         if actor.can(Permission.MANAGE_USERS):
@@ -107,8 +112,30 @@ class MainWindow(QMainWindow):
             page = factory()
             self.pages[key] = page
             self.stack.addWidget(page)
+            if hasattr(page, "open_record"):  # links between pages: a lot's trace, a batch's output lot
+                page.open_record.connect(self.open_record)
         self.stack.setCurrentWidget(self.pages[key])
         return self.pages[key]
+
+    def open_record(self, kind: str, number: str) -> None:
+        """Show the page for a record kind ("lot", "batch", "shipment", "recall", "trace") at that number."""
+        key = PAGE_OF_KIND.get(kind)
+        row = next((i for i, (k, _title, _factory) in enumerate(self._factories) if k == key), -1)
+        if self.navigation is None or row < 0:
+            return
+        self.navigation.setCurrentRow(row)
+        page = self.pages.get(key or "")
+        if page is not None and hasattr(page, "show_record"):
+            page.show_record(number)
+
+    def _build_search_bar(self) -> None:
+        self.search_bar = self.addToolBar(self.tr("Search"))
+        self.search_bar.setObjectName("searchBar")
+        self.search_bar.setMovable(False)
+        self.search_box = GlobalSearchBox(self.ctx, self.runner, self.actor, self)
+        self.search_box.open_requested.connect(self.open_record)
+        self.search_box.not_found.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.search_bar.addWidget(self.search_box)
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -151,6 +178,7 @@ class MainWindow(QMainWindow):
         if central is not None:
             central.setVisible(not locked)
         self.menuBar().setEnabled(not locked)
+        self.search_bar.setVisible(not locked)
 
     def change_password(self) -> None:
         if ChangePasswordDialog.ask(self.ctx, self.runner, self.actor.user_id, parent=self) is not None:
