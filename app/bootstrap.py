@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app import credentials
+from app import credentials, station_devices
 from app.passwords import Argon2Hasher
 from app.ports import PasswordHasher, UnitOfWork
 from app.settings import Settings, load_settings, resolve_database_url
+from app.station_devices import StationDevices
+from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
 from domain.errors import DomainError, ValidationError
 from domain.users import SYSTEM_ACTOR, PasswordPolicy
@@ -39,6 +41,7 @@ class AppContext:
     auth: AuthConfig
     uow: Callable[[], UnitOfWork]
     read_uow: Callable[[], UnitOfWork]
+    devices: StationDevices  # printers, print queue and journal, scanners, barcode parser (DEVC-1..DEVC-6)
     _engine: Any = field(repr=False)
 
     def dispose(self) -> None:
@@ -83,6 +86,7 @@ def open_context(
     settings: Settings | None = None,
     hasher: PasswordHasher | None = None,
     require_schema: bool = True,
+    device_settings: DeviceSettings | None = None,
 ) -> AppContext:
     """Open the database the station is configured for and refuse an unknown schema revision (GEN-3)."""
     settings = settings or load_settings()
@@ -97,14 +101,25 @@ def open_context(
         raise
     writer = _session_factory(engine)
     reader = _session_factory(db_engine.reader(engine))
+    devices = _station_devices(device_settings, lambda: SqlUnitOfWork(writer))
     return AppContext(
         settings=settings,
         database=info,
         auth=AuthConfig(hasher or Argon2Hasher(), policy_from(settings)),
         uow=lambda: SqlUnitOfWork(writer),
         read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
+        devices=devices,
         _engine=engine,
     )
+
+
+def _station_devices(settings: DeviceSettings | None, uow: Callable[[], SqlUnitOfWork]) -> StationDevices:
+    """The station's devices from devices.json; a broken file leaves the station without printers (and says
+    why on `devices.problem`) rather than keeping everyone from working."""
+    try:
+        return station_devices.build(settings or load_device_settings(), uow)
+    except ValidationError as error:
+        return station_devices.build(DeviceSettings(), uow, problem=str(error))
 
 
 @dataclass(frozen=True)

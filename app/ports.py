@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,11 +11,13 @@ from typing import Protocol, Self
 
 from domain.alerts import Alert
 from domain.audit import AuditEntry, ChainReport
+from domain.barcodes import BarcodeData
 from domain.batches import Batch, BatchStatus, MaterialIssue
 from domain.items import Customer, Item, Supplier, SupplierApproval
 from domain.lots import Lot, LotStatus
 from domain.mbr import MasterBatchRecord
 from domain.numbering import NumberRule
+from domain.printing import PrintRecord, PrintState
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment
 from domain.signatures import RuleExtra, Signature
@@ -136,6 +138,14 @@ class SignatureRepository(Protocol):
     def records_with_open_signatures(self) -> list[tuple[str, str]]: ...
 
 
+class PrintJobRepository(Protocol):
+    def add(self, obj: object) -> None: ...
+    def get(self, job_id: int) -> PrintRecord | None: ...
+    def for_record(self, record_type: str, record_id: str) -> Sequence[PrintRecord]: ...
+    def list(self, *, states: Sequence[PrintState] = (), record_id: str | None = None, limit: int = 500
+             ) -> Sequence[PrintRecord]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the `with` block without `commit()` rolls everything back.
 
@@ -167,6 +177,8 @@ class UnitOfWork(Protocol):
     def genealogy(self) -> GenealogyRepository: ...
     @property
     def signatures(self) -> SignatureRepository: ...
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...
 
     def acting_as(self, actor: Actor) -> Self: ...
     def __enter__(self) -> Self: ...
@@ -186,3 +198,80 @@ class UnitOfWork(Protocol):
 class PasswordHasher(Protocol):
     def hash(self, password: str) -> str: ...
     def verify(self, stored_hash: str, password: str) -> bool: ...
+
+
+# --- the station's label printers and barcode parser (DEVC-3..DEVC-6), built in app/station_devices.py ------
+
+
+@dataclass(frozen=True)
+class PrintJobView:
+    """One label job: from this station's queue (live) or from the print journal (any station, any day)."""
+
+    job_id: int  # the print journal's number
+    state: str  # queued, printing, printed, waiting for printer, failed, cancelled
+    error: str  # why it waits or failed; the reason when cancelled
+    printer: str
+    language: str
+    transport: str
+    record_type: str  # "lot"
+    record_id: str  # the lot number
+    template: str  # name@vN
+    copies: int
+    user_id: str
+    user_name: str
+    created_at: datetime
+    attempts: int
+    content: str  # what the label says: the human-readable UDI, or the lot number
+    reprint_of: int | None = None
+    reason: str | None = None
+
+    @property
+    def open(self) -> bool:
+        """Still to be printed or cancelled: keep it in sight."""
+        return self.state not in (PrintState.PRINTED.value, PrintState.CANCELLED.value)
+
+
+@dataclass(frozen=True)
+class PrinterInfo:
+    name: str
+    language: str
+    transport: str
+    dpi: int
+    lot_label_template: str
+    udi_label_template: str
+
+
+@dataclass(frozen=True)
+class LabelRequest:
+    printer: str
+    template_id: str
+    data: Mapping[str, object]  # field name -> value, as the template names them
+    copies: int
+    actor: Actor
+    record_type: str
+    record_id: str
+    reprint_of: int | None = None  # the journal number of the job a reprint repeats
+    reason: str | None = None
+
+
+class PrintStation(Protocol):
+    """This station's printers and print queue. `submit` journals the job and queues it; `process` sends
+    (network and file I/O: never on the GUI thread)."""
+
+    @property
+    def default_printer(self) -> str | None: ...
+    def printers(self) -> Sequence[PrinterInfo]: ...
+    def templates(self) -> Sequence[str]: ...
+    def submit(self, request: LabelRequest) -> PrintJobView: ...
+    def process(self) -> list[PrintJobView]: ...
+    def jobs(self) -> list[PrintJobView]: ...
+    def retry(self, actor: Actor, job_id: int) -> PrintJobView: ...
+    def cancel(self, actor: Actor, job_id: int, reason: str) -> PrintJobView: ...
+    def preview_png(self, template_id: str, data: Mapping[str, object], dpi: int | None = None) -> bytes: ...
+    def subscribe(self, listener: Callable[[PrintJobView], None]) -> None: ...
+
+
+class ScanParser(Protocol):
+    """devices.gs1.parse_barcode: GS1 and HIBC into `BarcodeData`, or ScanError naming what is wrong."""
+
+    def __call__(self, text: str, symbology: str | None = None) -> BarcodeData: ...

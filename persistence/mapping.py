@@ -14,6 +14,7 @@ from domain.items import Customer, Item, Supplier, SupplierApproval
 from domain.lots import Lot
 from domain.mbr import BomLine, MasterBatchRecord
 from domain.numbering import NumberRule
+from domain.printing import PrintRecord
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
@@ -50,6 +51,7 @@ AUDITED: dict[type, AuditedType] = {
     Alert: AuditedType("alert"),
     # Signatures are audited by app.signatures as a SIGN entry on the signed record itself.
     RuleExtra: AuditedType("signature_rule", record_id=lambda e: f"{e.transition_key} #{e.id}"),
+    PrintRecord: AuditedType("print_job"),
 }
 
 _mapped = False
@@ -94,4 +96,5 @@ def map_domain() -> None:
     m(Alert, t.alerts)
     m(Signature, t.signatures)
     m(RuleExtra, t.signature_rule_extras)
+    m(PrintRecord, t.print_jobs)
     _mapped = True

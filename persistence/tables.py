@@ -25,6 +25,7 @@ from domain.batches import BatchStatus, IssueKind
 from domain.items import ApprovalStatus, ItemType
 from domain.lots import LotOrigin, LotStatus
 from domain.mbr import MbrStatus
+from domain.printing import PrintState
 from domain.quantities import Unit
 from domain.recall import NotificationStatus, RecallStatus
 from domain.signatures import Meaning
@@ -377,4 +378,33 @@ signature_rule_extras = Table(
     Column("active", Boolean(create_constraint=False), nullable=False),
     Column("added_at", UTCDateTime(), nullable=False),
     Index("ix_signature_rule_extras_transition_key", "transition_key"),
+)
+
+
+# --- the print journal (0004) -------------------------------------------------------------------------------
+# One row per label job (DEVC-6); its state follows the station's print queue, audited as "print_job".
+print_jobs = Table(
+    "print_jobs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("user_id", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("user_name", String(120), nullable=False),
+    Column("record_type", String(40), nullable=False),
+    Column("record_id", String(120), nullable=False),
+    Column("template_name", String(60), nullable=False),
+    Column("template_version", Integer, nullable=False),
+    Column("copies", Integer, nullable=False),
+    Column("printer", String(80), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("transport", String(300), nullable=False),
+    Column("state", _enum(PrintState), nullable=False),
+    Column("last_error", Text, nullable=True),
+    Column("attempts", Integer, nullable=False),
+    Column("reprint_of", Integer, ForeignKey("print_jobs.id"), nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("content", Text, nullable=False),
+    Index("ix_print_jobs_record", "record_type", "record_id"),
+    Index("ix_print_jobs_state", "state"),
 )

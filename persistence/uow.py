@@ -33,6 +33,7 @@ from persistence.lot_repositories import (
     SqlRecalls,
     SqlShipments,
 )
+from persistence.print_journal import SqlPrintJobs
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 from persistence.signature_repositories import SqlSignatures, record_status_changes
 from persistence.tables import users
@@ -113,6 +114,7 @@ class SqlUnitOfWork:
         self.alerts = SqlAlerts(session)
         self.genealogy = SqlGenealogy(session)
         self.signatures = SqlSignatures(session)
+        self.print_jobs = SqlPrintJobs(session)
         return self
 
     def __exit__(

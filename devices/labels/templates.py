@@ -51,10 +51,14 @@ class Gs1DataMatrixElement:
 
 @dataclass(frozen=True)
 class Gs1128Element:
+    """A GS1-128 of the label's UDI, or of the elements with the AIs in `ais` (a UDI too long for one
+    symbol at the label's width goes on two: the device identifier (01), then the production identifiers)."""
+
     x_mm: float
     y_mm: float
     height_mm: float = 10.0
     module_mm: float = 0.25
+    ais: tuple[str, ...] = ()  # empty: every element
 
 
 @dataclass(frozen=True)
@@ -181,9 +185,12 @@ def resolve(template: LabelTemplate, data: Mapping[str, object]) -> ResolvedLabe
                                            template.dots(element.box_mm), elements))
         elif isinstance(element, Gs1128Element):
             module = _module(template, element.module_mm)
-            symbol = ResolvedGs1Symbol("gs1-128", x, y, module, template.dots(element.height_mm), elements)
-            parts: list[str | None] = [_gs1_part(e) for e in elements]
-            _fits(template, x, module, width_modules(plan_code128(_with_separators(elements, parts))), "GS1-128")
+            chosen = tuple(e for e in elements if not element.ais or e.ai in element.ais)
+            if not chosen:
+                continue  # e.g. a production-identifier symbol for a device with none of them
+            symbol = ResolvedGs1Symbol("gs1-128", x, y, module, template.dots(element.height_mm), chosen)
+            parts: list[str | None] = [_gs1_part(e) for e in chosen]
+            _fits(template, x, module, width_modules(plan_code128(_with_separators(chosen, parts))), "GS1-128")
             items.append(symbol)
         else:
             value = texts.format("{" + element.field + "}")
@@ -337,6 +344,32 @@ UDI_LABEL = LabelTemplate(
     ),
 )
 
+# Version 2: the GS1-128 split in two symbols (device identifier, then production identifiers), so that (01),
+# (11), (17) and a lot of up to about 16 characters fit a 100 mm label at a 0.25 mm module; version 1's single
+# symbol only fits short lots (our default finished lot numbers, 13 characters, with (11) and (17) need 104 mm).
+UDI_LABEL_V2 = LabelTemplate(
+    name="udi-device",
+    version=2,
+    width_mm=100,
+    height_mm=70,
+    dpi=203,
+    description="Finished device: GS1 DataMatrix of the UDI, GS1-128 of (01) and of (11)(17)(10)(21), "
+    "each with its human-readable line.",
+    elements=(
+        TextElement(5, 3, "{product_name}", 4.5),
+        TextElement(5, 9.5, "REF {catalog_number}", 3.5),
+        Gs1DataMatrixElement(5, 15, module_mm=0.5, box_mm=16),
+        TextElement(28, 15, "LOT {lot_number}", 3.5),
+        TextElement(28, 20, "EXP {expiry}", 3.5),
+        TextElement(28, 25, "MFG {production_date}", 3.5, requires=("production_date",)),
+        TextElement(28, 30, "SN {serial}", 3.5, requires=("serial",)),
+        Gs1128Element(5, 35, height_mm=9, module_mm=0.25, ais=("01",)),
+        TextElement(5, 44.5, "{udi_di_hri}", 2.8),
+        Gs1128Element(5, 50, height_mm=9, module_mm=0.25, ais=("11", "17", "10", "21")),
+        TextElement(5, 59.5, "{udi_pi_hri}", 2.8),
+    ),
+)
+
 BUILTIN_TEMPLATES: Mapping[str, LabelTemplate] = MappingProxyType(
-    {template.template_id: template for template in (MATERIAL_LOT_LABEL, UDI_LABEL)}
+    {template.template_id: template for template in (MATERIAL_LOT_LABEL, UDI_LABEL, UDI_LABEL_V2)}
 )

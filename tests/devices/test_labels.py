@@ -42,8 +42,24 @@ MATERIAL = LabelData(
 
 @pytest.mark.req("DEVC-5")
 def test_builtin_templates_are_versioned() -> None:
-    assert set(BUILTIN_TEMPLATES) == {"material-lot@v1", "udi-device@v1"}
+    assert set(BUILTIN_TEMPLATES) == {"material-lot@v1", "udi-device@v1", "udi-device@v2"}
     assert UDI_LABEL.dpi == 203 and (UDI_LABEL.width_mm, UDI_LABEL.height_mm) == (100, 60)
+
+
+@pytest.mark.req("DEVC-5")
+def test_udi_label_v2_splits_the_gs1_128_so_a_long_lot_fits() -> None:
+    device = LabelData(DEVICE, lot_number="SYR-26330-001", serial=None)
+    with pytest.raises(LabelError, match=r"GS1-128 barcode would end 10\d mm"):
+        resolve(UDI_LABEL, device)  # one symbol of (01)(11)(17)(10) is wider than the label
+    label = resolve(BUILTIN_TEMPLATES["udi-device@v2"], device)
+    symbols = [item for item in label.items if isinstance(item, ResolvedGs1Symbol)]
+    assert [(s.kind, s.human_readable) for s in symbols] == [
+        ("datamatrix", "(01)09506000134352(11)251231(17)270731(10)SYR-26330-001"),
+        ("gs1-128", "(01)09506000134352"),
+        ("gs1-128", "(11)251231(17)270731(10)SYR-26330-001"),
+    ]
+    texts = [item.text for item in label.items if isinstance(item, ResolvedText)]
+    assert texts[-2:] == ["(01)09506000134352", "(11)251231(17)270731(10)SYR-26330-001"]
 
 
 @pytest.mark.req("DEVC-5")
