@@ -15,10 +15,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import bootstrap  # noqa: E402
-from app.passwords import Argon2Hasher  # noqa: E402
-from app.settings import Settings  # noqa: E402
-from tests.pg_server import PgServer  # noqa: E402
+from app import bootstrap
+from app.passwords import Argon2Hasher
+from app.settings import Settings
+from tests.pg_server import PgServer
 
 # Real argon2id, with the cost cut so that a test suite of hundreds of log-ins stays fast.
 FAST_HASHER = Argon2Hasher(time_cost=1, memory_cost=1024)
