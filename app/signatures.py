@@ -168,6 +168,8 @@ class PendingSignature:
     meaning: str
     progress: ProgressView
     key_values: tuple[tuple[str, str], ...] = field(default=())
+    # UTC: when it began waiting for this signature (the latest one applied toward it, else the status change)
+    since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -377,9 +379,17 @@ def _pending_of(tx: UnitOfWork, record: SignedRecord, actor: Actor, state_id: in
             wanted = _next(tx, record, pending, actor, None)
         except SigningRefused:
             continue
+        view = ProgressView.of(transition, requirements, pending.current)
         found.append(PendingSignature(
             record.record_type, record.record_id, str(record.status.value), str(transition.target.value),
-            transition.name, wanted.label, wanted.meaning.value,
-            ProgressView.of(transition, requirements, pending.current), record.key_values,
+            transition.name, wanted.label, wanted.meaning.value, view, record.key_values, _since(tx, record, view),
         ))
     return found
+
+
+def _since(tx: UnitOfWork, record: SignedRecord, view: ProgressView) -> datetime | None:
+    signed = [i.signed_at for i in view.items if i.signed_at is not None]
+    if signed:
+        return max(signed)
+    history = tx.signatures.status_history(record.record_type, record.record_id)
+    return history[-1].at if history else None

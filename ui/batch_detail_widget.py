@@ -25,6 +25,7 @@ from ui.issue_material_dialog import IssueMaterialDialog
 from ui.message_label import MessageLabel
 from ui.reason_dialog import ReasonDialog
 from ui.record_table_model import Column, RecordTableModel
+from ui.signature_list_widget import SignatureListWidget
 from ui.status_names import status_name, transition_name
 from ui.task_runner import Runner, user_message
 from ui.widget_parts import (
@@ -77,6 +78,7 @@ class BatchDetailWidget(QGroupBox):
         self.signature_note = QLabel()
         self.signature_note.setObjectName("batchSignatures")
         self.signature_note.setWordWrap(True)
+        self.signature_list = SignatureListWidget(ctx, runner, actor)  # SIG-2, SIG-3: who signed, still valid?
         self.issue_button = push_button(self.tr("Issue material..."), "issueMaterial", self.issue_material)
         self.return_button = push_button(self.tr("Return material..."), "returnMaterial", self.return_material)
         self.complete_button = push_button(self.tr("Complete..."), "completeBatch", self.complete)
@@ -90,6 +92,7 @@ class BatchDetailWidget(QGroupBox):
         layout.addLayout(material_row)
         layout.addLayout(self.actions_row)
         layout.addWidget(self.signature_note)
+        layout.addWidget(self.signature_list)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         changes.changed.connect(self._changed)
@@ -185,6 +188,10 @@ class BatchDetailWidget(QGroupBox):
                                    (self.complete_button, Permission.PRODUCE_BATCH)):
             button.setVisible(batch is not None and self.actor.can(permission))
             button.setEnabled(producing)
+        if batch is None:
+            self.signature_list.clear()
+        else:
+            self.signature_list.show_record("batch", batch.batch_number, batch.status)
         self._rebuild_actions()
 
     def _rebuild_actions(self) -> None:

@@ -18,6 +18,7 @@ from domain.users import Actor
 from ui.changes import LOT, ChangeHub, Changes
 from ui.message_label import MessageLabel
 from ui.reason_dialog import ReasonDialog
+from ui.signature_list_widget import SignatureListWidget
 from ui.status_names import status_name, transition_name
 from ui.task_runner import Runner, user_message
 from ui.widget_parts import Signer, date_text, push_button, quantity_text, retire, signed_transitions, time_text
@@ -61,6 +62,7 @@ class LotDetailWidget(QGroupBox):
         self.signature_note = QLabel()
         self.signature_note.setObjectName("lotSignatures")
         self.signature_note.setWordWrap(True)
+        self.signature_list = SignatureListWidget(ctx, runner, actor)  # SIG-2, SIG-3: who signed, still valid?
         self.trace_button = push_button(self.tr("Trace..."), "traceLot", self._trace)
         self.message = MessageLabel(self, object_name="lotDetailMessage")
         layout = QVBoxLayout(self)
@@ -68,6 +70,7 @@ class LotDetailWidget(QGroupBox):
         layout.addLayout(form)
         layout.addLayout(self.actions_row)
         layout.addWidget(self.signature_note)
+        layout.addWidget(self.signature_list)
         layout.addWidget(self.message)
         layout.addStretch(1)
         changes.changed.connect(self._changed)
@@ -109,6 +112,10 @@ class LotDetailWidget(QGroupBox):
             )
         for name, label in self.values.items():
             label.setText(texts[name])
+        if lot is None:
+            self.signature_list.clear()
+        else:
+            self.signature_list.show_record("lot", lot.lot_number, lot.status)
         self._rebuild_actions()
 
     def _rebuild_actions(self) -> None:

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import users
+from app.signatures import SigningSession
 from domain.users import Actor, Permission
 from ui.change_password_dialog import ChangePasswordDialog
 from ui.changes import ChangeHub
 from ui.global_search_box import GlobalSearchBox
 from ui.idle_lock import IdleLock
 from ui.lot_pages import PAGE_OF_KIND, lot_page_factories
+from ui.record_signer import RecordSigner
 from ui.task_runner import Runner
 
 if TYPE_CHECKING:
@@ -52,6 +54,10 @@ class MainWindow(QMainWindow):
         self._outcome = ("quit", "")
         self.pages: dict[str, QWidget] = {}
         self.changes = ChangeHub(self)  # after a write, every open page refreshes what it shows
+        # One signing session per log-in (SIG-1): the first signature asks for user ID and password, later ones
+        # for the password; log-out, the idle lock and unlocking start it again (ACC-5).
+        self.signing_session = SigningSession(actor)
+        self.signer = RecordSigner(ctx, runner, self.signing_session, on_account_locked=self._locked_session_ended)
         self._build_central()
         self._build_menu()
         self._build_search_bar()
@@ -59,16 +65,21 @@ class MainWindow(QMainWindow):
         self.idle_lock = IdleLock(ctx, runner, actor, self, interval_ms=idle_ms)
         self.idle_lock.lock_changed.connect(self._cover)
         self.idle_lock.session_ended.connect(self._locked_session_ended)
+        self.idle_lock.lock_changed.connect(lambda _locked: self.signing_session.reset())
         self.resize(1100, 700)
 
     # --- layout -------------------------------------------------------------------------------------
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
         """Only what exists and what this user may do: no empty placeholder pages."""
         from ui.audit_trail_widget import AuditTrailWidget  # imported when a page is built: faster start-up
+        from ui.pending_signatures_widget import PendingSignaturesWidget
         from ui.user_admin_widget import UserAdminWidget
 
         ctx, runner, actor = self.ctx, self.runner, self.actor
-        factories = lot_page_factories(ctx, runner, actor, self.changes)
+        factories = lot_page_factories(ctx, runner, actor, self.changes, signer=self.signer)
+        # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
+        factories.append(("signatures", self.tr("Waiting for my signature"),
+                          lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))
         if actor.can(Permission.VIEW_AUDIT):
             factories.append(("audit", self.tr("Audit trail"), lambda: AuditTrailWidget(ctx, runner, actor)))
         if actor.can(Permission.MANAGE_USERS):
@@ -114,6 +125,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             if hasattr(page, "open_record"):  # links between pages: a lot's trace, a batch's output lot
                 page.open_record.connect(self.open_record)
+            if hasattr(page, "status_message"):  # what a page did while it showed another page
+                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.stack.setCurrentWidget(self.pages[key])
         return self.pages[key]
 
@@ -199,6 +212,7 @@ class MainWindow(QMainWindow):
             return
         self._ending = True
         self.idle_lock.stop()
+        self.signing_session.reset()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.idle_lock.dialog:
                 widget.reject()  # a dialog left open must not outlive the session

@@ -46,8 +46,10 @@ def test_the_status_bar_shows_user_database_and_schema_revision(qtbot: QtBot, ui
     assert ui_ctx.database.revision in label_text(window, "statusRevision")
 
 
-# Everyone logged in reads lots, batches, traces and recalls; each page offers changes by permission.
-RECORD_PAGES = ["Lots", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data"]
+# Everyone logged in reads lots, batches, traces and recalls; each page offers changes by permission. Everyone
+# has a "Waiting for my signature" list too: a site may add signatures for any role (SIG-5).
+RECORD_PAGES = ["Lots", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data",
+                "Waiting for my signature"]
 
 
 @pytest.mark.req("ACC-4")
