@@ -56,13 +56,15 @@ class TraceTreeModel(QStandardItemModel):
 
     def _line_row(self, line: TraceLine) -> list[QStandardItem]:
         node = line.node
-        quantity = node.quantity if line.depth == 0 else line.quantity
+        # The root shows its own stock; every other line the quantity that flowed along its edge, in the unit
+        # of the lot at one end of that edge (13.4 kg of resin into a batch of syringes, not 13.4 pcs).
+        quantity, unit = (node.quantity, node.unit) if line.depth == 0 else (line.quantity, line.unit)
         supplier = " / ".join(p for p in (node.supplier_code, node.supplier_lot) if p)
         customer = " ".join(p for p in (node.customer_code, f"({node.customer_name})" if node.customer_name else "")
                             if p)
         number = self.tr("{number} (see above)").format(number=node.number) if line.repeated else node.number
         cells = [_cell(kind_name(node.kind.value)), _cell(number), _cell(node.item_code or ""),
-                 _cell(status_name(node.status)), _cell(quantity_text(quantity)), _cell(node.unit or ""),
+                 _cell(status_name(node.status)), _cell(quantity_text(quantity)), _cell(unit or ""),
                  _cell(supplier), _cell(customer), _cell(node.on_date or "")]
         cells[4].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for cell in cells:

@@ -114,8 +114,11 @@ def test_forward_from_a_material_lot_reaches_the_customer_and_exports_csv(
         (3, "Lot", flow.finished_lot),
         (4, "Shipment", flow.shipment),
     ]
-    assert forward[3][3:6] == ("SYR-5", "Released", "990")
-    assert forward[4][5] == "500"
+    # Each line shows what flowed along its edge, in the unit of the lot at its end: 10 kg of resin went into
+    # the batch of syringes, which made 990 pcs; 500 pcs were shipped.
+    assert forward[2][5:7] == ("10", "kg")
+    assert forward[3][3:7] == ("SYR-5", "Released", "990", "pcs")
+    assert forward[4][5:7] == ("500", "pcs")
     qtmodeltester.check(page.model)
     assert forward[4][8:] == ("HOSP1 (City Hospital)", date.today().isoformat())
     assert message_text(page, "traceMessage") == ""
