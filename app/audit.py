@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.csv_files import csv_written_atomically
 from app.ports import AuditFilter, UnitOfWork
 from domain.audit import AuditEntry, ChainReport
-from domain.errors import ValidationError
 from domain.users import Actor, Permission
 
 CSV_COLUMNS = (
@@ -60,35 +58,22 @@ def export_audit_csv(uow: UnitOfWork, actor: Actor, flt: AuditFilter, out: Path)
     """Write the (filtered) trail to CSV. The file appears whole or not at all, and only together with the
     EXPORT entry that records it: if the entry cannot be committed, the file is removed again."""
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.partial")
     count = 0
     with uow.acting_as(actor) as tx:
         actor.require(Permission.EXPORT_AUDIT)  # first: a refusal is audited whatever the path
-        if out.is_dir():
-            raise ValidationError(f"{out} is a folder: give a file name such as audit.csv")
-        if not out.parent.exists():
-            raise ValidationError(f"folder {out.parent} does not exist")
-        try:
-            with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(CSV_COLUMNS)
-                for entry in tx.audit.iter_all(flt):
-                    writer.writerow(
-                        (
-                            entry.seq, entry.at.isoformat().replace("+00:00", "Z"), entry.user_id,
-                            entry.user_name, entry.record_type, entry.record_id, entry.action,
-                            readable_changes(entry), entry.reason or "", entry.changes, entry.prev_hash,
-                            entry.hash,
-                        )
+        with csv_written_atomically(out) as writer:
+            writer.writerow(CSV_COLUMNS)
+            for entry in tx.audit.iter_all(flt):
+                writer.writerow(
+                    (
+                        entry.seq, entry.at.isoformat().replace("+00:00", "Z"), entry.user_id, entry.user_name,
+                        entry.record_type, entry.record_id, entry.action, readable_changes(entry),
+                        entry.reason or "", entry.changes, entry.prev_hash, entry.hash,
                     )
-                    count += 1
+                )
+                count += 1
             tx.audit_event("EXPORT", "audit_log", "csv", reason=f"{count} entries to {out.name}",
                            details={"filter": (None, _describe(flt))})
-            os.replace(tmp, out)
-        except OSError as error:
-            raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
         try:
             tx.commit()
         except BaseException:

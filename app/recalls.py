@@ -3,13 +3,12 @@ list customers and quantities, track notification progress, export."""
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from app.csv_files import csv_written_atomically
 from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
@@ -195,30 +194,19 @@ def _view(tx: UnitOfWork, recall: Recall) -> RecallView:
 
 def export_recall_csv(view: RecallView, out: Path) -> Path:
     """Scope and customers as CSV (the recall document comes with the documents module)."""
-    out = Path(out)
-    if not out.parent.exists():
-        raise ValidationError(f"folder {out.parent} does not exist")
-    tmp = out.with_name(f".{out.name}.partial")
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
-            w = csv.writer(handle)
-            w.writerow(("recall", view.recall_number, "trigger lot", view.trigger_lot_number, "status", view.status,
-                        "opened (UTC)", view.opened_at.isoformat()))
-            w.writerow(("reason", view.reason))
-            w.writerow(())
-            w.writerow(("customer", "name", "shipments", "quantity", "returned", "status"))
-            for c in view.customers:
-                w.writerow((c.customer_code, c.customer_name, c.shipments, fmt(c.quantity),
-                            fmt(c.returned_quantity), c.status))
-            w.writerow(())
-            w.writerow(("kind", "number", "item", "depth", "path", "quantity", "unit", "status at opening", "action"))
-            for s in view.scope:
-                w.writerow((s.kind, s.number, s.item_code or "", s.depth, s.path,
-                            "" if s.quantity is None else fmt(s.quantity), s.unit or "", s.status_at_open or "",
-                            s.action))
-        os.replace(tmp, out)
-    except OSError as error:
-        raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
+    with csv_written_atomically(out) as w:
+        w.writerow(("recall", view.recall_number, "trigger lot", view.trigger_lot_number, "status", view.status,
+                    "opened (UTC)", view.opened_at.isoformat()))
+        w.writerow(("reason", view.reason))
+        w.writerow(())
+        w.writerow(("customer", "name", "shipments", "quantity", "returned", "status"))
+        for c in view.customers:
+            w.writerow((c.customer_code, c.customer_name, c.shipments, fmt(c.quantity),
+                        fmt(c.returned_quantity), c.status))
+        w.writerow(())
+        w.writerow(("kind", "number", "item", "depth", "path", "quantity", "unit", "status at opening", "action"))
+        for s in view.scope:
+            w.writerow((s.kind, s.number, s.item_code or "", s.depth, s.path,
+                        "" if s.quantity is None else fmt(s.quantity), s.unit or "", s.status_at_open or "",
+                        s.action))
+    return Path(out)

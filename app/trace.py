@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.csv_files import csv_written_atomically
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
 from domain.quantities import fmt
@@ -82,19 +81,8 @@ def rows(result: TraceResult) -> list[tuple[str, ...]]:
 
 def export_trace_csv(result: Trace, out: Path) -> Path:
     """Write the trace as CSV; the file appears whole or not at all."""
-    out = Path(out)
-    if not out.parent.exists():
-        raise ValidationError(f"folder {out.parent} does not exist")
-    tmp = out.with_name(f".{out.name}.partial")
-    try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            for r in result.results():
-                writer.writerows(rows(r))
-        os.replace(tmp, out)
-    except OSError as error:
-        raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return out
+    with csv_written_atomically(out) as writer:
+        writer.writerow(CSV_COLUMNS)
+        for r in result.results():
+            writer.writerows(rows(r))
+    return Path(out)
