@@ -274,3 +274,15 @@ def open_alerts(uow: UnitOfWork, actor: Actor, *, batch_number: str | None = Non
     """Alerts nobody has acknowledged yet (refused issues, LOT-7), newest first; only one batch's if given."""
     with uow.acting_as(actor) as tx:
         return [AlertView.of(a) for a in tx.alerts.open() if batch_number is None or a.batch_number == batch_number]
+
+
+def acknowledge_alert(uow: UnitOfWork, actor: Actor, alert_id: int, note: str) -> AlertView:
+    """QA acknowledges an alert, saying what was done about it (e.g. the deviation opened); audited."""
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.ACKNOWLEDGE_ALERT)
+        alert = tx.alerts.get(alert_id)
+        if alert is None:
+            raise NotFound(f"no alert {alert_id}")
+        alert.acknowledge(note)
+        tx.commit(reason=alert.note)
+        return AlertView.of(alert)

@@ -65,6 +65,7 @@ class Permission(Enum):
     SHIP = "record shipments"
     OPEN_RECALL = "open a recall"
     MANAGE_RECALL = "record recall progress"
+    ACKNOWLEDGE_ALERT = "acknowledge alerts"
     MANAGE_SIGNING_RULES = "add signatures to the signing rules"
 
 
@@ -72,7 +73,7 @@ _QA_COMMON = frozenset(
     {
         Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.APPROVE_SUPPLIERS, Permission.REJECT_LOT,
         Permission.HOLD_LOT, Permission.HOLD_BATCH, Permission.REJECT_BATCH, Permission.OPEN_RECALL,
-        Permission.MANAGE_RECALL, Permission.RELEASE_LOT,
+        Permission.MANAGE_RECALL, Permission.RELEASE_LOT, Permission.ACKNOWLEDGE_ALERT,
     }
 )
 
