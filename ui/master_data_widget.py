@@ -1,4 +1,5 @@
-"""The master data page (LOT-1, LOT-2): items, suppliers with their approved supplier list, customers.
+"""The master data page (LOT-1, LOT-2, LOT-3): items, suppliers with their approved supplier list, customers,
+number rules.
 Everyone sees them; editing is offered to those who may (the services check again, ACC-4)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from domain.users import Actor
 from ui.changes import ChangeHub
 from ui.customer_list_widget import CustomerListWidget
 from ui.item_list_widget import ItemListWidget
+from ui.number_rule_list_widget import NumberRuleListWidget
 from ui.supplier_list_widget import SupplierListWidget
 from ui.task_runner import Runner
 
@@ -26,10 +28,12 @@ class MasterDataWidget(QWidget):
         self.items = ItemListWidget(ctx, runner, actor, changes)
         self.suppliers = SupplierListWidget(ctx, runner, actor, changes)
         self.customers = CustomerListWidget(ctx, runner, actor, changes)
+        self.number_rules = NumberRuleListWidget(ctx, runner, actor, changes)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("masterDataTabs")
         self.tabs.addTab(self.items, self.tr("Items"))
         self.tabs.addTab(self.suppliers, self.tr("Suppliers"))
         self.tabs.addTab(self.customers, self.tr("Customers"))
+        self.tabs.addTab(self.number_rules, self.tr("Number rules"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -158,3 +158,44 @@ def test_the_master_data_tables_pass_the_qt_model_tester(qtmodeltester: ModelTes
     for model in (page.items.model, page.suppliers.model, page.suppliers.approval_model, page.customers.model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
+
+
+@pytest.mark.req("LOT-3", "AUD-4")
+def test_an_administrator_changes_a_number_rule_and_the_next_lot_follows_it(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, modals: ModalDriver) -> None:
+    from datetime import date
+
+    from app import lots
+
+    page = master_data(qtbot, ui_ctx, runner, site.admin)
+    page.tabs.setCurrentWidget(page.number_rules)
+    rules = page.number_rules
+    row = rules.model.row_of("lot.RAW_MATERIAL")
+    select_row(qtbot, rules, "numberRuleTable", row)
+
+    def bad_then_good(dialog: QDialog) -> None:
+        assert dialog.objectName() == "numberRuleDialog"
+        type_into(qtbot, dialog, "numberPattern", "RM-{seq:03}-{seq}")
+        assert "exactly one {seq}" in child(dialog, QLabel, "numberExample").text()
+        assert not child(dialog, QPushButton, "numberRuleOk").isEnabled(), "no save of a rule that cannot work"
+        type_into(qtbot, dialog, "numberPattern", "RM{yyyy}-{seq:05}")
+        assert child(dialog, QLabel, "numberExample").text() == f"RM{date.today():%Y}-00001"
+        click(qtbot, dialog, "numberRuleOk")
+
+    modals.answer(bad_then_good, give_reason(qtbot, "CR-9: five-digit raw-material numbers"))
+    click(qtbot, rules, "changeNumberRule")
+    modals.check()
+    assert message_text(rules, "numberRuleListMessage") == "Numbers for lot.RAW_MATERIAL now follow RM{yyyy}-{seq:05}."
+    assert row_texts(rules, "numberRuleTable", rules.model.row_of("lot.RAW_MATERIAL"))[1] == "RM{yyyy}-{seq:05}"
+    received = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt(
+        "RES-PC", "ACME", "ACM-NR", "5", "kg", manufactured_on=date.today()))
+    assert received.lot_number == f"RM{date.today():%Y}-00001"
+
+
+@pytest.mark.req("LOT-3", "ACC-4")
+def test_number_rules_are_read_only_for_others(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                               site: Site) -> None:
+    page = master_data(qtbot, ui_ctx, runner, site.warehouse)
+    page.tabs.setCurrentWidget(page.number_rules)
+    assert not page.number_rules.change_button.isVisible()
+    assert column_texts(page.number_rules, "numberRuleTable", 0)[:2] == ["lot.RAW_MATERIAL", "lot.COMPONENT"]
