@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from app import audit, bootstrap, cli_lots, cli_numbering, cli_recall, cli_trace, demo, users
+from app import audit, bootstrap, cli_lots, cli_numbering, cli_recall, cli_signing, cli_trace, demo, users
 from app.bootstrap import AppContext
 from app.cli_support import (
     PROG,
@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_lots.add_commands(tree)
     cli_recall.add_commands(tree)
     cli_numbering.add_commands(tree)
+    cli_signing.add_commands(tree)
 
     sample = command(groups, "demo", _demo, "load the demo users and a demo medical-device site; safe to run again")
     sample.add_argument("--if-empty", action="store_true", help="do nothing when the database already has users")
