@@ -2,7 +2,8 @@
 
 Two levels of production: resin is moulded into barrels and plunger rods (intermediates), which are assembled
 with purchased components and packaging into finished devices. Dates are days before the day of loading.
-All names, addresses and supplier lot numbers are invented; GTINs use the GS1 example prefix 950600.
+All names, addresses and supplier lot numbers are invented; GTINs use the GS1 example prefix 950600. A purchased
+item's GTIN is its supplier's (what their labels carry), so scanning a supplier's label fills the receipt.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class DemoItem:
 
 
 ITEMS = (
-    DemoItem("RM-PC-01", "Polycarbonate resin, medical grade (ISO 10993)", RAW, "kg", 1095, DRY),
+    DemoItem("RM-PC-01", "Polycarbonate resin, medical grade (ISO 10993)", RAW, "kg", 1095, DRY, gtin(901)),
     DemoItem("RM-PP-01", "Polypropylene homopolymer, medical grade", RAW, "kg", 1095, DRY),
     DemoItem("RM-MB-01", "Colour masterbatch blue, PP carrier", RAW, "kg", 730, DRY),
     DemoItem("RM-PUR-01", "Polyurethane compound, radiopaque", RAW, "kg", 730, DRY),
@@ -45,7 +46,7 @@ ITEMS = (
     DemoItem("RM-INK-01", "Pad-printing ink, black, medical grade", RAW, "L", 365, "15-25 °C, flammables store"),
     DemoItem("CP-CAN-22", "Cannula tubing AISI 304, 22G thin wall", COMP, "m", None, AMBIENT),
     DemoItem("CP-CAN-18", "Cannula tubing AISI 304, 18G", COMP, "m", None, AMBIENT),
-    DemoItem("CP-HUB-01", "Luer-lock needle hub, PP", COMP, "pcs", 1825, AMBIENT),
+    DemoItem("CP-HUB-01", "Luer-lock needle hub, PP", COMP, "pcs", 1825, AMBIENT, gtin(902)),
     DemoItem("CP-CAP-01", "Needle cap, PE", COMP, "pcs", 1825, AMBIENT),
     DemoItem("CP-STP-05", "Plunger stopper 5 mL, latex-free synthetic rubber", COMP, "pcs", 1825, AMBIENT),
     DemoItem("CP-STP-10", "Plunger stopper 10 mL, latex-free synthetic rubber", COMP, "pcs", 1825, AMBIENT),

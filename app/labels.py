@@ -38,8 +38,13 @@ LABEL_RIGHTS = (Permission.RECEIVE_LOT, Permission.ISSUE_MATERIAL, Permission.PR
 Work = Callable[[], object]
 
 
+def can_print_labels(actor: Actor) -> bool:
+    """For showing the print buttons and the print journal page; the services check again."""
+    return any(actor.can(permission) for permission in LABEL_RIGHTS)
+
+
 def require_label_right(actor: Actor) -> None:
-    if not any(actor.can(permission) for permission in LABEL_RIGHTS):
+    if not can_print_labels(actor):
         actor.require(Permission.RECEIVE_LOT)  # raises AccessDenied, which the unit of work audits
 
 
@@ -92,6 +97,10 @@ class Labels:
     def subscribe(self, listener: Callable[[PrintJobView], None]) -> None:
         """`listener` is called on every job change, from the thread that made it (bridge it to the GUI)."""
         self.station.subscribe(listener)
+
+    def unsubscribe(self, listener: Callable[[PrintJobView], None]) -> None:
+        """Stop telling `listener` (a window that closes: the station outlives the session)."""
+        self.station.unsubscribe(listener)
 
     # --- printing -------------------------------------------------------------------------------------
 

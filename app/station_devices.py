@@ -125,6 +125,10 @@ class StationPrinting:
     def subscribe(self, listener: JobListener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: JobListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def open_jobs(self) -> int:
         return sum(1 for job in self.jobs() if job.open)
 

@@ -27,6 +27,7 @@ from domain.errors import DomainError  # noqa: E402
 from domain.users import SYSTEM_ACTOR  # noqa: E402
 from ui.first_administrator_dialog import FirstAdministratorDialog  # noqa: E402
 from ui.login_dialog import LoginDialog  # noqa: E402
+from ui.refcount_guard import keep_singletons_alive  # noqa: E402
 from ui.task_runner import TaskRunner, log_unexpected, user_message  # noqa: E402
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None 
 def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1] or ["batchtrace"])
+    keep_singletons_alive()  # PySide6 6.12.0 on Python 3.11 would abort after some thousands of Qt calls
     app.setApplicationName("BatchTrace")
     app.setOrganizationName("BatchTrace")
     app.setQuitOnLastWindowClosed(False)  # the sessions below decide when the application ends
@@ -177,10 +179,18 @@ def _sessions(app: QApplication, ctx: bootstrap.AppContext, runner: TaskRunner, 
 
 
 def _run_session(app: QApplication, window: MainWindow) -> tuple[str, str]:
-    """Show the main window until its session ends: ("logout" | "quit", notice for the log-in dialog)."""
+    """Show the main window until its session ends: ("logout" | "quit", notice for the log-in dialog).
+
+    The station's scanners and printers work for the session's user only: they start with the window, and
+    the keyboard-wedge filter watches the application's keys only while someone is logged in (DEVC-2)."""
+    from ui.station_hardware import StationHardware
+
     ended: list[tuple[str, str]] = []
     window.session_ended.connect(lambda outcome, notice: (ended.append((outcome, notice)), app.exit(0)))
+    hardware = StationHardware(window)
+    hardware.install_wedge(app)
     window.show()
     app.exec()
+    hardware.stop()
     window.deleteLater()
     return ended[0] if ended else ("quit", "")

@@ -16,6 +16,7 @@ from app.lots import LotView
 from domain.lots import LOT_WORKFLOW, LotStatus
 from domain.users import Actor
 from ui.changes import LOT, ChangeHub, Changes
+from ui.lot_label_buttons import LotLabelButtons
 from ui.message_label import MessageLabel
 from ui.reason_dialog import ReasonDialog
 from ui.signature_list_widget import SignatureListWidget
@@ -64,6 +65,7 @@ class LotDetailWidget(QGroupBox):
         self.signature_note.setWordWrap(True)
         self.signature_list = SignatureListWidget(ctx, runner, actor)  # SIG-2, SIG-3: who signed, still valid?
         self.trace_button = push_button(self.tr("Trace..."), "traceLot", self._trace)
+        self.label_buttons = LotLabelButtons(ctx, runner, actor)  # LOT-4, DEVC-5, DEVC-6: print, preview, reprint
         self.message = MessageLabel(self, object_name="lotDetailMessage")
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -71,6 +73,7 @@ class LotDetailWidget(QGroupBox):
         layout.addLayout(self.actions_row)
         layout.addWidget(self.signature_note)
         layout.addWidget(self.signature_list)
+        layout.addWidget(self.label_buttons)
         layout.addWidget(self.message)
         layout.addStretch(1)
         changes.changed.connect(self._changed)
@@ -116,6 +119,7 @@ class LotDetailWidget(QGroupBox):
             self.signature_list.clear()
         else:
             self.signature_list.show_record("lot", lot.lot_number, lot.status)
+        self.label_buttons.show_lot(lot)
         self._rebuild_actions()
 
     def _rebuild_actions(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import users
+from app.labels import can_print_labels
 from app.signatures import SigningSession
 from domain.users import Actor, Permission
 from ui.change_password_dialog import ChangePasswordDialog
@@ -73,13 +74,18 @@ class MainWindow(QMainWindow):
         """Only what exists and what this user may do: no empty placeholder pages."""
         from ui.audit_trail_widget import AuditTrailWidget  # imported when a page is built: faster start-up
         from ui.pending_signatures_widget import PendingSignaturesWidget
+        from ui.print_journal_widget import PrintJournalWidget
         from ui.user_admin_widget import UserAdminWidget
 
         ctx, runner, actor = self.ctx, self.runner, self.actor
-        factories = lot_page_factories(ctx, runner, actor, self.changes, signer=self.signer)
+        # labels: a receipt prints its lot label on the station's default printer (LOT-4)
+        factories = lot_page_factories(ctx, runner, actor, self.changes, signer=self.signer,
+                                       labels=ctx.devices.labels)
         # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
         factories.append(("signatures", self.tr("Waiting for my signature"),
                           lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))
+        if can_print_labels(actor):  # DEVC-6: the print journal, waiting jobs retried or cancelled
+            factories.append(("printjournal", self.tr("Print journal"), lambda: PrintJournalWidget(ctx, runner, actor)))
         if actor.can(Permission.VIEW_AUDIT):
             factories.append(("audit", self.tr("Audit trail"), lambda: AuditTrailWidget(ctx, runner, actor)))
         if actor.can(Permission.MANAGE_USERS):

@@ -1,4 +1,5 @@
-"""Recording a shipment (LOT-9): customer, ship date and the finished lots with their quantities."""
+"""Recording a shipment (LOT-9): customer, ship date and the finished lots with their quantities, typed or scanned
+(`add_scanned_lot`, called by the scan router: DEVC-4)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import masterdata, shipments
+from app.lots import LotView
 from app.masterdata import CustomerView
 from app.shipments import ShipmentLineInput, ShipmentView
 from domain.errors import DomainError
@@ -126,6 +128,15 @@ class NewShipmentDialog(QDialog):
         self.line_lot.clear()
         self.line_quantity.clear()
         self.line_lot.setFocus()
+
+    def add_scanned_lot(self, lot: LotView) -> None:
+        """The seam for a scanned lot or UDI label (DEVC-4), already checked as shippable by
+        `app.scanning.add_scanned_lot_to_shipment`: the line is added with what the lot has on hand, unless a
+        quantity was typed first; to ship less, remove the line and type the quantity."""
+        self.line_lot.setText(lot.lot_number)
+        if not self.line_quantity.text().strip():
+            self.line_quantity.setText(fmt(lot.on_hand))
+        self.add_line()
 
     def remove_line(self) -> None:
         row = self.line_table.currentRow()

@@ -2,12 +2,13 @@
 
 The lot is created in Quarantine by `app.lots.receive_lot`; a refusal (unapproved supplier, expiry before
 receipt, a unit that does not fit) is shown under the form, which stays filled so the user can correct it.
-`fill_from_scan` is the seam the scanner module calls with what a GS1 barcode carries (DEVC-4); `labels` is the
+`fill_from_scan` is the seam the scan router calls with what a GS1 barcode carries (DEVC-4); `labels` is the
 seam for label printing (LOT-4), passed through to the use case.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
     from app.bootstrap import AppContext
 
 
+# gtin, supplier lot, expiry, manufactured on, count, our lots with that supplier lot
+_Scanned = tuple[str, str | None, date | None, date | None, int | None, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class _MasterData:
     items: list[ItemView]
@@ -60,7 +65,7 @@ class ReceiveLotDialog(QDialog):
         self.ctx, self.runner, self.actor, self.labels = ctx, runner, actor, labels
         self.lot: LotView | None = None
         self._data = _MasterData([], [], [])
-        self._pending_scan: tuple[str, str | None, date | None] | None = None
+        self._pending_scan: _Scanned | None = None
         self.item = QComboBox()
         self.item.setObjectName("receiveItem")
         self.item.currentIndexChanged.connect(self._item_changed)
@@ -116,7 +121,8 @@ class ReceiveLotDialog(QDialog):
             self.message.show_error(self.tr("No item can be received: create a raw material, component or "
                                             "packaging item first."))
         if self._pending_scan is not None:
-            self.fill_from_scan(*self._pending_scan)
+            gtin, lot, expiry, made, quantity, before = self._pending_scan
+            self.fill_from_scan(gtin, lot, expiry, manufactured_on=made, quantity=quantity, received_before=before)
 
     def item_view(self) -> ItemView | None:
         code = self.item.currentData()
@@ -146,13 +152,15 @@ class ReceiveLotDialog(QDialog):
         self.item_note.setText("\n".join(notes))
 
     # --- the scanner seam ---------------------------------------------------------------------------
-    def fill_from_scan(self, gtin: str, lot: str | None, expiry: date | None) -> bool:
-        """Fill item, supplier lot and expiry from a scanned GS1 barcode; False (with the reason shown) when
-        no receivable item has the GTIN. Called by the scanner module; a scan before the item list has
-        loaded is applied when it arrives."""
+    def fill_from_scan(self, gtin: str, lot: str | None, expiry: date | None, *, manufactured_on: date | None = None,
+                       quantity: int | None = None, received_before: Sequence[str] = ()) -> bool | None:
+        """Fill item, supplier lot and dates (and the count, when the label has one) from a scanned GS1 barcode;
+        False (with the reason shown) when no receivable item has the GTIN. Called by the scan router
+        (ui/scan_router.py); a scan before the item list has loaded is applied when it arrives (None).
+        `received_before` names our lots already received with this supplier lot: the user is warned."""
         if not self._data.items:
-            self._pending_scan = (gtin, lot, expiry)
-            return False
+            self._pending_scan = (gtin, lot, expiry, manufactured_on, quantity, tuple(received_before))
+            return None
         self._pending_scan = None
         try:
             wanted = normalise_gtin14(gtin)
@@ -169,8 +177,20 @@ class ReceiveLotDialog(QDialog):
             self.supplier_lot.setText(lot)
         if expiry is not None:
             self.expires_on.set_value(expiry)
-        self.message.show_info(self.tr("Filled from the scan: check the supplier and type the quantity."))
+        if manufactured_on is not None:
+            self.manufactured_on.set_value(manufactured_on)
+        if quantity is not None:
+            self.quantity.setText(str(quantity))
+        if received_before:
+            self.message.show_error(self.tr("Supplier lot {lot} was received before as lot {lots}: check that this "
+                                            "is not the same delivery.").format(lot=lot,
+                                                                                lots=", ".join(received_before)))
+        elif quantity is None:
+            self.message.show_info(self.tr("Filled from the scan: check the supplier and type the quantity."))
+        else:
+            self.message.show_info(self.tr("Filled from the scan: check the supplier and the quantity."))
         self.quantity.setFocus()
+        self.quantity.selectAll()
         return True
 
     # --- receiving ----------------------------------------------------------------------------------

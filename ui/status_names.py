@@ -29,6 +29,10 @@ _KNOWN = (
     QT_TRANSLATE_NOOP("Status", "Open"), QT_TRANSLATE_NOOP("Status", "Closed"),
     QT_TRANSLATE_NOOP("Status", "Pending"), QT_TRANSLATE_NOOP("Status", "Notified"),
     QT_TRANSLATE_NOOP("Status", "Confirmed"),
+    # print jobs (DEVC-6)
+    QT_TRANSLATE_NOOP("Status", "queued"), QT_TRANSLATE_NOOP("Status", "printing"),
+    QT_TRANSLATE_NOOP("Status", "printed"), QT_TRANSLATE_NOOP("Status", "waiting for printer"),
+    QT_TRANSLATE_NOOP("Status", "failed"), QT_TRANSLATE_NOOP("Status", "cancelled"),
     # item types
     QT_TRANSLATE_NOOP("Status", "Raw material"), QT_TRANSLATE_NOOP("Status", "Component"),
     QT_TRANSLATE_NOOP("Status", "Packaging"), QT_TRANSLATE_NOOP("Status", "Intermediate"),

@@ -130,8 +130,11 @@ def test_demo_codes_in_use_load_nothing(cli, db_url):
 def test_demo_tables_are_consistent():
     codes = {i.code: i for i in ITEMS}
     assert len(codes) == len(ITEMS) == 30
-    assert all(is_valid_gtin(i.gtin) for i in ITEMS if i.item_type is ItemType.FINISHED_DEVICE and i.gtin)
-    assert all((i.gtin is not None) == (i.item_type is ItemType.FINISHED_DEVICE) for i in ITEMS)
+    assert all(is_valid_gtin(i.gtin) for i in ITEMS if i.gtin)
+    assert all(i.gtin is not None for i in ITEMS if i.item_type is ItemType.FINISHED_DEVICE)
+    # bought items may carry their supplier's GTIN (a scanned supplier label fills the receipt); intermediates none
+    assert {i.code for i in ITEMS if i.gtin and not i.item_type.produced} == {"RM-PC-01", "CP-HUB-01"}
+    assert not any(i.gtin for i in ITEMS if i.item_type is ItemType.INTERMEDIATE)
     suppliers = {code for code, _ in SUPPLIERS}
     approved = {(item, supplier) for supplier, items in APPROVED for item in items}
     assert {s for _, s in approved} == suppliers and {i for i, _ in approved} <= set(codes)
