@@ -144,13 +144,11 @@ def main(argv: list[str] | None = None) -> int:
 
     from devices.hid_pos import HidPosScanner
     from ui.main_window import MainWindow
-    from ui.refcount_guard import keep_singletons_alive
     from ui.station_hardware import StationHardware
     from ui.task_runner import TaskRunner
     from ui.wedge_burst import send_wedge_burst
 
     app = QApplication(sys.argv[:1])
-    keep_singletons_alive()  # as ui/application.py: PySide6 6.12.0 on Python 3.11 drops references to None, True, False
     ctx, warehouse, numbers = build_site(f"sqlite:///{Path(_HOME, 'bench.sqlite3').as_posix()}")
     runner = TaskRunner()
     device = BenchHidDevice()

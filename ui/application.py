@@ -27,7 +27,6 @@ from domain.errors import DomainError  # noqa: E402
 from domain.users import SYSTEM_ACTOR  # noqa: E402
 from ui.first_administrator_dialog import FirstAdministratorDialog  # noqa: E402
 from ui.login_dialog import LoginDialog  # noqa: E402
-from ui.refcount_guard import keep_singletons_alive  # noqa: E402
 from ui.task_runner import TaskRunner, log_unexpected, user_message  # noqa: E402
 
 if TYPE_CHECKING:
@@ -97,7 +96,6 @@ def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None 
 def _application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1] or ["batchtrace"])
-    keep_singletons_alive()  # PySide6 6.12.0 on Python 3.11 would abort after some thousands of Qt calls
     app.setApplicationName("BatchTrace")
     app.setOrganizationName("BatchTrace")
     app.setQuitOnLastWindowClosed(False)  # the sessions below decide when the application ends
