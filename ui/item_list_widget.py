@@ -5,32 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app import masterdata
 from app.masterdata import ItemView
 from domain.users import Actor, Permission
-from ui.changes import ITEM, ChangeHub, Changes
+from ui.changes import ITEM, ChangeHub
 from ui.item_dialog import ItemDialog, ItemInput
-from ui.message_label import MessageLabel
 from ui.reason_dialog import ReasonDialog
-from ui.record_table_model import Column, RecordTableModel
+from ui.record_list_widget import RecordListWidget
+from ui.record_table_model import Column
 from ui.status_names import status_name
 from ui.task_runner import Runner, user_message
-from ui.widget_parts import push_button, record_table
+from ui.widget_parts import push_button
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
 
 
-class ItemListWidget(QWidget):
+class ItemListWidget(RecordListWidget):
     def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("itemList")
-        self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
-        self._select: str | None = None
-        self.model = RecordTableModel((
+        super().__init__(ctx, runner, actor, changes, name="item", kind=ITEM, record_type=ItemView, columns=lambda: (
             Column(self.tr("Code"), lambda i: i.code),
             Column(self.tr("Name"), lambda i: i.name),
             Column(self.tr("Type"), lambda i: status_name(i.item_type)),
@@ -38,54 +34,13 @@ class ItemListWidget(QWidget):
             Column(self.tr("Shelf life (days)"), lambda i: str(i.shelf_life_days or ""), numeric=True),
             Column(self.tr("Storage condition"), lambda i: i.storage_condition),
             Column(self.tr("GTIN"), lambda i: i.gtin or ""),
-        ), lambda i: i.code, self)
-        self.table = record_table("itemTable", self.model)
+        ), key=lambda i: i.code, load=lambda: masterdata.list_items(ctx.read_uow(), actor), parent=parent)
         may_edit = actor.can(Permission.MANAGE_MASTER_DATA)  # convenience: the service checks (ACC-4)
         self.new_button = push_button(self.tr("New item..."), "newItem", self.new_item)
         self.edit_button = push_button(self.tr("Edit item..."), "editItem", self.edit_item)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         if may_edit:
             self.table.doubleClicked.connect(lambda _index: self.edit_item())
-        row = QHBoxLayout()
-        for button in (self.new_button, self.edit_button):
-            button.setVisible(may_edit)
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(push_button(self.tr("Refresh"), "refreshItems", self.refresh))
-        self.message = MessageLabel(self, object_name="itemListMessage")
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        changes.changed.connect(self._changed)
-        self.refresh()
-
-    def refresh(self) -> None:
-        current = self.selected()
-        self._select = self._select or (current.code if current else None)
-        ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: masterdata.list_items(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
-
-    def _loaded(self, views: list[ItemView]) -> None:
-        self.model.set_records(views)
-        row = self.model.row_of(self._select) if self._select else -1
-        self._select = None
-        if row >= 0:
-            self.table.selectRow(row)
-        self._update_buttons()
-
-    def _changed(self, changes: Changes) -> None:
-        if changes.touches(ITEM):
-            self.refresh()
-
-    def selected(self) -> ItemView | None:
-        rows = self.table.selectionModel().selectedRows()
-        record = self.model.record_at(rows[0].row()) if rows else None
-        return record if isinstance(record, ItemView) else None
-
-    def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.selected() is not None)
+        self.add_buttons((self.new_button, self.edit_button), visible=may_edit, need_selection=(self.edit_button,))
 
     def new_item(self, draft: ItemInput | None = None, error: str = "") -> None:
         values = ItemDialog.ask(None, draft, error, self)
@@ -116,9 +71,4 @@ class ItemListWidget(QWidget):
             on_error=lambda failure: self.edit_item(item, values, user_message(failure)))
 
     def _saved(self, item: ItemView, text: str) -> None:
-        self.message.show_info(text.format(code=item.code))
-        self._select = item.code
-        self.changes.announce(Changes.of(ITEM, numbers=[item.code]))  # this page refreshes too
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
+        self.saved(item, text.format(code=item.code))
