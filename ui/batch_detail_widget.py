@@ -135,8 +135,45 @@ class BatchDetailWidget(QGroupBox):
         self.output_table = record_table("outputLotTable", self.output_model)
         self.output_table.doubleClicked.connect(self._open_output_lot)
         tabs.addTab(self.output_table, self.tr("Output lots"))
-        tabs.addTab(record_table("alertTable", self.alert_model), self.tr("Open alerts"))
+        tabs.addTab(self._alert_tab(), self.tr("Open alerts"))
         return tabs
+
+    def _alert_tab(self) -> QWidget:
+        """The open alerts of the batch; QA acknowledges one by saying what was done (LOT-7, e.g. a deviation)."""
+        self.alert_table = record_table("alertTable", self.alert_model)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge alert..."))
+        self.acknowledge_button.setObjectName("acknowledgeAlert")
+        self.acknowledge_button.clicked.connect(lambda _checked=False: self.acknowledge_alert())
+        self.acknowledge_button.setVisible(self.actor.can(Permission.ACKNOWLEDGE_ALERT))  # the service checks
+        self.acknowledge_button.setEnabled(False)
+        self.alert_table.selectionModel().selectionChanged.connect(
+            lambda *_: self.acknowledge_button.setEnabled(bool(self.alert_table.selectionModel().selectedRows())))
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.alert_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.acknowledge_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return tab
+
+    def acknowledge_alert(self) -> None:
+        rows = self.alert_table.selectionModel().selectedRows()
+        alert = self.alert_model.record_at(rows[0].row()) if rows else None
+        if not isinstance(alert, AlertView):
+            return
+        note = ReasonDialog.ask(self.tr("Acknowledge the alert “{message}”? Say what was done about it (for "
+                                        "example the deviation opened).").format(message=alert.message), self)
+        if note is None:
+            return
+        ctx, actor, alert_id = self.ctx, self.actor, alert.id
+        self.runner.run(lambda: batches.acknowledge_alert(ctx.uow(), actor, alert_id, note),
+                        on_done=self._alert_acknowledged, on_error=self._failed)
+
+    def _alert_acknowledged(self, alert: AlertView) -> None:
+        self.message.show_info(self.tr("Alert acknowledged; it is kept in the audit trail."))
+        self.changes.announce(Changes.of(BATCH, numbers=[alert.batch_number or ""]))
 
     # --- showing ------------------------------------------------------------------------------------
     @property

@@ -215,3 +215,37 @@ def test_a_batch_held_after_completion_resumes_to_completed(qtbot: QtBot, ui_ctx
     modals.check()
     assert row_texts(widget, "batchTable", 0)[3] == "Completed"
     assert message_text(widget, "batchDetailMessage") == f"Batch {batch} is now Completed."
+
+
+@pytest.mark.req("LOT-7", "AUD-4")
+def test_qa_acknowledges_an_alert_from_the_batch_page(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                                      site: Site, modals: ModalDriver) -> None:
+    from domain.errors import DomainError
+
+    resin = released_lot(ui_ctx, site, "RES-PC", "25", "kg", manufactured_on=date.today() - timedelta(days=10))
+    batch = batches.plan_batch(ui_ctx.uow(), site.production, "SYR-5", "1000").batch_number
+    batches.change_batch_status(ui_ctx.uow(), site.production, batch, BatchStatus.IN_PRODUCTION, None)
+    with pytest.raises(DomainError):
+        batches.issue_material(ui_ctx.uow(), site.production, batch, resin, "20")  # above tolerance: an alert
+
+    production_page = BatchListWidget(ui_ctx, runner, site.production, ChangeHub())
+    qtbot.addWidget(production_page)
+    assert not production_page.detail.acknowledge_button.isVisibleTo(production_page), "QA acknowledges alerts"
+
+    page = BatchListWidget(ui_ctx, runner, site.qa, ChangeHub())
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    select_row(qtbot, page, "batchTable", 0)
+    tabs = child(page, QTabWidget, "batchTabs")
+    assert isinstance(tabs, QTabWidget)
+    tabs.setCurrentIndex(3)
+    assert tabs.tabText(3) == "Open alerts (1)"
+    assert not child(page, QPushButton, "acknowledgeAlert").isEnabled(), "select the alert first"
+    select_row(qtbot, page, "alertTable", 0)
+    modals.answer(give_reason(qtbot, "DEV-2026-031 opened for the over-issue attempt"))
+    click(qtbot, page, "acknowledgeAlert")
+    modals.check()
+    assert message_text(page, "batchDetailMessage") == "Alert acknowledged; it is kept in the audit trail."
+    assert tabs.tabText(3) == "Open alerts (0)"
+    assert batches.open_alerts(ui_ctx.read_uow(), site.qa, batch_number=batch) == []
