@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app import credentials, station_devices
+from app import credentials
 from app.passwords import Argon2Hasher
 from app.ports import PasswordHasher, UnitOfWork
 from app.settings import Settings, load_settings, resolve_database_url
-from app.station_devices import StationDevices
 from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
 from domain.errors import DomainError, ValidationError
@@ -23,6 +22,9 @@ from persistence import schema
 from persistence.mapping import map_domain
 from persistence.uow import SqlUnitOfWork
 from persistence.uow import session_factory as _session_factory
+
+if TYPE_CHECKING:
+    from app.station_devices import StationDevices
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,17 @@ class AppContext:
     auth: AuthConfig
     uow: Callable[[], UnitOfWork]
     read_uow: Callable[[], UnitOfWork]
-    devices: StationDevices  # printers, print queue and journal, scanners, barcode parser (DEVC-1..DEVC-6)
     _engine: Any = field(repr=False)
+    _devices_factory: Callable[[], StationDevices] = field(repr=False)
+    _devices: StationDevices | None = field(default=None, repr=False)
+
+    @property
+    def devices(self) -> StationDevices:
+        """Printers, print queue and journal, scanners, barcode parser (DEVC-1..DEVC-6). Built on first use:
+        the log-in window needs none of it, and its imports (biip, zxing-cpp, numpy) cost start-up time."""
+        if self._devices is None:
+            self._devices = self._devices_factory()
+        return self._devices
 
     def dispose(self) -> None:
         self._engine.dispose()
@@ -101,21 +112,22 @@ def open_context(
         raise
     writer = _session_factory(engine)
     reader = _session_factory(db_engine.reader(engine))
-    devices = _station_devices(device_settings, lambda: SqlUnitOfWork(writer))
     return AppContext(
         settings=settings,
         database=info,
         auth=AuthConfig(hasher or Argon2Hasher(), policy_from(settings)),
         uow=lambda: SqlUnitOfWork(writer),
         read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
-        devices=devices,
         _engine=engine,
+        _devices_factory=lambda: _station_devices(device_settings, lambda: SqlUnitOfWork(writer)),
     )
 
 
 def _station_devices(settings: DeviceSettings | None, uow: Callable[[], SqlUnitOfWork]) -> StationDevices:
     """The station's devices from devices.json; a broken file leaves the station without printers (and says
     why on `devices.problem`) rather than keeping everyone from working."""
+    from app import station_devices  # here, not at import: see AppContext.devices
+
     try:
         return station_devices.build(settings or load_device_settings(), uow)
     except ValidationError as error:
