@@ -6,7 +6,6 @@ initdb refuses to run as root, so as root the cluster is created and run as the 
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -40,11 +39,13 @@ class PgServer:
         self.bin = find_bin()
         self.dir = Path(tempfile.mkdtemp(prefix="batchtrace-pg-"))
         self.port = free_port()
-        self.as_postgres = os.geteuid() == 0
+        self.as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0  # initdb refuses root
 
     def _run(self, *args: str) -> None:
         command = [str(a) for a in args]
         if self.as_postgres:
+            import pwd  # POSIX only, like running as root
+
             pw = pwd.getpwnam("postgres")
 
             def demote() -> None:
@@ -57,6 +58,8 @@ class PgServer:
 
     def start(self) -> PgServer:
         if self.as_postgres:
+            import pwd
+
             pw = pwd.getpwnam("postgres")
             os.chown(self.dir, pw.pw_uid, pw.pw_gid)
         data = self.dir / "data"
