@@ -408,3 +408,12 @@ print_jobs = Table(
     Index("ix_print_jobs_record", "record_type", "record_id"),
     Index("ix_print_jobs_state", "state"),
 )
+
+
+# Prefix search (`number LIKE 'B2611%'`, SqlGenealogy.find) on PostgreSQL: a plain btree index serves LIKE only
+# under the C collation, and a site's database usually has en_US.UTF-8 or zh_CN.UTF-8. varchar_pattern_ops
+# indexes serve it under any collation. SQLite needs none (its own index ranges, see persistence/genealogy.py).
+for _table, _column in ((lots, "lot_number"), (lots, "supplier_lot"), (batches, "batch_number"),
+                        (shipments, "shipment_number")):
+    Index(f"ix_{_table.name}_{_column}_prefix", _table.c[_column],
+          postgresql_ops={_column: "varchar_pattern_ops"}).ddl_if(dialect="postgresql")
