@@ -26,10 +26,11 @@ from ui.message_label import MessageLabel
 from ui.reason_dialog import ReasonDialog
 from ui.record_table_model import Column, RecordTableModel
 from ui.signature_list_widget import SignatureListWidget
-from ui.status_names import status_name, transition_name
+from ui.status_names import status_name
 from ui.task_runner import Runner, user_message
 from ui.widget_parts import (
     Signer,
+    add_sign_buttons,
     date_text,
     push_button,
     quantity_text,
@@ -252,19 +253,12 @@ class BatchDetailWidget(QGroupBox):
                                  lambda t=target: self.change_status(t))
             self.actions_row.addWidget(button)
             self.action_buttons[target] = button
-        notes = []
-        for transition in signed_transitions(BATCH_WORKFLOW, status, self.actor):
-            if self.signer is None:
-                notes.append(self.tr("To {action}, signatures: {signatures}.").format(
-                    action=transition_name(transition),
-                    signatures=", ".join(r.describe() for r in transition.signatures)))
-                continue
-            button = push_button(self.tr("Sign: {action}...").format(action=transition_name(transition)),
-                                 f"batchSign_{transition.target.name}", lambda t=transition.target: self.sign(t))
-            self.actions_row.addWidget(button)
-            self.sign_buttons[transition.target] = button
-        self.signature_note.setText("\n".join(notes))
-        self.signature_note.setVisible(bool(notes))
+        signed = signed_transitions(BATCH_WORKFLOW, status, self.actor)
+        self.sign_buttons, note = add_sign_buttons(self, self.actions_row, signed,
+                                                   signing=self.signer is not None, name_prefix="batch",
+                                                   sign=self.sign)
+        self.signature_note.setText(note)
+        self.signature_note.setVisible(bool(note))
         self.actions_row.addStretch(1)
         self.actions_row.addWidget(push_button(self.tr("Trace..."), "traceBatch", self._trace))
 

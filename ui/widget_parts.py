@@ -10,12 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from domain.quantities import fmt
 from domain.users import Actor
 from domain.workflow import StateMachine, Transition
 from ui.local_time import local_text
+from ui.status_names import transition_name
 
 # The seam for electronic signatures (SIG-1..SIG-5): ask the logged-in user to sign record `number` of
 # `record_type` ("lot", "batch") toward the `target` status, in the signature dialog; returns what to tell the
@@ -28,6 +37,26 @@ def signed_transitions(machine: StateMachine[Any], status: Enum, actor: Actor) -
     for: a role of theirs is one a required signature asks for. The service checks every rule again."""
     return [t for t in machine.allowed_from(status)
             if t.signatures and any(actor.roles & r.roles for r in t.signatures)]
+
+
+def add_sign_buttons(owner: QWidget, row: QBoxLayout, transitions: list[Transition[Any]], *, signing: bool,
+                     name_prefix: str, sign: Callable[[Any], object]) -> tuple[dict[Any, QPushButton], str]:
+    """A "Sign: release..." button in `row` for each signed transition this user could sign, or, where no
+    signer is wired in, a text naming the signatures each one needs. Returns the buttons by target and that
+    text (empty when every transition has its button)."""
+    buttons: dict[Any, QPushButton] = {}
+    notes = []
+    for transition in transitions:
+        action = transition_name(transition)
+        if not signing:
+            notes.append(QCoreApplication.translate("Signing", "To {action}, signatures: {signatures}.").format(
+                action=action, signatures=", ".join(r.describe() for r in transition.signatures)))
+            continue
+        button = push_button(QCoreApplication.translate("Signing", "Sign: {action}...").format(action=action),
+                             f"{name_prefix}Sign_{transition.target.name}", lambda t=transition.target: sign(t))
+        row.addWidget(button)
+        buttons[transition.target] = button
+    return buttons, "\n".join(notes)
 
 
 def record_table(name: str, model: object) -> QTableView:
