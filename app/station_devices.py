@@ -196,7 +196,7 @@ def scanners(settings: ScannerSettings) -> list[Scanner]:
 
 
 def wedge_detector(settings: ScannerSettings) -> WedgeBurstDetector | None:
-    """The keystroke-timing detector for `devices.wedge_filter.KeyboardWedgeFilter`, or None when off."""
+    """The keystroke-timing detector for `ui.devices.wedge_filter.KeyboardWedgeFilter`, or None when off."""
     wedge = settings.wedge
     if not wedge.enabled:
         return None

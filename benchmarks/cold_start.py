@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/cold_start.py            # 5 runs
     .venv/bin/python benchmarks/cold_start.py --runs 10
 
-Each run is a new process of the installed `batchtrace` command (else `python -m ui.launcher`) with
+Each run is a new process of the installed `batchtrace` command (else `python -m ui.shell.launcher`) with
 BATCHTRACE_STARTUP_PROBE=1 and QT_QPA_PLATFORM=offscreen, on its own temporary config and data folders and a
 migrated SQLite database holding one administrator, so the log-in window is the first window. The
 application prints `startup-probe window-shown <seconds>` when that window is shown and exits 0. Measured
@@ -36,7 +36,7 @@ def command() -> list[str]:
     installed = Path(sys.executable).with_name("batchtrace")
     if installed.exists():
         return [str(installed)]
-    return [sys.executable, "-m", "ui.launcher"]
+    return [sys.executable, "-m", "ui.shell.launcher"]
 
 
 def prepare(folder: Path) -> dict[str, str]:
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if not (ROOT / "ui" / "application.py").exists():
-        print("ui/application.py does not exist yet: nothing to measure", file=sys.stderr)
+        print("ui/shell/application.py does not exist yet: nothing to measure", file=sys.stderr)
         return 2
     cmd = command()
     with tempfile.TemporaryDirectory(prefix="bt-coldstart-") as folder:

@@ -5,11 +5,11 @@ scanner and a USB HID POS scanner (target: under 100 ms, median and p95).
     .venv/bin/python benchmarks/scan_latency.py --n 300 --json /tmp/scan.json
 
 The real desktop pieces, in one process (QT_QPA_PLATFORM=offscreen): a migrated SQLite database with a few lots,
-the main window of a logged-in warehouse user with `StationHardware` as ui/application.py builds it, the real
+the main window of a logged-in warehouse user with `StationHardware` as ui/shell/application.py builds it, the real
 `TaskRunner` (database thread and devices pool) and:
 
 - wedge: the application-wide `KeyboardWedgeFilter`; each scan is the lot number plus Enter as key press and
-  release events stamped 4 ms apart, as a wedge scanner types it (ui/wedge_burst.py), sent to the focused
+  release events stamped 4 ms apart, as a wedge scanner types it (ui/devices/wedge_burst.py), sent to the focused
   search box. The clock starts before the first key is delivered. The keys are delivered at once (their
   timestamps say scanner speed), so the figure is from "the scanner has sent the barcode" to "shown": a real
   wedge adds its own typing time first (about 4 ms a character).
@@ -143,10 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from devices.hid_pos import HidPosScanner
-    from ui.main_window import MainWindow
-    from ui.station_hardware import StationHardware
-    from ui.task_runner import TaskRunner
-    from ui.wedge_burst import send_wedge_burst
+    from ui.devices.station_hardware import StationHardware
+    from ui.devices.wedge_burst import send_wedge_burst
+    from ui.shell.main_window import MainWindow
+    from ui.shell.task_runner import TaskRunner
 
     app = QApplication(sys.argv[:1])
     ctx, warehouse, numbers = build_site(f"sqlite:///{Path(_HOME, 'bench.sqlite3').as_posix()}")

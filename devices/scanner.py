@@ -3,7 +3,7 @@
 A scanner delivers `Scan`s and reports its connection state (connected / disconnected / reconnecting) so
 the status bar can show it, and problems that are not scans (a long barcode cut off by an unplug) so the
 operator knows to scan again. Backends call the listeners from their own reader thread; `ScannerBridge`
-(devices/scanner_bridge.py) hands them to the Qt main thread.
+(ui/devices/scanner_bridge.py) hands them to the Qt main thread.
 
 A listener that raises must not stop the reader thread (the next scan would be lost), so `ScannerBase`
 logs and carries on.

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ui import launcher
+from ui.shell import launcher
 
 ERROR_PREFIX = "batchtrace: error: "
 

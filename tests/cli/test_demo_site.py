@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from app import bootstrap, demo, masterdata, users
-from app.demo_site_data import APPROVED, BATCHES, CUSTOMERS, ITEMS, LOTS, MBRS, RECALL_REASON, SHIPMENTS, SUPPLIERS
+from app import bootstrap, masterdata, users
+from app.demo import loader as demo
+from app.demo.site_data import APPROVED, BATCHES, CUSTOMERS, ITEMS, LOTS, MBRS, RECALL_REASON, SHIPMENTS, SUPPLIERS
 from app.settings import Settings
 from domain.gtin import is_valid_gtin
 from domain.items import ItemType

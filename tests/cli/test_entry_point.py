@@ -17,15 +17,15 @@ from app import bootstrap
 from app.settings import data_dir
 from tests.cli.support import ERROR_PREFIX, assert_one_line_error, audit_count, sql
 from tests.conftest import ADMIN_PASSWORD
-from ui import launcher
+from ui.shell import launcher
 
 
 @pytest.fixture
 def fake_gui(monkeypatch):
     calls: list[str | None] = []
-    module = types.ModuleType("ui.application")
+    module = types.ModuleType("ui.shell.application")
     module.run_gui = lambda db_url: calls.append(db_url) or 0  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "ui.application", module)
+    monkeypatch.setitem(sys.modules, "ui.shell.application", module)
     return calls
 
 
@@ -89,7 +89,7 @@ def test_on_a_terminal_passwords_are_prompted_and_confirmed(db_url, monkeypatch,
         prompts.append(prompt)
         return next(answers)
 
-    monkeypatch.setattr("app.cli_support.getpass.getpass", fake_getpass)
+    monkeypatch.setattr("app.cli.support.getpass.getpass", fake_getpass)
     monkeypatch.setattr(sys, "stdin", _Terminal())
     assert launcher.main(["--db", db_url, "user", "add", "boss", "--name", "B"]) == 1
     assert capsys.readouterr().err == f"{ERROR_PREFIX}the two passwords differ\n"

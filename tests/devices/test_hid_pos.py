@@ -21,9 +21,9 @@ from devices.hid_pos import (
     parse_report,
 )
 from devices.scanner import ScannerState, ScannerStatus
-from devices.scanner_bridge import ScannerBridge
 from domain.barcodes import GS, Scan
 from tests.devices.conftest import FakeHidBus
+from ui.devices.scanner_bridge import ScannerBridge
 
 # A GS1 DataMatrix UDI of 74 characters: more than the 56 data bytes one 64-byte report carries.
 LONG_UDI = f"0109506000134352112512311727073110LOT-2025-12-0007-B{GS}21SN-00000000000000123"

@@ -6,9 +6,9 @@ import pytest
 
 from devices.gs1 import parse_scan
 from devices.scanner import Scanner, ScannerState, ScannerStatus
-from devices.scanner_bridge import ScannerBridge
 from devices.simulator import SimulatedScanner
 from domain.barcodes import Scan
+from ui.devices.scanner_bridge import ScannerBridge
 
 
 def test_the_simulator_is_a_scanner() -> None:

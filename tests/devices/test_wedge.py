@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from devices.gs1 import parse_scan
 from devices.wedge import Decision, ReleaseTyping, ScanBurst, WedgeBurstDetector
-from devices.wedge_filter import KeyboardWedgeFilter
 from domain.barcodes import GS, Scan
+from ui.devices.wedge_filter import KeyboardWedgeFilter
 
 UDI = "010950600013435217270731" + "10LOT-7"
 UDI_WITH_SERIAL = f"{UDI}{GS}21SN9"

@@ -33,7 +33,7 @@ from app.bootstrap import AppContext
 from app.settings import Settings
 from domain.users import Actor, Role
 from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
-from ui.task_runner import SyncTaskRunner, TaskRunner
+from ui.shell.task_runner import SyncTaskRunner, TaskRunner
 
 USER_PASSWORD = "Temp-pass-2026"
 NEW_PASSWORD = "Fresh-pass-2027"

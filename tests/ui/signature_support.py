@@ -18,9 +18,9 @@ from domain.users import Actor
 from tests.app.lots_support import count_rows
 from tests.ui.conftest import NEW_PASSWORD, child, click, message_text, type_into
 from tests.ui.lot_site import Site, effective_mbr, released_lot
-from ui.main_window import MainWindow
-from ui.signature_dialog import SignatureDialog
-from ui.task_runner import SyncTaskRunner
+from ui.shell.main_window import MainWindow
+from ui.shell.task_runner import SyncTaskRunner
+from ui.signatures.signature_dialog import SignatureDialog
 
 
 def receive(ctx: AppContext, site: Site, supplier_lot: str = "T-9") -> str:

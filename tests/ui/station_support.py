@@ -1,7 +1,7 @@
 """Shared by the scanning and printing screen tests: the main window with the station's hardware, a purchased
 item whose GTIN is its supplier's, supplier labels, HID reports, and what the window shows.
 
-`station` (import `station_fixture`) builds a main window with `StationHardware` as ui/application.py does (the
+`station` (import `station_fixture`) builds a main window with `StationHardware` as ui/shell/application.py does (the
 wedge filter installed on the application when asked) and stops it after the test, so no scanner thread or filter
 is left behind.
 """
@@ -25,9 +25,9 @@ from domain.quantities import Unit
 from domain.users import Actor
 from tests.ui.conftest import child
 from tests.ui.lot_site import Site
-from ui.main_window import MainWindow
-from ui.station_hardware import StationHardware
-from ui.task_runner import SyncTaskRunner, TaskRunner
+from ui.devices.station_hardware import StationHardware
+from ui.shell.main_window import MainWindow
+from ui.shell.task_runner import SyncTaskRunner, TaskRunner
 
 CAP_GTIN = "0401234500001" + str(gtin_check_digit("0401234500001"))  # the cap supplier's GTIN-14
 

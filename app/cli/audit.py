@@ -1,0 +1,77 @@
+"""`batchtrace audit ...` (AUD-3, AUD-5, INT-2): verify the hash chain, export the trail to CSV."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from app import audit
+from app.cli.support import CommandTree, acting, log_in, open_context
+from app.ports import AuditFilter
+from domain.errors import ValidationError
+from domain.users import SYSTEM_ACTOR
+
+
+def add_commands(tree: CommandTree) -> None:
+    command = tree.command
+    trail = tree.nested("audit", "the audit trail")
+    command(trail, "verify", _audit_verify,
+            "check the hash chain and name the first entry changed outside BatchTrace")
+    export = command(trail, "export", _audit_export, "export the audit trail (or part of it) to CSV")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.csv",
+                        help="the file to write; its folder must exist")
+    export.add_argument("--user-filter", metavar="ID", help="only entries by this user")
+    export.add_argument("--record-type", metavar="TYPE", help="only entries about this kind of record")
+    export.add_argument("--record-id", metavar="ID", help="only entries about this record")
+    export.add_argument("--action", metavar="ACTION", help="only this action, e.g. LOGIN_FAILED")
+    export.add_argument("--since", type=_since, metavar="DATE", help="from this day or time (station time)")
+    export.add_argument("--until", type=_until, metavar="DATE",
+                        help="up to and including this day (station time)")
+    acting(export)
+
+
+def _since(text: str) -> datetime:
+    return _parse_time(text, end_of_day=False)
+
+
+def _until(text: str) -> datetime:
+    return _parse_time(text, end_of_day=True)
+
+
+def _parse_time(text: str, *, end_of_day: bool) -> datetime:
+    """A day (YYYY-MM-DD) or a time in the station's time zone, unless it says otherwise; as UTC."""
+    try:
+        if len(text.strip()) == 10:
+            day = date.fromisoformat(text.strip()) + timedelta(days=1 if end_of_day else 0)
+            moment = datetime.combine(day, time())
+        else:
+            moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+    return (moment.astimezone() if moment.tzinfo is None else moment).astimezone(UTC)
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        report = audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR)
+    if report.problem is None:
+        print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
+        return 0
+    print(f"audit trail NOT intact: {report.problem.message} "
+          f"({report.entries} entries before it are intact)")
+    return 1
+
+
+def _audit_export(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.is_dir():  # checked before the log-in, so a typo leaves no trace in the trail
+        raise ValidationError(f"{out} is a folder: give a file name such as audit.csv")
+    if not out.parent.is_dir():
+        raise ValidationError(f"folder {out.parent} does not exist")
+    flt = AuditFilter(user_id=args.user_filter, record_type=args.record_type, record_id=args.record_id,
+                      action=args.action, since=args.since, until=args.until)
+    with open_context(args) as ctx:
+        result = audit.export_audit_csv(ctx.uow(), log_in(ctx, args.user), flt, out)
+    print(f"exported {result.entries} audit entries to {result.path}")
+    return 0

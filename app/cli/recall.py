@@ -1,0 +1,142 @@
+"""`batchtrace ship` and `batchtrace recall ...` (LOT-9, TRC-4, INT-2): record shipments to customers, open a
+recall from a lot with its traced scope frozen, track the customers' progress, export the recall.
+
+As in `app.cli.lots`: `ship` and `recall open` print the new number alone; `recall show` and `recall export`
+only read and need no log-in.
+"""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+from pathlib import Path
+
+from app import recalls, shipments, trace
+from app.cli.support import (
+    CommandTree,
+    acting,
+    amount,
+    code,
+    day,
+    enum_parser,
+    local_time,
+    log_in,
+    open_context,
+    print_fields,
+    print_table,
+    quantity,
+    require_known,
+    status,
+)
+from domain.errors import ValidationError
+from domain.recall import NotificationStatus
+from domain.trace import NodeKind
+from domain.users import SYSTEM_ACTOR
+
+_PROGRESS = (NotificationStatus.NOTIFIED, NotificationStatus.CONFIRMED, NotificationStatus.COMPLETED)
+_KIND = {k.value: trace.KIND_LABEL[k] for k in NodeKind}
+
+
+def _lot_and_quantity(text: str) -> tuple[str, Decimal]:
+    number, sep, qty = text.rpartition(":")
+    if not sep or not number.strip():
+        raise argparse.ArgumentTypeError(f"'{text}' is not LOT:QUANTITY, e.g. SYR5-26001-001:500")
+    return number.strip(), quantity(qty)
+
+
+def add_commands(tree: CommandTree) -> None:
+    sub = tree.command(tree.top, "ship", _ship, "record a shipment of released finished lots to a customer; "
+                       "prints the shipment number")
+    sub.add_argument("--customer", required=True, type=code("customer"), metavar="CODE")
+    sub.add_argument("--lot", required=True, action="append", type=_lot_and_quantity, metavar="LOT:QTY",
+                     help="a lot and the quantity shipped from it (repeat for several lots)")
+    sub.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the ship date (default: today)")
+    acting(sub)
+
+    recall = tree.nested("recall", "recalls")
+    sub = tree.command(recall, "open", _recall_open, "open a recall from a lot: freezes the forward trace, holds "
+                       "affected stock and batches, lists the customers to notify; prints the recall number")
+    sub.add_argument("lot", metavar="LOT")
+    sub.add_argument("--reason", required=True, help="the trigger: what was found, by whom")
+    acting(sub)
+    tree.command(recall, "show", _recall_show, "show a recall: customers, progress and the frozen scope"
+                 ).add_argument("number", metavar="RECALL")
+    sub = tree.command(recall, "progress", _recall_progress, "record a customer's progress: notified, confirmed, "
+                       "completed")
+    sub.add_argument("number", metavar="RECALL")
+    sub.add_argument("--customer", required=True, type=code("customer"), metavar="CODE")
+    sub.add_argument("--to", required=True, metavar="STATUS", help=", ".join(s.value for s in _PROGRESS),
+                     type=status(enum_parser(NotificationStatus, "recall progress"), _PROGRESS))
+    sub.add_argument("--returned", type=quantity, metavar="N", help="quantity the customer returned so far")
+    sub.add_argument("--reason", required=True, help="what happened (kept in the audit trail)")
+    acting(sub)
+    sub = tree.command(recall, "export", _recall_export, "export a recall (customers and scope) to CSV")
+    sub.add_argument("number", metavar="RECALL")
+    sub.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="the file; its folder must exist")
+
+
+def _ship(args: argparse.Namespace) -> int:
+    lines = [shipments.ShipmentLineInput(number, qty) for number, qty in args.lot]
+    with open_context(args) as ctx:
+        require_known(ctx, customer=args.customer, lots=[line.lot_number for line in lines])
+        view = shipments.ship(ctx.uow(), log_in(ctx, args.user), args.customer, args.date, lines)
+    print(view.shipment_number)
+    return 0
+
+
+def _recall_open(args: argparse.Namespace) -> int:
+    if not args.reason.strip():
+        raise ValidationError("a recall needs its reason (what was found, by whom)")
+    with open_context(args) as ctx:
+        require_known(ctx, lots=[args.lot])
+        view = recalls.open_recall(ctx.uow(), log_in(ctx, args.user), args.lot, args.reason)
+    print(view.recall_number)
+    return 0
+
+
+def _recall_progress(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        require_known(ctx, recall=args.number)
+        view = recalls.record_progress(ctx.uow(), log_in(ctx, args.user), args.number, args.customer, args.to,
+                                       args.reason, args.returned)
+    done, total = view.progress
+    print(f"recall {view.recall_number}: customer {args.customer} is {args.to.value}; "
+          f"{done} of {total} customers completed")
+    return 0
+
+
+def _recall_show(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = recalls.get_recall(ctx.read_uow(), SYSTEM_ACTOR, args.number)
+    done, total = view.progress
+    print_fields(f"recall {view.recall_number}", [
+        ("status", view.status),
+        ("trigger lot", view.trigger_lot_number),
+        ("reason", view.reason),
+        ("opened", local_time(view.opened_at)),
+        ("closed", local_time(view.closed_at)),
+        ("progress", f"{done} of {total} customers completed"),
+    ])
+    print("\ncustomers to notify:")
+    print_table(("CUSTOMER", "NAME", "SHIPMENTS", "QUANTITY", "RETURNED", "STATUS"),
+                [(c.customer_code, c.customer_name, c.shipments, amount(c.quantity), amount(c.returned_quantity),
+                  c.status) for c in view.customers], indent="  ")
+    print("\nscope at opening:")
+    print_table(("DEPTH", "KIND NUMBER", "ITEM", "QUANTITY", "STATUS AT OPENING", "ACTION"),
+                [(str(s.depth), "  " * s.depth + f"{_KIND.get(s.kind, s.kind)} {s.number}", s.item_code or "",
+                  amount(s.quantity, s.unit), s.status_at_open or "", s.action) for s in view.scope], indent="  ")
+    return 0
+
+
+def _recall_export(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder: give a file name such as recall.csv")
+    if not out.parent.is_dir():
+        raise ValidationError(f"folder {out.parent} does not exist")
+    with open_context(args) as ctx:
+        view = recalls.get_recall(ctx.read_uow(), SYSTEM_ACTOR, args.number)
+    recalls.export_recall_csv(view, out)
+    print(f"exported recall {view.recall_number} ({len(view.customers)} customers, {len(view.scope)} scope lines) "
+          f"to {out}")
+    return 0

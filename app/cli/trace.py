@@ -1,0 +1,178 @@
+"""`batchtrace trace` and `batchtrace search` (TRC-1, TRC-2, INT-2): read-only, so no log-in.
+
+A trace prints as an indented tree per direction (`table`), as JSON with a stable shape for integrations, or
+as the same CSV the desktop app exports. The JSON is
+
+    {"root": NODE, "backward": [LINE, ...] | null, "forward": [LINE, ...] | null}
+
+where NODE has kind, number, item, status, quantity (a string: what the lot holds, the batch produced),
+unit, supplier, supplier_lot, customer, customer_name and date (lot expiry, shipment date), and each LINE has
+depth, path (the numbers from the root), the NODE fields with quantity and unit being what flowed along the
+path from the line above (null on the root line, as in the CSV), and repeated (true when the node was already
+listed in full by another path). A direction not asked for is null; so is any absent value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app import trace
+from app.cli.support import CommandTree, UsageError, amount, open_context, print_table
+from domain.errors import NotFound, ValidationError
+from domain.quantities import fmt
+from domain.trace import Direction, NodeInfo, NodeKind, TraceLine, TraceResult
+from domain.users import SYSTEM_ACTOR
+
+_WHAT = {Direction.BACKWARD: "where it came from", Direction.FORWARD: "where it went"}
+
+
+def add_commands(tree: CommandTree) -> None:
+    sub = tree.command(tree.top, "trace", _trace, "trace a lot, batch, shipment or supplier lot backward to its "
+                       "materials and suppliers and forward to batches, finished lots and customers")
+    sub.add_argument("number", metavar="NUMBER", help="a lot, batch, shipment or supplier-lot number")
+    sub.add_argument("--direction", choices=("forward", "backward", "both"), default="both",
+                     help="backward, forward or both (default)")
+    sub.add_argument("--format", choices=("table", "json", "csv"),
+                     help="an indented tree (default), JSON, or CSV as the desktop app exports it")
+    sub.add_argument("--out", type=Path, metavar="FILE.csv", help="write the CSV to this file (implies --format csv)")
+    find = tree.command(tree.top, "search", _search, "find lots, batches, shipments and supplier lots by number "
+                        "(exact matches first, then numbers that start with TEXT)")
+    find.add_argument("text", metavar="TEXT")
+    find.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+
+
+def _trace(args: argparse.Namespace) -> int:
+    out: Path | None = args.out
+    form = args.format or ("csv" if out is not None else "table")
+    if out is not None:
+        if form != "csv":
+            raise UsageError(f"--out writes a CSV file, not {form}")
+        if out.is_dir():
+            raise ValidationError(f"{out} is a folder: give a file name such as trace.csv")
+        if not out.parent.is_dir():
+            raise ValidationError(f"folder {out.parent} does not exist")
+    with open_context(args) as ctx:
+        result = trace.trace(ctx.read_uow(), SYSTEM_ACTOR, args.number, args.direction)
+    if form == "json":
+        print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
+    elif form == "csv" and out is not None:
+        trace.export_trace_csv(result, out)
+        lines = sum(len(r.lines) for r in result.results())
+        print(f"exported the trace of {_label(result.root)} ({lines} lines) to {out}")
+    elif form == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(trace.CSV_COLUMNS)
+        for r in result.results():
+            writer.writerows(trace.rows(r))
+    else:
+        print_tree(result)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    with open_context(args) as ctx:
+        found = trace.search(ctx.read_uow(), SYSTEM_ACTOR, args.text, args.limit)
+    if not found:
+        raise NotFound(f"no lot, batch, shipment or supplier lot matches '{args.text.strip()}'")
+    print_table(("KIND", "NUMBER", "ITEM", "STATUS", "SUPPLIER LOT", "CUSTOMER"),
+                [(trace.KIND_LABEL[n.kind], n.number, n.item_code or "", n.status or "", n.supplier_lot or "",
+                  n.customer_code or "") for n in found])
+    return 0
+
+
+# --- JSON ------------------------------------------------------------------------------------------------
+
+def _node_fields(node: NodeInfo) -> dict[str, Any]:
+    return {
+        "kind": trace.KIND_LABEL[node.kind], "number": node.number, "item": node.item_code, "status": node.status,
+        "quantity": None if node.quantity is None else fmt(node.quantity), "unit": node.unit,
+        "supplier": node.supplier_code, "supplier_lot": node.supplier_lot, "customer": node.customer_code,
+        "customer_name": node.customer_name, "date": node.on_date,
+    }
+
+
+def _line_fields(line: TraceLine) -> dict[str, Any]:
+    fields = _node_fields(line.node)
+    # What flowed along the path, in the unit of the lot at that edge; the root line has none (as in the CSV)
+    fields["quantity"] = None if line.quantity is None else fmt(line.quantity)
+    if line.quantity is not None:
+        fields["unit"] = line.unit
+    return {"depth": line.depth, "path": list(line.path), **fields, "repeated": line.repeated}
+
+
+def as_json(result: trace.Trace) -> dict[str, Any]:
+    def lines(r: TraceResult | None) -> list[dict[str, Any]] | None:
+        return None if r is None else [_line_fields(line) for line in r.lines]
+
+    return {"root": _node_fields(result.root), "backward": lines(result.backward), "forward": lines(result.forward)}
+
+
+# --- the tree ----------------------------------------------------------------------------------------------
+
+def _label(node: NodeInfo) -> str:
+    return f"{trace.KIND_LABEL[node.kind].lower()} {node.number}"
+
+
+def _details(node: NodeInfo) -> tuple[str, str]:
+    """(supplier / supplier lot, customer)."""
+    supplier = " / ".join(x for x in (node.supplier_code, node.supplier_lot) if x)
+    customer = " ".join(x for x in (node.customer_code, node.customer_name) if x)
+    return supplier, customer
+
+
+def _tree_row(line: TraceLine) -> tuple[str, ...]:
+    node = line.node
+    name = "  " * line.depth + f"{trace.KIND_LABEL[node.kind]} {node.number}"
+    if line.repeated:
+        return (str(line.depth), f"{name} (see above)", "", "", amount(line.quantity, line.unit), "", "", "")
+    # the first line holds the node's own quantity (on hand, produced); below, what flowed from the line above
+    qty = amount(node.quantity, node.unit) if line.depth == 0 else amount(line.quantity, line.unit)
+    supplier, customer = _details(node)
+    return (str(line.depth), name, node.item_code or "", node.status or "", qty, supplier, customer,
+            node.on_date or "")
+
+
+def _summary(result: TraceResult) -> str:
+    counts = []
+    for kind, one, many in ((NodeKind.BATCH, "batch", "batches"), (NodeKind.LOT, "lot", "lots"),
+                            (NodeKind.SHIPMENT, "shipment", "shipments")):
+        n = len(result.of_kind(kind))
+        if n:
+            counts.append(f"{n} {one if n == 1 else many}")
+    text = ", ".join(counts) or "nothing"
+    if not counts and result.direction is Direction.BACKWARD and result.root.supplier_code:
+        text = f"received from supplier {result.root.supplier_code}, supplier lot {result.root.supplier_lot}"
+    elif result.direction is Direction.BACKWARD:
+        suppliers = sorted({n.supplier_code for n in result.of_kind(NodeKind.LOT) if n.supplier_code})
+        if suppliers:
+            text += f"; suppliers {', '.join(suppliers)}"
+    elif result.customers:
+        text += f"; customers {', '.join(code for code, _ in result.customers)}"
+    return text
+
+
+def _dated(node: NodeInfo) -> str:
+    if not node.on_date:
+        return ""
+    return f"{'shipped' if node.kind is NodeKind.SHIPMENT else 'expires'} {node.on_date}"
+
+
+def print_tree(result: trace.Trace) -> None:
+    root = result.root
+    supplier, customer = _details(root)
+    facts = [x for x in (root.item_code, root.status, amount(root.quantity, root.unit),
+                         f"supplier {supplier}" if supplier else "", f"customer {customer}" if customer else "",
+                         _dated(root)) if x]
+    print(f"{trace.KIND_LABEL[root.kind]} {root.number}: {', '.join(facts)}")
+    for r in result.results():
+        print()
+        print(f"{r.direction.value.capitalize()} trace ({_WHAT[r.direction]}): {_summary(r)}")
+        print_table(("DEPTH", "KIND NUMBER", "ITEM", "STATUS", "QUANTITY", "SUPPLIER / LOT", "CUSTOMER", "DATE"),
+                    [_tree_row(line) for line in r.lines], indent="  ")

@@ -1,0 +1,109 @@
+"""`batchtrace user ...` (ACC-1..ACC-4, INT-2): the first administrator, then user administration."""
+
+from __future__ import annotations
+
+import argparse
+
+from app import users
+from app.bootstrap import AppContext
+from app.cli.support import CommandTree, UsageError, acting, log_in, open_context, print_table, read_password
+from domain.errors import ValidationError
+from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
+
+
+def add_commands(tree: CommandTree) -> None:
+    command = tree.command
+    user = tree.nested("user", "user accounts")
+    add = command(user, "add", _user_add, "add a user; on a database without users, the first administrator")
+    add.add_argument("user_id", metavar="USER_ID")
+    add.add_argument("--name", required=True, help="printed name, as on signed records")
+    add.add_argument("--role", action="append", default=[], help="a role (repeat for several): "
+                     + ", ".join(r.value for r in Role))
+    acting(add, required=False)
+    acting(command(user, "list", _user_list, "list all users"))
+    for name, handler, text in (
+        ("deactivate", _user_deactivate, "deactivate a user (IDs are never deleted or reused)"),
+        ("unlock", _user_unlock, "unlock an account locked after failed log-ins"),
+        ("reset-password", _user_reset_password, "give a user a new temporary password"),
+    ):
+        sub = command(user, name, handler, text)
+        sub.add_argument("user_id", metavar="USER_ID")
+        sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+        acting(sub)
+    acting(command(user, "change-password", _user_change_password, "change your own password"))
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    uid = validate_user_id(args.user_id.strip())  # wrong input is refused before anyone logs in
+    name = validate_printed_name(args.name)
+    roles = frozenset(Role.parse(text) for text in args.role)
+    with open_context(args) as ctx:
+        if users.needs_first_administrator(ctx.read_uow(), SYSTEM_ACTOR):
+            return _first_administrator(ctx, args, uid, name, roles)
+        if not args.user:
+            raise UsageError("the database has users: adding one needs --user ID of an administrator")
+        if not roles:
+            raise UsageError("give the new user at least one --role")
+        actor = log_in(ctx, args.user)
+        password = read_password(f"Temporary password for {uid}", confirm=True)
+        view = users.add_user(ctx.uow(), actor, ctx.auth, uid, name, roles, password)
+    print(f"added user {view.user_id} ({view.printed_name}) with role(s) {', '.join(view.roles)}; "
+          "the temporary password must be changed at the first log-in")
+    return 0
+
+
+def _first_administrator(
+    ctx: AppContext, args: argparse.Namespace, uid: str, name: str, roles: frozenset[Role]
+) -> int:
+    if args.user:
+        raise UsageError("the database has no users yet: create the first administrator without --user")
+    if roles - {Role.ADMINISTRATOR}:
+        raise ValidationError(
+            "the first user is the administrator and gets the Administrator role only: add other users after"
+        )
+    password = read_password(f"Password for the first administrator {uid}", confirm=True)
+    view = users.create_first_administrator(ctx.uow(), ctx.auth, uid, name, password)
+    print(f"created the first administrator {view.user_id} ({view.printed_name})")
+    return 0
+
+
+def _user_list(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        views = users.list_users(ctx.read_uow(), log_in(ctx, args.user))
+    yes = {True: "yes", False: "no"}
+    print_table(("ID", "PRINTED NAME", "ROLES", "ACTIVE", "LOCKED", "MUST CHANGE"),
+                [(v.user_id, v.printed_name, ", ".join(v.roles), yes[v.active], yes[v.locked],
+                  yes[v.must_change_password]) for v in views])
+    return 0
+
+
+def _user_deactivate(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = users.deactivate_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
+    print(f"deactivated user {view.user_id} ({view.printed_name}); the ID is never reused")
+    return 0
+
+
+def _user_unlock(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = users.unlock_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
+    print(f"unlocked user {view.user_id} ({view.printed_name})")
+    return 0
+
+
+def _user_reset_password(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        password = read_password(f"Temporary password for {args.user_id}", confirm=True)
+        view = users.reset_password(ctx.uow(), actor, ctx.auth, args.user_id, password, args.reason)
+    print(f"reset the password of {view.user_id}; it must be changed at the next log-in")
+    return 0
+
+
+def _user_change_password(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        old = read_password(f"Current password for {args.user}")
+        new = read_password(f"New password for {args.user}", confirm=True)
+        users.change_own_password(ctx.uow(), ctx.auth, args.user, old, new)
+    print(f"changed the password of {args.user}")
+    return 0

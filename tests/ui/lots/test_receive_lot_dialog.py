@@ -1,0 +1,281 @@
+"""Receiving lots and changing their status on the lots page (LOT-2, LOT-4, LOT-5), as the warehouse and QA
+do it; release is signed (SIG-5) through the signer seam."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import Enum
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLabel, QLineEdit, QPushButton, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app import audit, lots, masterdata
+from app.bootstrap import AppContext
+from app.ports import AuditFilter
+from domain.items import ApprovalStatus, ItemType
+from domain.quantities import Unit
+from domain.users import Actor
+from tests.app.signing import release_lot
+from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, message_text, tick, type_into
+from tests.ui.lot_site import GTIN, Site, build_site, column_texts, give_reason, row_texts, select_row
+from ui.lots.lot_list_widget import LotListWidget
+from ui.lots.lot_table_model import LotTableModel
+from ui.lots.receive_lot_dialog import ReceiveLotDialog
+from ui.shell.changes import ChangeHub
+from ui.shell.task_runner import SyncTaskRunner
+
+
+@pytest.fixture
+def site(ui_ctx: AppContext, admin: Actor) -> Site:
+    return build_site(ui_ctx, admin)
+
+
+@pytest.fixture
+def hub(qapp: object) -> ChangeHub:
+    return ChangeHub()
+
+
+def lot_page(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner, actor: Actor, hub: ChangeHub) -> LotListWidget:
+    page = LotListWidget(ctx, runner, actor, hub)
+    qtbot.addWidget(page)
+    page.resize(1300, 600)
+    page.show()
+    return page
+
+
+def combo_texts(parent: QDialog, name: str) -> list[str]:
+    combo = child(parent, QComboBox, name)
+    assert isinstance(combo, QComboBox)
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def choose(parent: QDialog, name: str, text_start: str) -> None:
+    combo = child(parent, QComboBox, name)
+    assert isinstance(combo, QComboBox)
+    row = next(i for i in range(combo.count()) if combo.itemText(i).startswith(text_start))
+    combo.setCurrentIndex(row)
+
+
+def type_date(qtbot: QtBot, parent: QDialog, name: str, day: date) -> None:
+    """Untick "No date" and type the date into the field, as a user does."""
+    none_box = child(parent, QCheckBox, f"{name}None")
+    assert isinstance(none_box, QCheckBox)
+    if none_box.isChecked():
+        tick(qtbot, parent, f"{name}None")
+    edit = child(parent, QDateEdit, f"{name}Date")
+    assert isinstance(edit, QDateEdit)
+    edit.setFocus()
+    edit.setSelectedSection(QDateEdit.Section.YearSection)
+    qtbot.keyClicks(edit, day.strftime("%Y%m%d"))
+    assert edit.date().toPython() == day
+
+
+def fill_receipt(qtbot: QtBot, dialog: QDialog, *, item: str = "RES-PC", supplier_lot: str = "ACM-778",
+                 quantity: str = "25") -> None:
+    choose(dialog, "receiveItem", item)
+    type_into(qtbot, dialog, "supplierLot", supplier_lot)
+    type_into(qtbot, dialog, "receiveQuantity", quantity)
+
+
+@pytest.mark.req("LOT-4")
+def test_receiving_puts_a_quarantine_lot_in_the_table(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                                      site: Site, hub: ChangeHub, modals: ModalDriver) -> None:
+    page = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
+    assert column_texts(page, "lotTable", 0) == []
+
+    def receive(dialog: QDialog) -> None:
+        assert dialog.objectName() == "receiveLotDialog"
+        fill_receipt(qtbot, dialog)
+        assert child(dialog, QComboBox, "receiveUnit").currentText() == "kg", "the unit defaults to the item's"
+        assert "Shelf life 730 days" in child(dialog, QLabel, "receiveItemNote").text()
+        type_date(qtbot, dialog, "manufacturedOn", date.today() - timedelta(days=10))
+        click(qtbot, dialog, "receiveOk")
+
+    modals.answer(receive)
+    click(qtbot, page, "receiveLot")
+    modals.check()
+    received = lots.list_lots(ui_ctx.read_uow(), site.warehouse)
+    assert len(received) == 1
+    number = received[0].lot_number
+    expires = (date.today() - timedelta(days=10) + timedelta(days=730)).isoformat()
+    assert message_text(page, "lotMessage") == f"Lot {number} received into quarantine: 25 kg of RES-PC."
+    cells = row_texts(page, "lotTable", 0)
+    assert cells[:8] == [number, "RES-PC", "Quarantine", "25", "25", "kg", "Received", "ACME"]
+    assert cells[8] == "ACM-778"
+    assert cells[10] == expires
+    assert child(page, QLabel, "lot_status").text() == "Quarantine", "the new lot is selected and shown"
+
+
+@pytest.mark.req("LOT-2")
+def test_an_unapproved_supplier_is_refused_and_nothing_is_written(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub,
+        modals: ModalDriver) -> None:
+    page = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
+
+    def receive(dialog: QDialog) -> None:
+        choose(dialog, "receiveItem", "RES-PC")
+        assert combo_texts(dialog, "receiveSupplier") == ["ACME — Acme Polymers"], "only approved suppliers"
+        fill_receipt(qtbot, dialog, quantity="5")
+        type_date(qtbot, dialog, "expiresOn", date.today() + timedelta(days=300))
+        # Meanwhile QA suspends the supplier at another station: the service refuses, the form stays filled.
+        masterdata.set_supplier_approval(ui_ctx.uow(), site.qa, "RES-PC", "ACME", ApprovalStatus.SUSPENDED,
+                                         "complaint under investigation")
+        click(qtbot, dialog, "receiveOk")
+        assert message_text(dialog, "receiveMessage") == (
+            "supplier ACME is suspended for item RES-PC: receipt refused")
+        assert child(dialog, QLineEdit, "supplierLot").text() == "ACM-778"
+        assert child(dialog, QLineEdit, "receiveQuantity").text() == "5"
+        assert child(dialog, QPushButton, "receiveOk").isEnabled(), "the user may correct and try again"
+        dialog.reject()
+
+    modals.answer(receive)
+    click(qtbot, page, "receiveLot")
+    modals.check()
+    assert lots.list_lots(ui_ctx.read_uow(), site.warehouse) == []
+    assert column_texts(page, "lotTable", 0) == []
+    assert not audit.audit_page(ui_ctx.read_uow(), site.admin, AuditFilter(record_type="lot"), limit=5)
+
+    def item_without_supplier(dialog: QDialog) -> None:
+        choose(dialog, "receiveItem", "RES-PC")
+        assert combo_texts(dialog, "receiveSupplier") == []
+        assert "No supplier is approved for this item" in child(dialog, QLabel, "receiveItemNote").text()
+        fill_receipt(qtbot, dialog)
+        click(qtbot, dialog, "receiveOk")
+        assert message_text(dialog, "receiveMessage") == (
+            "Choose an approved supplier: none is approved for this item.")
+        dialog.reject()
+
+    modals.answer(item_without_supplier)
+    click(qtbot, page, "receiveLot")
+    modals.check()
+
+
+@pytest.mark.req("LOT-4")
+def test_an_expiry_before_receipt_is_refused_with_the_form_kept(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub,
+        modals: ModalDriver) -> None:
+    page = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
+    yesterday = date.today() - timedelta(days=1)
+
+    def receive(dialog: QDialog) -> None:
+        fill_receipt(qtbot, dialog, item="TUBE-1", supplier_lot="T-1", quantity="5000")
+        choose(dialog, "receiveUnit", "cm")
+        type_date(qtbot, dialog, "expiresOn", yesterday)
+        click(qtbot, dialog, "receiveOk")
+        assert message_text(dialog, "receiveMessage") == (
+            f"expiry {yesterday} is before the receipt date {date.today()}: receipt refused")
+        assert child(dialog, QLineEdit, "supplierLot").text() == "T-1"
+        # Corrected in the same dialog: 5000 cm are kept as 50 m.
+        type_date(qtbot, dialog, "expiresOn", date.today() + timedelta(days=100))
+        click(qtbot, dialog, "receiveOk")
+
+    modals.answer(receive)
+    click(qtbot, page, "receiveLot")
+    modals.check()
+    assert row_texts(page, "lotTable", 0)[1:6] == ["TUBE-1", "Quarantine", "50", "50", "m"]
+
+
+@pytest.mark.req("LOT-4")
+def test_a_scan_fills_item_supplier_lot_and_expiry(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                                   site: Site) -> None:
+    masterdata.create_item(ui_ctx.uow(), site.admin, "BAG-1", "Sterile pouch", ItemType.PACKAGING, Unit.PCS,
+                           gtin="4006381333931")
+    dialog = ReceiveLotDialog(ui_ctx, runner, site.warehouse)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    expiry = date.today() + timedelta(days=400)
+    assert dialog.fill_from_scan("4006381333931", "PB-2231", expiry)
+    assert dialog.item.currentData() == "BAG-1"
+    assert dialog.supplier_lot.text() == "PB-2231"
+    assert dialog.expires_on.value() == expiry
+    assert dialog.unit.currentText() == "pcs"
+    assert not dialog.fill_from_scan(GTIN, "X", None), "a finished device is produced, not received"
+    assert message_text(dialog, "receiveMessage") == f"No item that is received has GTIN {GTIN}."
+    assert not dialog.fill_from_scan("4006381333932", "X", None)
+    assert message_text(dialog, "receiveMessage") == "GTIN '4006381333932' has check digit 2, expected 1"
+
+
+@pytest.mark.req("LOT-5", "AUD-4")
+def test_qa_puts_a_lot_on_hold_from_the_detail_pane_with_a_reason(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub,
+        modals: ModalDriver) -> None:
+    lot = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-9", "40", "m"))
+    warehouse_view = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
+    page = lot_page(qtbot, ui_ctx, runner, site.qa, hub)
+    select_row(qtbot, warehouse_view, "lotTable", 0)
+    assert not warehouse_view.detail.action_buttons, "the warehouse changes no lot status"
+    assert message_text(warehouse_view, "lotSignatures") == ""
+    select_row(qtbot, page, "lotTable", 0)
+    assert [b.text() for b in page.detail.action_buttons.values()] == ["Put on hold..."]
+    assert message_text(page, "lotSignatures") == (
+        "To release, signatures: QC review (QC Analyst), QA approval (QA Reviewer).\n"
+        "To reject, signatures: QA rejection (QA Release or QA Reviewer)."), "signed, never by hand (SIG-5)"
+    modals.answer(give_reason(qtbot, "CoA missing"))
+    click(qtbot, page, "lotAction_ON_HOLD")
+    modals.check()
+    assert message_text(page, "lotDetailMessage") == f"Lot {lot.lot_number} is now On hold."
+    assert row_texts(page, "lotTable", 0)[2] == "On hold"
+    assert row_texts(warehouse_view, "lotTable", 0)[2] == "On hold", "the other open page refreshed"
+    assert child(warehouse_view, QLabel, "lot_status").text() == "On hold"
+    assert [b.text() for b in page.detail.action_buttons.values()] == ["Return to quarantine..."]
+    change = audit.audit_page(ui_ctx.read_uow(), site.admin, AuditFilter(record_type="lot", action="UPDATE"),
+                              limit=1)[0]
+    assert change.reason == "CoA missing"
+
+
+@pytest.mark.req("LOT-5", "SIG-5")
+def test_release_goes_through_the_signer_and_every_page_refreshes(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub) -> None:
+    lot = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-9", "40", "m"))
+    asked: list[tuple[str, str, object]] = []
+
+    def signer(_parent: QWidget, record_type: str, number: str, target: Enum) -> str | None:
+        """Stands in for the signature dialog: both signatures, as QC and QA would apply them."""
+        asked.append((record_type, number, target))
+        release_lot(ui_ctx, site.qc, site.qa, number, NEW_PASSWORD)
+        return "QC review and QA approval applied: the lot is Released."
+
+    warehouse_view = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
+    page = LotListWidget(ui_ctx, runner, site.qa, hub, signer=signer)
+    qtbot.addWidget(page)
+    page.show()
+    select_row(qtbot, warehouse_view, "lotTable", 0)
+    select_row(qtbot, page, "lotTable", 0)
+    assert [b.text() for b in page.detail.sign_buttons.values()] == ["Sign: release...", "Sign: reject..."]
+    assert message_text(page, "lotSignatures") == ""
+    click(qtbot, page, "lotSign_RELEASED")
+    assert asked == [("lot", lot.lot_number, lots.LotStatus.RELEASED)]
+    assert message_text(page, "lotDetailMessage") == "QC review and QA approval applied: the lot is Released."
+    assert row_texts(page, "lotTable", 0)[2] == "Released"
+    assert child(warehouse_view, QLabel, "lot_status").text() == "Released"
+
+
+def test_filters_narrow_the_lot_table(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site,
+                                      hub: ChangeHub) -> None:
+    first = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "40", "m"))
+    lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt(
+        "RES-PC", "ACME", "R-1", "4", "kg", expires_on=date.today() + timedelta(days=9)))
+    release_lot(ui_ctx, site.qc, site.qa, first.lot_number, NEW_PASSWORD)
+    page = lot_page(qtbot, ui_ctx, runner, site.qa, hub)
+    assert len(column_texts(page, "lotTable", 0)) == 2
+    status = child(page, QComboBox, "lotStatusFilter")
+    assert isinstance(status, QComboBox)
+    status.setCurrentIndex(status.findText("Released"))
+    status.activated.emit(status.currentIndex())
+    assert column_texts(page, "lotTable", 0) == [first.lot_number]
+    status.setCurrentIndex(0)
+    status.activated.emit(0)
+    type_into(qtbot, page, "lotTextFilter", "R-1")
+    qtbot.keyClick(child(page, QLineEdit, "lotTextFilter"), Qt.Key.Key_Return)
+    assert column_texts(page, "lotTable", 1) == ["RES-PC"]
+
+
+def test_the_lot_table_model_passes_the_qt_model_tester(qtmodeltester: ModelTester, ui_ctx: AppContext,
+                                                        site: Site) -> None:
+    lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "40", "m"))
+    model = LotTableModel()
+    model.set_records(lots.list_lots(ui_ctx.read_uow(), site.warehouse))
+    qtmodeltester.check(model)

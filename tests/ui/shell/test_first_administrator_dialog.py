@@ -1,0 +1,56 @@
+"""The first start on an empty database: the first person creates the administrator."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from app import users
+from app.bootstrap import AppContext
+from domain.users import SYSTEM_ACTOR, Role
+from tests.conftest import ADMIN_PASSWORD
+from tests.ui.conftest import click, message_text, type_into
+from ui.shell.first_administrator_dialog import FirstAdministratorDialog
+from ui.shell.task_runner import SyncTaskRunner
+
+
+def shown(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner) -> FirstAdministratorDialog:
+    dialog = FirstAdministratorDialog(ctx, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def fill(qtbot: QtBot, dialog: FirstAdministratorDialog, uid: str, name: str, password: str, repeat: str) -> None:
+    type_into(qtbot, dialog, "userId", uid)
+    type_into(qtbot, dialog, "printedName", name)
+    type_into(qtbot, dialog, "password", password)
+    type_into(qtbot, dialog, "repeatPassword", repeat)
+    click(qtbot, dialog, "createAdministrator")
+
+
+@pytest.mark.req("ACC-1")
+def test_the_dialog_creates_the_first_administrator(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner) -> None:
+    assert users.needs_first_administrator(ui_ctx.read_uow(), SYSTEM_ACTOR)
+    dialog = shown(qtbot, ui_ctx, runner)
+    fill(qtbot, dialog, "admin", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.created is not None
+    assert dialog.created.roles == (Role.ADMINISTRATOR.value,)
+    assert not users.needs_first_administrator(ui_ctx.read_uow(), SYSTEM_ACTOR)
+    assert users.log_in(ui_ctx.uow(), ui_ctx.auth, "admin", ADMIN_PASSWORD).printed_name == "Ada Admin"
+
+
+@pytest.mark.req("ACC-2")
+def test_mistyped_or_weak_passwords_are_refused_in_the_dialog(qtbot: QtBot, ui_ctx: AppContext,
+                                                              runner: SyncTaskRunner) -> None:
+    dialog = shown(qtbot, ui_ctx, runner)
+    fill(qtbot, dialog, "admin", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD + "!")
+    assert "differ" in message_text(dialog)
+    fill(qtbot, dialog, "admin", "Ada Admin", "short1", "short1")
+    assert message_text(dialog) == "the password must have at least 10 characters"
+    fill(qtbot, dialog, "Admin!", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
+    assert "invalid user ID" in message_text(dialog)
+    assert dialog.isVisible()
+    assert users.needs_first_administrator(ui_ctx.read_uow(), SYSTEM_ACTOR)

@@ -1,0 +1,82 @@
+"""The main window: pages by permission, the status bar, log-out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QListWidget
+from pytestqt.qtbot import QtBot
+
+from app import audit
+from app.bootstrap import AppContext
+from app.ports import AuditFilter
+from domain.users import Actor, Role
+from tests.ui.conftest import child, make_user
+from ui.shell.main_window import MainWindow
+from ui.shell.task_runner import SyncTaskRunner, TaskRunner
+
+
+def shown_window(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner | TaskRunner, actor: Actor,
+                 idle_ms: int | None = None) -> MainWindow:
+    window = MainWindow(ctx, runner, actor, idle_ms=idle_ms)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def label_text(window: MainWindow, name: str) -> str:
+    label = child(window, QLabel, name)
+    assert isinstance(label, QLabel)
+    return label.text()
+
+
+def navigation(window: MainWindow) -> list[str]:
+    nav = window.findChild(QListWidget, "navigation")
+    return [nav.item(row).text() for row in range(nav.count())] if nav is not None else []
+
+
+@pytest.mark.req("GEN-3")
+def test_the_status_bar_shows_user_database_and_schema_revision(qtbot: QtBot, ui_ctx: AppContext,
+                                                                runner: SyncTaskRunner, admin: Actor) -> None:
+    window = shown_window(qtbot, ui_ctx, runner, admin)
+    assert "admin" in label_text(window, "statusUser")
+    assert "Ada Admin" in label_text(window, "statusUser")
+    assert label_text(window, "statusDatabase").startswith("SQLite: ")
+    assert ui_ctx.database.location in label_text(window, "statusDatabase")
+    assert ui_ctx.database.revision
+    assert ui_ctx.database.revision in label_text(window, "statusRevision")
+
+
+# Everyone logged in reads lots, batches, traces and recalls; each page offers changes by permission. Everyone
+# has a "Waiting for my signature" list too: a site may add signatures for any role (SIG-5).
+RECORD_PAGES = ["Lots", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data",
+                "Waiting for my signature"]
+
+
+@pytest.mark.req("ACC-4")
+def test_pages_follow_the_users_permissions(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                            admin: Actor) -> None:
+    assert navigation(shown_window(qtbot, ui_ctx, runner, admin)) == [*RECORD_PAGES, "Audit trail", "Users"]
+
+    analyst = make_user(ui_ctx, admin, "quinn", frozenset({Role.QC_ANALYST}))
+    assert analyst is not None
+    assert navigation(shown_window(qtbot, ui_ctx, runner, analyst)) == [*RECORD_PAGES, "Audit trail"]
+
+    operator = make_user(ui_ctx, admin, "paul", frozenset({Role.PRODUCTION}))
+    assert operator is not None
+    window = shown_window(qtbot, ui_ctx, runner, operator)
+    assert navigation(window) == [*RECORD_PAGES, "Print journal"]  # production prints lot labels (DEVC-6)
+    assert window.findChild(QLabel, "nothingToDo") is None
+
+
+@pytest.mark.req("AUD-1")
+def test_log_out_is_audited_and_ends_the_session(qtbot: QtBot, ui_ctx: AppContext, thread_runner: TaskRunner,
+                                                 admin: Actor) -> None:
+    window = shown_window(qtbot, ui_ctx, thread_runner, admin)
+    with qtbot.waitSignal(window.session_ended, timeout=10_000) as ended:
+        window.actions_by_name["actionLogOut"].trigger()
+    assert ended.args == ["logout", ""]
+    assert not window.isVisible()
+    thread_runner.wait_for_done()
+    newest = audit.audit_page(ui_ctx.read_uow(), admin, AuditFilter(action="LOGOUT"), limit=1)
+    assert newest[0].user_id == "admin"
+    assert newest[0].reason == "logged out by the user"

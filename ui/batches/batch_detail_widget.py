@@ -1,0 +1,350 @@
+"""One batch (LOT-6..LOT-9): header, bill-of-materials progress, issues, output lots, open alerts, and what
+this user may do now: start and the other workflow steps, issue and return material, complete.
+
+Release and rejection are signed (SIG-5), never done by hand: with a `signer` (the signature dialog) they are
+offered as "Sign: ..." buttons; without one, the pane says which signatures they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from app import batches
+from app.batches import AlertView, BatchDetail, BatchView, BomProgress
+from domain.batches import BATCH_WORKFLOW, BatchStatus
+from domain.users import Actor, Permission
+from ui.batches.batch_table_model import batch_status_text
+from ui.batches.complete_batch_dialog import CompleteBatchDialog
+from ui.batches.issue_material_dialog import IssueMaterialDialog
+from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
+from ui.shell.task_runner import Runner, user_message
+from ui.signatures.signature_list_widget import SignatureListWidget
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.reason_dialog import ReasonDialog
+from ui.widgets.record_table_model import Column, RecordTableModel
+from ui.widgets.status_names import status_name
+from ui.widgets.widget_parts import (
+    Signer,
+    add_sign_buttons,
+    date_text,
+    push_button,
+    quantity_text,
+    record_table,
+    retire,
+    signed_transitions,
+    time_text,
+)
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    detail: BatchDetail
+    alerts: list[AlertView]
+
+
+def _bom_colour(line: BomProgress) -> QColor | None:
+    return QColor("#1b5e20") if line.low <= line.issued <= line.high else None
+
+
+class BatchDetailWidget(QGroupBox):
+    """`open_record(kind, number)` asks the window to show a lot or trace the batch."""
+
+    open_record = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *,
+                 signer: Signer | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchDetail")
+        self.signer = signer
+        self.setTitle(self.tr("Batch"))
+        self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
+        self.detail: BatchDetail | None = None
+        self._number: str | None = None
+        self.header = QLabel(self.tr("Select a batch to see its materials, lots and what you may do with it."))
+        self.header.setObjectName("batchHeader")
+        self.header.setWordWrap(True)
+        self._build_models()
+        self.tabs = self._build_tabs()
+        self.actions_row = QHBoxLayout()
+        self.action_buttons: dict[BatchStatus, QPushButton] = {}
+        self.sign_buttons: dict[BatchStatus, QPushButton] = {}
+        self.signature_note = QLabel()
+        self.signature_note.setObjectName("batchSignatures")
+        self.signature_note.setWordWrap(True)
+        self.signature_list = SignatureListWidget(ctx, runner, actor)  # SIG-2, SIG-3: who signed, still valid?
+        self.issue_button = push_button(self.tr("Issue material..."), "issueMaterial", self.issue_material)
+        self.return_button = push_button(self.tr("Return material..."), "returnMaterial", self.return_material)
+        self.complete_button = push_button(self.tr("Complete..."), "completeBatch", self.complete)
+        self.message = MessageLabel(self, object_name="batchDetailMessage")
+        material_row = QHBoxLayout()
+        for button in (self.issue_button, self.return_button, self.complete_button):
+            material_row.addWidget(button)
+        material_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(material_row)
+        layout.addLayout(self.actions_row)
+        layout.addWidget(self.signature_note)
+        layout.addWidget(self.signature_list)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        changes.changed.connect(self._changed)
+        self._show(None)
+
+    def _build_models(self) -> None:
+        self.bom_model = RecordTableModel((
+            Column(self.tr("Item"), lambda b: b.item_code),
+            Column(self.tr("Required"), lambda b: quantity_text(b.required), numeric=True),
+            Column(self.tr("Limits"), lambda b: f"{quantity_text(b.low)} – {quantity_text(b.high)}"),
+            Column(self.tr("Issued"), lambda b: quantity_text(b.issued), numeric=True),
+        ), lambda b: b.item_code, self, colour=_bom_colour)
+        self.issue_model = RecordTableModel((
+            Column(self.tr("Time"), lambda i: time_text(i.at)),
+            Column(self.tr("Kind"), lambda i: status_name(i.kind)),
+            Column(self.tr("Lot"), lambda i: i.lot_number),
+            Column(self.tr("Item"), lambda i: i.item_code),
+            Column(self.tr("Quantity"), lambda i: quantity_text(i.quantity), numeric=True),
+            Column(self.tr("By"), lambda i: i.by_user),
+        ), lambda i: f"{i.at.isoformat()} {i.lot_number}", self)
+        self.output_model = RecordTableModel((
+            Column(self.tr("Lot"), lambda v: v.lot_number),
+            Column(self.tr("Status"), lambda v: status_name(v.status)),
+            Column(self.tr("Quantity"), lambda v: quantity_text(v.quantity), numeric=True),
+            Column(self.tr("Unit"), lambda v: v.unit),
+            Column(self.tr("Expires"), lambda v: date_text(v.expires_on)),
+        ), lambda v: v.lot_number, self)
+        self.alert_model = RecordTableModel((
+            Column(self.tr("Time"), lambda a: time_text(a.raised_at)),
+            Column(self.tr("Lot"), lambda a: a.lot_number or ""),
+            Column(self.tr("Message"), lambda a: a.message, tooltip=lambda a: a.message),
+            Column(self.tr("Raised by"), lambda a: a.raised_by),
+        ), lambda a: str(a.id), self)
+
+    def _build_tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setObjectName("batchTabs")
+        tabs.addTab(record_table("bomTable", self.bom_model), self.tr("Materials"))
+        tabs.addTab(record_table("issueTable", self.issue_model), self.tr("Issues and returns"))
+        self.output_table = record_table("outputLotTable", self.output_model)
+        self.output_table.doubleClicked.connect(self._open_output_lot)
+        tabs.addTab(self.output_table, self.tr("Output lots"))
+        tabs.addTab(self._alert_tab(), self.tr("Open alerts"))
+        return tabs
+
+    def _alert_tab(self) -> QWidget:
+        """The open alerts of the batch; QA acknowledges one by saying what was done (LOT-7, e.g. a deviation)."""
+        self.alert_table = record_table("alertTable", self.alert_model)
+        self.acknowledge_button = QPushButton(self.tr("Acknowledge alert..."))
+        self.acknowledge_button.setObjectName("acknowledgeAlert")
+        self.acknowledge_button.clicked.connect(lambda _checked=False: self.acknowledge_alert())
+        self.acknowledge_button.setVisible(self.actor.can(Permission.ACKNOWLEDGE_ALERT))  # the service checks
+        self.acknowledge_button.setEnabled(False)
+        self.alert_table.selectionModel().selectionChanged.connect(
+            lambda *_: self.acknowledge_button.setEnabled(bool(self.alert_table.selectionModel().selectedRows())))
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.alert_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.acknowledge_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return tab
+
+    def acknowledge_alert(self) -> None:
+        rows = self.alert_table.selectionModel().selectedRows()
+        alert = self.alert_model.record_at(rows[0].row()) if rows else None
+        if not isinstance(alert, AlertView):
+            return
+        note = ReasonDialog.ask(self.tr("Acknowledge the alert “{message}”? Say what was done about it (for "
+                                        "example the deviation opened).").format(message=alert.message), self)
+        if note is None:
+            return
+        ctx, actor, alert_id = self.ctx, self.actor, alert.id
+        self.runner.run(lambda: batches.acknowledge_alert(ctx.uow(), actor, alert_id, note),
+                        on_done=self._alert_acknowledged, on_error=self._failed)
+
+    def _alert_acknowledged(self, alert: AlertView) -> None:
+        self.message.show_info(self.tr("Alert acknowledged; it is kept in the audit trail."))
+        self.changes.announce(Changes.of(BATCH, numbers=[alert.batch_number or ""]))
+
+    # --- showing ------------------------------------------------------------------------------------
+    @property
+    def batch(self) -> BatchView | None:
+        return self.detail.batch if self.detail else None
+
+    def show_batch(self, number: str | None) -> None:
+        if number != self._number:  # the same batch again (a refresh) keeps what the last action said
+            self.message.clear_message()
+        self._number = number
+        if number is None:
+            self._show(None)
+            return
+        ctx, actor = self.ctx, self.actor
+        self.runner.run(lambda: _Loaded(batches.get_batch(ctx.read_uow(), actor, number),
+                                        batches.open_alerts(ctx.read_uow(), actor, batch_number=number)),
+                        on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, loaded: _Loaded) -> None:
+        if loaded.detail.batch.batch_number == self._number:
+            self._show(loaded)
+
+    def _changed(self, changes: Changes) -> None:
+        if self._number is not None and changes.touches(BATCH, LOT):
+            self.show_batch(self._number)
+
+    def _show(self, loaded: _Loaded | None) -> None:
+        self.detail = loaded.detail if loaded else None
+        batch = self.batch
+        self.bom_model.set_records(loaded.detail.bom if loaded else [])
+        self.issue_model.set_records(loaded.detail.issues if loaded else [])
+        self.output_model.set_records(loaded.detail.output_lots if loaded else [])
+        self.alert_model.set_records(loaded.alerts if loaded else [])
+        self.tabs.setTabText(3, self.tr("Open alerts ({n})").format(n=len(loaded.alerts)) if loaded
+                             else self.tr("Open alerts"))
+        if batch is not None:
+            self.header.setText(self.tr(
+                "Batch {n} of {product}, master batch record v{version}\nStatus: {status}\n"
+                "Planned {planned} {unit}; produced {produced}\nPlanned {planned_at}; started {started}; "
+                "completed {completed}"
+            ).format(n=batch.batch_number, product=batch.product_code, version=batch.mbr_version,
+                     status=batch_status_text(batch), planned=quantity_text(batch.planned_quantity),
+                     unit=batch.unit, produced=quantity_text(batch.produced_quantity) or self.tr("—"),
+                     planned_at=time_text(batch.planned_at), started=time_text(batch.started_at) or self.tr("—"),
+                     completed=time_text(batch.completed_at) or self.tr("—")))
+        producing = batch is not None and batch.status == BatchStatus.IN_PRODUCTION.value
+        for button, permission in ((self.issue_button, Permission.ISSUE_MATERIAL),
+                                   (self.return_button, Permission.ISSUE_MATERIAL),
+                                   (self.complete_button, Permission.PRODUCE_BATCH)):
+            button.setVisible(batch is not None and self.actor.can(permission))
+            button.setEnabled(producing)
+        if batch is None:
+            self.signature_list.clear()
+        else:
+            self.signature_list.show_record("batch", batch.batch_number, batch.status)
+        self._rebuild_actions()
+
+    def _rebuild_actions(self) -> None:
+        while self.actions_row.count():
+            widget = self.actions_row.takeAt(0).widget()
+            if widget is not None:
+                retire(widget)
+        self.action_buttons, self.sign_buttons = {}, {}
+        self.signature_note.clear()
+        self.signature_note.setVisible(False)
+        batch = self.batch
+        if batch is None:
+            return
+        status = BatchStatus(batch.status)
+        held_from = BatchStatus(batch.held_from) if batch.held_from else None
+        # Only what this user may do now; the service checks again (ACC-4).
+        for target in batches.allowed_batch_actions(self.actor, status, held_from):
+            if BATCH_WORKFLOW.find(status, target).signatures:
+                continue  # signed, never by hand
+            button = push_button(self._action_text(status, target), f"batchAction_{target.name}",
+                                 lambda t=target: self.change_status(t))
+            self.actions_row.addWidget(button)
+            self.action_buttons[target] = button
+        signed = signed_transitions(BATCH_WORKFLOW, status, self.actor)
+        self.sign_buttons, note = add_sign_buttons(self, self.actions_row, signed,
+                                                   signing=self.signer is not None, name_prefix="batch",
+                                                   sign=self.sign)
+        self.signature_note.setText(note)
+        self.signature_note.setVisible(bool(note))
+        self.actions_row.addStretch(1)
+        self.actions_row.addWidget(push_button(self.tr("Trace..."), "traceBatch", self._trace))
+
+    def _action_text(self, status: BatchStatus, target: BatchStatus) -> str:
+        if status is BatchStatus.ON_HOLD and target not in (BatchStatus.REJECTED, BatchStatus.RECALLED):
+            return self.tr("Resume...")
+        return {
+            BatchStatus.IN_PRODUCTION: self.tr("Start"),
+            BatchStatus.QC_TESTING: self.tr("Submit to QC"),
+            BatchStatus.QA_REVIEW: self.tr("Pass to QA review"),
+            BatchStatus.RELEASED: self.tr("Release"),
+            BatchStatus.REJECTED: self.tr("Reject..."),
+            BatchStatus.ON_HOLD: self.tr("Put on hold..."),
+            BatchStatus.RECALLED: self.tr("Recall..."),
+        }.get(target, status_name(target.value))
+
+    # --- acting -------------------------------------------------------------------------------------
+    def change_status(self, target: BatchStatus) -> None:
+        batch = self.batch
+        if batch is None:
+            return
+        transition = BATCH_WORKFLOW.find(BatchStatus(batch.status), target)
+        reason = None
+        if transition.reason_required:
+            reason = ReasonDialog.ask(self.tr("{action} batch {n} ({status} → {target})?").format(
+                action=self._action_text(BatchStatus(batch.status), target).rstrip("."), n=batch.batch_number,
+                status=status_name(batch.status), target=status_name(target.value)), self)
+            if reason is None:
+                return
+        ctx, actor, number = self.ctx, self.actor, batch.batch_number
+        self.runner.run(lambda: batches.change_batch_status(ctx.uow(), actor, number, target, reason),
+                        on_done=self._status_changed, on_error=self._failed)
+
+    def sign(self, target: BatchStatus) -> None:
+        """Open the signature dialog (the `signer`) for a signed transition; it writes, this pane refreshes."""
+        batch = self.batch
+        if batch is None or self.signer is None:
+            return
+        said = self.signer(self, "batch", batch.batch_number, target)
+        if said is None:
+            return
+        self.message.show_info(said)
+        self.changes.announce(Changes.of(BATCH, LOT, numbers=[batch.batch_number]))
+
+    def _status_changed(self, batch: BatchView) -> None:
+        self.message.show_info(self.tr("Batch {n} is now {status}.").format(n=batch.batch_number,
+                                                                            status=status_name(batch.status)))
+        self.changes.announce(Changes.of(BATCH, numbers=[batch.batch_number]))
+
+    def issue_material(self, *, returning: bool = False) -> None:
+        batch = self.batch
+        if batch is None:
+            return
+        issue = IssueMaterialDialog.ask(self.ctx, self.runner, self.actor, batch.batch_number, returning=returning,
+                                        parent=self)
+        # A refused issue wrote an alert even when the user then cancels: show it either way.
+        self.changes.announce(Changes.of(BATCH, LOT, numbers=[batch.batch_number]))
+        if issue is None:
+            return
+        text = self.tr("Returned {qty} of lot {lot} to stock.") if returning else self.tr(
+            "Issued {qty} of lot {lot} to the batch.")
+        self.message.show_info(text.format(qty=quantity_text(issue.quantity), lot=issue.lot_number))
+
+    def return_material(self) -> None:
+        self.issue_material(returning=True)
+
+    def complete(self) -> None:
+        batch = self.batch
+        if batch is None:
+            return
+        detail = CompleteBatchDialog.ask(self.ctx, self.runner, self.actor, batch, self)
+        if detail is None:
+            return
+        self.message.show_info(self.tr("Batch {n} completed: finished lots {lots} in quarantine.").format(
+            n=batch.batch_number, lots=", ".join(v.lot_number for v in detail.output_lots)))
+        self.changes.announce(Changes.of(BATCH, LOT, numbers=[batch.batch_number]))
+
+    def _failed(self, error: Exception) -> None:
+        self.message.show_error(user_message(error))
+
+    def _trace(self) -> None:
+        if self.batch is not None:
+            self.open_record.emit("trace", self.batch.batch_number)
+
+    def _open_output_lot(self) -> None:
+        rows = self.output_table.selectionModel().selectedRows()
+        lot = self.output_model.record_at(rows[0].row()) if rows else None
+        if lot is not None:
+            self.open_record.emit("lot", lot.lot_number)

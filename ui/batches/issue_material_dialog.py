@@ -1,0 +1,125 @@
+"""Issuing a lot to a batch (LOT-7), or returning unused material from it.
+
+The lot number is typed or scanned (`fill_lot`); the service checks BOM, status, expiry, stock and tolerance.
+A refused issue is shown under the form with the reason, and says that an alert was raised, because the
+service records one for every refusal so QA can follow it up (deviation hook).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app import batches, lots
+from app.batches import IssueView
+from app.lots import LotView
+from domain.batches import IssueRefused
+from domain.errors import DomainError
+from domain.users import Actor
+from ui.shell.task_runner import Runner, user_message
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.status_names import status_name
+from ui.widgets.widget_parts import line_edit, quantity_text
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+
+
+class IssueMaterialDialog(QDialog):
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.returning = returning
+        self.setObjectName("returnMaterialDialog" if returning else "issueMaterialDialog")
+        self.setWindowTitle((self.tr("Return material from batch {n}") if returning
+                             else self.tr("Issue material to batch {n}")).format(n=batch_number))
+        self.ctx, self.runner, self.actor, self.batch_number = ctx, runner, actor, batch_number
+        self.issue: IssueView | None = None
+        self.lot_number = line_edit("issueLot", self.tr("type or scan the lot number"))
+        self.lot_number.editingFinished.connect(self._look_up_lot)
+        self.lot_info = QLabel()
+        self.lot_info.setObjectName("issueLotInfo")
+        self.lot_info.setWordWrap(True)
+        self.quantity = line_edit("issueQuantity", self.tr("in the lot's unit"))
+        self.reason = line_edit("returnReason", self.tr("optional: why it is returned"))
+        form = QFormLayout()
+        form.addRow(self.tr("Lot"), self.lot_number)
+        form.addRow("", self.lot_info)
+        form.addRow(self.tr("Quantity"), self.quantity)
+        if returning:
+            form.addRow(self.tr("Reason"), self.reason)
+        else:
+            self.reason.setVisible(False)
+        self.message = MessageLabel(self, object_name="issueMessage")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Return to stock") if returning else self.tr("Issue"))
+        self.ok_button.setObjectName("issueOk")
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(480, 220)
+
+    def fill_lot(self, lot_number: str) -> None:
+        """The seam for a scanned lot label (DEVC-4)."""
+        self.lot_number.setText(lot_number)
+        self._look_up_lot()
+        self.quantity.setFocus()
+
+    def _look_up_lot(self) -> None:
+        number = self.lot_number.text().strip()
+        if not number:
+            self.lot_info.clear()
+            return
+        ctx, actor = self.ctx, self.actor
+        self.runner.run(lambda: lots.get_lot(ctx.read_uow(), actor, number), on_done=self._lot_found,
+                        on_error=self._lot_not_found)
+
+    def _lot_found(self, lot: LotView) -> None:
+        self.lot_info.setText(self.tr("{item}, {status}, {on_hand} {unit} on hand{expiry}").format(
+            item=lot.item_code, status=status_name(lot.status), on_hand=quantity_text(lot.on_hand), unit=lot.unit,
+            expiry=self.tr(", expires {day}").format(day=lot.expires_on) if lot.expires_on else ""))
+
+    def _lot_not_found(self, error: Exception) -> None:
+        self.lot_info.setText(user_message(error) if isinstance(error, DomainError) else "")
+
+    def _submit(self) -> None:
+        ctx, actor, batch = self.ctx, self.actor, self.batch_number
+        lot, quantity, reason = self.lot_number.text().strip(), self.quantity.text(), self.reason.text().strip()
+        if not lot:
+            self.message.show_error(self.tr("Type or scan the lot number."))
+            return
+        self.ok_button.setEnabled(False)
+        self.message.clear_message()
+        if self.returning:
+            def call() -> IssueView:
+                return batches.return_material(ctx.uow(), actor, batch, lot, quantity, reason or None)
+        else:
+            def call() -> IssueView:
+                return batches.issue_material(ctx.uow(), actor, batch, lot, quantity)
+        self.runner.run(call, on_done=self._done, on_error=self._refused)
+
+    def _done(self, issue: IssueView) -> None:
+        self.issue = issue
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        text = user_message(error)
+        if isinstance(error, IssueRefused):
+            text = self.tr("{reason}\nAn alert was raised so that QA can follow this up.").format(reason=text)
+        self.message.show_error(text)
+        self.ok_button.setEnabled(True)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
+            parent: QWidget | None = None) -> IssueView | None:
+        """The issue (or return) recorded, or None when the user cancels."""
+        dialog = cls(ctx, runner, actor, batch_number, returning=returning, parent=parent)
+        try:
+            return dialog.issue if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

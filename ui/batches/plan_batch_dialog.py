@@ -1,0 +1,111 @@
+"""Planning a batch (LOT-6): a product with an effective master batch record, and the quantity to make."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app import batches, masterdata, mbr
+from app.batches import BatchView
+from app.masterdata import ItemView
+from app.mbr import MbrView
+from domain.mbr import MbrStatus
+from domain.users import Actor
+from ui.shell.task_runner import Runner, user_message
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.widget_parts import line_edit, quantity_text
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+
+
+class PlanBatchDialog(QDialog):
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planBatchDialog")
+        self.setWindowTitle(self.tr("Plan batch"))
+        self.ctx, self.runner, self.actor = ctx, runner, actor
+        self.batch: BatchView | None = None
+        self._records: dict[str, MbrView] = {}
+        self._items: dict[str, ItemView] = {}
+        self.product = QComboBox()
+        self.product.setObjectName("planProduct")
+        self.product.currentIndexChanged.connect(self._product_changed)
+        self.record_note = QLabel()
+        self.record_note.setObjectName("planRecord")
+        self.record_note.setWordWrap(True)
+        self.quantity = line_edit("planQuantity", self.tr("how many units to make"))
+        self.unit = QLabel()
+        self.unit.setObjectName("planUnit")
+        form = QFormLayout()
+        form.addRow(self.tr("Product"), self.product)
+        form.addRow(self.tr("Master batch record"), self.record_note)
+        form.addRow(self.tr("Quantity"), self.quantity)
+        form.addRow(self.tr("Unit"), self.unit)
+        self.message = MessageLabel(self, object_name="planMessage")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Plan batch"))
+        self.ok_button.setObjectName("planOk")
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.runner.run(lambda: (mbr.list_mbrs(ctx.read_uow(), actor), masterdata.list_items(ctx.read_uow(), actor)),
+                        on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, loaded: tuple[list[MbrView], list[ItemView]]) -> None:
+        records, items = loaded
+        self._items = {v.code: v for v in items}
+        self._records = {r.product_code: r for r in records if r.status == MbrStatus.EFFECTIVE.value}
+        for code in sorted(self._records):
+            name = self._items[code].name if code in self._items else ""
+            self.product.addItem(f"{code} — {name}", code)
+        if not self._records:
+            self.message.show_error(self.tr("No product has an effective master batch record: nothing can be "
+                                            "planned yet."))
+        self._product_changed()
+
+    def _product_changed(self) -> None:
+        record = self._records.get(self.product.currentData() or "")
+        if record is None:
+            self.record_note.clear()
+            self.unit.clear()
+            return
+        lines = "; ".join(f"{ln.item_code} {quantity_text(ln.quantity_per_unit)} ±{quantity_text(ln.tolerance_pct)}%"
+                          for ln in record.lines)
+        self.record_note.setText(self.tr("v{version} “{title}”: {lines}").format(
+            version=record.version, title=record.title, lines=lines))
+        item = self._items.get(record.product_code)
+        self.unit.setText(item.unit if item else "")
+
+    def _submit(self) -> None:
+        product = self.product.currentData()
+        if product is None:
+            self.message.show_error(self.tr("Choose a product with an effective master batch record."))
+            return
+        ctx, actor, quantity = self.ctx, self.actor, self.quantity.text()
+        self.ok_button.setEnabled(False)
+        self.message.clear_message()
+        self.runner.run(lambda: batches.plan_batch(ctx.uow(), actor, product, quantity), on_done=self._planned,
+                        on_error=self._failed)
+
+    def _planned(self, batch: BatchView) -> None:
+        self.batch = batch
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.message.show_error(user_message(error))
+        self.ok_button.setEnabled(True)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> BatchView | None:
+        """The planned batch, or None when the user cancels."""
+        dialog = cls(ctx, runner, actor, parent)
+        try:
+            return dialog.batch if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

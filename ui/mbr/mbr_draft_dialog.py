@@ -1,0 +1,172 @@
+"""A new draft master batch record (LOT-6): product, title and the bill of materials, line by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import masterdata, mbr
+from app.masterdata import ItemView
+from app.mbr import BomInput, MbrView
+from domain.errors import DomainError
+from domain.items import ItemType
+from domain.quantities import fmt, parse_percentage, parse_quantity
+from domain.users import Actor
+from ui.shell.task_runner import Runner, user_message
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.widget_parts import line_edit, push_button
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+
+_PRODUCTS = (ItemType.FINISHED_DEVICE.value, ItemType.INTERMEDIATE.value)
+
+
+@dataclass(frozen=True)
+class _Line:
+    item_code: str
+    quantity: str
+    tolerance: str
+
+
+class MbrDraftDialog(QDialog):
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mbrDraftDialog")
+        self.setWindowTitle(self.tr("New master batch record draft"))
+        self.ctx, self.runner, self.actor = ctx, runner, actor
+        self.draft: MbrView | None = None
+        self.lines: list[_Line] = []
+        self._items: list[ItemView] = []
+        self.product = QComboBox()
+        self.product.setObjectName("draftProduct")
+        self.title_edit = line_edit("draftTitle", self.tr("e.g. Syringe 5 mL, moulding and assembly"))
+        add_row = self._line_entry()
+        form = QFormLayout()
+        form.addRow(self.tr("Product"), self.product)
+        form.addRow(self.tr("Title"), self.title_edit)
+        bom_label = QLabel(self.tr("Bill of materials: quantity per unit of product, in the component's unit"))
+        bom_label.setWordWrap(True)
+        self.message = MessageLabel(self, object_name="draftMessage")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create draft"))
+        self.ok_button.setObjectName("draftOk")
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(bom_label)
+        layout.addLayout(add_row)
+        layout.addWidget(self.line_table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.runner.run(lambda: masterdata.list_items(ctx.read_uow(), actor), on_done=self._loaded,
+                        on_error=self._failed)
+
+    def _line_entry(self) -> QHBoxLayout:
+        self.line_item = QComboBox()
+        self.line_item.setObjectName("lineItem")
+        self.line_quantity = line_edit("lineQuantity", self.tr("per unit of product"))
+        self.line_tolerance = line_edit("lineTolerance", self.tr("± %"))
+        self.line_table = QTableWidget(0, 4)
+        self.line_table.setObjectName("draftLines")
+        self.line_table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Quantity per unit"), self.tr("Unit"), self.tr("Tolerance %")])
+        self.line_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.line_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.line_table.verticalHeader().setVisible(False)
+        self.line_table.horizontalHeader().setStretchLastSection(True)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.line_item, 2)
+        add_row.addWidget(self.line_quantity, 1)
+        add_row.addWidget(self.line_tolerance, 1)
+        add_row.addWidget(push_button(self.tr("Add line"), "addLine", self.add_line))
+        add_row.addWidget(push_button(self.tr("Remove line"), "removeLine", self.remove_line))
+        return add_row
+
+    def _loaded(self, items: list[ItemView]) -> None:
+        self._items = items
+        for view in items:
+            label = f"{view.code} — {view.name}"
+            if view.item_type in _PRODUCTS:
+                self.product.addItem(label, view.code)
+            if view.item_type != ItemType.FINISHED_DEVICE.value:
+                self.line_item.addItem(label, view.code)
+
+    def _unit_of(self, code: str) -> str:
+        return next((v.unit for v in self._items if v.code == code), "")
+
+    def add_line(self) -> None:
+        code = self.line_item.currentData()
+        if code is None:
+            self.message.show_error(self.tr("Choose the component."))
+            return
+        if any(line.item_code == code for line in self.lines):
+            self.message.show_error(self.tr("{code} is already in the bill of materials.").format(code=code))
+            return
+        try:  # the same rules the service applies, checked now so the line is right when it is listed
+            quantity = parse_quantity(self.line_quantity.text(), what="quantity per unit")
+            tolerance = parse_percentage(self.line_tolerance.text())
+        except DomainError as error:
+            self.message.show_error(str(error))
+            return
+        self.message.clear_message()
+        line = _Line(code, fmt(quantity), fmt(tolerance))
+        self.lines.append(line)
+        row = self.line_table.rowCount()
+        self.line_table.insertRow(row)
+        for column, text in enumerate((line.item_code, line.quantity, self._unit_of(code), line.tolerance)):
+            self.line_table.setItem(row, column, QTableWidgetItem(text))
+        self.line_quantity.clear()
+        self.line_tolerance.clear()
+
+    def remove_line(self) -> None:
+        row = self.line_table.currentRow()
+        if 0 <= row < len(self.lines):
+            del self.lines[row]
+            self.line_table.removeRow(row)
+
+    def _submit(self) -> None:
+        product = self.product.currentData()
+        if product is None:
+            self.message.show_error(self.tr("Choose the product: a finished device or an intermediate."))
+            return
+        ctx, actor, title = self.ctx, self.actor, self.title_edit.text()
+        lines = [BomInput(line.item_code, line.quantity, line.tolerance) for line in self.lines]
+        self.ok_button.setEnabled(False)
+        self.message.clear_message()
+        self.runner.run(lambda: mbr.create_draft(ctx.uow(), actor, product, title, lines), on_done=self._created,
+                        on_error=self._failed)
+
+    def _created(self, view: MbrView) -> None:
+        self.draft = view
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.message.show_error(user_message(error))
+        self.ok_button.setEnabled(True)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> MbrView | None:
+        """The new draft, or None when the user cancels."""
+        dialog = cls(ctx, runner, actor, parent)
+        try:
+            return dialog.draft if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,199 @@
+"""One recall (TRC-4): trigger, reason, status, the scope frozen at opening, the customers with their
+notification status and returned quantity; recording progress, closing with a statement, exporting CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from app import recalls
+from app.recalls import RecallCustomerView, RecallView
+from domain.recall import RecallStatus
+from domain.users import Actor, Permission
+from ui.recalls.recall_progress_dialog import RecallProgressDialog, next_step
+from ui.shell.changes import RECALL, ChangeHub, Changes
+from ui.shell.task_runner import Runner, user_message
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.reason_dialog import ReasonDialog
+from ui.widgets.record_table_model import Column, RecordTableModel
+from ui.widgets.status_names import kind_name, status_name
+from ui.widgets.widget_parts import choose_save_path, push_button, quantity_text, record_table, time_text
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+
+_INDENT = "    "
+
+
+class RecallDetailWidget(QGroupBox):
+    """`open_record(kind, number)` asks the window to show the trigger lot."""
+
+    open_record = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recallDetail")
+        self.setTitle(self.tr("Recall"))
+        self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
+        self.recall: RecallView | None = None
+        self._number: str | None = None
+        self.header = QLabel(self.tr("Select a recall to see its scope and customers."))
+        self.header.setObjectName("recallHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_models()
+        self.scope_table = record_table("recallScopeTable", self.scope_model)
+        self.customer_table = record_table("recallCustomerTable", self.customer_model)
+        self.customer_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        may_manage = actor.can(Permission.MANAGE_RECALL)
+        self.advance_button = push_button(self.tr("Record progress..."), "advanceCustomer", self.advance_customer)
+        self.close_button = push_button(self.tr("Close recall..."), "closeRecall", self.close_recall)
+        self.export_button = push_button(self.tr("Export CSV..."), "exportRecall", self.export_csv)
+        self.advance_button.setVisible(may_manage)  # convenience: the service checks (ACC-4)
+        self.close_button.setVisible(may_manage)
+        self.message = MessageLabel(self, object_name="recallDetailMessage")
+        buttons = QHBoxLayout()
+        for button in (self.advance_button, self.close_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.customer_table)
+        splitter.addWidget(self.scope_table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        changes.changed.connect(self._changed)
+        self._show(None)
+
+
+    def _build_models(self) -> None:
+        self.scope_model = RecordTableModel((
+            Column(self.tr("Number"), lambda s: _INDENT * s.depth + s.number, tooltip=lambda s: s.path),
+            Column(self.tr("Kind"), lambda s: kind_name(s.kind)),
+            Column(self.tr("Item"), lambda s: s.item_code or ""),
+            Column(self.tr("Quantity"), lambda s: quantity_text(s.quantity), numeric=True),
+            Column(self.tr("Unit"), lambda s: s.unit or ""),
+            Column(self.tr("Status at opening"), lambda s: status_name(s.status_at_open)),
+            Column(self.tr("Customer"), lambda s: s.customer_code or ""),
+            Column(self.tr("Action"), lambda s: s.action),
+        ), lambda s: f"{s.kind}{s.number}", self)
+        self.customer_model = RecordTableModel((
+            Column(self.tr("Customer"), lambda c: c.customer_code),
+            Column(self.tr("Name"), lambda c: c.customer_name),
+            Column(self.tr("Shipments"), lambda c: c.shipments),
+            Column(self.tr("Quantity"), lambda c: quantity_text(c.quantity), numeric=True),
+            Column(self.tr("Returned"), lambda c: quantity_text(c.returned_quantity), numeric=True),
+            Column(self.tr("Status"), lambda c: status_name(c.status)),
+            Column(self.tr("Updated"), lambda c: time_text(c.updated_at)),
+        ), lambda c: c.customer_code, self)
+
+    # --- showing ------------------------------------------------------------------------------------
+    def show_recall(self, number: str | None) -> None:
+        if number != self._number:
+            self.message.clear_message()
+        self._number = number
+        if number is None:
+            self._show(None)
+            return
+        ctx, actor = self.ctx, self.actor
+        self.runner.run(lambda: recalls.get_recall(ctx.read_uow(), actor, number), on_done=self._loaded,
+                        on_error=self._failed)
+
+    def _loaded(self, recall: RecallView) -> None:
+        if recall.recall_number == self._number:
+            self._show(recall)
+
+    def _changed(self, changes: Changes) -> None:
+        if self._number is not None and changes.touches(RECALL):
+            self.show_recall(self._number)
+
+    def _show(self, recall: RecallView | None) -> None:
+        selected = self.selected_customer()
+        self.recall = recall
+        self.scope_model.set_records(recall.scope if recall else [])
+        self.customer_model.set_records(recall.customers if recall else [])
+        if recall is not None:
+            done, total = recall.progress
+            closed = self.tr("; closed {at}").format(at=time_text(recall.closed_at)) if recall.closed_at else ""
+            self.header.setText(self.tr(
+                "Recall {n}: {status}\nTrigger: lot {lot}\nReason: {reason}\nOpened {opened}{closed}\n"
+                "Customers completed: {done} of {total}"
+            ).format(n=recall.recall_number, status=status_name(recall.status), lot=recall.trigger_lot_number,
+                     reason=recall.reason, opened=time_text(recall.opened_at), closed=closed, done=done,
+                     total=total))
+            row = self.customer_model.row_of(selected.customer_code) if selected else -1
+            if row >= 0:
+                self.customer_table.selectRow(row)
+        self._update_buttons()
+
+    def selected_customer(self) -> RecallCustomerView | None:
+        rows = self.customer_table.selectionModel().selectedRows()
+        record = self.customer_model.record_at(rows[0].row()) if rows else None
+        return record if isinstance(record, RecallCustomerView) else None
+
+    def _update_buttons(self) -> None:
+        is_open = self.recall is not None and self.recall.status == RecallStatus.OPEN.value
+        customer = self.selected_customer()
+        self.advance_button.setEnabled(is_open and customer is not None and next_step(customer.status) is not None)
+        self.close_button.setEnabled(is_open)
+        self.export_button.setEnabled(self.recall is not None)
+
+    # --- acting -------------------------------------------------------------------------------------
+    def advance_customer(self) -> None:
+        recall, customer = self.recall, self.selected_customer()
+        if recall is None or customer is None:
+            return
+        progress = RecallProgressDialog.ask(customer, self)
+        if progress is None:
+            return
+        ctx, actor, number, code = self.ctx, self.actor, recall.recall_number, customer.customer_code
+        self.runner.run(lambda: recalls.record_progress(ctx.uow(), actor, number, code, progress.status,
+                                                        progress.reason, progress.returned),
+                        on_done=lambda view: self._written(view, self.tr("{customer} is now {status}.").format(
+                            customer=code, status=status_name(progress.status.value))),
+                        on_error=self._failed)
+
+    def close_recall(self) -> None:
+        recall = self.recall
+        if recall is None:
+            return
+        statement = ReasonDialog.ask(self.tr(
+            "Close recall {n}? Write the closing statement: what was recovered, what was destroyed, what is left."
+        ).format(n=recall.recall_number), self)
+        if statement is None:
+            return
+        ctx, actor, number = self.ctx, self.actor, recall.recall_number
+        self.runner.run(lambda: recalls.close_recall(ctx.uow(), actor, number, statement),
+                        on_done=lambda view: self._written(view, self.tr("Recall {n} closed.").format(n=number)),
+                        on_error=self._failed)
+
+    def _written(self, view: RecallView, text: str) -> None:
+        self.message.show_info(text)
+        self.changes.announce(Changes.of(RECALL, numbers=[view.recall_number]))
+
+    def choose_export_path(self, file_name: str) -> Path | None:
+        return choose_save_path(self, self.tr("Export the recall"), file_name)
+
+    def export_csv(self) -> None:
+        recall = self.recall
+        if recall is None:
+            return
+        path = self.choose_export_path(f"recall-{recall.recall_number}-{date.today():%Y%m%d}.csv")
+        if path is None:
+            return
+        self.runner.run(lambda: recalls.export_recall_csv(recall, path), on_done=self._exported,
+                        on_error=self._failed, database=False)
+
+    def _exported(self, path: Path) -> None:
+        self.message.show_info(self.tr("Recall exported to {path}.").format(path=path))
+
+    def _failed(self, error: Exception) -> None:
+        self.message.show_error(user_message(error))

@@ -1,0 +1,194 @@
+"""Starts the desktop application: open the database, create the first administrator if there is none,
+then log-in and main window, again after each log-out.
+
+Imports stay lean (the main window and its pages load after the log-in) so the first window shows fast.
+"""
+
+from __future__ import annotations
+
+import time
+
+_IMPORTED = time.perf_counter()  # as early as this module allows; the launcher may pass an earlier one
+
+import logging  # noqa: E402 - after the clock, on purpose
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import TracebackType  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from app import bootstrap, users  # noqa: E402
+from app.settings import data_dir  # noqa: E402
+from domain.errors import DomainError  # noqa: E402
+from domain.users import SYSTEM_ACTOR  # noqa: E402
+from ui.shell.first_administrator_dialog import FirstAdministratorDialog  # noqa: E402
+from ui.shell.login_dialog import LoginDialog  # noqa: E402
+from ui.shell.task_runner import TaskRunner, log_unexpected, user_message  # noqa: E402
+
+if TYPE_CHECKING:
+    from ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+PROBE_VARIABLE = "BATCHTRACE_STARTUP_PROBE"
+TRANSLATIONS = Path(__file__).with_name("translations")
+_OPEN_BOXES: list[QMessageBox] = []
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def _database_url(db: str | Sequence[str] | None) -> str | None:
+    """A URL, None for the configured database, or the launcher's arguments (`--db URL`)."""
+    if db is None or isinstance(db, str):
+        return db
+    args = list(db)
+    return args[args.index("--db") + 1] if "--db" in args[:-1] else None
+
+
+def _process_start() -> float:
+    """The process's start on the perf_counter clock: from /proc on Linux (so that the interpreter's own
+    start-up counts), else when this module was imported."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return _IMPORTED
+    return time.perf_counter() - age if 0 <= age < 60 else _IMPORTED
+
+
+def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None = None) -> int:
+    """Run the desktop application; 0 when the user quits, 2 when the database cannot be used.
+
+    `started` (a time.perf_counter() value) is when the process started, for the start-up probe."""
+    started = _process_start() if started is None else started
+    probe = bool(os.environ.get(PROBE_VARIABLE))
+    app = _application()
+    try:
+        ctx = bootstrap.open_context(_database_url(db_url))
+    except DomainError as error:  # schema mismatch, unreadable settings, no server...
+        return _cannot_start(str(error), probe)
+    try:
+        first_admin = users.needs_first_administrator(ctx.read_uow(), SYSTEM_ACTOR)
+    except DomainError as error:
+        ctx.dispose()
+        return _cannot_start(str(error), probe)
+    runner = TaskRunner()
+    try:
+        if probe:
+            QTimer.singleShot(0, lambda: _report_first_window(started))
+        user_id = ""
+        if first_admin:
+            created = FirstAdministratorDialog.ask(ctx, runner)
+            if created is None:
+                return 0
+            user_id = created.user_id
+        return _sessions(app, ctx, runner, user_id)
+    finally:
+        runner.wait_for_done()
+        ctx.dispose()
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1] or ["batchtrace"])
+    app.setApplicationName("BatchTrace")
+    app.setOrganizationName("BatchTrace")
+    app.setQuitOnLastWindowClosed(False)  # the sessions below decide when the application ends
+    _install_translation(app)
+    _start_logging()
+    sys.excepthook = _unexpected
+    return app
+
+
+def _start_logging() -> None:
+    """Warnings and errors to stderr and, since a desktop start has no terminal, to a file in the data folder."""
+    root = logging.getLogger()
+    if root.handlers:  # a host (tests, an embedding tool) configured logging already
+        return
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "batchtrace.log", encoding="utf-8", delay=True)
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def _install_translation(app: QApplication) -> None:
+    """GEN-6: load ui/translations/batchtrace_<locale>.qm when one exists for the station's language."""
+    translator = QTranslator(app)
+    if translator.load(QLocale.system(), "batchtrace", "_", str(TRANSLATIONS)):
+        app.installTranslator(translator)
+
+
+def _unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """An exception that escaped a slot: log it and tell the user, never end the event loop."""
+    if not issubclass(kind, Exception):  # Ctrl+C in the terminal, SystemExit: the default behaviour
+        sys.__excepthook__(kind, error, tb)
+        return
+    if error.__traceback__ is None:
+        error = error.with_traceback(tb)
+    log_unexpected(error, "the user interface")
+    if isinstance(error, DomainError):
+        log.warning("domain error escaped a slot: %s", error)
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("BatchTrace"), user_message(error))
+    box.setObjectName("unexpectedErrorBox")
+    _OPEN_BOXES.append(box)  # without a parent, the box lives only as long as Python holds it
+    box.finished.connect(lambda _code: _OPEN_BOXES.remove(box))
+    box.open()
+
+
+def _cannot_start(message: str, probe: bool) -> int:
+    if probe:
+        print(f"startup-probe error {message}", file=sys.stderr, flush=True)
+    else:
+        QMessageBox.critical(None, _tr("BatchTrace cannot start"), message)
+    return 2
+
+
+def _report_first_window(started: float) -> None:
+    window = QApplication.activeModalWidget()
+    if window is None:  # the dialog's event loop has not shown it yet
+        QTimer.singleShot(10, lambda: _report_first_window(started))
+        return
+    print(f"startup-probe window-shown {time.perf_counter() - started:.3f}", flush=True)
+    window.close()  # ends ask() with None, so run_gui returns 0 and cleans up
+
+
+def _sessions(app: QApplication, ctx: bootstrap.AppContext, runner: TaskRunner, user_id: str) -> int:
+    from ui.shell.main_window import MainWindow  # after the first window: it pulls in every page
+
+    notice = ""
+    while True:
+        actor = LoginDialog.ask(ctx, runner, user_id=user_id, notice=notice)
+        if actor is None:
+            return 0
+        outcome, notice = _run_session(app, MainWindow(ctx, runner, actor))
+        if outcome != "logout":
+            return 0
+        user_id = ""
+
+
+def _run_session(app: QApplication, window: MainWindow) -> tuple[str, str]:
+    """Show the main window until its session ends: ("logout" | "quit", notice for the log-in dialog).
+
+    The station's scanners and printers work for the session's user only: they start with the window, and
+    the keyboard-wedge filter watches the application's keys only while someone is logged in (DEVC-2)."""
+    from ui.devices.station_hardware import StationHardware
+
+    ended: list[tuple[str, str]] = []
+    window.session_ended.connect(lambda outcome, notice: (ended.append((outcome, notice)), app.exit(0)))
+    hardware = StationHardware(window)
+    hardware.install_wedge(app)
+    window.show()
+    app.exec()
+    hardware.stop()
+    window.deleteLater()
+    return ended[0] if ended else ("quit", "")

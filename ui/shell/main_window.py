@@ -1,0 +1,248 @@
+"""The main window: navigation to the pages the logged-in user may use, the session menu, the status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app import users
+from app.labels import can_print_labels
+from app.signatures import SigningSession
+from domain.users import Actor, Permission
+from ui.shell.change_password_dialog import ChangePasswordDialog
+from ui.shell.changes import ChangeHub
+from ui.shell.global_search_box import GlobalSearchBox
+from ui.shell.idle_lock import IdleLock
+from ui.shell.pages import PAGE_OF_KIND, lot_page_factories
+from ui.shell.task_runner import Runner
+from ui.signatures.record_signer import RecordSigner
+
+if TYPE_CHECKING:
+    from app.bootstrap import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """`session_ended(outcome, notice)`: outcome "logout" (show the log-in again) or "quit"; the notice is
+    a message for the log-in dialog (e.g. the account locked at unlock)."""
+
+    session_ended = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, *, idle_ms: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx, self.runner, self.actor = ctx, runner, actor
+        self.setWindowTitle(self.tr("BatchTrace: {name} ({uid})").format(name=actor.printed_name, uid=actor.user_id))
+        self._ending = False
+        self._ended = False
+        self._outcome = ("quit", "")
+        self.pages: dict[str, QWidget] = {}
+        self.changes = ChangeHub(self)  # after a write, every open page refreshes what it shows
+        # One signing session per log-in (SIG-1): the first signature asks for user ID and password, later ones
+        # for the password; log-out, the idle lock and unlocking start it again (ACC-5).
+        self.signing_session = SigningSession(actor)
+        self.signer = RecordSigner(ctx, runner, self.signing_session, on_account_locked=self._locked_session_ended)
+        self._build_central()
+        self._build_menu()
+        self._build_search_bar()
+        self._build_status_bar()
+        self.idle_lock = IdleLock(ctx, runner, actor, self, interval_ms=idle_ms)
+        self.idle_lock.lock_changed.connect(self._cover)
+        self.idle_lock.session_ended.connect(self._locked_session_ended)
+        self.idle_lock.lock_changed.connect(lambda _locked: self.signing_session.reset())
+        self.resize(1100, 700)
+
+    # --- layout -------------------------------------------------------------------------------------
+    def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
+        """Only what exists and what this user may do: no empty placeholder pages."""
+        from ui.admin.user_admin_widget import UserAdminWidget
+        from ui.audit.audit_trail_widget import AuditTrailWidget  # imported when a page is built: faster start-up
+        from ui.labels.print_journal_widget import PrintJournalWidget
+        from ui.signatures.pending_signatures_widget import PendingSignaturesWidget
+
+        ctx, runner, actor = self.ctx, self.runner, self.actor
+        # labels: a receipt prints its lot label on the station's default printer (LOT-4)
+        factories = lot_page_factories(ctx, runner, actor, self.changes, signer=self.signer,
+                                       labels=ctx.devices.labels)
+        # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
+        factories.append(("signatures", self.tr("Waiting for my signature"),
+                          lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))
+        if can_print_labels(actor):  # DEVC-6: the print journal, waiting jobs retried or cancelled
+            factories.append(("printjournal", self.tr("Print journal"), lambda: PrintJournalWidget(ctx, runner, actor)))
+        if actor.can(Permission.VIEW_AUDIT):
+            factories.append(("audit", self.tr("Audit trail"), lambda: AuditTrailWidget(ctx, runner, actor)))
+        if actor.can(Permission.MANAGE_USERS):
+            factories.append(("users", self.tr("Users"), lambda: UserAdminWidget(ctx, runner, actor)))
+        return factories
+
+    def _build_central(self) -> None:
+        self._factories = self._page_factories()
+        central = QWidget()
+        central.setObjectName("content")
+        layout = QHBoxLayout(central)
+        if not self._factories:
+            nothing = QLabel(self.tr("Your roles give you no functions in this version of BatchTrace yet."))
+            nothing.setObjectName("nothingToDo")
+            nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(nothing)
+            self.navigation = None
+            self.stack = None
+            self.setCentralWidget(central)
+            return
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for key, title, _factory in self._factories:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self.show_page)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.setCurrentRow(0)
+
+    def show_page(self, row: int) -> QWidget | None:
+        if self.stack is None or not 0 <= row < len(self._factories):
+            return None
+        key, _title, factory = self._factories[row]
+        if key not in self.pages:
+            page = factory()
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            if hasattr(page, "open_record"):  # links between pages: a lot's trace, a batch's output lot
+                page.open_record.connect(self.open_record)
+            if hasattr(page, "status_message"):  # what a page did while it showed another page
+                page.status_message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.stack.setCurrentWidget(self.pages[key])
+        return self.pages[key]
+
+    def open_record(self, kind: str, number: str) -> None:
+        """Show the page for a record kind ("lot", "batch", "shipment", "recall", "trace") at that number."""
+        key = PAGE_OF_KIND.get(kind)
+        row = next((i for i, (k, _title, _factory) in enumerate(self._factories) if k == key), -1)
+        if self.navigation is None or row < 0:
+            return
+        self.navigation.setCurrentRow(row)
+        page = self.pages.get(key or "")
+        if page is not None and hasattr(page, "show_record"):
+            page.show_record(number)
+
+    def _build_search_bar(self) -> None:
+        self.search_bar = self.addToolBar(self.tr("Search"))
+        self.search_bar.setObjectName("searchBar")
+        self.search_bar.setMovable(False)
+        self.search_box = GlobalSearchBox(self.ctx, self.runner, self.actor, self)
+        self.search_box.open_requested.connect(self.open_record)
+        self.search_box.not_found.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.search_bar.addWidget(self.search_box)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, shortcut, slot in (
+            ("actionChangePassword", self.tr("Change password..."), None, self.change_password),
+            ("actionLock", self.tr("Lock"), QKeySequence("Ctrl+L"), self.lock),
+            ("actionLogOut", self.tr("Log out"), None, self.log_out),
+            ("actionQuit", self.tr("Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.quit),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if shortcut is not None:
+                action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            self.actions_by_name[name] = action
+            if name == "actionChangePassword":
+                menu.addSeparator()
+
+    def _build_status_bar(self) -> None:
+        db = self.ctx.database
+        for name, text in (
+            ("statusUser", self.tr("User: {uid} ({name})").format(uid=self.actor.user_id,
+                                                                  name=self.actor.printed_name)),
+            ("statusDatabase", self.tr("{kind}: {location}").format(kind=db.kind, location=db.location)),
+            ("statusRevision", self.tr("Schema revision {rev}").format(rev=db.revision or self.tr("none"))),
+        ):
+            label = QLabel(text)
+            label.setObjectName(name)
+            self.statusBar().addPermanentWidget(label)
+
+    # --- session ------------------------------------------------------------------------------------
+    def lock(self) -> None:
+        self.idle_lock.lock()
+
+    def _cover(self, locked: bool) -> None:
+        # The content is hidden, not only covered: nothing of a record shows behind the lock dialog.
+        central = self.centralWidget()
+        if central is not None:
+            central.setVisible(not locked)
+        self.menuBar().setEnabled(not locked)
+        self.search_bar.setVisible(not locked)
+
+    def change_password(self) -> None:
+        if ChangePasswordDialog.ask(self.ctx, self.runner, self.actor.user_id, parent=self) is not None:
+            self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
+
+    def log_out(self) -> None:
+        self.end_session("logout", reason="logged out by the user")
+
+    def quit(self) -> None:
+        self.end_session("quit", reason="application closed")
+
+    def _locked_session_ended(self, notice: str) -> None:
+        self.end_session("logout", notice=notice, reason=notice or "logged out from the locked session")
+
+    def end_session(self, outcome: str, *, notice: str = "", reason: str | None = None) -> None:
+        """Audit LOGOUT, then close; a failure to record is logged but never keeps the session open."""
+        if self._ending:
+            return
+        self._ending = True
+        self.idle_lock.stop()
+        self.signing_session.reset()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.idle_lock.dialog:
+                widget.reject()  # a dialog left open must not outlive the session
+        ctx, actor = self.ctx, self.actor
+        self._outcome = (outcome, notice)
+        self.runner.run(lambda: users.record_session_event(ctx.uow(), actor, "LOGOUT", reason=reason),
+                        on_done=self._finish, on_error=self._logout_not_recorded)
+
+    def _logout_not_recorded(self, error: Exception) -> None:
+        log.error("could not record LOGOUT of %s: %s", self.actor.user_id, error)
+        self._finish()
+
+    def _finish(self, _result: object = None) -> None:
+        self._ended = True
+        self.close()
+        self.session_ended.emit(*self._outcome)
+
+    @property
+    def ended(self) -> bool:
+        return self._ended
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._ended:
+            event.accept()
+            return
+        event.ignore()  # close after LOGOUT is recorded
+        self.quit()

@@ -1,0 +1,274 @@
+"""The signature dialog (SIG-1, SIG-4, ACC-3): what is signed and what the signature means, then
+re-authentication: user ID and password on the first signing of a continuous session, the password alone later.
+
+The signer is always the logged-in user (the session's actor): the user ID field, when shown, only proves the
+person at the screen knows it; the app refuses any other ID. A wrong password counts toward lock-out exactly like
+a failed log-in; when the account locks, `account_locked(notice)` lets the window end the session.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import signatures
+from app.signatures import SigningRequest, SigningResult, SigningSession
+from domain.errors import AccountLocked, AuthenticationFailed
+from domain.signatures import Meaning
+from ui.shell.change_password_dialog import password_field
+from ui.shell.task_runner import Runner, user_message
+from ui.widgets.message_label import MessageLabel
+from ui.widgets.status_names import status_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.bootstrap import AppContext
+
+
+def record_kind(record_type: str) -> str:
+    """"lot" -> "Lot", in the user's language."""
+    names = {"lot": QCoreApplication.translate("SignatureDialog", "Lot"),
+             "batch": QCoreApplication.translate("SignatureDialog", "Batch")}
+    return names.get(record_type, record_type)
+
+
+class SignatureDialog(QDialog):
+    """Built with the record to sign; asks the app what this user would sign (`signing_request`) at once.
+    `refusal` is set when the user may not sign it (then the dialog is not shown), `signed` after signing."""
+
+    account_locked = Signal(str)  # a notice for the log-in dialog: the session must end
+
+    def __init__(self, ctx: AppContext, runner: Runner, session: SigningSession, record_type: str, record_id: str,
+                 target: Enum | str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signatureDialog")
+        self.setWindowTitle(self.tr("Electronic signature: {kind} {n}").format(kind=record_kind(record_type),
+                                                                              n=record_id))
+        self.setMinimumWidth(460)
+        self.ctx, self.runner, self.session = ctx, runner, session
+        self.record_type, self.record_id, self.target = record_type, record_id, target
+        self.request: SigningRequest | None = None
+        self.refusal: str | None = None
+        self.signed: SigningResult | None = None
+        self.locked_notice: str | None = None
+        self._busy = False
+        self._close_when_done = False
+        self._user_id_shown = False
+        self._build()
+        self._set_inputs_enabled(False)
+        self.runner.run(lambda: signatures.signing_request(ctx.read_uow(), session, record_type, record_id, target),
+                        on_done=self._requested, on_error=self._request_refused)
+
+    # --- layout -------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.what = QLabel(self.tr("Loading what you would sign..."))
+        self.what.setObjectName("signingWhat")
+        self.what.setWordWrap(True)
+        self.record_box = QGroupBox(self.tr("Signed record"))
+        self.record_box.setObjectName("signedRecord")
+        self.key_values = QFormLayout(self.record_box)
+        self.meaning = QLabel()
+        self.meaning.setObjectName("signatureMeaning")
+        self.progress = QLabel()
+        self.progress.setObjectName("signingProgress")
+        self.progress.setWordWrap(True)
+        self.statement = QLabel(self.tr(
+            "Signing as {name} ({uid}). This electronic signature is the legally binding equivalent of your "
+            "handwritten signature.").format(name=self.session.actor.printed_name, uid=self.session.actor.user_id))
+        self.statement.setObjectName("signingStatement")
+        self.statement.setWordWrap(True)
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("signatureComment")
+        self.comment.setPlaceholderText(self.tr("Why: the reason is kept with the signature and in the audit trail"))
+        self.comment.setMaximumHeight(80)
+        self.user_id = QLineEdit()
+        self.user_id.setObjectName("signerUserId")
+        self.user_id.setPlaceholderText(self.tr("Your user ID"))
+        self.password = password_field("signerPassword")
+        self.password.setPlaceholderText(self.tr("Your password"))
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Signature"), self.meaning)
+        self.form.addRow(self.tr("Progress"), self.progress)
+        self.form.addRow(self.tr("Reason (required)"), self.comment)
+        self.form.addRow(self.tr("User ID"), self.user_id)
+        self.form.addRow(self.tr("Password"), self.password)
+        self.form.setRowVisible(self.comment, False)
+        self.form.setRowVisible(self.user_id, False)
+        self.message = MessageLabel(self, object_name="signatureMessage")
+        self.buttons = QDialogButtonBox()
+        self.sign_button = QPushButton(self.tr("Sign"))
+        self.sign_button.setObjectName("sign")
+        self.sign_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelSigning")
+        self.buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.sign_button.clicked.connect(self._submit)
+        self.cancel_button.clicked.connect(self.reject)
+        self.password.returnPressed.connect(self._submit)
+        self.user_id.returnPressed.connect(self.password.setFocus)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.what)
+        layout.addWidget(self.record_box)
+        layout.addLayout(self.form)
+        layout.addWidget(self.statement)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _requested(self, request: SigningRequest) -> None:
+        self.request = request
+        transition = QCoreApplication.translate("Transition", request.progress.transition)
+        self.what.setText(self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).")
+                          .format(requirement=request.requirement, transition=transition,
+                                  kind=record_kind(request.record_type).lower(), n=request.record_id,
+                                  target=status_name(request.target)))
+        for key, value in request.key_values:
+            label = QLabel(status_name(value) if key == "Status" else value)
+            label.setObjectName(f"signedValue_{key}")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.key_values.addRow(QCoreApplication.translate("SignedRecord", key), label)
+        self.meaning.setText(self.tr("{requirement}, meaning: {meaning}").format(
+            requirement=request.requirement, meaning=status_name(request.meaning)))
+        self.progress.setText(request.progress.summary())
+        self.form.setRowVisible(self.comment, request.needs_comment)
+        self._show_user_id(self.session.user_id_required)
+        self._set_inputs_enabled(True)
+        (self.comment if request.needs_comment else self.user_id if self.session.user_id_required
+         else self.password).setFocus()
+
+    def _request_refused(self, error: Exception) -> None:
+        self.refusal = user_message(error)
+        if self.isVisible():  # a real runner answered while the dialog was open: ask() shows why
+            self.done(QDialog.DialogCode.Rejected)
+
+    def _show_user_id(self, shown: bool) -> None:
+        self.form.setRowVisible(self.user_id, shown)
+        self._user_id_shown = shown
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.comment, self.user_id, self.password, self.sign_button):
+            widget.setEnabled(enabled)
+
+    # --- signing ------------------------------------------------------------------------------------
+    def _submit(self) -> None:
+        request = self.request
+        if request is None or self._busy or self.locked_notice is not None:
+            return
+        if self.session.user_id_required and not self._user_id_shown:  # the session was locked meanwhile
+            self._show_user_id(True)
+        comment = self.comment.toPlainText().strip()
+        user_id = self.user_id.text().strip() if self._user_id_shown else None
+        password = self.password.text()
+        if request.needs_comment and not comment:
+            self.message.show_error(self.tr("The {requirement} needs a reason: type why.").format(
+                requirement=request.requirement))
+            self.comment.setFocus()
+            return
+        if self._user_id_shown and not user_id:
+            self.message.show_error(self.tr("Type your user ID and your password: the first signature of a "
+                                            "session needs both."))
+            self.user_id.setFocus()
+            return
+        if not password:
+            self.message.show_error(self.tr("Type your password to sign."))
+            self.password.setFocus()
+            return
+        ctx, session, record_type, record_id, target = (self.ctx, self.session, self.record_type, self.record_id,
+                                                        self.target)
+        meaning = Meaning.parse(request.meaning)  # exactly what the dialog shows, or the app refuses
+        self._busy = True
+        self._set_inputs_enabled(False)
+        self.cancel_button.setEnabled(False)
+        self.message.clear_message()
+        self.runner.run(lambda: signatures.sign(ctx.uow(), ctx.auth, session, record_type, record_id, target,
+                                                password, user_id_typed=user_id, comment=comment or None,
+                                                meaning=meaning),
+                        on_done=self._signed, on_error=self._refused)
+
+    def _signed(self, result: SigningResult) -> None:
+        self._busy = False
+        self.password.clear()
+        self.signed = result  # sign() marked the session: later signatures ask for the password alone
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _refused(self, error: Exception) -> None:
+        self._busy = False
+        self.password.clear()
+        self.cancel_button.setEnabled(True)
+        self.message.show_error(user_message(error))
+        if isinstance(error, AccountLocked):
+            self._account_locked(user_message(error))
+            return
+        if self._close_when_done:
+            self.done(QDialog.DialogCode.Rejected)
+            return
+        self._set_inputs_enabled(True)
+        if isinstance(error, AuthenticationFailed) and self.session.user_id_required:
+            self._show_user_id(True)
+        self.password.setFocus()
+
+    def _account_locked(self, notice: str) -> None:
+        """Nothing more to try here: the dialog says so, and the window ends the session (as the lock does)."""
+        self.locked_notice = notice
+        self._set_inputs_enabled(False)
+        self.cancel_button.setText(self.tr("Close"))
+        self.account_locked.emit(notice)
+
+    def reject(self) -> None:
+        """Cancel writes nothing; while a signature is being written, the dialog closes when it is done."""
+        if self._busy:
+            self._close_when_done = True
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._busy:
+            self._close_when_done = True
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    # --- the linear interface -----------------------------------------------------------------------
+    def show_refusal(self, parent: QWidget | None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Signature refused"), self.refusal or "",
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("signingRefused")
+        try:
+            box.exec()
+        finally:
+            box.deleteLater()
+
+    @classmethod
+    def ask(cls, ctx: AppContext, runner: Runner, session: SigningSession, record_type: str, record_id: str,
+            target: Enum | str, parent: QWidget | None = None, *,
+            on_account_locked: Callable[[str], object] | None = None) -> SigningResult | None:
+        """The applied signature (and the transition's progress after it), or None: cancelled, refused (a box
+        says why), or the account locked (then `on_account_locked(notice)` is called to end the session)."""
+        dialog = cls(ctx, runner, session, record_type, record_id, target, parent)
+        if on_account_locked is not None:
+            dialog.account_locked.connect(on_account_locked)
+        try:
+            if dialog.refusal is None:
+                dialog.exec()
+            if dialog.refusal is not None:
+                dialog.show_refusal(parent)
+            return dialog.signed
+        finally:
+            dialog.deleteLater()
