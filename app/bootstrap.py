@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app import credentials
 from app.passwords import Argon2Hasher
 from app.ports import PasswordHasher, UnitOfWork
+from app.services import DatabaseInfo, Services
 from app.settings import Settings, load_settings, resolve_database_url
 from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
@@ -25,15 +26,6 @@ from persistence.uow import session_factory as _session_factory
 
 if TYPE_CHECKING:
     from app.station_devices import StationDevices
-
-
-@dataclass(frozen=True)
-class DatabaseInfo:
-    url: str  # never with a password
-    kind: str  # "SQLite" or "PostgreSQL"
-    location: str
-    revision: str | None
-    head: str
 
 
 @dataclass
@@ -57,6 +49,10 @@ class AppContext:
 
     def dispose(self) -> None:
         self._engine.dispose()
+
+    def services(self) -> Services:
+        """This context as the desktop sees it (`app.services.Services`); mypy checks that it fits."""
+        return self
 
 
 def policy_from(settings: Settings) -> PasswordPolicy:

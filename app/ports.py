@@ -276,3 +276,26 @@ class ScanParser(Protocol):
     """devices.gs1.parse_barcode: GS1 and HIBC into `BarcodeData`, or ScanError naming what is wrong."""
 
     def __call__(self, text: str, symbology: str | None = None) -> BarcodeData: ...
+
+
+class Progress(Protocol):
+    """How a long use case (import, export, document, verification) says how far it is and learns that the user
+    pressed Cancel. The desktop's task runner shows it as a progress dialog; the CLI and tests pass
+    `NO_PROGRESS`. A use case calls `check()` between steps and before it commits, so a cancelled job leaves
+    nothing behind."""
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None: ...
+
+    def check(self) -> None:
+        """Raise `domain.errors.Cancelled` when the user asked to stop."""
+
+
+class _NoProgress:
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        pass
+
+    def check(self) -> None:
+        pass
+
+
+NO_PROGRESS: Progress = _NoProgress()

@@ -65,3 +65,9 @@ class ConcurrentChange(DomainError):
 
 class SchemaMismatch(DomainError):
     code = "schema_mismatch"
+
+
+class Cancelled(DomainError):
+    """The user stopped a long job (an import, an export, a document); nothing of it was kept."""
+
+    code = "cancelled"

@@ -25,7 +25,6 @@ from app.labels import can_print_labels
 from app.signatures import SigningSession
 from domain.users import Actor, Permission
 from ui.shell.change_password_dialog import ChangePasswordDialog
-from ui.shell.changes import ChangeHub
 from ui.shell.global_search_box import GlobalSearchBox
 from ui.shell.idle_lock import IdleLock
 from ui.shell.pages import PAGE_OF_KIND, lot_page_factories
@@ -54,7 +53,7 @@ class MainWindow(QMainWindow):
         self._ended = False
         self._outcome = ("quit", "")
         self.pages: dict[str, QWidget] = {}
-        self.changes = ChangeHub(self)  # after a write, every open page refreshes what it shows
+        self.changes = runner.changes  # after a write, every open page refreshes what it shows
         # One signing session per log-in (SIG-1): the first signature asks for user ID and password, later ones
         # for the password; log-out, the idle lock and unlocking start it again (ACC-5).
         self.signing_session = SigningSession(actor)

@@ -50,6 +50,8 @@ def open_page(window: MainWindow, title: str) -> QWidget:
 def receive_in_dialog(qtbot: QtBot, supplier_lot: str):  # type: ignore[no-untyped-def]
     def handler(dialog: QDialog) -> None:
         assert dialog.objectName() == "receiveLotDialog"
+        # the dialog reads the items and suppliers off the GUI thread: wait until it offers them
+        qtbot.waitUntil(lambda: dialog.item.findData("TUBE-1") >= 0, timeout=5_000)  # type: ignore[attr-defined]
         dialog.item.setCurrentIndex(dialog.item.findData("TUBE-1"))  # type: ignore[attr-defined]
         type_into(qtbot, dialog, "supplierLot", supplier_lot)
         type_into(qtbot, dialog, "receiveQuantity", "50")

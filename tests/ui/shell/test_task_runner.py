@@ -94,3 +94,58 @@ def test_an_error_inside_a_callback_is_contained(qtbot: QtBot, caplog: pytest.Lo
     assert "KeyError" in boxes[0].text()  # type: ignore[attr-defined]
     boxes[0].close()
     caplog.clear()
+
+
+def test_a_long_job_shows_its_progress_and_stops_when_the_user_cancels(
+    qtbot: QtBot, thread_runner: TaskRunner
+) -> None:
+    """Imports, exports and documents report progress and honour Cancel: the job sees the cancel between two
+    steps, raises Cancelled, and no error box is shown for it (nothing was changed)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from domain.errors import Cancelled
+    from ui.shell.task_runner import TaskState
+
+    step_reached = threading.Event()
+    go_on = threading.Event()
+    outcome: list[object] = []
+
+    def job(state: TaskState) -> str:
+        for step in range(1, 1001):
+            state.report(step, 1000, f"row {step} of 1000")
+            if step == 10:
+                step_reached.set()
+                go_on.wait(5)
+            state.check()
+        return "finished"
+
+    state = thread_runner.run_long(job, title="Importing", on_done=outcome.append, on_error=outcome.append)
+    qtbot.waitUntil(step_reached.is_set, timeout=5_000)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog))
+    assert dialog.objectName() == "taskProgress"
+    qtbot.waitUntil(lambda: dialog.value() == 10, timeout=5_000)  # the worker's reports reach the dialog
+    assert dialog.maximum() == 1000
+    assert dialog.labelText() == "row 10 of 1000"
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5_000)
+    assert state.cancelled
+    assert isinstance(outcome[0], Cancelled)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_a_write_announces_what_it_touched_so_open_pages_refresh(qtbot: QtBot, thread_runner: TaskRunner) -> None:
+    from types import SimpleNamespace
+
+    from ui.shell.changes import LOT, Changes
+
+    heard: list[Changes] = []
+    thread_runner.changes.changed.connect(heard.append)
+    with qtbot.waitSignal(thread_runner.idle, timeout=5_000):
+        thread_runner.run(lambda: SimpleNamespace(lot_number="R26-0001"), touches=(LOT,))
+    with qtbot.waitSignal(thread_runner.idle, timeout=5_000):
+        thread_runner.run(lambda: (_ for _ in ()).throw(ValidationError("refused")), on_error=lambda e: None,
+                          touches=(LOT,))
+    assert heard == [Changes.of(LOT, numbers=["R26-0001"])]  # a refused write announces nothing

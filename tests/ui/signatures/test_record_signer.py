@@ -79,7 +79,7 @@ def test_qc_reviews_then_qa_approves_and_the_lot_shows_released_with_both_signat
     (signed_at,) = times(ui_ctx, site, "lot", number)
     assert signature_entries(qc_page) == [f"Qc Person (qc): Reviewed, QC review\n{signed_at} — valid"]
 
-    qa_page = lot_page(qtbot, ui_ctx, runner, site.qa, number)  # another session, another person
+    qa_page = lot_page(qtbot, ui_ctx, SyncTaskRunner(), site.qa, number)  # another station, another person
     modals.answer(signs(qtbot, user_id="qa"))
     click(qtbot, qa_page, "lotSign_RELEASED")
     modals.check()
