@@ -2,13 +2,17 @@
 """Set-up contract: `python3 dev.py run` starts BatchTrace, `python3 dev.py check` runs every check.
 
 Both create (or refresh) the local virtual environment `.venv` with what pyproject.toml lists, so a fresh
-machine needs nothing but Python 3.11+. Standard library only: this runs before anything is installed.
+machine needs nothing but Python 3.11+. `run` also makes sure the window system libraries Qt needs are there
+(on Debian/Ubuntu as root it installs them, else it names them all in one line). Standard library only: this
+runs before anything is installed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,27 +34,124 @@ def sh(*args: str | Path, env: dict[str, str] | None = None) -> None:
 
 
 def ensure_venv(extras: str) -> None:
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted and PY.exists():
-        return
+    """Install the project (with `extras`) unless this pyproject.toml is installed already with at least those
+    extras: `check` installs the development tools, and a later `run` does not reinstall without them."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = {e for e in extras.strip("[]").split(",") if e}
+    try:
+        stamp = json.loads(STAMP.read_text())
+        if PY.exists() and stamp["pyproject"] == digest and wanted <= set(stamp["extras"]):
+            return
+        wanted |= set(stamp["extras"])  # a reinstall keeps what was installed before (the tools of `check`)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     if not PY.exists():
-        sh(sys.executable, "-m", "venv", VENV)
+        make_venv()
     sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    sh(PY, "-m", "pip", "install", "--quiet", "-e", f".{extras}")
-    STAMP.write_text(wanted)
+    sh(PY, "-m", "pip", "install", "--quiet", "-e", f".[{','.join(sorted(wanted))}]" if wanted else ".")
+    STAMP.write_text(json.dumps({"pyproject": digest, "extras": sorted(wanted)}))
+
+
+def make_venv() -> None:
+    result = subprocess.run([sys.executable, "-m", "venv", str(VENV)], cwd=ROOT, capture_output=True, text=True)
+    if result.returncode == 0:
+        return
+    shutil.rmtree(VENV, ignore_errors=True)
+    if "ensurepip" in result.stdout + result.stderr and can_apt():  # Debian keeps venv in its own package
+        version = f"{sys.version_info.major}.{sys.version_info.minor}"
+        apt_install([f"python{version}-venv"])
+        sh(sys.executable, "-m", "venv", VENV)
+        return
+    sys.exit(f"cannot create {VENV}: {(result.stderr or result.stdout).strip().splitlines()[-1]}\n"
+             f"on Debian/Ubuntu: sudo apt-get install -y python3-venv")
+
+
+def can_apt() -> bool:
+    return sys.platform.startswith("linux") and bool(shutil.which("apt-get")) and os.geteuid() == 0
+
+
+def apt_install(packages: list[str]) -> None:
+    sh("apt-get", "update", "-qq")
+    sh("apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages)
+
+
+# --- the libraries Qt's window system plugin needs (Linux) ---------------------------------------------------
+# Qt loads libxcb-cursor at run time (dlopen), so ldd cannot see it; everything else ldd reports.
+QT_DLOPENED = ("libxcb-cursor.so.0",)
+# Debian package names where the usual rule (libfoo.so.N -> libfooN, libfoo1.so.N -> libfoo1-N) does not hold.
+DEBIAN_PACKAGES = {"libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
+                   "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0",
+                   "libX11-xcb.so.1": "libx11-xcb1", "libX11.so.6": "libx11-6", "libfreetype.so.6": "libfreetype6"}
+
+
+def debian_package(soname: str) -> str:
+    if soname in DEBIAN_PACKAGES:
+        return DEBIAN_PACKAGES[soname]
+    match = re.fullmatch(r"(lib[\w+.-]*?)\.so\.(\d+)", soname)
+    if match is None:
+        return soname
+    stem, version = match.group(1).lower(), match.group(2)
+    return f"{stem}-{version}" if stem[-1].isdigit() else f"{stem}{version}"
+
+
+def not_found(ldd_output: str) -> list[str]:
+    """The sonames `ldd` could not resolve."""
+    return [line.split("=>")[0].strip() for line in ldd_output.splitlines() if "not found" in line]
+
+
+def missing_qt_libraries() -> list[str]:
+    """Every shared library Qt's xcb window plugin needs and this machine lacks, found at once (not one per try)."""
+    qt = next(iter((VENV / "lib").glob("python3*/site-packages/PySide6/Qt")), None)
+    if qt is None or not shutil.which("ldd"):
+        return []
+    binaries = [qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6", qt / "lib/libQt6Gui.so.6",
+                qt / "lib/libQt6Widgets.so.6"]
+    missing: list[str] = []
+    for binary in binaries:
+        if binary.exists():
+            out = subprocess.run(["ldd", str(binary)], capture_output=True, text=True).stdout
+            for name in not_found(out):
+                if name not in missing:
+                    missing.append(name)
+    known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout if shutil.which(
+        "ldconfig") else ""
+    missing += [name for name in QT_DLOPENED if name not in known and name not in missing]
+    return missing
+
+
+def ensure_window_system() -> None:
+    """A fresh Debian/Ubuntu desktop lacks some xcb libraries: install them all (root) or name them all."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in (
+            "xcb", ""):
+        return
+    missing = missing_qt_libraries()
+    if not missing:
+        return
+    packages = sorted({debian_package(name) for name in missing})
+    if can_apt():
+        print(f"Qt's window system needs {', '.join(missing)}: installing {' '.join(packages)}", flush=True)
+        apt_install(packages)
+        return
+    sys.exit(f"BatchTrace's window needs system libraries this machine lacks ({', '.join(missing)}). "
+             f"Install them with:\n    sudo apt-get install -y {' '.join(packages)}\n"
+             "then run 'python3 dev.py run' again.")
 
 
 def ensure_postgresql() -> None:
     """The PostgreSQL tests start their own throwaway server from these binaries (tests/pg_server.py)."""
     if (PG_BIN / "initdb").exists() or shutil.which("initdb") or os.environ.get("BATCHTRACE_PG_BIN"):
         return
-    if sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0:
-        sh("apt-get", "update", "-qq")
-        sh("apt-get", "install", "-y", "-qq", "postgresql-15")
+    if can_apt():
+        apt_install(["postgresql-15"])
 
 
 def run(args: list[str]) -> None:
     ensure_venv("")
+    ensure_window_system()
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        sys.exit("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): start it from a "
+                 "desktop session, or set QT_QPA_PLATFORM=offscreen to try it without one")
     batchtrace = BIN / ("batchtrace.exe" if os.name == "nt" else "batchtrace")
     sh(batchtrace, "demo", "--if-empty")
     os.execv(str(batchtrace), [str(batchtrace), *args]) if os.name != "nt" else sh(batchtrace, *args)
