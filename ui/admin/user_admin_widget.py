@@ -22,6 +22,7 @@ from ui.admin.user_table_model import UserTableModel
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
+from ui.widgets.widget_parts import fit_columns_to_content
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -41,7 +42,7 @@ class UserAdminWidget(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns_to_content(self.table)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.message = MessageLabel(self, object_name="userMessage")
         buttons = QHBoxLayout()

@@ -35,6 +35,7 @@ from ui.audit.audit_table_model import AuditTableModel
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.local_time import local_day_end_utc, local_day_start_utc
 from ui.widgets.message_label import MessageLabel
+from ui.widgets.widget_parts import fit_columns_to_content
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -123,7 +124,7 @@ class AuditTrailWidget(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns_to_content(self.table)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("auditDetail")

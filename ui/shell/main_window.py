@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import users
 from app.labels import can_print_labels
+from app.settings import config_dir
 from app.signatures import SigningSession
 from domain.users import Actor, Permission
 from ui.shell.change_password_dialog import ChangePasswordDialog
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.idle_lock.lock_changed.connect(self._cover)
         self.idle_lock.session_ended.connect(self._locked_session_ended)
         self.idle_lock.lock_changed.connect(lambda _locked: self.signing_session.reset())
-        self.resize(1100, 700)
+        self._restore_geometry()
 
     # --- layout -------------------------------------------------------------------------------------
     def _page_factories(self) -> list[tuple[str, str, Callable[[], QWidget]]]:
@@ -107,7 +108,6 @@ class MainWindow(QMainWindow):
             return
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(200)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for key, title, _factory in self._factories:
@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self.show_page)
+        # As wide as its longest title, not a fixed share: the pages need the room for their numbers.
+        frame = 2 * self.navigation.frameWidth()
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + frame + 16)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -186,6 +189,27 @@ class MainWindow(QMainWindow):
             label.setObjectName(name)
             self.statusBar().addPermanentWidget(label)
 
+    # --- window geometry ----------------------------------------------------------------------------
+    def _window_settings(self) -> QSettings:
+        """Per station and user profile, next to settings.json (tests point the folder elsewhere)."""
+        return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        saved = self._window_settings().value("main/geometry")
+        if isinstance(saved, QByteArray | bytes) and self.restoreGeometry(QByteArray(saved)):
+            return
+        # First start: large enough for a lot list with whole numbers and the lot beside it, within the screen.
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = 1280, 800
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
+
+    def save_geometry(self) -> None:
+        settings = self._window_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.sync()
+
     # --- session ------------------------------------------------------------------------------------
     def lock(self) -> None:
         self.idle_lock.lock()
@@ -232,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def _finish(self, _result: object = None) -> None:
         self._ended = True
+        self.save_geometry()
         self.close()
         self.session_ended.emit(*self._outcome)
 

@@ -80,3 +80,17 @@ def test_log_out_is_audited_and_ends_the_session(qtbot: QtBot, ui_ctx: AppContex
     newest = audit.audit_page(ui_ctx.read_uow(), admin, AuditFilter(action="LOGOUT"), limit=1)
     assert newest[0].user_id == "admin"
     assert newest[0].reason == "logged out by the user"
+
+
+def test_the_window_opens_large_enough_for_whole_lot_numbers_and_remembers_its_geometry(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, admin: Actor) -> None:
+    window = shown_window(qtbot, ui_ctx, runner, admin)
+    screen = window.screen().availableGeometry()  # offscreen: 800x800
+    assert (window.width(), window.height()) == (min(1280, screen.width()), min(800, screen.height()))
+    nav = window.findChild(QListWidget, "navigation")
+    longest = max(nav.fontMetrics().horizontalAdvance(title) for title in navigation(window))
+    assert longest < nav.width() < longest + 60, "the navigation is as wide as its titles, not a fixed share"
+    window.resize(760, 640)
+    window.save_geometry()  # done when the session ends
+    again = shown_window(qtbot, ui_ctx, runner, admin)
+    assert (again.width(), again.height()) == (760, 640)
