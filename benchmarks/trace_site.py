@@ -218,22 +218,80 @@ class Bench:
         return res
 
 
-def load_sqlite_site(site: Site, workdir: Path) -> tuple[str, float]:
-    path = workdir / "site.db"
-    url = f"sqlite:///{path}"
+def load_sqlite_site(site: Site, path: Path) -> float:
+    """Migrate and bulk-load a new SQLite file; it appears under `path` only once complete."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
     started = time.perf_counter()
-    bootstrap.upgrade_database(url, settings=Settings())
-    load_sqlite(str(path), site, log)
-    return url, time.perf_counter() - started
+    bootstrap.upgrade_database(f"sqlite:///{partial}", settings=Settings())
+    load_sqlite(str(partial), site, log)
+    partial.replace(path)
+    return time.perf_counter() - started
 
 
-def load_postgresql_site(site: Site, server: Any) -> tuple[str, float]:
-    server.admin_sql("CREATE DATABASE batchtrace_bench")
-    url = server.url("batchtrace_bench")
+def load_postgresql_site(site: Site, server: Any) -> float:
+    server.admin_sql(f"DROP DATABASE IF EXISTS {PG_DATABASE}", f"CREATE DATABASE {PG_DATABASE}")
     started = time.perf_counter()
-    bootstrap.upgrade_database(url, settings=Settings())
-    load_postgresql(f"host=127.0.0.1 port={server.port} user=postgres dbname=batchtrace_bench", site, log)
-    return url, time.perf_counter() - started
+    bootstrap.upgrade_database(server.url(PG_DATABASE), settings=Settings())
+    load_postgresql(f"host=127.0.0.1 port={server.port} user=postgres dbname={PG_DATABASE}", site, log)
+    (server.dir / LOADED).write_text("complete\n", encoding="utf-8")
+    return time.perf_counter() - started
+
+
+PG_DATABASE = "batchtrace_bench"
+PG_RUN_DATABASE = "batchtrace_bench_run"
+LOADED = "site-loaded"  # written into a kept cluster's folder once the site is in it
+
+
+class SiteStore:
+    """Where the generated site lives: a temporary folder, or with `--data DIR` a kept SQLite file and a kept
+    PostgreSQL cluster reused by later runs (generating scale 1 takes minutes). The measurements always run
+    on a working copy (the recall benchmark writes), so the kept site stays as generated."""
+
+    def __init__(self, args: argparse.Namespace, workdir: Path) -> None:
+        self.workdir = workdir
+        name = f"site-scale{args.scale:g}-seed{args.seed}"
+        self.data: Path | None = args.data
+        folder = args.data or workdir
+        folder.mkdir(parents=True, exist_ok=True)
+        self.sqlite_path = folder / f"{name}.sqlite"
+        self.pg_dir = folder / f"{name}-pg" if args.data else None
+        self.server: Any = None
+
+    def sqlite_ready(self) -> bool:
+        return self.data is not None and self.sqlite_path.exists()
+
+    def postgresql_ready(self) -> bool:
+        return self.pg_dir is not None and (self.pg_dir / LOADED).exists()
+
+    def start_postgresql(self) -> Any:
+        from tests.pg_server import PgServer
+
+        if self.server is None:
+            self.server = PgServer(self.pg_dir).start()
+        return self.server
+
+    def sqlite_copy(self) -> str:
+        copy = self.workdir / "run.sqlite"
+        shutil.copyfile(self.sqlite_path, copy)
+        url = f"sqlite:///{copy}"
+        bootstrap.upgrade_database(url, settings=Settings())  # a site kept by an older version of the code
+        return url
+
+    def postgresql_copy(self) -> str:
+        server = self.start_postgresql()
+        server.admin_sql(f"DROP DATABASE IF EXISTS {PG_RUN_DATABASE}",
+                         f"CREATE DATABASE {PG_RUN_DATABASE} TEMPLATE {PG_DATABASE}")
+        url = server.url(PG_RUN_DATABASE)
+        bootstrap.upgrade_database(url, settings=Settings())
+        return str(url)
+
+    def close(self) -> None:
+        if self.server is not None:
+            try:
+                self.server.admin_sql(f"DROP DATABASE IF EXISTS {PG_RUN_DATABASE}")
+            finally:
+                self.server.stop()
 
 
 def measure(url: str, args: argparse.Namespace) -> dict[str, Any]:
@@ -269,6 +327,31 @@ def measure_in_new_process(url: str, args: argparse.Namespace, workdir: Path) ->
     return result
 
 
+def prepare(args: argparse.Namespace, store: SiteStore, report: dict[str, Any]) -> dict[str, str]:
+    """Generate and load the site where it is not kept yet; the URL of a working copy per engine."""
+    engines = ["sqlite", "postgresql"] if args.engine == "both" else [args.engine]
+    missing = [e for e in engines if not (store.sqlite_ready() if e == "sqlite" else store.postgresql_ready())]
+    if missing:
+        log(f"generating the site (scale {args.scale}, seed {args.seed})")
+        started = time.perf_counter()
+        site = generate(Spec(scale=args.scale, seed=args.seed), log)
+        report["generate_s"] = time.perf_counter() - started
+        report["counts"] = site.counts
+        for key, value in site.counts.items():
+            log(f"  {key:34} {value:>12,}")
+        for engine in missing:
+            log(f"loading {engine}")
+            report["engines"][engine] = {"load_s": load_sqlite_site(site, store.sqlite_path) if engine == "sqlite"
+                                         else load_postgresql_site(site, store.start_postgresql())}
+        del site
+    urls: dict[str, str] = {}
+    for engine in engines:
+        log(f"copying the {engine} site for this run" + (f" (kept in {args.data})" if args.data else ""))
+        urls[engine] = store.sqlite_copy() if engine == "sqlite" else store.postgresql_copy()
+        report["engines"].setdefault(engine, {"load_s": None})
+    return urls
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
@@ -278,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=100,
                         help="lots for the spread of backward (finished) and forward (received) traces; 0: off")
     parser.add_argument("--seed", type=int, default=Spec().seed)
+    parser.add_argument("--data", type=Path, metavar="DIR",
+                        help="keep the generated site in DIR (SQLite file, PostgreSQL cluster) and reuse it later")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--measure-only", metavar="URL", help=argparse.SUPPRESS)  # the child process, see below
     args = parser.parse_args(argv)
@@ -296,34 +381,16 @@ def main(argv: list[str] | None = None) -> int:
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
         "scale": args.scale, "seed": args.seed, "repeat": args.repeat, "warmup": args.warmup, "engines": {},
     }
-    server = None
+    store = SiteStore(args, workdir)
     try:
-        log(f"generating the site (scale {args.scale}, seed {args.seed})")
-        started = time.perf_counter()
-        site = generate(Spec(scale=args.scale, seed=args.seed), log)
-        report["generate_s"] = time.perf_counter() - started
-        report["counts"] = site.counts
-        for key, value in site.counts.items():
-            log(f"  {key:34} {value:>12,}")
-        urls: dict[str, str] = {}
-        if args.engine in ("sqlite", "both"):
-            log("loading SQLite")
-            urls["sqlite"], report["engines"]["sqlite"] = load_sqlite_site(site, workdir)
-        if args.engine in ("postgresql", "both"):
-            from tests.pg_server import PgServer
-
-            log("loading PostgreSQL")
-            server = PgServer().start()
-            urls["postgresql"], report["engines"]["postgresql"] = load_postgresql_site(site, server)
-        del site
+        urls = prepare(args, store, report)
         for engine, url in urls.items():
             log(f"measuring {engine}")
-            load_s = report["engines"][engine]
+            load_s = report["engines"][engine]["load_s"]
             report["engines"][engine] = measure_in_new_process(url, args, workdir)
             report["engines"][engine]["load_s"] = load_s
     finally:
-        if server is not None:
-            server.stop()
+        store.close()
         shutil.rmtree(workdir, ignore_errors=True)
     report["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print_report(report)
@@ -348,7 +415,8 @@ def print_report(report: dict[str, Any]) -> None:
                 + (f"{bare['p50']:10.2f}{bare['p95']:10.2f}{case['ratio_p50']:11.2f}{case['ratio_p95']:11.2f}"
                    if bare else " " * 42)
                 + f"  {target}: {'met' if met else 'MISSED'}")
-        log(f"{'':22}{engine:>12}  {res['engine']}, loaded in {res['load_s']:.0f} s, {res['db_mb']:.0f} MiB, "
+        loaded = "kept site" if res["load_s"] is None else f"loaded in {res['load_s']:.0f} s"
+        log(f"{'':22}{engine:>12}  {res['engine']}, {loaded}, {res['db_mb']:.0f} MiB, "
             f"same connection for app and bare: {res['same_connection']}, 1-min load average "
             f"{res['load_average'][0]} -> {res['load_average'][1]}")
 

@@ -1,6 +1,8 @@
 """A throwaway PostgreSQL 15 cluster for the test session: initdb in a temp folder, loopback only.
 
-initdb refuses to run as root, so as root the cluster is created and run as the `postgres` user.
+initdb refuses to run as root, so as root the cluster is created and run as the `postgres` user. Given a
+folder, the cluster is kept there instead (created on the first start, reused after, stopped cleanly): the
+trace benchmark keeps its generated site that way (`benchmarks/trace_site.py --data`).
 """
 
 from __future__ import annotations
@@ -35,9 +37,10 @@ def free_port() -> int:
 
 
 class PgServer:
-    def __init__(self) -> None:
+    def __init__(self, directory: Path | None = None) -> None:
         self.bin = find_bin()
-        self.dir = Path(tempfile.mkdtemp(prefix="batchtrace-pg-"))
+        self.kept = directory is not None
+        self.dir = Path(directory) if directory is not None else Path(tempfile.mkdtemp(prefix="batchtrace-pg-"))
         self.port = free_port()
         self.as_postgres = hasattr(os, "geteuid") and os.geteuid() == 0  # initdb refuses root
 
@@ -56,15 +59,22 @@ class PgServer:
         else:
             subprocess.run(command, check=True, capture_output=True)
 
+    @property
+    def exists(self) -> bool:
+        """A cluster is already in the folder (a kept one, started before)."""
+        return (self.dir / "data" / "PG_VERSION").exists()
+
     def start(self) -> PgServer:
+        self.dir.mkdir(parents=True, exist_ok=True)
         if self.as_postgres:
             import pwd
 
             pw = pwd.getpwnam("postgres")
             os.chown(self.dir, pw.pw_uid, pw.pw_gid)
         data = self.dir / "data"
-        self._run(self.bin / "initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
-                  "--no-sync", "--locale=C")
+        if not self.exists:
+            self._run(self.bin / "initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
+                      "--no-sync", "--locale=C")
         self._run(
             self.bin / "pg_ctl", "-D", str(data), "-w", "-l", str(self.dir / "server.log"), "-o",
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
@@ -74,10 +84,13 @@ class PgServer:
         return self
 
     def stop(self) -> None:
+        # a kept cluster stops cleanly (fsync is off: an immediate stop could lose what was written)
+        mode = "fast" if self.kept else "immediate"
         try:
-            self._run(self.bin / "pg_ctl", "-D", str(self.dir / "data"), "-m", "immediate", "stop")
+            self._run(self.bin / "pg_ctl", "-D", str(self.dir / "data"), "-m", mode, "stop")
         finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if not self.kept:
+                shutil.rmtree(self.dir, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
