@@ -4,7 +4,7 @@ list customers and quantities, track notification progress, export."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,31 +12,15 @@ from app.csv_files import csv_written_atomically
 from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
-from domain.batches import BatchStatus
-from domain.errors import NotFound, ValidationError
-from domain.lots import LotStatus
+from domain.errors import ConcurrentChange, NotFound, ValidationError
 from domain.quantities import fmt, parse_quantity
-from domain.recall import NotificationStatus, Recall, RecallCustomer, RecallScopeEntry
-from domain.trace import Direction, NodeKind, build_trace
+from domain.recall import NotificationStatus, Recall, RecallCustomer, ScopeLine, plan_recall
+from domain.trace import Direction, NodeKind, walk_tree
 from domain.users import Actor, Permission
 
-_BATCH_RECALL = {BatchStatus.RELEASED: BatchStatus.RECALLED}
-_BATCH_HOLD = (BatchStatus.PLANNED, BatchStatus.IN_PRODUCTION, BatchStatus.COMPLETED, BatchStatus.QC_TESTING,
-               BatchStatus.QA_REVIEW)
-
-
-@dataclass(frozen=True)
-class ScopeView:
-    kind: str
-    number: str
-    item_code: str | None
-    depth: int
-    path: str
-    quantity: Decimal | None
-    unit: str | None
-    status_at_open: str | None
-    customer_code: str | None
-    action: str
+# One node of the frozen scope, as stored: kind, number, item_code, depth, path, quantity, unit, status_at_open,
+# customer_code, action.
+ScopeView = ScopeLine
 
 
 @dataclass(frozen=True)
@@ -68,12 +52,28 @@ class RecallView:
         return done, len(self.customers)
 
 
+@dataclass(frozen=True)
+class RecallSummary:
+    """A recall in the list: without its scope, which can be thousands of lines."""
+
+    recall_number: str
+    trigger_lot_number: str
+    reason: str
+    status: str
+    opened_at: datetime
+    closed_at: datetime | None
+    progress: tuple[int, int]  # (customers completed, customers to notify)
+
+
 def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> RecallView:
     """Trace forward from the lot, freeze that scope, hold every affected lot still in stock and every
-    affected batch not yet released, mark released batches Recalled, and list customers to notify."""
+    affected batch not yet released, mark released batches Recalled, and list customers to notify.
+
+    All of it in one transaction, written set-wise (a lot used for years reaches thousands of records); the
+    records changed are locked first, and each change is audited as one entry, as any change by hand."""
     with uow.acting_as(actor) as tx:
         actor.require(Permission.OPEN_RECALL)
-        trigger = tx.lots.by_number(lot_number, for_update=True)
+        trigger = tx.lots.by_number(lot_number, for_update=True)  # a second recall of the same lot waits here
         if trigger is None or trigger.id is None:
             raise NotFound(f"no lot {lot_number}")
         now = tx.now()
@@ -83,51 +83,24 @@ def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> 
         assert recall.id is not None
         root = tx.genealogy.node((NodeKind.LOT.value, trigger.id))
         assert root is not None
+        locked = tx.recalls.lock_scope(root.key)
         edges, nodes = tx.genealogy.trace(root.key, forward=True)
-        result = build_trace(root, Direction.FORWARD, edges, nodes)
+        scope = tx.genealogy.scope(root, Direction.FORWARD)
         why = f"recall {recall.recall_number}: {recall.reason}"
-        today = local_today(tx)
-        customers: dict[str, tuple[str, list[str], Decimal]] = {}
-        for line in result.lines:
-            node = line.node
-            if node.kind is NodeKind.SHIPMENT and node.customer_code:
-                # Every line into a shipment is one in-scope lot on it: a shipment reached again from a
-                # second lot (a `repeated` line) still adds that lot's quantity.
-                name, numbers, qty = customers.get(node.customer_code, (node.customer_name or "", [], Decimal(0)))
-                customers[node.customer_code] = (name, [*numbers, node.number], qty + (line.quantity or 0))
-            if line.repeated:
-                continue
-            action = _contain(tx, actor, node.kind, node.number, why, today)
-            if node.kind is NodeKind.SHIPMENT and node.customer_code:
-                action = "notify customer"
-            tx.recalls.add(RecallScopeEntry(
-                recall.id, node.kind.value, node.number, node.item_code, line.depth, " > ".join(line.path),
-                line.quantity if line.depth else node.quantity, node.unit, node.status, node.customer_code, action,
-            ))
-        for code, (name, numbers, qty) in sorted(customers.items()):
-            tx.recalls.add(RecallCustomer(recall.id, code, name, ", ".join(sorted(set(numbers))), qty, now))
+        nodes.setdefault(root.key, root)
+        plan = plan_recall(walk_tree(root, Direction.FORWARD, edges, nodes.get, repeated=False), locked, actor, why)
+        if set(plan.shipments) != set(scope.customer_codes):
+            raise ConcurrentChange("the genealogy of the lot changed at another station while the recall was "
+                                   "opened: open it again")
+        tx.recalls.contain(plan.changes)
+        tx.recalls.add_scope(recall.id, plan.scope)
+        names = {c.code: c.name for c in scope.customers}
+        tx.recalls.add_customers([
+            RecallCustomer(recall.id, code, names[code], ", ".join(sorted(numbers)), scope.quantity_for(code), now)
+            for code, numbers in sorted(plan.shipments.items())
+        ])
         tx.commit(reason=why)
         return _view(tx, recall)
-
-
-def _contain(tx: UnitOfWork, actor: Actor, kind: NodeKind, number: str, why: str, today: date) -> str:
-    if kind is NodeKind.LOT:
-        lot = tx.lots.by_number(number, for_update=True)
-        if lot is not None and lot.on_hand > 0 and lot.status in (LotStatus.QUARANTINE, LotStatus.RELEASED):
-            lot.change_status(LotStatus.ON_HOLD, actor, why, today)
-            return "stock put on hold"
-        return "none (no stock)" if lot is not None and lot.on_hand == 0 else "none"
-    if kind is NodeKind.BATCH:
-        batch = tx.batches.by_number(number, for_update=True)
-        if batch is None:
-            return "none"
-        if batch.status in _BATCH_RECALL:
-            batch.change_status(_BATCH_RECALL[batch.status], actor, why, tx.now())
-            return "batch recalled"
-        if batch.status in _BATCH_HOLD:
-            batch.change_status(BatchStatus.ON_HOLD, actor, why, tx.now())
-            return "batch put on hold"
-    return "none"
 
 
 def record_progress(
@@ -164,9 +137,15 @@ def get_recall(uow: UnitOfWork, actor: Actor, recall_number: str) -> RecallView:
         return _view(tx, _recall(tx, recall_number))
 
 
-def list_recalls(uow: UnitOfWork, actor: Actor) -> list[RecallView]:
+def list_recalls(uow: UnitOfWork, actor: Actor) -> list[RecallSummary]:
     with uow.acting_as(actor) as tx:
-        return [_view(tx, r) for r in tx.recalls.list()]
+        return [_summary(tx, r) for r in tx.recalls.list()]
+
+
+def find_recall(uow: UnitOfWork, actor: Actor, recall_number: str) -> RecallSummary:
+    """One recall without its scope (a look-up by number)."""
+    with uow.acting_as(actor) as tx:
+        return _summary(tx, _recall(tx, recall_number))
 
 
 def _recall(tx: UnitOfWork, number: str) -> Recall:
@@ -176,13 +155,17 @@ def _recall(tx: UnitOfWork, number: str) -> Recall:
     return recall
 
 
+def _summary(tx: UnitOfWork, recall: Recall) -> RecallSummary:
+    assert recall.id is not None
+    customers = tx.recalls.customers(recall.id)
+    done = sum(1 for c in customers if c.status is NotificationStatus.COMPLETED)
+    return RecallSummary(recall.recall_number, recall.trigger_lot_number, recall.reason, recall.status.value,
+                         recall.opened_at, recall.closed_at, (done, len(customers)))
+
+
 def _view(tx: UnitOfWork, recall: Recall) -> RecallView:
     assert recall.id is not None
-    scope = tuple(
-        ScopeView(s.kind, s.number, s.item_code, s.depth, s.path, s.quantity, s.unit, s.status_at_open,
-                  s.customer_code, s.action)
-        for s in tx.recalls.scope(recall.id)
-    )
+    scope = tuple(tx.recalls.scope(recall.id))
     customers = tuple(
         RecallCustomerView(c.customer_code, c.customer_name, c.shipments, c.quantity, c.returned_quantity,
                            c.status.value, c.updated_at)

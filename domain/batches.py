@@ -64,6 +64,13 @@ BATCH_WORKFLOW: StateMachine[BatchStatus] = StateMachine(
 )
 
 
+def held_from_after(status: BatchStatus, held_from: BatchStatus | None, target: BatchStatus) -> BatchStatus | None:
+    """Where a batch put on hold was held from (it resumes there); cleared when it leaves hold."""
+    if target is BatchStatus.ON_HOLD:
+        return status
+    return None if status is BatchStatus.ON_HOLD else held_from
+
+
 class IssueKind(Enum):
     ISSUE = "Issue"
     RETURN = "Return"
@@ -171,10 +178,7 @@ class Batch:
         return transition
 
     def _enter(self, target: BatchStatus, now: datetime) -> None:
-        if target is BatchStatus.ON_HOLD:
-            self.held_from = self.status
-        elif self.status is BatchStatus.ON_HOLD:
-            self.held_from = None
+        self.held_from = held_from_after(self.status, self.held_from, target)
         if target is BatchStatus.IN_PRODUCTION and self.started_at is None:
             self.started_at = now
         self.status = target

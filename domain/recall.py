@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
+from domain.batches import BATCH_WORKFLOW, BatchStatus, held_from_after
 from domain.errors import ValidationError
+from domain.lots import LOT_WORKFLOW, LotStatus
+from domain.trace import NodeKey, NodeKind, TraceLine
+from domain.users import Actor
 
 
 class RecallStatus(Enum):
@@ -136,3 +143,111 @@ class RecallCustomer:
             self.returned_quantity = returned
         self.status = target
         self.updated_at = now
+
+
+# --- opening a recall: what it does to each record in scope (TRC-4) -------------------------------------------
+
+
+class LockedState(NamedTuple):
+    """A lot or batch in scope as the recall read it under its lock, just before changing it."""
+
+    status: str
+    on_hand: Decimal | None  # lots
+    held_from: str | None  # batches
+    version: int
+
+
+class ContainmentChange(NamedTuple):
+    """One lot or batch the recall puts on hold or marks recalled; `version` as it was read."""
+
+    kind: str  # "L" or "B"
+    id: int
+    number: str
+    version: int
+    status: tuple[str, str]  # (old, new)
+    held_from: tuple[str | None, str | None]  # (old, new); the same when unchanged
+
+
+class ScopeLine(NamedTuple):
+    """One node of the scope as it is frozen (the fields of `RecallScopeEntry`)."""
+
+    kind: str
+    number: str
+    item_code: str | None
+    depth: int
+    path: str
+    quantity: Decimal | None
+    unit: str | None
+    status_at_open: str | None
+    customer_code: str | None
+    action: str
+
+
+@dataclass(frozen=True)
+class RecallPlan:
+    scope: list[ScopeLine]
+    changes: list[ContainmentChange]
+    shipments: dict[str, set[str]]  # customer code -> shipment numbers in scope
+
+
+_BATCH_HOLD = (BatchStatus.PLANNED, BatchStatus.IN_PRODUCTION, BatchStatus.COMPLETED, BatchStatus.QC_TESTING,
+               BatchStatus.QA_REVIEW)
+
+
+def containment(kind: NodeKind, state: LockedState, actor: Actor, reason: str) -> tuple[str, str | None]:
+    """(what the recall does to the record, its new status or None): stock still on hand is put on hold,
+    batches not yet released are put on hold, released batches are marked recalled; checked against the
+    workflows as if done by hand by the acting user (who needs the right to hold and recall)."""
+    if kind is NodeKind.LOT:
+        status = LotStatus(state.status)
+        on_hand = state.on_hand or Decimal(0)
+        if on_hand > 0 and status in (LotStatus.QUARANTINE, LotStatus.RELEASED):
+            LOT_WORKFLOW.check(status, LotStatus.ON_HOLD, actor, reason)
+            return "stock put on hold", LotStatus.ON_HOLD.value
+        return ("none (no stock)" if on_hand == 0 else "none"), None
+    if kind is NodeKind.BATCH:
+        batch_status = BatchStatus(state.status)
+        if batch_status is BatchStatus.RELEASED:
+            BATCH_WORKFLOW.check(batch_status, BatchStatus.RECALLED, actor, reason)
+            return "batch recalled", BatchStatus.RECALLED.value
+        if batch_status in _BATCH_HOLD:
+            BATCH_WORKFLOW.check(batch_status, BatchStatus.ON_HOLD, actor, reason)
+            return "batch put on hold", BatchStatus.ON_HOLD.value
+    return "none", None
+
+
+def plan_recall(lines: Iterable[TraceLine], locked: Mapping[NodeKey, LockedState], actor: Actor,
+                reason: str) -> RecallPlan:
+    """The frozen scope (each node once, in the order and with the path the trace tree first shows it),
+    the status changes, and the shipments per customer, from the forward trace tree of the trigger lot."""
+    plan = RecallPlan([], [], {})
+    for line in lines:
+        node = line.node
+        if node.kind is NodeKind.SHIPMENT and node.customer_code:
+            plan.shipments.setdefault(node.customer_code, set()).add(node.number)
+        if line.repeated:  # the same node again, by another path: in the scope once
+            continue
+        state = locked.get(node.key)
+        action, target = containment(node.kind, state, actor, reason) if state is not None else ("none", None)
+        if node.kind is NodeKind.SHIPMENT and node.customer_code:
+            action = "notify customer"
+        if state is not None and target is not None:
+            held = state.held_from
+            if node.kind is NodeKind.BATCH:
+                after = held_from_after(BatchStatus(state.status), _batch_status(held), BatchStatus(target))
+                new_held = None if after is None else after.value
+            else:
+                new_held = held
+            plan.changes.append(ContainmentChange(node.kind.value, node.id, node.number, state.version,
+                                             (state.status, target), (held, new_held)))
+        # the root holds its own stock; every other node what flowed into it, in the unit of that edge
+        quantity, unit = (node.quantity, node.unit) if line.depth == 0 else (line.quantity, line.unit)
+        plan.scope.append(ScopeLine(
+            node.kind.value, node.number, node.item_code, line.depth, " > ".join(line.path), quantity, unit,
+            state.status if state is not None else node.status, node.customer_code, action,
+        ))
+    return plan
+
+
+def _batch_status(value: str | None) -> BatchStatus | None:
+    return None if value is None else BatchStatus(value)

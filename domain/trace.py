@@ -2,19 +2,21 @@
 
 The graph has three kinds of node: lots (L), batches (B) and shipments (S). Edges run in the direction
 material flows: lot -> batch (material issued), batch -> lot (lot produced), lot -> shipment (shipped).
-A forward trace follows edges from a lot; a backward trace follows them against the flow. Persistence
-returns every reachable edge in one recursive query; this module turns them into the tree users read.
+A forward trace follows edges from a lot; a backward trace follows them against the flow.
+
+A trace is read three ways: level by level (`ChildPage`, what the Trace page opens), as a scope counted and
+summed by the database (`domain.trace_scope`), and as the whole tree, depth first (`walk_tree`), which is
+produced one line at a time so that an export never holds the tree's lines in memory.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from operator import itemgetter
+from typing import NamedTuple
 
 
 class NodeKind(Enum):
@@ -29,9 +31,10 @@ class Direction(Enum):
 
 
 NodeKey = tuple[str, int]  # (NodeKind value, id)
+PAGE_SIZE = 200  # children shown at a time when a node of the tree is opened
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large trace holds thousands, each tracked by the collector
 class NodeInfo:
     kind: NodeKind
     id: int
@@ -51,21 +54,58 @@ class NodeInfo:
         return (self.kind.value, self.id)
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
+    """Material that flowed src -> dst."""
+
     src: NodeKey
     dst: NodeKey
     quantity: Decimal
 
 
-@dataclass(frozen=True)
-class TraceLine:
+# An edge as persistence hands it over: a plain tuple (src, dst, quantity). A large trace has tens of
+# thousands; plain tuples of plain values are let go by the cyclic garbage collector (`Edge` ones are not).
+EdgeRow = tuple[NodeKey, NodeKey, Decimal]
+
+
+class TraceLine(NamedTuple):
     depth: int
     path: tuple[str, ...]  # numbers from the root to this node
     node: NodeInfo
     quantity: Decimal | None  # along the edge from the parent
     repeated: bool = False  # reached again by another path: shown once in full, then as a reference
     unit: str | None = None  # of `quantity`: the unit of the lot at one end of the edge (every edge has one)
+
+
+def edge_unit(parent: NodeInfo, child: NodeInfo) -> str | None:
+    """The unit of what flowed between two nodes: that of the lot at one end (lot -> batch and lot -> shipment
+    carry the lot's unit, batch -> lot the produced lot's), in either direction of the trace."""
+    return child.unit if child.kind is NodeKind.LOT else parent.unit
+
+
+@dataclass(frozen=True)
+class TraceChild:
+    """One line of the tree as the Trace page opens it: a node under its parent."""
+
+    node: NodeInfo
+    quantity: Decimal  # along the edge from the parent
+    unit: str | None
+    has_children: bool  # the node leads further (it can be opened)
+
+
+@dataclass(frozen=True)
+class ChildPage:
+    """Some of a node's children, in tree order (kind, then number): `offset` of `total`."""
+
+    parent: NodeInfo
+    direction: Direction
+    children: tuple[TraceChild, ...]
+    offset: int
+    total: int
+
+    @property
+    def next_offset(self) -> int | None:
+        end = self.offset + len(self.children)
+        return end if end < self.total else None
 
 
 @dataclass(frozen=True)
@@ -84,68 +124,59 @@ class TraceResult:
         return sorted({(n.customer_code or "", n.customer_name or "") for n in self.of_kind(NodeKind.SHIPMENT)})
 
 
-def build_trace(root: NodeInfo, direction: Direction, edges: list[Edge], nodes: dict[NodeKey, NodeInfo]) -> TraceResult:
-    """Depth-first tree from the root; a node reached by a second path is listed as `repeated` and not
-    expanded again, so every node is expanded once (a corrupt graph with a cycle cannot loop).
-
-    Children are listed by kind, then number. A trace can have tens of thousands of lines (a bulk raw lot
-    reaches every shipment for months), so the loop does as little per line as it can, and the cyclic
-    garbage collector is paused meanwhile (`gc_paused`)."""
-    with gc_paused():
-        all_nodes = {root.key: root, **nodes}
-        forward = direction is Direction.FORWARD
-        # parent -> [(kind, number, key, node, quantity)]; an edge to a node without details is never listed
-        children: dict[NodeKey, list[tuple[str, str, NodeKey, NodeInfo, Decimal]]] = {}
-        node_of = all_nodes.get
-        for edge in edges:
-            parent, child = (edge.src, edge.dst) if forward else (edge.dst, edge.src)
-            child_node = node_of(child)
-            if child_node is None:
-                continue
-            kids = children.get(parent)
-            if kids is None:
-                kids = children[parent] = []
-            kids.append((child[0], child_node.number, child, child_node, edge.quantity))
-        by_kind_and_number = itemgetter(0, 1)
-        for kids in children.values():
-            if len(kids) > 1:
-                kids.sort(key=by_kind_and_number)
-        lines: list[TraceLine] = []
-        add_line = lines.append
-        expanded: set[NodeKey] = {root.key}
-        stack: list[tuple[NodeKey, int, tuple[str, ...], Decimal | None, str | None, NodeInfo]] = [
-            (root.key, 0, (root.number,), None, None, root)
-        ]
-        pop, push = stack.pop, stack.append
-        lot = NodeKind.LOT
-        while stack:
-            key, depth, path, qty, unit, node = pop()
-            if depth and key in expanded:
-                add_line(TraceLine(depth, path, node, qty, True, unit))
-                continue
-            add_line(TraceLine(depth, path, node, qty, False, unit))
-            expanded.add(key)
-            kids = children.get(key)
-            if kids:
-                depth += 1
-                node_unit = node.unit
-                for _kind, number, child, child_node, child_qty in reversed(kids):
-                    # lot -> batch and lot -> shipment carry the lot's unit, batch -> lot the produced lot's
-                    edge_unit = child_node.unit if child_node.kind is lot else node_unit
-                    push((child, depth, (*path, number), child_qty, edge_unit, child_node))
-        return TraceResult(direction, root, tuple(lines), all_nodes)
+def build_trace(
+    root: NodeInfo, direction: Direction, edges: Iterable[EdgeRow], nodes: dict[NodeKey, NodeInfo]
+) -> TraceResult:
+    """The whole tree in memory (small traces, JSON output, tests); `walk_tree` gives it line by line."""
+    all_nodes = {root.key: root, **nodes}
+    lines = tuple(walk_tree(root, direction, edges, all_nodes.get))
+    return TraceResult(direction, root, lines, all_nodes)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a large trace is turned into objects. Nothing in a trace forms a
-    cycle (reference counting frees it all), but the collector, triggered by the sheer number of new
-    objects, would walk every live object several times over: a third of the time of a large trace."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def walk_tree(root: NodeInfo, direction: Direction, edges: Iterable[EdgeRow],
+              node_of: Callable[[NodeKey], NodeInfo | None], *, repeated: bool = True) -> Iterator[TraceLine]:
+    """The tree depth first from the root, one line at a time; a node reached by a second path is listed as
+    `repeated` and not expanded again, so every node is expanded once (a corrupt graph with a cycle cannot
+    loop). Children are listed by kind, then number; an edge to a node without details is never listed.
+    With `repeated=False` the references are left out: each reachable node once, where it is first shown.
 
+    Only the children lists are held (one small tuple per edge); each line is made when it is asked for, so
+    a caller that writes the lines out as they come holds none of them."""
+    forward = direction is Direction.FORWARD
+    # parent -> [(kind, number, child, quantity)]: plain values only, so the collector lets these tuples go
+    children: dict[NodeKey, list[tuple[str, str, NodeKey, Decimal]]] = {}
+    for src, dst, quantity in edges:
+        above_key, child = (src, dst) if forward else (dst, src)
+        child_node = node_of(child)
+        if child_node is None:
+            continue
+        kids = children.get(above_key)
+        if kids is None:
+            kids = children[above_key] = []
+        kids.append((child[0], child_node.number, child, quantity))
+    by_kind_and_number = itemgetter(0, 1)
+    for kids in children.values():
+        if len(kids) > 1:
+            kids.sort(key=by_kind_and_number)
+    expanded: set[NodeKey] = {root.key}
+    # (node, depth, path of the parent, quantity along the edge, parent); the path is made when the line is
+    stack: list[tuple[NodeInfo, int, tuple[str, ...], Decimal | None, NodeInfo | None]] = [(root, 0, (), None, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth, above, qty, parent = pop()
+        key = node.key
+        unit = None if parent is None else edge_unit(parent, node)
+        if depth and key in expanded:
+            if repeated:
+                yield TraceLine(depth, (*above, node.number), node, qty, True, unit)
+            continue
+        path = (*above, node.number)
+        yield TraceLine(depth, path, node, qty, False, unit)
+        expanded.add(key)
+        kids = children.get(key)
+        if kids:
+            depth += 1
+            for _kind, _number, child, child_qty in reversed(kids):
+                below = node_of(child)
+                assert below is not None  # edges to nodes without details were left out above
+                push((below, depth, path, child_qty, node))

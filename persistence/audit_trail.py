@@ -12,17 +12,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, inspect, select, text
+from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.orm import Session
 
 from domain.audit import GENESIS_HASH, canonical_changes, entry_hash, format_time
 from domain.users import Actor
+from persistence.bulk import insert_rows
 from persistence.mapping import AUDITED
 from persistence.tables import audit_log
 from persistence.types import audit_value
 
 AUDIT_LOCK_KEY = 0x42_54_41_55  # "BTAU": one advisory lock for the whole chain
 REDACTED = "(changed, not shown)"
+COLLECTOR = "batchtrace_audit_collector"  # the session's ChangeCollector, in `Session.info`
 
 
 @dataclass
@@ -77,10 +79,15 @@ class ChangeCollector:
                 changes[attr.key] = (None, REDACTED) if action != "DELETE" else (REDACTED, None)
             else:
                 changes[attr.key] = (audit_value(old), audit_value(new))
-        key = (audited.record_type, record_id)
+        self.record(audited.record_type, record_id, action, changes)
+
+    def record(self, record_type: str, record_id: str, action: str, changes: dict[str, tuple[Any, Any]]) -> None:
+        """A change written without the ORM (a bulk write of the unit of work's own transaction): it is
+        audited like any other, as one entry per record, with the same record type, ID and fields."""
+        key = (record_type, record_id)
         earlier = self._entries.get(key)
         if earlier is None:
-            self._entries[key] = PendingEntry(audited.record_type, record_id, action, changes)
+            self._entries[key] = PendingEntry(record_type, record_id, action, changes)
             return
         for name, (old, new) in changes.items():
             first_old = earlier.changes[name][0] if name in earlier.changes else old
@@ -100,6 +107,21 @@ class ChangeCollector:
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+def collector(session: Session) -> ChangeCollector:
+    """The change collector of the unit of work that owns this session (see persistence/uow.py)."""
+    found: ChangeCollector = session.info[COLLECTOR]
+    return found
+
+
+_AS_IS = (str, int, type(None))  # audit_value returns these unchanged: skip the call for most values
+
+
+def created(columns: Sequence[str], row: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The changes of a CREATE entry for a row written in bulk: every column as the ORM would record it."""
+    return {name: (None, value if type(value) in _AS_IS else audit_value(value))
+            for name in columns if name != "version" for value in (row[name],)}
 
 
 def server_now(connection: Connection) -> datetime:
@@ -140,5 +162,5 @@ def append(connection: Connection, actor: Actor, entries: Sequence[PendingEntry]
         )
         seqs.append(seq)
         prev = digest
-    connection.execute(insert(audit_log), rows)
+    insert_rows(connection, audit_log, rows)  # one driver executemany: a recall writes thousands
     return seqs

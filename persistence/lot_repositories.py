@@ -16,7 +16,6 @@ from domain.items import Customer, Item, Supplier, SupplierApproval
 from domain.lots import Lot
 from domain.mbr import MasterBatchRecord, MbrStatus
 from domain.numbering import NumberRule
-from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment
 from persistence import tables as t
 
@@ -205,24 +204,6 @@ class SqlShipments(_Repo):
 
     def list(self, limit: int = 500) -> Sequence[Shipment]:
         return self.session.scalars(select(Shipment).order_by(t.shipments.c.id.desc()).limit(limit)).all()
-
-
-class SqlRecalls(_Repo):
-    def by_number(self, number: str) -> Recall | None:
-        return self.session.scalars(select(Recall).where(t.recalls.c.recall_number == number.strip())).one_or_none()
-
-    def list(self) -> Sequence[Recall]:
-        return self.session.scalars(select(Recall).order_by(t.recalls.c.id.desc())).all()
-
-    def scope(self, recall_id: int) -> Sequence[RecallScopeEntry]:
-        c = t.recall_scope.c
-        return self.session.scalars(select(RecallScopeEntry).where(c.recall_id == recall_id).order_by(c.id)).all()
-
-    def customers(self, recall_id: int) -> Sequence[RecallCustomer]:
-        c = t.recall_customers.c
-        return self.session.scalars(
-            select(RecallCustomer).where(c.recall_id == recall_id).order_by(c.customer_code)
-        ).all()
 
 
 class SqlAlerts(_Repo):

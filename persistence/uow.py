@@ -21,7 +21,7 @@ from domain.errors import (
 )
 from domain.users import SYSTEM_USER_ID, Actor
 from persistence import audit_trail
-from persistence.audit_trail import ChangeCollector, PendingEntry
+from persistence.audit_trail import COLLECTOR, ChangeCollector, PendingEntry
 from persistence.genealogy import SqlGenealogy
 from persistence.lot_repositories import (
     SqlAlerts,
@@ -30,15 +30,13 @@ from persistence.lot_repositories import (
     SqlMasterData,
     SqlMbrs,
     SqlNumbering,
-    SqlRecalls,
     SqlShipments,
 )
 from persistence.print_journal import SqlPrintJobs
+from persistence.recall_repository import SqlRecalls
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 from persistence.signature_repositories import SqlSignatures, record_status_changes
 from persistence.tables import users
-
-_COLLECTOR = "batchtrace_audit_collector"
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -51,7 +49,7 @@ def install_audit_hooks(factory: sessionmaker[Session]) -> None:
     @event.listens_for(factory, "after_flush")
     def _collect(session: Session, _context: Any) -> None:
         # After the flush the PKs of new rows exist, while the attribute history is still there.
-        collector = session.info.get(_COLLECTOR)
+        collector = session.info.get(COLLECTOR)
         if collector is not None:
             collector.collect(session)
 
@@ -92,7 +90,7 @@ class SqlUnitOfWork:
         if self._session is not None:
             raise RuntimeError("a unit of work is not re-entrant")
         self._session = self._factory()
-        self._session.info[_COLLECTOR] = ChangeCollector()
+        self._session.info[COLLECTOR] = ChangeCollector()
         try:
             self._check_actor(self._session, self._actor)
         except BaseException:
@@ -168,7 +166,7 @@ class SqlUnitOfWork:
         reason = reason.strip() if reason else None
         try:
             session.flush()
-            collector: ChangeCollector = session.info[_COLLECTOR]
+            collector: ChangeCollector = session.info[COLLECTOR]
             changes = collector.entries()
             if not reason and any(e.action != "CREATE" for e in changes):
                 raise ReasonRequired("a reason is required to change or delete a record")

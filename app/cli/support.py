@@ -213,4 +213,4 @@ def require_known(
     for number in lots:
         app_lots.get_lot(reader(), SYSTEM_ACTOR, number)
     if recall is not None:
-        recalls.get_recall(reader(), SYSTEM_ACTOR, recall)
+        recalls.find_recall(reader(), SYSTEM_ACTOR, recall)

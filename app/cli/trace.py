@@ -26,6 +26,7 @@ from app.cli.support import CommandTree, UsageError, amount, open_context, print
 from domain.errors import NotFound, ValidationError
 from domain.quantities import fmt
 from domain.trace import Direction, NodeInfo, NodeKind, TraceLine, TraceResult
+from domain.trace_scope import TraceScope
 from domain.users import SYSTEM_ACTOR
 
 _WHAT = {Direction.BACKWARD: "where it came from", Direction.FORWARD: "where it went"}
@@ -57,20 +58,20 @@ def _trace(args: argparse.Namespace) -> int:
         if not out.parent.is_dir():
             raise ValidationError(f"folder {out.parent} does not exist")
     with open_context(args) as ctx:
-        result = trace.trace(ctx.read_uow(), SYSTEM_ACTOR, args.number, args.direction)
-    if form == "json":
-        print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
-    elif form == "csv" and out is not None:
-        trace.export_trace_csv(result, out)
-        lines = sum(len(r.lines) for r in result.results())
-        print(f"exported the trace of {_label(result.root)} ({lines} lines) to {out}")
+        if form == "json":
+            print(json.dumps(as_json(trace.trace(ctx.read_uow(), SYSTEM_ACTOR, args.number, args.direction)),
+                             indent=2, ensure_ascii=False))
+            return 0
+        lines = trace.trace_lines(ctx.read_uow(), SYSTEM_ACTOR, args.number, args.direction)
+        scopes = [] if form == "csv" else [
+            trace.trace_scope(ctx.read_uow(), SYSTEM_ACTOR, args.number, d.value) for d in lines.directions]
+    if out is not None:
+        exported = trace.export_trace_csv_lines(lines, out)
+        print(f"exported the trace of {_label(lines.root)} ({exported.lines} lines) to {out}")
     elif form == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(trace.CSV_COLUMNS)
-        for r in result.results():
-            writer.writerows(trace.rows(r))
+        trace.write_csv_rows(csv.writer(sys.stdout, lineterminator="\n"), lines)
     else:
-        print_tree(result)
+        print_tree(lines, scopes)
     return 0
 
 
@@ -139,22 +140,20 @@ def _tree_row(line: TraceLine) -> tuple[str, ...]:
             node.on_date or "")
 
 
-def _summary(result: TraceResult) -> str:
-    counts = []
-    for kind, one, many in ((NodeKind.BATCH, "batch", "batches"), (NodeKind.LOT, "lot", "lots"),
-                            (NodeKind.SHIPMENT, "shipment", "shipments")):
-        n = len(result.of_kind(kind))
-        if n:
-            counts.append(f"{n} {one if n == 1 else many}")
+def _summary(scope: TraceScope) -> str:
+    """The scope as the Trace page shows it: counted by the database, the root left out."""
+    finished = f" ({scope.finished_lots} finished)" if scope.finished_lots else ""
+    counts = [f"{n} {one if n == 1 else many}{more}" for n, one, many, more in (
+        (scope.batches, "batch", "batches", ""), (scope.lots, "lot", "lots", finished),
+        (scope.shipments, "shipment", "shipments", "")) if n]
     text = ", ".join(counts) or "nothing"
-    if not counts and result.direction is Direction.BACKWARD and result.root.supplier_code:
-        text = f"received from supplier {result.root.supplier_code}, supplier lot {result.root.supplier_lot}"
-    elif result.direction is Direction.BACKWARD:
-        suppliers = sorted({n.supplier_code for n in result.of_kind(NodeKind.LOT) if n.supplier_code})
-        if suppliers:
-            text += f"; suppliers {', '.join(suppliers)}"
-    elif result.customers:
-        text += f"; customers {', '.join(code for code, _ in result.customers)}"
+    root = scope.root
+    if not counts and scope.direction is Direction.BACKWARD and root.supplier_code:
+        text = f"received from supplier {root.supplier_code}, supplier lot {root.supplier_lot}"
+    elif scope.direction is Direction.BACKWARD and scope.suppliers:
+        text += f"; suppliers {', '.join(s.code for s in scope.suppliers)}"
+    elif scope.customers:
+        text += f"; customers {', '.join(scope.customer_codes)}"
     return text
 
 
@@ -164,15 +163,20 @@ def _dated(node: NodeInfo) -> str:
     return f"{'shipped' if node.kind is NodeKind.SHIPMENT else 'expires'} {node.on_date}"
 
 
-def print_tree(result: trace.Trace) -> None:
-    root = result.root
+def print_tree(lines: trace.TraceLines, scopes: list[TraceScope]) -> None:
+    root = lines.root
     supplier, customer = _details(root)
     facts = [x for x in (root.item_code, root.status, amount(root.quantity, root.unit),
                          f"supplier {supplier}" if supplier else "", f"customer {customer}" if customer else "",
                          _dated(root)) if x]
     print(f"{trace.KIND_LABEL[root.kind]} {root.number}: {', '.join(facts)}")
-    for r in result.results():
+    for direction, scope in zip(lines.directions, scopes, strict=True):
         print()
-        print(f"{r.direction.value.capitalize()} trace ({_WHAT[r.direction]}): {_summary(r)}")
+        print(f"{direction.value.capitalize()} trace ({_WHAT[direction]}): {_summary(scope)}")
+        if scope.customers:
+            print_table(("CUSTOMER", "NAME", "QUANTITY", "SHIPMENTS"),
+                        [(c.code, c.name, amount(c.quantity, c.unit), str(c.shipments)) for c in scope.customers],
+                        indent="  ")
+            print()
         print_table(("DEPTH", "KIND NUMBER", "ITEM", "STATUS", "QUANTITY", "SUPPLIER / LOT", "CUSTOMER", "DATE"),
-                    [_tree_row(line) for line in r.lines], indent="  ")
+                    (_tree_row(line) for line in lines.walk(direction)), indent="  ")

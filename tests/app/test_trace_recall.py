@@ -210,7 +210,9 @@ def test_global_search_finds_lot_batch_shipment_and_supplier_lot_numbers(site: S
 def test_trace_exports_to_csv_and_reads_back(site: Site, tree: Genealogy, tmp_path: Path) -> None:
     t = tree
     both = trace.trace(site.ctx.read_uow(), site.admin, t.il)
-    out = trace.export_trace_csv(both, tmp_path / "trace.csv")
+    exported = trace.export_trace_csv(site.ctx.read_uow(), site.admin, t.il, "both", tmp_path / "trace.csv")
+    out = exported.path
+    assert exported.lines == len(both.backward.lines) + len(both.forward.lines)  # type: ignore[union-attr]
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert tuple(rows[0]) == trace.CSV_COLUMNS
@@ -230,7 +232,7 @@ def test_trace_exports_to_csv_and_reads_back(site: Site, tree: Genealogy, tmp_pa
     assert [r["repeated"] for r in forward if r["number"] == t.s1] == ["", "yes"]
     assert not list(tmp_path.glob(".*partial"))
     with pytest.raises(ValidationError, match="does not exist"):
-        trace.export_trace_csv(both, tmp_path / "missing" / "trace.csv")
+        trace.export_trace_csv(site.ctx.read_uow(), site.admin, t.il, "both", tmp_path / "missing" / "trace.csv")
 
 
 # --- TRC-4: recall --------------------------------------------------------------------------------------------

@@ -123,12 +123,15 @@ def test_table_is_an_indented_tree_per_direction(cli, demo_db):
     text = result.out
     assert text.splitlines()[0].startswith("Lot R")
     assert f"supplier POLYMED / {RESIN}" in text.splitlines()[0]
-    backward, forward = text.split("\n\n")[1:]
+    backward, forward, tree = text.split("\n\n")[1:]
     assert backward.startswith(f"Backward trace (where it came from): received from supplier POLYMED, "
                                f"supplier lot {RESIN}")
-    assert forward.startswith("Forward trace (where it went): 3 batches, 3 lots, 4 shipments; customers "
-                              "DE-KLNORD, DE-MEDLOG, FR-CHVAL, US-LAKEMED")
-    rows = forward.splitlines()[2:]
+    # the scope as the Trace page shows it (TRC-4: the customers and what each received)
+    assert forward.startswith("Forward trace (where it went): 3 batches, 3 lots (1 finished), 4 shipments; "
+                              "customers DE-KLNORD, DE-MEDLOG, FR-CHVAL, US-LAKEMED")
+    customers = [line.split()[0] + " " + line.split()[-3] for line in forward.splitlines()[2:]]
+    assert customers == [f"{code} {qty}" for code, qty in sorted(SYRINGE_10_CUSTOMERS.items())]
+    rows = tree.splitlines()[1:]
     assert [row.split()[0] for row in rows] == ["0", "1", "2", "3", "4", "5", "5", "5", "5", "1", "2"]
     assert "  1        Batch B" in rows[1] and "IM-BRL-10" in rows[1] and "13.4 kg" in rows[1]
     assert "  4              Lot FD-SYR-10-" in rows[4]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from app import recalls
-from app.recalls import RecallView
+from app.recalls import RecallSummary
 from domain.users import Actor
 from ui.recalls.recall_detail_widget import RecallDetailWidget
 from ui.shell.changes import RECALL, ChangeHub, Changes
@@ -69,7 +69,7 @@ class RecallListWidget(QWidget):
         self.runner.run(lambda: recalls.list_recalls(ctx.read_uow(), actor), on_done=self._loaded,
                         on_error=self._failed)
 
-    def _loaded(self, views: list[RecallView]) -> None:
+    def _loaded(self, views: list[RecallSummary]) -> None:
         self.model.set_records(views)
         row = self.model.row_of(self._select) if self._select else -1
         if row >= 0:
@@ -79,10 +79,10 @@ class RecallListWidget(QWidget):
         if changes.touches(RECALL):
             self.refresh()
 
-    def selected(self) -> RecallView | None:
+    def selected(self) -> RecallSummary | None:
         rows = self.table.selectionModel().selectedRows()
         record = self.model.record_at(rows[0].row()) if rows else None
-        return record if isinstance(record, RecallView) else None
+        return record if isinstance(record, RecallSummary) else None
 
     def _selection_changed(self) -> None:
         view = self.selected()

@@ -26,7 +26,7 @@ def _find(ctx: AppContext, actor: Actor, text: str) -> tuple[list[NodeInfo], str
     """Genealogy matches, and the recall whose number this is (recalls are not in the genealogy)."""
     nodes = trace.search(ctx.read_uow(), actor, text)
     try:
-        recall = recalls.get_recall(ctx.read_uow(), actor, text.upper()).recall_number
+        recall = recalls.find_recall(ctx.read_uow(), actor, text.upper()).recall_number
     except NotFound:
         recall = None
     return nodes, recall

@@ -1,7 +1,9 @@
-"""The trace page (TRC-1..TRC-3): from a lot, batch, shipment or supplier-lot number, where it came from and
-where it went, as a tree; export as CSV; open a recall from a lot (TRC-4).
+"""The trace page (TRC-1..TRC-4): from a lot, batch, shipment or supplier-lot number, where it came from and
+where it went, as a tree opened level by level; its scope in a sentence; the whole tree as CSV; a recall.
 
-The trace runs on the task runner, off the GUI thread; double-clicking a node opens its page.
+Everything runs on the task runner, off the GUI thread: first the record and its first level (the tree is
+shown at once), then the scope counted by the database (the summary), then each node's children when it is
+opened, 200 at a time. Double-clicking a node opens its page.
 """
 
 from __future__ import annotations
@@ -18,26 +20,28 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 
 from app import recalls, trace
 from app.recalls import RecallView
-from app.trace import Trace
-from domain.trace import Direction, NodeInfo, NodeKind
+from app.trace import ExportedTrace, TraceStart
+from domain.trace import ChildPage, Direction, NodeInfo, NodeKind
+from domain.trace_scope import TraceScope
 from domain.users import Actor, Permission
 from ui.shell.changes import BATCH, LOT, RECALL, SHIPMENT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
-from ui.trace.trace_tree_model import TraceTreeModel
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.status_names import kind_name
+from ui.shell.task_runner import Runner, user_message
+from ui.trace.trace_tree_model import COLUMNS, TraceTreeModel
 from ui.widgets.widget_parts import choose_save_path, line_edit, push_button
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
 
 _PAGES = {NodeKind.LOT: "lot", NodeKind.BATCH: "batch", NodeKind.SHIPMENT: "shipment"}
+_CELL_PADDING = 16  # pixels beside a cell's text, as the view's own size hints allow
 
 
 @dataclass(frozen=True)
 class _Timed:
-    trace: Trace
+    start: TraceStart
     seconds: float
 
 
@@ -52,6 +56,7 @@ class TraceWidget(QWidget):
         self.setObjectName("traceView")
         self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
         self._request: tuple[str, str] | None = None
+        self._shown: tuple[str, str] | None = None  # (number, direction) of the tree on screen
         self.number = line_edit("traceNumber", self.tr("lot, batch, shipment or supplier lot number"))
         self.number.setClearButtonEnabled(True)
         self.number.returnPressed.connect(self.run_trace)
@@ -61,14 +66,8 @@ class TraceWidget(QWidget):
                             (self.tr("Backward (where it came from)"), "backward")):
             self.direction.addItem(text, value)
         self.model = TraceTreeModel(self)
-        self.tree = QTreeView()
-        self.tree.setObjectName("traceTree")
-        self.tree.setModel(self.model)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setUniformRowHeights(True)
-        self.tree.doubleClicked.connect(self._open_node)
-        self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.fetch_wanted.connect(self._load_children)
+        self.tree = self._make_tree()
         self.summary = QLabel()
         self.summary.setObjectName("traceSummary")
         self.summary.setWordWrap(True)
@@ -92,6 +91,20 @@ class TraceWidget(QWidget):
         changes.changed.connect(self._changed)
         self._update_buttons()
 
+    def _make_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName("traceTree")
+        tree.setModel(self.model)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tree.setUniformRowHeights(True)
+        tree.doubleClicked.connect(self._open_node)
+        tree.clicked.connect(self.model.request_more)
+        tree.activated.connect(self.model.request_more)
+        tree.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._fit_columns)
+        return tree
+
     # --- tracing ------------------------------------------------------------------------------------
     def show_record(self, number: str) -> None:
         """Trace this number in both directions (from another page or the global search)."""
@@ -112,34 +125,85 @@ class TraceWidget(QWidget):
 
         def work() -> _Timed:
             started = time.perf_counter()
-            result = trace.trace(ctx.read_uow(), actor, number, direction)
-            return _Timed(result, time.perf_counter() - started)
+            start = trace.start_trace(ctx.read_uow(), actor, number, direction)
+            return _Timed(start, time.perf_counter() - started)
 
-        self.runner.run(work, on_done=partial(self._traced, quiet), on_error=self._failed)
+        self.runner.run(work, on_done=partial(self._traced, quiet, direction), on_error=self._failed)
 
-    def _traced(self, quiet: bool, timed: _Timed) -> None:
+    def _traced(self, quiet: bool, direction: str, timed: _Timed) -> None:
         if not quiet:
             self.message.clear_message()
-        self.model.show(timed.trace)
-        self.tree.expandAll()
-        for column in range(self.model.columnCount()):
-            self.tree.resizeColumnToContents(column)
-        root = timed.trace.root
-        parts = []
-        for result in timed.trace.results():
-            others = len(result.nodes) - 1
-            customers = result.customers
-            if result.direction is Direction.FORWARD:
-                parts.append(self.tr("forward {n} records, {c} customers").format(n=others, c=len(customers)))
-            else:
-                parts.append(self.tr("backward {n} records").format(n=others))
-        self.summary.setText(self.tr("{kind} {number}: {parts}. Traced in {ms} ms.").format(
-            kind=kind_name(root.kind.value), number=root.number,
-            parts="; ".join(parts), ms=round(timed.seconds * 1000)))
+        start = timed.start
+        self._shown = (start.root.number, direction)
+        self.model.show(start.root, start.levels)
+        for column in range(COLUMNS):
+            self.tree.setColumnWidth(column, 0)  # sized again from what this trace shows
+        self._fit_columns(QModelIndex(), 0, self.model.rowCount() - 1)
+        for title in range(self.model.rowCount()):
+            top = self.model.index(title, 0)
+            root = self.model.index(0, 0, top)
+            self.tree.setExpanded(top, True)
+            self.tree.setExpanded(root, True)
+            self._fit_columns(top, 0, 0)
+            self._fit_columns(root, 0, self.model.rowCount(root) - 1)
+        self.summary.setText(self.tr("{kind} {number}: counting what the trace reaches… (first level in {ms} ms)")
+                             .format(kind=kind_name(start.root.kind.value), number=start.root.number,
+                                     ms=round(timed.seconds * 1000)))
         self._update_buttons()
+        ctx, actor, number = self.ctx, self.actor, start.root.number
+        wanted = [page.direction.value for page in start.levels]
+        self.runner.run(lambda: [trace.trace_scope(ctx.read_uow(), actor, number, d) for d in wanted],
+                        on_done=partial(self._counted, start.root, timed.seconds), on_error=self._failed)
+
+    def _counted(self, root: NodeInfo, seconds: float, scopes: list[TraceScope]) -> None:
+        if self.model.root != root:
+            return  # another trace was asked for meanwhile
+        parts = [self._scope_text(scope) for scope in scopes]
+        self.summary.setText(self.tr("{kind} {number}: {parts}. First level in {ms} ms.").format(
+            kind=kind_name(root.kind.value), number=root.number, parts="; ".join(parts), ms=round(seconds * 1000)))
+
+    def _scope_text(self, scope: TraceScope) -> str:
+        counts = {"batches": f"{scope.batches:,}", "lots": f"{scope.lots:,}", "finished": f"{scope.finished_lots:,}",
+                  "shipments": f"{scope.shipments:,}", "customers": f"{len(scope.customer_codes):,}",
+                  "suppliers": f"{len(scope.suppliers):,}"}
+        if scope.direction is Direction.FORWARD:
+            return self.tr("forward: batches {batches}, lots {lots} (finished {finished}), shipments {shipments}, "
+                           "customers {customers}").format(**counts)
+        return self.tr("backward: batches {batches}, lots {lots}, suppliers {suppliers}").format(**counts)
+
+    def _load_children(self, entry: int, node: NodeInfo, direction: Direction, offset: int) -> None:
+        ctx, actor = self.ctx, self.actor
+        self.runner.run(lambda: trace.trace_children(ctx.read_uow(), actor, node, direction, offset),
+                        on_done=partial(self._children_loaded, entry),
+                        on_error=partial(self._children_failed, entry))
+
+    def _children_loaded(self, entry: int, page: ChildPage) -> None:
+        self.model.add_page(entry, page)
+
+    def _children_failed(self, entry: int, error: Exception) -> None:
+        self.model.failed(entry)
+        self._failed(error)
+
+    def _fit_columns(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Widen the columns to the rows just shown (a page at most: a sample, never the whole tree), so that
+        no number is cut off; columns never narrow while the tree is open."""
+        metrics = self.tree.fontMetrics()
+        depth = 0
+        up = parent
+        while up.isValid():
+            depth, up = depth + 1, up.parent()
+        header = self.tree.header()
+        for column, texts in enumerate(self.model.page_texts(parent, first, last)):
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            if column == 0:
+                widest += (depth + 1) * self.tree.indentation()
+            heading = header.fontMetrics().horizontalAdvance(str(self.model.headerData(column, header.orientation())))
+            wanted = max(widest, heading) + _CELL_PADDING
+            if wanted > self.tree.columnWidth(column):
+                self.tree.setColumnWidth(column, wanted)
 
     def _changed(self, changes: Changes) -> None:
-        if self.model.trace is not None and self._request and changes.touches(LOT, BATCH, SHIPMENT):
+        if self._shown is not None and self._request and changes.touches(LOT, BATCH, SHIPMENT):
             number, direction = self._request
             self.number.setText(number)
             self.direction.setCurrentIndex(max(self.direction.findData(direction), 0))
@@ -150,14 +214,12 @@ class TraceWidget(QWidget):
         return self.model.node_at(rows[0]) if rows else None
 
     def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self.model.trace is not None)
+        self.export_button.setEnabled(self._shown is not None)
         self.recall_button.setEnabled(self._recall_lot() is not None)
 
     def _recall_lot(self) -> NodeInfo | None:
         """The selected lot, or the traced lot when nothing is selected."""
-        node = self.selected_node()
-        if node is None and self.model.trace is not None:
-            node = self.model.trace.root
+        node = self.selected_node() or self.model.root
         return node if node is not None and node.kind is NodeKind.LOT else None
 
     def _open_node(self, index: QModelIndex) -> None:
@@ -170,17 +232,21 @@ class TraceWidget(QWidget):
         return choose_save_path(self, self.tr("Export the trace"), file_name)
 
     def export_csv(self) -> None:
-        result = self.model.trace
-        if result is None:
+        """The whole tree, every line, read again and streamed to the file off the GUI thread."""
+        if self._shown is None:
             return
-        path = self.choose_export_path(f"trace-{result.root.number}-{date.today():%Y%m%d}.csv")
+        number, direction = self._shown
+        path = self.choose_export_path(f"trace-{number}-{date.today():%Y%m%d}.csv")
         if path is None:
             return
-        self.runner.run(lambda: trace.export_trace_csv(result, path), on_done=self._exported,
-                        on_error=self._failed, database=False)
+        self.message.show_info(self.tr("Exporting the whole trace of {n}…").format(n=number))
+        ctx, actor = self.ctx, self.actor
+        self.runner.run(lambda: trace.export_trace_csv(ctx.read_uow(), actor, number, direction, path),
+                        on_done=self._exported, on_error=self._failed)
 
-    def _exported(self, path: Path) -> None:
-        self.message.show_info(self.tr("Trace exported to {path}.").format(path=path))
+    def _exported(self, exported: ExportedTrace) -> None:
+        self.message.show_info(self.tr("Trace exported to {path} ({lines} lines).").format(
+            path=exported.path, lines=f"{exported.lines:,}"))
 
     def open_recall(self) -> None:
         lot = self._recall_lot()
@@ -194,13 +260,14 @@ class TraceWidget(QWidget):
         if reason is None:
             return
         ctx, actor, number = self.ctx, self.actor, lot.number
+        self.message.show_info(self.tr("Opening a recall for lot {n}…").format(n=number))
         self.runner.run(lambda: recalls.open_recall(ctx.uow(), actor, number, reason), on_done=self._recall_opened,
                         on_error=self._failed)
 
     def _recall_opened(self, recall: RecallView) -> None:
         self.message.show_info(self.tr(
             "Recall {n} opened: {scope} records in scope, {customers} customers to notify."
-        ).format(n=recall.recall_number, scope=len(recall.scope), customers=len(recall.customers)))
+        ).format(n=recall.recall_number, scope=f"{len(recall.scope):,}", customers=f"{len(recall.customers):,}"))
         self.changes.announce(Changes.of(RECALL, LOT, BATCH, numbers=[recall.recall_number]))
         self.open_record.emit("recall", recall.recall_number)
 

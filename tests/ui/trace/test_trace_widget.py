@@ -1,4 +1,5 @@
-"""The trace page from both ends (TRC-1, TRC-2), its CSV export, and opening a recall from it (TRC-4)."""
+"""The trace page (TRC-1..TRC-4): the first level at once, nodes opened level by level and 200 at a time, the
+scope in the summary, the whole tree exported to CSV, and a recall opened from it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QPushButton, QT
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app import lots, recalls
+from app import lots, recalls, shipments
 from app.bootstrap import AppContext
 from app.trace import CSV_COLUMNS
 from domain.users import Actor
@@ -44,7 +45,8 @@ def trace_page(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner | TaskRunne
 
 
 def tree_lines(page: TraceWidget) -> list[tuple[int, ...]]:
-    """Every row of the tree as (depth, kind, number, item, status, quantity, unit, supplier, customer, date)."""
+    """Every row the tree holds now (what has been opened) as (depth, kind, number, item, status, quantity, unit,
+    supplier, customer, date)."""
     model = page.model
     found: list[tuple[int, ...]] = []
 
@@ -66,45 +68,76 @@ def trace(qtbot: QtBot, page: TraceWidget, number: str, direction: str) -> None:
     click(qtbot, page, "runTrace")
 
 
+def find(page: TraceWidget, number: str, start: QModelIndex | None = None) -> QModelIndex:
+    model = page.model
+    hits = model.match(start or model.index(0, 1), Qt.ItemDataRole.DisplayRole, number, 1,
+                       Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    assert hits, f"{number} is not in the tree"
+    return hits[0].siblingAtColumn(0)
+
+
+def open_node(qtbot: QtBot, page: TraceWidget, number: str) -> None:
+    """Click the node's expander, as a user opens it."""
+    tree = child(page, QTreeView, "traceTree")
+    assert isinstance(tree, QTreeView)
+    index = find(page, number)
+    assert page.model.hasChildren(index) and page.model.rowCount(index) == 0, f"{number} is not closed"
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # opens the selected node
+    assert tree.isExpanded(index)
+    qtbot.waitUntil(lambda: page.model.rowCount(index) > 0, timeout=10_000)
+
+
 def select_node(qtbot: QtBot, page: TraceWidget, number: str) -> None:
     tree = child(page, QTreeView, "traceTree")
     assert isinstance(tree, QTreeView)
-    hits = page.model.match(page.model.index(0, 1), Qt.ItemDataRole.DisplayRole, number, 1,
-                            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
-    assert hits, f"{number} is not in the tree"
-    rect = tree.visualRect(hits[0])
+    rect = tree.visualRect(find(page, number).siblingAtColumn(1))
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     node = page.selected_node()
     assert node is not None
     assert node.number == number
 
 
-@pytest.mark.req("TRC-1")
-def test_backward_from_the_finished_lot_reaches_suppliers_and_supplier_lots(
+def summary(page: TraceWidget) -> str:
+    return child(page, type(page.summary), "traceSummary").text()
+
+
+@pytest.mark.req("TRC-1", "TRC-3")
+def test_backward_shows_the_first_level_then_each_node_opened(
         qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, flow: Flow) -> None:
     page = trace_page(qtbot, ui_ctx, runner, site.warehouse)
     assert not child(page, QPushButton, "openRecall").isVisible(), "the warehouse does not open recalls"
     trace(qtbot, page, flow.finished_lot, "backward")
-    lines = tree_lines(page)
-    assert [(d, kind, number) for d, kind, number, *_ in lines] == [
+    assert [(d, kind, number) for d, kind, number, *_ in tree_lines(page)] == [
         (0, "Backward: where it came from", ""),
         (1, "Lot", flow.finished_lot),
-        (2, "Batch", flow.batch),
-        (3, "Lot", flow.tubing_lot),
-        (3, "Lot", flow.resin_lot),
+        (2, "Batch", flow.batch),  # the first level; the batch can be opened, nothing below it is loaded yet
     ]
+    assert page.model.hasChildren(find(page, flow.batch))
+    open_node(qtbot, page, flow.batch)
+    lines = tree_lines(page)
+    assert [(d, kind, number) for d, kind, number, *_ in lines[3:]] == [
+        (3, "Lot", flow.tubing_lot), (3, "Lot", flow.resin_lot)]
     assert lines[3][3:8] == ("TUBE-1", "Released", "48", "m", "ACME / TUBE-1-S1")
     assert lines[4][3:8] == ("RES-PC", "Released", "10", "kg", "ACME / RES-PC-S1")
-    assert child(page, type(page.summary), "traceSummary").text().startswith(
-        f"Lot {flow.finished_lot}: backward 3 records. Traced in ")
+    assert not page.model.hasChildren(find(page, flow.resin_lot)), "a received lot comes from no batch"
+    text = summary(page)
+    assert text.startswith(f"Lot {flow.finished_lot}: backward: batches 1, lots 2, suppliers 1. First level in "), text
 
 
-@pytest.mark.req("TRC-2")
-def test_forward_from_a_material_lot_reaches_the_customer_and_exports_csv(
+@pytest.mark.req("TRC-2", "TRC-3")
+def test_forward_opens_level_by_level_and_exports_the_whole_tree(
         qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, flow: Flow, modals: ModalDriver,
         tmp_path: Path, qtmodeltester: ModelTester) -> None:
     page = trace_page(qtbot, ui_ctx, runner, site.warehouse)
     trace(qtbot, page, "RES-PC-S1", "both")  # the supplier's lot number finds our lot
+    assert summary(page).startswith(
+        f"Lot {flow.resin_lot}: backward: batches 0, lots 0, suppliers 0; forward: batches 1, lots 1 (finished 1), "
+        "shipments 1, customers 1. First level in ")
+    open_node(qtbot, page, flow.batch)
+    open_node(qtbot, page, flow.finished_lot)
     lines = tree_lines(page)
     forward = lines[lines.index(next(ln for ln in lines if ln[1] == "Forward: where it went")):]
     assert [(d, kind, number) for d, kind, number, *_ in forward] == [
@@ -119,10 +152,12 @@ def test_forward_from_a_material_lot_reaches_the_customer_and_exports_csv(
     assert forward[2][5:7] == ("10", "kg")
     assert forward[3][3:7] == ("SYR-5", "Released", "990", "pcs")
     assert forward[4][5:7] == ("500", "pcs")
-    qtmodeltester.check(page.model)
     assert forward[4][8:] == ("HOSP1 (City Hospital)", date.today().isoformat())
+    qtmodeltester.check(page.model)
     assert message_text(page, "traceMessage") == ""
 
+    trace(qtbot, page, flow.resin_lot, "forward")  # a new trace: only its first level is loaded again
+    assert [number for _d, _k, number, *_ in tree_lines(page)] == ["", flow.resin_lot, flow.batch]
     target = tmp_path / "trace.csv"
 
     def save_as(dialog: QFileDialog) -> None:  # type: ignore[override]
@@ -135,31 +170,42 @@ def test_forward_from_a_material_lot_reaches_the_customer_and_exports_csv(
     modals.answer(save_as)  # type: ignore[arg-type]
     click(qtbot, page, "exportTrace")
     modals.check()
-    assert message_text(page, "traceMessage") == f"Trace exported to {target}."
+    assert message_text(page, "traceMessage") == f"Trace exported to {target} (4 lines)."
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == CSV_COLUMNS
-    shipped = [r for r in rows[1:] if r[3] == "Shipment"]
-    assert [(r[0], r[4], r[11], r[12], r[7]) for r in shipped] == [
-        ("forward", flow.shipment, "HOSP1", "City Hospital", "500")]
-    assert {r[0] for r in rows[1:]} == {"backward", "forward"}
+    # the whole tree, down to the shipment that was never opened on screen
+    assert [(r[0], r[1], r[3], r[4]) for r in rows[1:]] == [
+        ("forward", "0", "Lot", flow.resin_lot), ("forward", "1", "Batch", flow.batch),
+        ("forward", "2", "Lot", flow.finished_lot), ("forward", "3", "Shipment", flow.shipment)]
+    assert (rows[4][11], rows[4][12], rows[4][7], rows[4][8]) == ("HOSP1", "City Hospital", "500", "pcs")
 
 
-@pytest.mark.req("TRC-1", "TRC-2")
-def test_a_node_reached_twice_is_marked_see_above(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
-                                                  site: Site, flow: Flow) -> None:
-    from app import shipments
-
-    shipments.ship(ui_ctx.uow(), site.warehouse, "HOSP1", None,
-                   [shipments.ShipmentLineInput(flow.finished_lot, "100")])
+@pytest.mark.req("TRC-2", "TRC-3")
+def test_a_node_with_many_children_shows_200_then_more_on_request(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, flow: Flow) -> None:
+    for _ in range(201):  # the finished lot shipped 202 times in all
+        shipments.ship(ui_ctx.uow(), site.warehouse, "HOSP1", None,
+                       [shipments.ShipmentLineInput(flow.finished_lot, "1")])
     page = trace_page(qtbot, ui_ctx, runner, site.warehouse)
-    trace(qtbot, page, flow.batch, "forward")
-    numbers = [number for _d, _k, number, *_ in tree_lines(page)]
-    assert numbers[:3] == ["", flow.batch, flow.finished_lot]
-    assert len(numbers) == 5, "two shipments of the finished lot"
-    unknown = trace_page(qtbot, ui_ctx, runner, site.warehouse)
-    trace(qtbot, unknown, "NOPE-1", "both")
-    assert message_text(unknown, "traceMessage") == "no lot, batch, shipment or supplier lot 'NOPE-1'"
+    trace(qtbot, page, flow.finished_lot, "forward")
+    root = find(page, flow.finished_lot)
+    model = page.model
+    assert model.rowCount(root) == 201, "200 shipments and the row that shows more"
+    more = model.index(200, 0, root)
+    assert (more.data(), more.siblingAtColumn(1).data()) == ("Show more…", "200 of 202 shown")
+    tree = child(page, QTreeView, "traceTree")
+    assert isinstance(tree, QTreeView)
+    tree.scrollTo(more)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(more).center())
+    assert model.rowCount(root) == 202, "every shipment, and no more row"
+    numbers = [model.index(r, 1, root).data() for r in range(202)]
+    assert numbers == sorted(numbers) and flow.shipment in numbers
+    assert summary(page).startswith(f"Lot {flow.finished_lot}: forward: batches 0, lots 0 (finished 0), "
+                                    "shipments 202, customers 1.")
+    header = tree.header()
+    width = tree.fontMetrics().horizontalAdvance(numbers[-1])
+    assert header.sectionSize(1) > width, "shipment numbers are never cut off"
 
 
 @pytest.mark.req("TRC-4")
@@ -175,6 +221,7 @@ def test_open_a_recall_from_the_trace_and_see_its_scope_and_customers(
     opened: list[tuple[str, str]] = []
     page.open_record.connect(lambda kind, number: (opened.append((kind, number)), recall_page.show_record(number)))
     trace(qtbot, page, flow.finished_lot, "backward")
+    open_node(qtbot, page, flow.batch)
     select_node(qtbot, page, flow.resin_lot)
     modals.answer(give_reason(qtbot, "resin contamination found by the supplier"))
     click(qtbot, page, "openRecall")
@@ -191,17 +238,23 @@ def test_open_a_recall_from_the_trace_and_see_its_scope_and_customers(
     assert row_texts(recall_page, "recallCustomerTable", 0)[:6] == [
         "HOSP1", "City Hospital", flow.shipment, "500", "0", "Pending"]
     assert "Reason: resin contamination found by the supplier" in recall_page.detail.header.text()
-    # The trace, refreshed by the change, shows the lots on hold now.
+    # The trace, refreshed by the change, shows the traced lot on hold now.
     assert lots.get_lot(ui_ctx.read_uow(), site.qa, flow.resin_lot).status == "On hold"
-    assert [line[4] for line in tree_lines(page)[1:]][:1] == ["On hold"]
+    assert tree_lines(page)[1][4] == "On hold"
 
 
 @pytest.mark.req("TRC-3")
-def test_the_trace_runs_on_the_task_runner(qtbot: QtBot, ui_ctx: AppContext, thread_runner: TaskRunner,
-                                           site: Site, flow: Flow) -> None:
+def test_the_trace_and_each_opened_node_load_on_the_task_runner(
+        qtbot: QtBot, ui_ctx: AppContext, thread_runner: TaskRunner, site: Site, flow: Flow) -> None:
     page = trace_page(qtbot, ui_ctx, thread_runner, site.warehouse)
     with qtbot.waitSignal(thread_runner.idle, timeout=10_000):
         trace(qtbot, page, flow.resin_lot, "forward")
         assert message_text(page, "traceMessage") == f"Tracing {flow.resin_lot}…", "the GUI is not blocked"
-    assert [number for _d, _k, number, *_ in tree_lines(page)][1:] == [
-        flow.resin_lot, flow.batch, flow.finished_lot, flow.shipment]
+    qtbot.waitUntil(lambda: "shipments 1" in summary(page), timeout=10_000)
+    with qtbot.waitSignal(thread_runner.idle, timeout=10_000):
+        open_node(qtbot, page, flow.batch)
+    assert [number for _d, _k, number, *_ in tree_lines(page)][1:] == [flow.resin_lot, flow.batch, flow.finished_lot]
+    unknown = trace_page(qtbot, ui_ctx, thread_runner, site.warehouse)
+    with qtbot.waitSignal(thread_runner.idle, timeout=10_000):
+        trace(qtbot, unknown, "NOPE-1", "both")
+    assert message_text(unknown, "traceMessage") == "no lot, batch, shipment or supplier lot 'NOPE-1'"
