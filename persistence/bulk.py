@@ -21,22 +21,22 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         return
     names = list(rows[0])
     dialect = connection.dialect
-    processors = [(name, table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
-    processed = [(name, process) for name, process in processors if process is not None]
-    if processed:
-        rows = [{**row, **{name: process(row[name]) for name, process in processed}} for row in rows]
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    # tuples of plain values: the collector stops tracking them, and the drivers take them as they are
+    values = [tuple(row[name] if process is None else process(row[name])
+                    for name, process in zip(names, processors, strict=True)) for row in rows]
     if dialect.name == "postgresql":
         # COPY: one stream for all rows, an order of magnitude faster than executemany's statement per row
         cursor = connection.connection.cursor()
         try:
             with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row([row[name] for name in names])
+                for row in values:
+                    copy.write_row(row)
         finally:
             cursor.close()
         return
-    marks = ", ".join(f":{n}" for n in names)
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", list(rows))
+    marks = ", ".join("?" for _ in names)
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", values)
 
 
 def reserve_ids(connection: Connection, table: Table, count: int) -> list[int]:

@@ -13,6 +13,7 @@ recursed into, so a lot shipped 10,000 times costs one index range per reached l
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -22,6 +23,7 @@ from domain.items import ItemType
 # Quantities are NUMERIC(18, 6). SQLite keeps them as floating point, so a SUM there could be off in the last
 # places: they are summed as whole millionths instead, exact on both engines.
 MICRO_DIGITS = 6
+FETCH_CHUNK = 2000  # rows converted by the driver per call (see fetch_chunks)
 _EXACT_SUM = "SUM(CAST(ROUND({column} * 1000000) AS BIGINT))"  # 10 ** MICRO_DIGITS
 
 
@@ -137,11 +139,18 @@ def driver_sql(connection: Connection, sql: str, params: dict[str, Any]) -> tupl
     return sql, params
 
 
-def fetch_all(connection: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
-    """All rows as the driver's own tuples, in the connection's transaction (no result object per row)."""
+def fetch_chunks(connection: Connection, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
+    """The rows as the driver's own tuples, in the connection's transaction (no result object per row), a
+    chunk at a time: a driver converting 75,000 rows in one call holds the interpreter's lock throughout,
+    and the GUI thread would stand still meanwhile; between chunks it gets its turn."""
     cursor = connection.connection.cursor()
     try:
         cursor.execute(*driver_sql(connection, sql, params))
-        return list(cursor.fetchall())
+        while chunk := cursor.fetchmany(FETCH_CHUNK):
+            yield chunk
     finally:
         cursor.close()
+
+
+def fetch_all(connection: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
+    return [row for chunk in fetch_chunks(connection, sql, params) for row in chunk]

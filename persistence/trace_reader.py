@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection
@@ -16,7 +17,7 @@ from sqlalchemy import Connection
 from domain.quantities import QUANTUM
 from domain.trace import ChildPage, Direction, EdgeRow, NodeInfo, NodeKey, NodeKind, TraceChild, edge_unit
 from domain.trace_scope import CustomerInScope, SupplierInScope, TraceScope
-from persistence.trace_queries import CHILDREN_SQL, GRAPH_SQL, MICRO_DIGITS, SCOPE_SQL, fetch_all
+from persistence.trace_queries import CHILDREN_SQL, GRAPH_SQL, MICRO_DIGITS, SCOPE_SQL, fetch_all, fetch_chunks
 
 _KINDS = {kind.value: kind for kind in NodeKind}
 
@@ -44,7 +45,6 @@ def read_graph(connection: Connection, root: NodeKey, *, forward: bool
                ) -> tuple[list[EdgeRow], dict[NodeKey, NodeInfo]]:
     """Every edge out of (forward) or into (backward) the nodes reached from the root, as (src, dst,
     quantity), and every node at their far ends."""
-    rows = fetch_all(connection, GRAPH_SQL[forward], {"kind": root[0], "id": root[1]})
     quantities: dict[Any, Decimal] = {}  # the same quantity comes back many times (e.g. a lot's shipments)
 
     def dec(value: Any) -> Decimal:
@@ -56,7 +56,7 @@ def read_graph(connection: Connection, root: NodeKey, *, forward: bool
     edges: list[EdgeRow] = []
     nodes: dict[NodeKey, NodeInfo] = {}
     add = edges.append
-    for row in rows:
+    for row in chain.from_iterable(fetch_chunks(connection, GRAPH_SQL[forward], {"kind": root[0], "id": root[1]})):
         if row[0] == "E":
             near, far = (row[1], row[2]), (row[3], row[4])
             add((near, far, dec(row[5])) if forward else (far, near, dec(row[5])))

@@ -203,3 +203,30 @@ def test_console_script_traces_in_a_subprocess(demo_db):
     missing = subprocess.run([*command[:4], "NO-SUCH-LOT"], capture_output=True, text=True, timeout=120, check=False)
     assert missing.returncode == 1
     assert missing.stderr == "batchtrace: error: no lot, batch, shipment or supplier lot 'NO-SUCH-LOT'\n"
+
+
+@pytest.mark.req("INT-2", "TRC-2", "TRC-4")
+def test_forward_csv_and_a_recall_opened_from_the_command_line_give_the_same_scope(cli, demo_db):
+    from app.demo import DEMO_PASSWORD
+
+    lot = _json(cli, demo_db, RESIN, "--direction", "forward")["root"]["number"]
+    result = cli("--db", demo_db, "trace", lot, "--direction", "forward", "--format", "csv")
+    assert result.code == 0, result
+    rows = list(csv.DictReader(result.out.splitlines()))
+    shipped: dict[str, float] = {}
+    for row in rows:
+        if row["kind"] == "Shipment":
+            shipped[row["customer"]] = shipped.get(row["customer"], 0) + float(row["quantity"])
+    table = cli("--db", demo_db, "trace", lot, "--direction", "forward").out
+    in_table = {line.split()[0]: line.split()[-3] for line in table.split("\n\n")[1].splitlines()[2:]}
+    assert in_table == SYRINGE_10_CUSTOMERS == {c: f"{q:g}" for c, q in shipped.items()}
+
+    opened = cli("--db", demo_db, "recall", "open", lot, "--reason", "resin contamination", "--user", "qa",
+                 stdin=[DEMO_PASSWORD])
+    assert opened.code == 0, opened
+    number = opened.out.strip()
+    shown = cli("--db", demo_db, "recall", "show", number).out
+    customers = shown.split("customers to notify:")[1].split("scope at opening:")[0].strip().splitlines()[1:]
+    assert {line.split()[0]: line.split()[-3] for line in customers} == SYRINGE_10_CUSTOMERS
+    scope = shown.split("scope at opening:")[1].strip().splitlines()[1:]
+    assert len(scope) == len({(r["kind"], r["number"]) for r in rows})  # each record of the tree once

@@ -10,10 +10,12 @@ import time
 
 _IMPORTED = time.perf_counter()  # as early as this module allows; the launcher may pass an earlier one
 
-import logging  # noqa: E402 - after the clock, on purpose
+import gc  # noqa: E402 - after the clock, on purpose
+import logging  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
+from collections.abc import Iterator, Sequence  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
@@ -91,6 +93,21 @@ def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None 
     finally:
         runner.wait_for_done()
         ctx.dispose()
+
+
+@contextmanager
+def long_lived_objects_frozen() -> Iterator[None]:
+    """Keep what the session was built from (modules, Qt wrappers, mappings: some 100,000 objects) out of the
+    garbage collector's full passes while the session runs. A full pass holds the interpreter's lock, so the
+    GUI cannot paint meanwhile; with them in, one took 60 to 180 ms during a large trace or recall, with them
+    out a few milliseconds (benchmarks/trace_page.py). Collection itself stays on; unfrozen when the session
+    ends, so a closed session's window can be freed."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _application() -> QApplication:
@@ -188,7 +205,8 @@ def _run_session(app: QApplication, window: MainWindow) -> tuple[str, str]:
     hardware = StationHardware(window)
     hardware.install_wedge(app)
     window.show()
-    app.exec()
+    with long_lived_objects_frozen():
+        app.exec()
     hardware.stop()
     window.deleteLater()
     return ended[0] if ended else ("quit", "")

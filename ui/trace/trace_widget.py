@@ -71,6 +71,9 @@ class TraceWidget(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("traceSummary")
         self.summary.setWordWrap(True)
+        # Two lines kept for it, whatever it says: a page whose layout moves as the trace arrives repaints the
+        # whole tree once more each time (a GUI frame lost on a large trace).
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing() + 4)
         self.export_button = push_button(self.tr("Export CSV..."), "exportTrace", self.export_csv)
         self.recall_button = push_button(self.tr("Open recall..."), "openRecall", self.open_recall)
         self.recall_button.setVisible(actor.can(Permission.OPEN_RECALL))  # the service checks (ACC-4)
@@ -120,7 +123,8 @@ class TraceWidget(QWidget):
             return
         self._request = (number, direction)
         if not quiet:
-            self.message.show_info(self.tr("Tracing {n}…").format(n=number))
+            self.message.clear_message()
+            self.summary.setText(self.tr("Tracing {n}…").format(n=number))
         ctx, actor = self.ctx, self.actor
 
         def work() -> _Timed:
@@ -131,8 +135,6 @@ class TraceWidget(QWidget):
         self.runner.run(work, on_done=partial(self._traced, quiet, direction), on_error=self._failed)
 
     def _traced(self, quiet: bool, direction: str, timed: _Timed) -> None:
-        if not quiet:
-            self.message.clear_message()
         start = timed.start
         self._shown = (start.root.number, direction)
         self.model.show(start.root, start.levels)
