@@ -3,6 +3,7 @@ list customers and quantities, track notification progress, export."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -95,12 +96,14 @@ def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> 
         tx.recalls.contain(plan.changes)
         tx.recalls.add_scope(recall.id, plan.scope)
         names = {c.code: c.name for c in scope.customers}
-        tx.recalls.add_customers([
+        customers = [
             RecallCustomer(recall.id, code, names[code], ", ".join(sorted(numbers)), scope.quantity_for(code), now)
             for code, numbers in sorted(plan.shipments.items())
-        ])
+        ]
+        tx.recalls.add_customers(customers)
         tx.commit(reason=why)
-        return _view(tx, recall)
+        # What was just written, as written (16,000 scope rows are not read back to be shown).
+        return _view(recall, plan.scope, customers)
 
 
 def record_progress(
@@ -117,7 +120,7 @@ def record_progress(
             raise NotFound(f"customer {customer_code} is not in recall {recall.recall_number}")
         customer.advance(status, returned_qty, tx.now())
         tx.commit(reason=reason or f"recall {recall.recall_number}: {status.value}")
-        return _view(tx, recall)
+        return _stored(tx, recall)
 
 
 def close_recall(uow: UnitOfWork, actor: Actor, recall_number: str, reason: str | None) -> RecallView:
@@ -129,12 +132,12 @@ def close_recall(uow: UnitOfWork, actor: Actor, recall_number: str, reason: str 
         assert recall.id is not None
         recall.close(list(tx.recalls.customers(recall.id)), tx.now())
         tx.commit(reason=reason)
-        return _view(tx, recall)
+        return _stored(tx, recall)
 
 
 def get_recall(uow: UnitOfWork, actor: Actor, recall_number: str) -> RecallView:
     with uow.acting_as(actor) as tx:
-        return _view(tx, _recall(tx, recall_number))
+        return _stored(tx, _recall(tx, recall_number))
 
 
 def list_recalls(uow: UnitOfWork, actor: Actor) -> list[RecallSummary]:
@@ -163,16 +166,17 @@ def _summary(tx: UnitOfWork, recall: Recall) -> RecallSummary:
                          recall.opened_at, recall.closed_at, (done, len(customers)))
 
 
-def _view(tx: UnitOfWork, recall: Recall) -> RecallView:
+def _stored(tx: UnitOfWork, recall: Recall) -> RecallView:
     assert recall.id is not None
-    scope = tuple(tx.recalls.scope(recall.id))
-    customers = tuple(
-        RecallCustomerView(c.customer_code, c.customer_name, c.shipments, c.quantity, c.returned_quantity,
-                           c.status.value, c.updated_at)
-        for c in tx.recalls.customers(recall.id)
-    )
+    return _view(recall, tx.recalls.scope(recall.id), tx.recalls.customers(recall.id))
+
+
+def _view(recall: Recall, scope: Sequence[ScopeLine], customers: Sequence[RecallCustomer]) -> RecallView:
     return RecallView(recall.recall_number, recall.trigger_lot_number, recall.reason, recall.status.value,
-                      recall.opened_at, recall.closed_at, scope, customers)
+                      recall.opened_at, recall.closed_at, tuple(scope), tuple(
+                          RecallCustomerView(c.customer_code, c.customer_name, c.shipments, c.quantity,
+                                             c.returned_quantity, c.status.value, c.updated_at)
+                          for c in sorted(customers, key=lambda c: c.customer_code)))
 
 
 def export_recall_csv(view: RecallView, out: Path) -> Path:

@@ -166,10 +166,6 @@ def csv_row(direction: Direction, line: TraceLine) -> tuple[str, ...]:
     )
 
 
-def rows(result: TraceResult) -> list[tuple[str, ...]]:
-    return [csv_row(result.direction, line) for line in result.lines]
-
-
 def write_csv_rows(writer: Any, lines: TraceLines) -> int:
     """The header and one row per line, written as the tree is walked; the number of lines."""
     writer.writerow(CSV_COLUMNS)

@@ -221,33 +221,39 @@ def plan_recall(lines: Iterable[TraceLine], locked: Mapping[NodeKey, LockedState
     """The frozen scope (each node once, in the order and with the path the trace tree first shows it),
     the status changes, and the shipments per customer, from the forward trace tree of the trigger lot."""
     plan = RecallPlan([], [], {})
+    decided: dict[tuple[NodeKind, str, bool], tuple[str, str | None]] = {}  # the rule, once per kind and state
     for line in lines:
         node = line.node
-        if node.kind is NodeKind.SHIPMENT and node.customer_code:
+        kind = node.kind
+        if kind is NodeKind.SHIPMENT and node.customer_code:
             plan.shipments.setdefault(node.customer_code, set()).add(node.number)
         if line.repeated:  # the same node again, by another path: in the scope once
             continue
-        state = locked.get(node.key)
-        action, target = containment(node.kind, state, actor, reason) if state is not None else ("none", None)
-        if node.kind is NodeKind.SHIPMENT and node.customer_code:
+        state = locked.get((kind.value, node.id))
+        action, target = "none", None
+        if state is not None:
+            rule = (kind, state.status, bool(state.on_hand))
+            if rule not in decided:
+                decided[rule] = containment(kind, state, actor, reason)
+            action, target = decided[rule]
+            if target is not None:
+                plan.changes.append(_change(node.kind, node.id, node.number, state, target))
+        elif kind is NodeKind.SHIPMENT and node.customer_code:
             action = "notify customer"
-        if state is not None and target is not None:
-            held = state.held_from
-            if node.kind is NodeKind.BATCH:
-                after = held_from_after(BatchStatus(state.status), _batch_status(held), BatchStatus(target))
-                new_held = None if after is None else after.value
-            else:
-                new_held = held
-            plan.changes.append(ContainmentChange(node.kind.value, node.id, node.number, state.version,
-                                             (state.status, target), (held, new_held)))
         # the root holds its own stock; every other node what flowed into it, in the unit of that edge
         quantity, unit = (node.quantity, node.unit) if line.depth == 0 else (line.quantity, line.unit)
         plan.scope.append(ScopeLine(
-            node.kind.value, node.number, node.item_code, line.depth, " > ".join(line.path), quantity, unit,
+            kind.value, node.number, node.item_code, line.depth, " > ".join(line.path), quantity, unit,
             state.status if state is not None else node.status, node.customer_code, action,
         ))
     return plan
 
 
-def _batch_status(value: str | None) -> BatchStatus | None:
-    return None if value is None else BatchStatus(value)
+def _change(kind: NodeKind, node_id: int, number: str, state: LockedState, target: str) -> ContainmentChange:
+    held = state.held_from
+    new_held = held
+    if kind is NodeKind.BATCH:
+        after = held_from_after(BatchStatus(state.status), None if held is None else BatchStatus(held),
+                                BatchStatus(target))
+        new_held = None if after is None else after.value
+    return ContainmentChange(kind.value, node_id, number, state.version, (state.status, target), (held, new_held))

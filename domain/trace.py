@@ -159,18 +159,20 @@ def walk_tree(root: NodeInfo, direction: Direction, edges: Iterable[EdgeRow],
         if len(kids) > 1:
             kids.sort(key=by_kind_and_number)
     expanded: set[NodeKey] = {root.key}
-    # (node, depth, path of the parent, quantity along the edge, parent); the path is made when the line is
-    stack: list[tuple[NodeInfo, int, tuple[str, ...], Decimal | None, NodeInfo | None]] = [(root, 0, (), None, None)]
-    pop, push = stack.pop, stack.append
+    # (key, node, depth, path of the parent, quantity along the edge, parent); the path is made with the line
+    stack: list[tuple[NodeKey, NodeInfo, int, tuple[str, ...], Decimal | None, NodeInfo | None]] = [
+        (root.key, root, 0, (), None, None)]
+    pop, push, lot = stack.pop, stack.append, NodeKind.LOT
     while stack:
-        node, depth, above, qty, parent = pop()
-        key = node.key
-        unit = None if parent is None else edge_unit(parent, node)
+        key, node, depth, above, qty, parent = pop()
         if depth and key in expanded:
             if repeated:
+                assert parent is not None
+                unit = node.unit if node.kind is lot else parent.unit  # edge_unit, inline: once per edge
                 yield TraceLine(depth, (*above, node.number), node, qty, True, unit)
             continue
         path = (*above, node.number)
+        unit = None if parent is None else node.unit if node.kind is lot else parent.unit
         yield TraceLine(depth, path, node, qty, False, unit)
         expanded.add(key)
         kids = children.get(key)
@@ -179,4 +181,4 @@ def walk_tree(root: NodeInfo, direction: Direction, edges: Iterable[EdgeRow],
             for _kind, _number, child, child_qty in reversed(kids):
                 below = node_of(child)
                 assert below is not None  # edges to nodes without details were left out above
-                push((below, depth, path, child_qty, node))
+                push((child, below, depth, path, child_qty, node))

@@ -72,6 +72,9 @@ class PgServer:
             pw = pwd.getpwnam("postgres")
             os.chown(self.dir, pw.pw_uid, pw.pw_gid)
         data = self.dir / "data"
+        if (data / "postmaster.pid").exists():
+            raise RuntimeError(f"a server is already running on the cluster in {self.dir} (another run?): "
+                               f"stop it first (pg_ctl -D {data} stop)")
         if not self.exists:
             self._run(self.bin / "initdb", "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8",
                       "--no-sync", "--locale=C")

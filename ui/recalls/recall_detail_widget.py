@@ -85,14 +85,15 @@ class RecallDetailWidget(QGroupBox):
             Column(self.tr("Customer"), lambda s: s.customer_code or ""),
             Column(self.tr("Action"), lambda s: s.action),
         ), lambda s: f"{s.kind}{s.number}", self)
+        # Shipments last: a customer reached by a bulk lot can have a hundred, and the quantities stay in view.
         self.customer_model = RecordTableModel((
             Column(self.tr("Customer"), lambda c: c.customer_code),
             Column(self.tr("Name"), lambda c: c.customer_name),
-            Column(self.tr("Shipments"), lambda c: c.shipments),
             Column(self.tr("Quantity"), lambda c: quantity_text(c.quantity), numeric=True),
             Column(self.tr("Returned"), lambda c: quantity_text(c.returned_quantity), numeric=True),
             Column(self.tr("Status"), lambda c: status_name(c.status)),
             Column(self.tr("Updated"), lambda c: time_text(c.updated_at)),
+            Column(self.tr("Shipments"), lambda c: c.shipments, tooltip=lambda c: c.shipments),
         ), lambda c: c.customer_code, self)
 
     # --- showing ------------------------------------------------------------------------------------

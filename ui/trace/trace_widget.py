@@ -25,11 +25,11 @@ from domain.trace import ChildPage, Direction, NodeInfo, NodeKind
 from domain.trace_scope import TraceScope
 from domain.users import Actor, Permission
 from ui.shell.changes import BATCH, LOT, RECALL, SHIPMENT, ChangeHub, Changes
+from ui.shell.task_runner import Runner, user_message
+from ui.trace.trace_tree_model import COLUMNS, TraceTreeModel
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.status_names import kind_name
-from ui.shell.task_runner import Runner, user_message
-from ui.trace.trace_tree_model import COLUMNS, TraceTreeModel
 from ui.widgets.widget_parts import choose_save_path, line_edit, push_button
 
 if TYPE_CHECKING:
@@ -140,8 +140,8 @@ class TraceWidget(QWidget):
         self.model.show(start.root, start.levels)
         for column in range(COLUMNS):
             self.tree.setColumnWidth(column, 0)  # sized again from what this trace shows
-        self._fit_columns(QModelIndex(), 0, self.model.rowCount() - 1)
         for title in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(title, QModelIndex(), True)  # a direction's title across the tree
             top = self.model.index(title, 0)
             root = self.model.index(0, 0, top)
             self.tree.setExpanded(top, True)

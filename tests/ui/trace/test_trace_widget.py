@@ -235,8 +235,8 @@ def test_open_a_recall_from_the_trace_and_see_its_scope_and_customers(
         flow.resin_lot, flow.batch, flow.finished_lot, flow.shipment]
     assert column_texts(recall_page, "recallScopeTable", 7) == [
         "stock put on hold", "batch put on hold", "stock put on hold", "notify customer"]
-    assert row_texts(recall_page, "recallCustomerTable", 0)[:6] == [
-        "HOSP1", "City Hospital", flow.shipment, "500", "0", "Pending"]
+    customer = row_texts(recall_page, "recallCustomerTable", 0)
+    assert customer[:5] + customer[6:] == ["HOSP1", "City Hospital", "500", "0", "Pending", flow.shipment]
     assert "Reason: resin contamination found by the supplier" in recall_page.detail.header.text()
     # The trace, refreshed by the change, shows the traced lot on hold now.
     assert lots.get_lot(ui_ctx.read_uow(), site.qa, flow.resin_lot).status == "On hold"
