@@ -24,7 +24,8 @@ def csv_written_atomically(out: Path) -> Iterator[Any]:
         raise ValidationError(f"folder {out.parent} does not exist")
     tmp = out.with_name(f".{out.name}.partial")
     try:
-        with tmp.open("w", newline="", encoding="utf-8-sig") as handle:
+        with tmp.open("w", newline="", encoding="utf-8") as handle:
+            handle.write("\ufeff")  # the byte-order mark once ("utf-8-sig" encodes every write in Python)
             yield csv.writer(handle)
         os.replace(tmp, out)
     except OSError as error:

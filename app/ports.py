@@ -18,7 +18,7 @@ from domain.lots import Lot, LotStatus
 from domain.mbr import MasterBatchRecord
 from domain.numbering import NumberRule
 from domain.printing import PrintRecord, PrintState
-from domain.recall import ContainmentChange, LockedState, Recall, RecallCustomer, ScopeLine
+from domain.recall import ContainmentChange, CustomerToNotify, LockedState, Recall, RecallCustomer, ScopeLine
 from domain.shipments import Shipment
 from domain.signatures import RuleExtra, Signature
 from domain.trace import PAGE_SIZE, ChildPage, Direction, EdgeRow, NodeInfo, NodeKey
@@ -119,7 +119,7 @@ class RecallRepository(Protocol):
     def lock_scope(self, root: NodeKey) -> dict[NodeKey, LockedState]: ...
     def contain(self, changes: Sequence[ContainmentChange]) -> None: ...
     def add_scope(self, recall_id: int, lines: Sequence[ScopeLine]) -> None: ...
-    def add_customers(self, customers: Sequence[RecallCustomer]) -> None: ...
+    def add_customers(self, customers: Sequence[CustomerToNotify]) -> None: ...
 
 
 class AlertRepository(Protocol):

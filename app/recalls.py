@@ -15,7 +15,7 @@ from app.numbering import next_number
 from app.ports import UnitOfWork
 from domain.errors import ConcurrentChange, NotFound, ValidationError
 from domain.quantities import fmt, parse_quantity
-from domain.recall import NotificationStatus, Recall, RecallCustomer, ScopeLine, plan_recall
+from domain.recall import CustomerToNotify, NotificationStatus, Recall, RecallCustomer, ScopeLine, plan_recall
 from domain.trace import Direction, NodeKind, walk_tree
 from domain.users import Actor, Permission
 
@@ -97,7 +97,8 @@ def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> 
         tx.recalls.add_scope(recall.id, plan.scope)
         names = {c.code: c.name for c in scope.customers}
         customers = [
-            RecallCustomer(recall.id, code, names[code], ", ".join(sorted(numbers)), scope.quantity_for(code), now)
+            CustomerToNotify(recall.id, code, names[code], ", ".join(sorted(numbers)), scope.quantity_for(code),
+                             Decimal(0), NotificationStatus.PENDING, now)
             for code, numbers in sorted(plan.shipments.items())
         ]
         tx.recalls.add_customers(customers)
@@ -171,7 +172,8 @@ def _stored(tx: UnitOfWork, recall: Recall) -> RecallView:
     return _view(recall, tx.recalls.scope(recall.id), tx.recalls.customers(recall.id))
 
 
-def _view(recall: Recall, scope: Sequence[ScopeLine], customers: Sequence[RecallCustomer]) -> RecallView:
+def _view(recall: Recall, scope: Sequence[ScopeLine],
+          customers: Sequence[RecallCustomer | CustomerToNotify]) -> RecallView:
     return RecallView(recall.recall_number, recall.trigger_lot_number, recall.reason, recall.status.value,
                       recall.opened_at, recall.closed_at, tuple(scope), tuple(
                           RecallCustomerView(c.customer_code, c.customer_name, c.shipments, c.quantity,

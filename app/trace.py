@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -156,11 +157,19 @@ CSV_COLUMNS = ("direction", "depth", "path", "kind", "number", "item", "status",
                "supplier", "supplier_lot", "customer", "customer_name", "date", "repeated")
 
 
-def csv_row(direction: Direction, line: TraceLine) -> tuple[str, ...]:
+def csv_row(direction: str, line: TraceLine, amounts: dict[Decimal, str] | None = None) -> tuple[str, ...]:
+    """One line of the tree as CSV; `amounts` keeps each quantity's text (the same ones recur thousands of times)."""
     n = line.node
+    quantity = ""
+    if line.quantity is not None:
+        quantity = amounts.get(line.quantity, "") if amounts is not None else ""
+        if not quantity:
+            quantity = fmt(line.quantity)
+            if amounts is not None:
+                amounts[line.quantity] = quantity
     return (
-        direction.value, str(line.depth), " > ".join(line.path), KIND_LABEL[n.kind], n.number,
-        n.item_code or "", n.status or "", "" if line.quantity is None else fmt(line.quantity),
+        direction, str(line.depth), " > ".join(line.path), KIND_LABEL[n.kind], n.number,
+        n.item_code or "", n.status or "", quantity,
         (n.unit if line.quantity is None else line.unit) or "", n.supplier_code or "", n.supplier_lot or "",
         n.customer_code or "", n.customer_name or "", n.on_date or "", "yes" if line.repeated else "",
     )
@@ -170,9 +179,12 @@ def write_csv_rows(writer: Any, lines: TraceLines) -> int:
     """The header and one row per line, written as the tree is walked; the number of lines."""
     writer.writerow(CSV_COLUMNS)
     count = 0
-    for direction, line in lines:
-        writer.writerow(csv_row(direction, line))
-        count += 1
+    amounts: dict[Decimal, str] = {}
+    for direction in lines.directions:
+        name = direction.value
+        for line in lines.walk(direction):
+            writer.writerow(csv_row(name, line, amounts))
+            count += 1
     return count
 
 

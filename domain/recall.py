@@ -183,6 +183,19 @@ class ScopeLine(NamedTuple):
     action: str
 
 
+class CustomerToNotify(NamedTuple):
+    """A `RecallCustomer` as a recall opens it (the same fields), written in bulk with the scope."""
+
+    recall_id: int
+    customer_code: str
+    customer_name: str
+    shipments: str
+    quantity: Decimal
+    returned_quantity: Decimal
+    status: NotificationStatus
+    updated_at: datetime
+
+
 @dataclass(frozen=True)
 class RecallPlan:
     scope: list[ScopeLine]

@@ -10,6 +10,7 @@ where the caller needs them (the audit entries name the rows they record).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, text
@@ -21,17 +22,34 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
         return
     names = list(rows[0])
     dialect = connection.dialect
+    # tuples of plain values (the collector stops tracking them, and the drivers take them as they are);
+    # each column's bind processor once per distinct value (a batch of audit entries shares one time)
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
-    # tuples of plain values: the collector stops tracking them, and the drivers take them as they are
-    values = [tuple(row[name] if process is None else process(row[name])
-                    for name, process in zip(names, processors, strict=True)) for row in rows]
+    processed: list[tuple[int, Any, dict[Any, Any]]] = [
+        (i, process, {}) for i, process in enumerate(processors) if process is not None]
+    pick = itemgetter(*names)
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        value = pick(row) if len(names) > 1 else (row[names[0]],)
+        if processed:
+            cells = list(value)
+            for i, process, seen in processed:
+                cell = cells[i]
+                try:
+                    cells[i] = seen[cell]
+                except KeyError:
+                    cells[i] = seen[cell] = process(cell)
+                except TypeError:  # not hashable
+                    cells[i] = process(cell)
+            value = tuple(cells)
+        values.append(value)
     if dialect.name == "postgresql":
         # COPY: one stream for all rows, an order of magnitude faster than executemany's statement per row
         cursor = connection.connection.cursor()
         try:
             with cursor.copy(f"COPY {table.name} ({', '.join(names)}) FROM STDIN") as copy:
-                for row in values:
-                    copy.write_row(row)
+                for line in values:
+                    copy.write_row(line)
         finally:
             cursor.close()
         return

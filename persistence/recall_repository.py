@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 from domain.batches import Batch
 from domain.errors import ConcurrentChange
 from domain.lots import Lot
-from domain.recall import ContainmentChange, LockedState, Recall, RecallCustomer, RecallScopeEntry, ScopeLine
+from domain.recall import (
+    ContainmentChange,
+    CustomerToNotify,
+    LockedState,
+    Recall,
+    RecallCustomer,
+    RecallScopeEntry,
+    ScopeLine,
+)
 from domain.trace import NodeKey
 from persistence import tables as t
 from persistence.audit_trail import collector, created
@@ -112,8 +120,8 @@ class SqlRecalls:
         rows = [{"recall_id": recall_id, **line._asdict()} for line in lines]
         self._insert(t.recall_scope, rows, _SCOPE_COLUMNS, AUDITED_SCOPE, lambda row: str(row["id"]))
 
-    def add_customers(self, customers: Sequence[RecallCustomer]) -> None:
-        rows = [{name: getattr(c, name) for name in _CUSTOMER_COLUMNS if name != "id"} for c in customers]
+    def add_customers(self, customers: Sequence[CustomerToNotify]) -> None:
+        rows = [c._asdict() for c in customers]
         self._insert(t.recall_customers, rows, _CUSTOMER_COLUMNS, AUDITED_CUSTOMER,
                      lambda row: f"{row['recall_id']}/{row['customer_code']}")
 

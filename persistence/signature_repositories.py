@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from domain.signatures import RuleExtra, Signature
@@ -17,6 +17,7 @@ from domain.users import Actor
 from domain.workflow import StatusChange
 from persistence import tables as t
 from persistence.audit_trail import PendingEntry, server_now
+from persistence.bulk import insert_rows
 
 # The record types (as the audit trail names them) whose status changes are kept as history.
 STATUS_HISTORY = frozenset({"lot", "batch"})
@@ -35,7 +36,7 @@ def record_status_changes(connection: Connection, actor: Actor, entries: Iterabl
                      "to_status": new, "by_user": actor.user_id, "reason": reason})
     if rows:
         at = server_now(connection)
-        connection.execute(insert(t.status_changes), [{**row, "at": at} for row in rows])
+        insert_rows(connection, t.status_changes, [{**row, "at": at} for row in rows])  # a recall holds thousands
 
 
 class SqlSignatures:
