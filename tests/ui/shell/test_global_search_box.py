@@ -112,8 +112,8 @@ def test_links_lead_from_a_lot_to_its_trace_and_the_search_opens_a_recall(
     assert current_page(window) == "Trace"
     trace = window.pages["trace"]
     assert isinstance(trace, TraceWidget)
-    assert trace.model.trace is not None
-    assert trace.model.trace.root.number == flow.tubing_lot
+    assert trace.model.root is not None
+    assert trace.model.root.number == flow.tubing_lot
 
     search(qtbot, window, number.lower())
     assert current_page(window) == "Recalls"

@@ -34,5 +34,5 @@ def test_each_page_loads_off_the_gui_thread_without_errors(qtbot: QtBot, ui_ctx:
     qtbot.waitUntil(lambda: not thread_runner.busy, timeout=10_000)
     assert f"Batch {flow.batch} of SYR-5" in window.pages["batches"].detail.header.text()  # type: ignore[attr-defined]
     window.open_record("trace", flow.shipment)
-    qtbot.waitUntil(lambda: not thread_runner.busy and window.pages["trace"].model.trace is not None,  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not thread_runner.busy and window.pages["trace"].model.root is not None,  # type: ignore[attr-defined]
                     timeout=10_000)
