@@ -43,10 +43,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app import bootstrap, recalls, trace  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from domain.users import Actor, Role  # noqa: E402
-from ui.application import long_lived_objects_frozen  # noqa: E402
-from ui.changes import ChangeHub  # noqa: E402
-from ui.task_runner import TaskRunner  # noqa: E402
-from ui.trace_widget import TraceWidget  # noqa: E402
+from ui.shell.application import long_lived_objects_frozen  # noqa: E402
+from ui.shell.changes import ChangeHub  # noqa: E402
+from ui.shell.task_runner import TaskRunner  # noqa: E402
+from ui.trace.trace_widget import TraceWidget  # noqa: E402
 
 TICK_MS = 5
 TARGETS = {"first paint": 150.0, "gap": 50.0}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from app import recalls, trace
@@ -140,6 +141,7 @@ class TraceWidget(QWidget):
         self.model.show(start.root, start.levels)
         for column in range(COLUMNS):
             self.tree.setColumnWidth(column, 0)  # sized again from what this trace shows
+        self._fit_columns(QModelIndex(), 0, self.model.rowCount() - 1)
         for title in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(title, QModelIndex(), True)  # a direction's title across the tree
             top = self.model.index(title, 0)
@@ -190,6 +192,10 @@ class TraceWidget(QWidget):
         """Widen the columns to the rows just shown (a page at most: a sample, never the whole tree), so that
         no number is cut off; columns never narrow while the tree is open."""
         metrics = self.tree.fontMetrics()
+        if not parent.isValid():  # the directions' titles, in bold
+            bold = QFont(self.tree.font())
+            bold.setBold(True)
+            metrics = QFontMetrics(bold)
         depth = 0
         up = parent
         while up.isValid():
@@ -199,8 +205,7 @@ class TraceWidget(QWidget):
             widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
             if column == 0:
                 widest += (depth + 1) * self.tree.indentation()
-            heading = header.fontMetrics().horizontalAdvance(str(self.model.headerData(column, header.orientation())))
-            wanted = max(widest, heading) + _CELL_PADDING
+            wanted = max(widest + _CELL_PADDING, header.sectionSizeHint(column))
             if wanted > self.tree.columnWidth(column):
                 self.tree.setColumnWidth(column, wanted)
 

@@ -18,6 +18,7 @@ from app.bootstrap import AppContext
 from app.trace import CSV_COLUMNS
 from domain.users import Actor
 from tests.ui.conftest import ModalDriver, child, click, message_text, type_into
+from tests.ui.layout_check import CELL_PADDING, layout_problems
 from tests.ui.lot_site import Flow, Site, build_site, column_texts, give_reason, produce_and_ship, row_texts
 from ui.recalls.recall_list_widget import RecallListWidget
 from ui.shell.changes import ChangeHub
@@ -100,6 +101,25 @@ def select_node(qtbot: QtBot, page: TraceWidget, number: str) -> None:
     assert node.number == number
 
 
+def cut_off(page: TraceWidget) -> list[str]:
+    """Every loaded row's cells wider than their column (with the row's indentation in the first column)."""
+    tree = child(page, QTreeView, "traceTree")
+    assert isinstance(tree, QTreeView)
+    model, metrics, found = page.model, tree.fontMetrics(), []
+
+    def walk(parent: QModelIndex, depth: int) -> None:
+        for row in range(model.rowCount(parent)):
+            for column in range(1 if depth == 0 else 0, model.columnCount()):  # titles span the tree
+                text = model.index(row, column, parent).data() or ""
+                indent = (depth + 1) * tree.indentation() if column == 0 else 0
+                if metrics.horizontalAdvance(text) + indent + CELL_PADDING > tree.columnWidth(column):
+                    found.append(text)
+            walk(model.index(row, 0, parent), depth + 1)
+
+    walk(QModelIndex(), 0)
+    return found
+
+
 def summary(page: TraceWidget) -> str:
     return child(page, type(page.summary), "traceSummary").text()
 
@@ -155,6 +175,8 @@ def test_forward_opens_level_by_level_and_exports_the_whole_tree(
     assert forward[4][8:] == ("HOSP1 (City Hospital)", date.today().isoformat())
     qtmodeltester.check(page.model)
     assert message_text(page, "traceMessage") == ""
+    page.resize(1280, 800)
+    assert layout_problems(page) == [] and cut_off(page) == []
 
     trace(qtbot, page, flow.resin_lot, "forward")  # a new trace: only its first level is loaded again
     assert [number for _d, _k, number, *_ in tree_lines(page)] == ["", flow.resin_lot, flow.batch]
@@ -203,9 +225,9 @@ def test_a_node_with_many_children_shows_200_then_more_on_request(
     assert numbers == sorted(numbers) and flow.shipment in numbers
     assert summary(page).startswith(f"Lot {flow.finished_lot}: forward: batches 0, lots 0 (finished 0), "
                                     "shipments 202, customers 1.")
-    header = tree.header()
-    width = tree.fontMetrics().horizontalAdvance(numbers[-1])
-    assert header.sectionSize(1) > width, "shipment numbers are never cut off"
+    page.resize(1280, 800)
+    assert layout_problems(page) == []
+    assert cut_off(page) == [], "no number in the tree is cut off, at any depth"
 
 
 @pytest.mark.req("TRC-4")
@@ -238,6 +260,8 @@ def test_open_a_recall_from_the_trace_and_see_its_scope_and_customers(
     customer = row_texts(recall_page, "recallCustomerTable", 0)
     assert customer[:5] + customer[6:] == ["HOSP1", "City Hospital", "500", "0", "Pending", flow.shipment]
     assert "Reason: resin contamination found by the supplier" in recall_page.detail.header.text()
+    recall_page.resize(1280, 800)
+    assert layout_problems(recall_page) == []
     # The trace, refreshed by the change, shows the traced lot on hold now.
     assert lots.get_lot(ui_ctx.read_uow(), site.qa, flow.resin_lot).status == "On hold"
     assert tree_lines(page)[1][4] == "On hold"
