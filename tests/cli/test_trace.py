@@ -207,7 +207,7 @@ def test_console_script_traces_in_a_subprocess(demo_db):
 
 @pytest.mark.req("INT-2", "TRC-2", "TRC-4")
 def test_forward_csv_and_a_recall_opened_from_the_command_line_give_the_same_scope(cli, demo_db):
-    from app.demo import DEMO_PASSWORD
+    from app.demo.loader import DEMO_PASSWORD
 
     lot = _json(cli, demo_db, RESIN, "--direction", "forward")["root"]["number"]
     result = cli("--db", demo_db, "trace", lot, "--direction", "forward", "--format", "csv")
