@@ -18,7 +18,7 @@ from ui.shell.changes import BATCH, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
-from ui.widgets.widget_parts import Signer, line_edit, push_button, record_table
+from ui.widgets.widget_parts import Signer, debounced, line_edit, push_button, record_table
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -49,6 +49,8 @@ class BatchListWidget(QWidget):
         self.status_filter.activated.connect(lambda _row: self.refresh())
         self.text_filter = line_edit("batchTextFilter", self.tr("batch number"))
         self.text_filter.setClearButtonEnabled(True)
+        self._typing = debounced(self, self.refresh)
+        self.text_filter.textChanged.connect(lambda _text: self._typing.start())  # filters apply as you type
         self.text_filter.returnPressed.connect(self.refresh)
         plan = push_button(self.tr("Plan batch..."), "planBatch", self.plan_batch)
         plan.setVisible(actor.can(Permission.PLAN_BATCH))  # convenience: the service checks (ACC-4)
@@ -74,6 +76,7 @@ class BatchListWidget(QWidget):
         self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
+        self._typing.stop()
         current = self.selected_batch()
         self._select = select or self._wanted or (current.batch_number if current else None)
         self._wanted = None
@@ -91,6 +94,9 @@ class BatchListWidget(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        else:  # the batch shown before is not in the list any more: the pane never shows what is not listed
+            self.table.clearSelection()
+            self.detail.show_batch(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(BATCH):
@@ -102,8 +108,7 @@ class BatchListWidget(QWidget):
 
     def _selection_changed(self) -> None:
         batch = self.selected_batch()
-        if batch is not None:
-            self.detail.show_batch(batch.batch_number)
+        self.detail.show_batch(batch.batch_number if batch is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one batch (global search, links from other pages)."""

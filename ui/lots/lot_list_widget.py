@@ -19,7 +19,7 @@ from ui.shell.changes import ITEM, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
-from ui.widgets.widget_parts import Signer, line_edit, push_button, quantity_text, record_table
+from ui.widgets.widget_parts import Signer, debounced, line_edit, push_button, quantity_text, record_table
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -71,6 +71,8 @@ class LotListWidget(QWidget):
             self.status_filter.addItem(status_name(status.value), status)
         self.text_filter = line_edit("lotTextFilter", self.tr("lot or supplier lot number"))
         self.text_filter.setClearButtonEnabled(True)
+        self._typing = debounced(self, self.refresh)
+        self.text_filter.textChanged.connect(lambda _text: self._typing.start())  # filters apply as you type
         self.text_filter.returnPressed.connect(self.refresh)
         self.item_filter.activated.connect(lambda _row: self.refresh())
         self.status_filter.activated.connect(lambda _row: self.refresh())
@@ -99,6 +101,7 @@ class LotListWidget(QWidget):
         self.item_filter.setCurrentIndex(max(self.item_filter.findData(current), 0))
 
     def refresh(self, select: str | None = None) -> None:
+        self._typing.stop()
         current = self.selected_lot()
         self._select = select or self._wanted or (current.lot_number if current else None)
         self._wanted = None
@@ -117,6 +120,9 @@ class LotListWidget(QWidget):
         if row >= 0:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
+        else:  # the lot shown before is not in the list any more: the pane never shows what is not listed
+            self.table.clearSelection()
+            self.detail.show_lot(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(ITEM):
@@ -130,8 +136,7 @@ class LotListWidget(QWidget):
 
     def _selection_changed(self) -> None:
         lot = self.selected_lot()
-        if lot is not None:
-            self.detail.show_lot(lot.lot_number)
+        self.detail.show_lot(lot.lot_number if lot is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one lot (global search, links from other pages): the filters narrow to its number."""

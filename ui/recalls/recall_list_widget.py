@@ -74,6 +74,9 @@ class RecallListWidget(QWidget):
         row = self.model.row_of(self._select) if self._select else -1
         if row >= 0:
             self.table.selectRow(row)
+        else:  # the pane never shows a recall that is not listed
+            self.table.clearSelection()
+            self.detail.show_recall(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(RECALL):
@@ -86,8 +89,7 @@ class RecallListWidget(QWidget):
 
     def _selection_changed(self) -> None:
         view = self.selected()
-        if view is not None:
-            self.detail.show_recall(view.recall_number)
+        self.detail.show_recall(view.recall_number if view is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one recall (opened from the trace page, the global search)."""

@@ -9,7 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -113,6 +113,16 @@ def retire(widget: QWidget) -> None:
     widget.hide()
     widget.setObjectName("")
     widget.deleteLater()
+
+
+def debounced(owner: QWidget, slot: Callable[[], object], msec: int = 250) -> QTimer:
+    """A single-shot timer that calls `slot` once typing has paused for `msec` (filters apply as you type
+    without a query per key). `start()` it on every key; stop it when the slot runs for another reason."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(msec)
+    timer.timeout.connect(slot)
+    return timer
 
 
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:

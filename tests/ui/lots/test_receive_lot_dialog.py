@@ -279,3 +279,23 @@ def test_the_lot_table_model_passes_the_qt_model_tester(qtmodeltester: ModelTest
     model = LotTableModel()
     model.set_records(lots.list_lots(ui_ctx.read_uow(), site.warehouse))
     qtmodeltester.check(model)
+
+
+@pytest.mark.req("LOT-4")
+def test_the_detail_pane_only_shows_a_lot_the_filtered_list_shows(qtbot: QtBot, ui_ctx: AppContext,
+                                                                  runner: SyncTaskRunner, site: Site,
+                                                                  hub: ChangeHub) -> None:
+    tube = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "40", "m"))
+    resin = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt(
+        "RES-PC", "ACME", "R-1", "4", "kg", expires_on=date.today() + timedelta(days=9)))
+    page = lot_page(qtbot, ui_ctx, runner, site.qa, hub)
+    row = column_texts(page, "lotTable", 0).index(tube.lot_number)
+    select_row(qtbot, page, "lotTable", row)
+    assert child(page, QLabel, "lot_number").text() == tube.lot_number
+    # typing filters without Return (after a short pause); the tube lot leaves the list and the pane empties
+    qtbot.keyClicks(child(page, QLineEdit, "lotTextFilter"), "R-1")
+    qtbot.waitUntil(lambda: column_texts(page, "lotTable", 0) == [resin.lot_number], timeout=2000)
+    assert child(page, QLabel, "lot_number").text() == "", "the pane must not show a lot the list no longer has"
+    assert not page.table.selectionModel().hasSelection()
+    select_row(qtbot, page, "lotTable", 0)
+    assert child(page, QLabel, "lot_number").text() == resin.lot_number
