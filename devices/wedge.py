@@ -75,6 +75,17 @@ class WedgeBurstDetector:
                 return [*decisions, ScanBurst(len(text), data)]
         return decisions
 
+    def touch(self, timestamp_ms: float) -> list[Decision]:
+        """A key that adds no character but belongs to the chain (the Shift a wedge presses for a capital, Alt
+        and the keypad digits of an Alt+029 GS): the gap is measured from it, so a scan with such keys in it
+        is not split by them. Past the gap, the chain is over."""
+        if not self._chars:
+            return []
+        if timestamp_ms - self._last_ms > self.max_interkey_ms:
+            return self.flush()
+        self._last_ms = timestamp_ms
+        return []
+
     def flush(self) -> list[Decision]:
         """The chain is over (a slow gap, a timeout, or a key that is not text): decide what it was."""
         if not self._chars:

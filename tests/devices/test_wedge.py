@@ -245,3 +245,66 @@ def test_through_the_window_system_path_wherever_the_focus_is(qapp, qtbot) -> No
     finally:
         wedge_filter.uninstall(qapp)
     assert [scan.data for scan in scans] == [UDI, UDI]
+
+
+def alt_code(line_edit: QWidget, clock: FakeClock, code: str, gap_ms: float, *, platform_composes: bool) -> None:
+    """Alt held, the code's digits on the keypad, Alt released, each key `gap_ms` after the one before; where the
+    platform composes the character (Windows) it then arrives as a key press of its own."""
+    alt, alt_keypad = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.KeypadModifier
+    clock.now += gap_ms
+    QCoreApplication.sendEvent(line_edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Alt, alt))
+    for digit in code:
+        clock.now += gap_ms
+        key = getattr(Qt.Key, f"Key_{digit}")
+        QCoreApplication.sendEvent(line_edit, QKeyEvent(QEvent.Type.KeyPress, key, alt_keypad))
+        QCoreApplication.sendEvent(line_edit, QKeyEvent(QEvent.Type.KeyRelease, key, alt_keypad))
+    clock.now += gap_ms
+    QCoreApplication.sendEvent(line_edit, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Alt,
+                                                    Qt.KeyboardModifier.NoModifier))
+    if platform_composes:
+        QCoreApplication.sendEvent(line_edit, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier,
+                                                        chr(int(code))))
+
+
+@pytest.mark.req("DEVC-2")
+@pytest.mark.parametrize("platform_composes", [False, True], ids=["composed-here", "composed-by-windows"])
+@pytest.mark.parametrize("gap_ms", [4, 12, 25])
+def test_a_slower_scanner_sending_gs_as_alt_029_gives_one_scan(qapp, qtbot, gap_ms: float,  # type: ignore[no-untyped-def]
+                                                               platform_composes: bool) -> None:
+    """The five key presses of Alt+029 take a 25 ms/key scanner 125 ms, four times the gap allowed between two
+    characters: the Alt and digit keys keep the scan alive, so it is never split at its GS."""
+    clock = FakeClock()
+    wedge_filter = KeyboardWedgeFilter(WedgeBurstDetector(max_interkey_ms=30, min_length=6), clock=clock,
+                                       compose_alt_codes=not platform_composes)
+    wedge_filter.install(qapp)
+    scans: list[Scan] = []
+    wedge_filter.scanned.connect(scans.append)
+    try:
+        line_edit = QLineEdit()
+        qtbot.addWidget(line_edit)
+        type_keys(line_edit, clock, UDI, gap_ms=gap_ms)
+        alt_code(line_edit, clock, "029", gap_ms, platform_composes=platform_composes)
+        with qtbot.waitSignal(wedge_filter.scanned, timeout=2000):
+            type_keys(line_edit, clock, "21SN9\r", gap_ms=gap_ms)
+        assert [scan.data for scan in scans] == [UDI_WITH_SERIAL]
+        assert line_edit.text() == ""
+    finally:
+        wedge_filter.uninstall(qapp)
+
+
+@pytest.mark.req("DEVC-2")
+def test_keys_for_a_password_field_are_never_held_or_taken_for_a_scan(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    clock = FakeClock()
+    wedge_filter = KeyboardWedgeFilter(WedgeBurstDetector(max_interkey_ms=30, min_length=6), clock=clock)
+    wedge_filter.install(qapp)
+    scans: list[Scan] = []
+    wedge_filter.scanned.connect(scans.append)
+    try:
+        password = QLineEdit()
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        qtbot.addWidget(password)
+        type_keys(password, clock, "Secret-pass-2026\r", gap_ms=3)
+        assert password.text() == "Secret-pass-2026", "typed at once, not after the filter decided"
+        assert wedge_filter.detector.held == 0 and scans == []
+    finally:
+        wedge_filter.uninstall(qapp)

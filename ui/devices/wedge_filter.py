@@ -10,7 +10,13 @@ Modifier presses (a wedge presses Shift for capitals) and auto-repeat never coun
 GS separator: wedges send ASCII 29 as Ctrl+] (the text of that key is 0x1D on X11 and Windows; we map the
 key combination too, for platforms that give no text) or as an Alt+keypad "029" sequence, which Windows
 composes into a character itself; elsewhere the digits are taken and composed here when Alt is released. Textual
-substitutes (``<GS>``, ``^]``...) are left to the barcode parser.
+substitutes (``<GS>``, ``^]``...) are left to the barcode parser. The Alt and digit keys of such a sequence, and
+the Shift a wedge presses for capitals, keep a held chain alive (`WedgeBurstDetector.touch`): the five key
+presses of an Alt code take a slower scanner longer than the gap allowed between two characters, and a scan
+must not be split at its GS.
+
+Password fields are never held: what is typed there reaches the field at once, however fast (a password
+manager types like a scanner), and a password is never taken for a scan.
 
 Timestamps come from the key events (the window system stamps them when the key is pressed, so a busy GUI
 thread that delivers keys late does not make typing look like a burst), or from `clock` when given.
@@ -25,6 +31,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from devices.wedge import Decision, ReleaseTyping, ScanBurst, WedgeBurstDetector
 from domain.barcodes import GS, Scan
@@ -86,10 +93,17 @@ class KeyboardWedgeFilter(QObject):
     def _key_press(self, receiver: QObject, event: QKeyEvent) -> bool:
         key = event.key()
         modifiers = event.modifiers()
+        if _is_secret(receiver):
+            self._settle()
+            return False  # a password reaches its field at once and is never a scan
         if key in _MODIFIER_KEYS:
-            return False  # Shift pressed by the wedge for a capital letter is part of the burst
+            self._keep_alive(event)  # Shift pressed by the wedge for a capital letter is part of the burst
+            return False
         alt_keypad = modifiers & Qt.KeyboardModifier.AltModifier and modifiers & Qt.KeyboardModifier.KeypadModifier
-        if alt_keypad and key in _KEYPAD_DIGITS and self.compose_alt_codes:
+        if alt_keypad and key in _KEYPAD_DIGITS:
+            self._keep_alive(event)
+            if not self.compose_alt_codes:
+                return False  # the platform composes the character and sends it as a key of its own
             self._alt_digits += _KEYPAD_DIGITS[key]
             return True  # taken here, or the parent widgets would see (and count) the digit again
         char = self._scan_character(event)
@@ -128,6 +142,11 @@ class KeyboardWedgeFilter(QObject):
         else:
             self._timer.stop()
 
+    def _keep_alive(self, event: QKeyEvent) -> None:
+        self._apply(self.detector.touch(self._timestamp(event)))
+        if self._held:
+            self._timer.start()
+
     def _settle(self) -> None:
         self._timer.stop()
         self._apply(self.detector.flush())
@@ -158,3 +177,10 @@ class KeyboardWedgeFilter(QObject):
             return self._clock()
         stamp = event.timestamp()
         return float(stamp) if stamp else time.monotonic() * 1000.0
+
+
+def _is_secret(receiver: QObject) -> bool:
+    """The key goes to a password field (the window system delivers it to the window first, then to the
+    focused widget: both are asked)."""
+    return any(isinstance(target, QLineEdit) and target.echoMode() != QLineEdit.EchoMode.Normal
+               for target in (receiver, QApplication.focusWidget()))
