@@ -250,7 +250,8 @@ def test_through_the_window_system_path_wherever_the_focus_is(qapp, qtbot) -> No
 def alt_code(line_edit: QWidget, clock: FakeClock, code: str, gap_ms: float, *, platform_composes: bool) -> None:
     """Alt held, the code's digits on the keypad, Alt released, each key `gap_ms` after the one before; where the
     platform composes the character (Windows) it then arrives as a key press of its own."""
-    alt, alt_keypad = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.KeypadModifier
+    alt = Qt.KeyboardModifier.AltModifier
+    alt_keypad = alt | Qt.KeyboardModifier.KeypadModifier
     clock.now += gap_ms
     QCoreApplication.sendEvent(line_edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Alt, alt))
     for digit in code:
