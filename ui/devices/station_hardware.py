@@ -212,6 +212,8 @@ class StationHardware(QObject):
 
     # --- the rest -------------------------------------------------------------------------------------------
     def show_message(self, text: str, problem: bool = False) -> None:
+        """In the notice band at the top of the window, where the eye is, and in the status bar's history."""
+        self.window.notice.show_notice(text, problem, MESSAGE_MS)
         self.window.statusBar().showMessage(text, MESSAGE_MS * (2 if problem else 1))
 
     def _dispatcher(self) -> Callable[[Callable[[], object]], None]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from ui.shell.idle_lock import IdleLock
 from ui.shell.pages import PAGE_OF_KIND, lot_page_factories
 from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
+from ui.widgets.notice_banner import NoticeBanner
 
 if TYPE_CHECKING:
     from app.bootstrap import AppContext
@@ -96,7 +98,11 @@ class MainWindow(QMainWindow):
         self._factories = self._page_factories()
         central = QWidget()
         central.setObjectName("content")
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        self.notice = NoticeBanner()  # what the station just did (a scan), where the eye is
+        outer.addWidget(self.notice)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         if not self._factories:
             nothing = QLabel(self.tr("Your roles give you no functions in this version of BatchTrace yet."))
             nothing.setObjectName("nothingToDo")

@@ -88,6 +88,9 @@ def test_our_lot_label_scanned_with_the_search_box_focused_opens_the_lot(
     qtbot.waitUntil(lambda: lot_shown(window) == number, timeout=5000)
     assert window.search_box.text() == "", "the scan did not land in the focused field"
     assert status_text(window) == f"Scanned: lot {number}"
+    # where the eye is: the notice band across the top of the window, not only the crowded status bar
+    assert window.notice.isVisible() and not window.notice.problem
+    assert window.notice.text.text() == f"Scanned: lot {number}"
 
 
 @pytest.mark.req("DEVC-2", "DEVC-3", "DEVC-4")
@@ -97,6 +100,8 @@ def test_an_unknown_code_says_so_in_the_status_bar_and_in_the_open_dialog(
     window, _hardware = station(runner, site.warehouse, wedge=True)
     send_wedge_burst(window.search_box, "NOT-OURS-4711")
     assert status_text(window) == "'NOT-OURS-4711' is not a BatchTrace lot, batch or known supplier GTIN."
+    assert window.notice.isVisible() and window.notice.problem
+    assert window.notice.text.text() == status_text(window)
     assert lot_shown(window) == ""
     send_wedge_burst(window.search_box, "]d2010401234500002x")  # a GS1 DataMatrix with a broken GTIN
     assert status_text(window) == "The GTIN (01) at character 1 needs 14 digits, found '0401234500002x'."
