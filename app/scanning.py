@@ -115,6 +115,28 @@ def interpret_scan(uow: UnitOfWork, actor: Actor, scan: Scan | str, parser: Scan
         return _meaning(tx, data, plain)
 
 
+def code_for_field(scan: Scan | str, parser: ScanParser, field: str) -> str:
+    """What a scan puts into a form field that takes a code (DEVC-4): `field` "gtin" takes the GTIN of a GS1
+    label (or the digits of a bare GTIN), "lot" the lot (10) of a GS1 label or the text of any other code.
+    Refused with the reason when the scan holds no such code. No database: nothing is looked up."""
+    text, symbology = (scan.data, scan.symbology) if isinstance(scan, Scan) else (scan, None)
+    plain = _without_aim(text.strip(" \r\n\t\0"))
+    if not plain:
+        raise ValidationError("The scan is empty.")
+    try:
+        data = parser(text, symbology)
+    except ScanError as error:
+        if field == "gtin" and plain.isdigit() and len(plain) in (8, 12, 13, 14):
+            return plain
+        if field == "gtin" or _looks_like_gs1(text, symbology):
+            raise ValidationError(str(error)) from error
+        return plain
+    code = data.gtin if field == "gtin" else (data.lot or (None if data.gtin else plain))
+    if not code:
+        raise ValidationError(f"The scanned label has no {'GTIN (01)' if field == 'gtin' else 'lot (10)'}.")
+    return code
+
+
 def scanned_lot(uow: UnitOfWork, actor: Actor, scan: Scan | str, parser: ScanParser) -> LotView:
     """The lot a scan names (our lot label or our UDI label); refused with the reason otherwise."""
     meaning = interpret_scan(uow, actor, scan, parser)

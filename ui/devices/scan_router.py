@@ -9,6 +9,8 @@ arrived:
 - the material issue dialog: our lot or UDI label fills the lot; the user checks the quantity and issues;
 - the new shipment dialog: the lot is checked (`app.scanning.add_scanned_lot_to_shipment`) and added as a line;
 - no dialog: our lot, batch or shipment opens on its page (`open_requested`);
+- a form field that takes a code (marked `scanField` "gtin" or "lot": an item's GTIN, a supplier lot) and has
+  the focus: the code goes into that field (`app.scanning.code_for_field`), in any dialog;
 - another dialog (a reason, a signature, the lock): the scan is not used, not looked up and not repeated (it
   may have been a password typed fast), and the status bar says so.
 
@@ -24,12 +26,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from app import scanning
 from app.lots import LotView
 from app.scanning import OpenRecord, ReceiptPrefill, ScanMeaning
 from domain.barcodes import Scan
+from domain.errors import ValidationError
 from domain.users import Actor
 from ui.batches.issue_material_dialog import IssueMaterialDialog
 from ui.lots.receive_lot_dialog import ReceiveLotDialog
@@ -75,6 +78,10 @@ class ScanRouter(QObject):
             return
         self._busy = True
         scan, target = self._waiting.popleft()
+        field = code_field(target)
+        if field is not None and not isinstance(target, _SCAN_DIALOGS):
+            self._into_field(scan, target, field)
+            return
         if target is not None and not isinstance(target, _SCAN_DIALOGS):
             # Neither looked up nor repeated: typed fast into a password field, it would be a password.
             self._finish(scan, self.tr("A scan arrived while the window \"{title}\" was open and was not used: "
@@ -122,7 +129,21 @@ class ScanRouter(QObject):
         else:
             self._finish(scan, meaning.message, True)
 
+    def _into_field(self, scan: Scan, dialog: QWidget | None, field: QLineEdit) -> None:
+        """A code for the focused field: parsed here (no lookup), put into the field; refused with the reason."""
+        try:
+            code = scanning.code_for_field(scan, self.ctx.devices.scan_parser, str(field.property("scanField")))
+        except ValidationError as error:
+            self._finish(scan, user_message(error), True, dialog)
+            return
+        field.setText(code)
+        self._finish(scan, self.tr("Scanned into the field: {code}").format(code=code), False)
+
     def _into_receipt(self, scan: Scan, dialog: ReceiveLotDialog, meaning: ScanMeaning) -> None:
+        field = code_field(dialog)
+        if not isinstance(meaning, ReceiptPrefill) and not isinstance(meaning, OpenRecord) and field is not None:
+            self._into_field(scan, dialog, field)  # a supplier's own lot barcode scanned into the supplier lot
+            return
         if not isinstance(meaning, ReceiptPrefill):
             self._finish(scan, self._not_expected(meaning, self.tr("a supplier's label")), True, dialog)
             return
@@ -179,3 +200,13 @@ class ScanRouter(QObject):
             return None
         line = getattr(target, "message", None)
         return line if isinstance(line, MessageLabel) else None
+
+
+def code_field(dialog: QWidget | None) -> QLineEdit | None:
+    """The focused field of `dialog` when it takes a scanned code (its `scanField` property says which)."""
+    if dialog is None or not shiboken6.isValid(dialog):
+        return None
+    focus = dialog.focusWidget()
+    if isinstance(focus, QLineEdit) and focus.property("scanField") in ("gtin", "lot") and focus.isEnabled():
+        return focus
+    return None

@@ -75,6 +75,7 @@ class ReceiveLotDialog(QDialog):
         self.item_note.setObjectName("receiveItemNote")
         self.item_note.setWordWrap(True)
         self.supplier_lot = line_edit("supplierLot", self.tr("the lot number on the supplier's label"))
+        self.supplier_lot.setProperty("scanField", "lot")  # a supplier's plain lot barcode fills it in
         self.quantity = line_edit("receiveQuantity", self.tr("e.g. 25 or 12.5"))
         self.unit = QComboBox()
         self.unit.setObjectName("receiveUnit")

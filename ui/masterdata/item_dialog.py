@@ -89,6 +89,7 @@ class ItemDialog(QDialog):
         self.shelf_life.setSuffix(self.tr(" days"))
         self.storage = line_edit("itemStorage", self.tr("e.g. dry, 15-25 °C"))
         self.gtin = line_edit("itemGtin", self.tr("8, 12, 13 or 14 digits; required for finished devices"))
+        self.gtin.setProperty("scanField", "gtin")  # a scan of the product's label fills in its GTIN
         self.gtin_check = QLabel()
         self.gtin_check.setObjectName("gtinCheck")
         self.gtin_check.setWordWrap(True)

@@ -170,3 +170,57 @@ def test_a_scan_under_an_unrelated_dialog_is_not_used_and_says_so(
                                    "finish that window and scan again.")
     assert tube.lot_number not in status_text(window)
     assert lot_shown(window) == ""
+
+
+def page_named(window, title: str):  # type: ignore[no-untyped-def]
+    navigation = window.navigation
+    row = next(i for i in range(navigation.count()) if navigation.item(i).text() == title)
+    return window.show_page(row)
+
+
+@pytest.mark.req("DEVC-4")
+def test_a_product_label_scanned_into_the_gtin_field_fills_in_the_gtin(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, station: StationFactory,
+        scanner: SimulatedScanner, modals: ModalDriver) -> None:
+    window, _hardware = station(runner, site.admin, scanners=[scanner])
+    page = page_named(window, "Master data")
+    label = element_string(udi_elements("09506000134369", lot="L-1", expiry=date(2029, 1, 31)))
+
+    def new_item(dialog: QDialog) -> None:
+        gtin = child(dialog, QLineEdit, "itemGtin")
+        assert isinstance(gtin, QLineEdit)
+        gtin.setFocus()
+        qtbot.waitUntil(gtin.hasFocus, timeout=3000)
+        scanner.emit(label)
+        qtbot.waitUntil(lambda: gtin.text() == "09506000134369", timeout=3000)
+        assert status_text(window) == "Scanned into the field: 09506000134369"
+        scanner.emit("ABC-123")  # not a GTIN: said, the field keeps what it had
+        qtbot.waitUntil(lambda: message_text(dialog, "itemMessage") != "", timeout=3000)
+        assert gtin.text() == "09506000134369"
+        dialog.reject()
+
+    modals.answer(new_item)
+    click(qtbot, page.items, "newItem")
+    modals.check()
+
+
+@pytest.mark.req("DEVC-4")
+def test_a_suppliers_plain_lot_barcode_scanned_into_the_supplier_lot_field_fills_it(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, station: StationFactory,
+        scanner: SimulatedScanner, modals: ModalDriver) -> None:
+    window, _hardware = station(runner, site.warehouse, scanners=[scanner])
+    page = window.show_page(0)
+    assert page is not None
+
+    def receive(dialog: QDialog) -> None:
+        field = child(dialog, QLineEdit, "supplierLot")
+        assert isinstance(field, QLineEdit)
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=3000)
+        scanner.emit("AC-2026-0815")  # a Code 128 with the supplier's lot, no GS1 data
+        qtbot.waitUntil(lambda: field.text() == "AC-2026-0815", timeout=3000)
+        dialog.reject()
+
+    modals.answer(receive)
+    click(qtbot, page, "receiveLot")
+    modals.check()
