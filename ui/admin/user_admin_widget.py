@@ -162,7 +162,8 @@ class UserAdminWidget(QWidget):
                      self.tr("Printed name of '{uid}' changed."))
 
     def _change(self, question: str, call: Callable[[Any, Actor, str], UserView], done_text: str) -> None:
-        reason = ReasonDialog.ask(question, self)
+        reason = ReasonDialog.ask(question, self, example=self.tr(
+            "e.g. left the company, wrong name spelled, new duties"))
         if reason is None:
             return
         ctx, actor = self.ctx, self.actor

@@ -68,7 +68,7 @@ class IdleLock(QObject):
         self.runner.run(lambda: users.record_session_event(ctx.uow(), actor, "SESSION_LOCKED", reason=reason),
                         on_error=self._not_recorded)
         self.lock_changed.emit(True)
-        self.dialog = LockDialog(ctx, self.runner, actor, self.window)
+        self.dialog = LockDialog(ctx, self.runner, actor, self.window, by_user=reason == "locked by the user")
         self.dialog.unlocked.connect(self._unlocked)
         self.dialog.logged_out.connect(self._logged_out)
         self.dialog.show()

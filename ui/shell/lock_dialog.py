@@ -25,15 +25,17 @@ class LockDialog(QDialog):
     unlocked = Signal()
     logged_out = Signal(str)  # a notice for the log-in dialog, empty when the user chose to log out
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None, *,
+                 by_user: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")
         self.setWindowTitle(self.tr("BatchTrace is locked"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.ctx, self.runner, self.actor = ctx, runner, actor
-        who = QLabel(self.tr("Locked after inactivity. Logged in: {name} ({uid}).\n"
-                             "Type your password to go on working, or log out so that someone else can log in.")
-                     .format(name=actor.printed_name, uid=actor.user_id))
+        why = self.tr("Locked by {name}.") if by_user else self.tr("Locked after inactivity.")
+        who = QLabel((why + " " + self.tr(
+            "Logged in: {name} ({uid}).\nType your password to go on working, or log out so that someone else can "
+            "log in.")).format(name=actor.printed_name, uid=actor.user_id))
         who.setObjectName("lockedUser")
         who.setWordWrap(True)
         self.password = password_field("password")

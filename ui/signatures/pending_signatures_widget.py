@@ -30,7 +30,7 @@ def _awaited(p: PendingSignature) -> str:
 
 
 def _since_tooltip(p: PendingSignature) -> str:
-    return p.since.isoformat() if p.since else ""
+    return time_text(p.since)  # the station's time with its zone (GEN-4)
 
 
 class PendingSignaturesWidget(QWidget):

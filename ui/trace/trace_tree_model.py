@@ -15,10 +15,19 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
-from domain.trace import ChildPage, Direction, NodeInfo
+from domain.trace import ChildPage, Direction, NodeInfo, NodeKind
 from ui.widgets.status_names import kind_name, status_name
 from ui.widgets.widget_parts import quantity_text
 
@@ -202,7 +211,7 @@ class TraceTreeModel(QAbstractItemModel):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < COLUMNS:
             return (self.tr("Kind"), self.tr("Number"), self.tr("Item"), self.tr("Status"), self.tr("Quantity"),
                     self.tr("Unit"), self.tr("Supplier / supplier lot"), self.tr("Customer"),
-                    self.tr("Date"))[section]
+                    self.tr("Expires / shipped"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -275,4 +284,9 @@ def _node_text(node: NodeInfo, quantity: Decimal | None, unit: str | None, colum
         return " / ".join(p for p in (node.supplier_code, node.supplier_lot) if p)
     if column == 7:
         return " ".join(p for p in (node.customer_code, f"({node.customer_name})" if node.customer_name else "") if p)
-    return node.on_date or ""
+    if not node.on_date:
+        return ""
+    # one column, two meanings: each date says which it is (a lot's expiry, a shipment's date)
+    if node.kind is NodeKind.SHIPMENT:
+        return QCoreApplication.translate("TraceTreeModel", "shipped {day}").format(day=node.on_date)
+    return QCoreApplication.translate("TraceTreeModel", "expires {day}").format(day=node.on_date)

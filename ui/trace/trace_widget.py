@@ -263,7 +263,8 @@ class TraceWidget(QWidget):
             "Open a recall for lot {n}? Everything traced forward from it that is in stock or not yet released is "
             "put on hold, released batches are marked recalled, and the customers it reached are listed. "
             "Say what was found and by whom."
-        ).format(n=lot.number), self)
+        ).format(n=lot.number), self, example=self.tr(
+            "e.g. complaint CMP-2026-031: particles found in the resin lot by incoming QC of the moulder"))
         if reason is None:
             return
         ctx, actor, number = self.ctx, self.actor, lot.number
@@ -273,7 +274,7 @@ class TraceWidget(QWidget):
 
     def _recall_opened(self, recall: RecallView) -> None:
         self.message.show_info(self.tr(
-            "Recall {n} opened: {scope} records in scope, {customers} customers to notify."
+            "Recall {n} opened. Records in scope: {scope}; customers to notify: {customers}."
         ).format(n=recall.recall_number, scope=f"{len(recall.scope):,}", customers=f"{len(recall.customers):,}"))
         self.changes.announce(Changes.of(RECALL, LOT, BATCH, numbers=[recall.recall_number]))
         self.open_record.emit("recall", recall.recall_number)

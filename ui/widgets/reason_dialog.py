@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 
 class ReasonDialog(QDialog):
-    def __init__(self, change: str, parent: QWidget | None = None) -> None:
+    def __init__(self, change: str, parent: QWidget | None = None, *, example: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reasonDialog")
         self.setWindowTitle(self.tr("Reason for the change"))
@@ -14,7 +14,9 @@ class ReasonDialog(QDialog):
         question.setWordWrap(True)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
-        self.reason_edit.setPlaceholderText(self.tr("e.g. left the company, wrong name spelled, new duties"))
+        # The example fits the change (a recall's reason is not a user's); without one, what a reason is for.
+        self.reason_edit.setPlaceholderText(example or self.tr(
+            "In a sentence someone reading the audit trail years from now will understand"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("reasonOk")
@@ -35,9 +37,9 @@ class ReasonDialog(QDialog):
         self.ok_button.setEnabled(bool(self.reason))
 
     @classmethod
-    def ask(cls, change: str, parent: QWidget | None = None) -> str | None:
+    def ask(cls, change: str, parent: QWidget | None = None, *, example: str | None = None) -> str | None:
         """The reason, or None when the user cancels (then nothing is changed)."""
-        dialog = cls(change, parent)
+        dialog = cls(change, parent, example=example)
         try:
             return dialog.reason if dialog.exec() == QDialog.DialogCode.Accepted and dialog.reason else None
         finally:

@@ -41,6 +41,7 @@ def test_the_session_locks_after_the_idle_time_and_hides_the_content(
     who = child(dialog, QLabel, "lockedUser")
     assert isinstance(who, QLabel)
     assert "Ada Admin (admin)" in who.text()
+    assert who.text().startswith("Locked after inactivity.")
     assert actions(ui_ctx, admin, "SESSION_LOCKED") == ["admin"]
     locked = audit.audit_page(ui_ctx.read_uow(), admin, AuditFilter(action="SESSION_LOCKED"))[0]
     assert locked.reason == "no input for 0.15 s"
@@ -125,3 +126,6 @@ def test_the_user_can_lock_at_once_from_the_menu(qtbot: QtBot, ui_ctx: AppContex
     assert not window.menuBar().isEnabled()
     locked = audit.audit_page(ui_ctx.read_uow(), admin, AuditFilter(action="SESSION_LOCKED"))[0]
     assert locked.reason == "locked by the user"
+    who = child(window.idle_lock.dialog, QLabel, "lockedUser")
+    assert isinstance(who, QLabel)
+    assert who.text().startswith("Locked by Ada Admin."), "Ctrl+L is not inactivity"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QPushButton, QTreeView
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLineEdit, QPlainTextEdit, QPushButton, QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -172,7 +172,7 @@ def test_forward_opens_level_by_level_and_exports_the_whole_tree(
     assert forward[2][5:7] == ("10", "kg")
     assert forward[3][3:7] == ("SYR-5", "Released", "990", "pcs")
     assert forward[4][5:7] == ("500", "pcs")
-    assert forward[4][8:] == ("HOSP1 (City Hospital)", date.today().isoformat())
+    assert forward[4][8:] == ("HOSP1 (City Hospital)", f"shipped {date.today().isoformat()}")
     qtmodeltester.check(page.model)
     assert message_text(page, "traceMessage") == ""
     page.resize(1280, 800)
@@ -245,13 +245,20 @@ def test_open_a_recall_from_the_trace_and_see_its_scope_and_customers(
     trace(qtbot, page, flow.finished_lot, "backward")
     open_node(qtbot, page, flow.batch)
     select_node(qtbot, page, flow.resin_lot)
-    modals.answer(give_reason(qtbot, "resin contamination found by the supplier"))
+    examples: list[str] = []
+
+    def reason_example(dialog: QDialog) -> None:  # the example fits a recall, not a user's account
+        examples.append(child(dialog, QPlainTextEdit, "reason").placeholderText())
+        give_reason(qtbot, "resin contamination found by the supplier")(dialog)
+
+    modals.answer(reason_example)
     click(qtbot, page, "openRecall")
     modals.check()
+    assert examples[0].startswith("e.g. complaint") and "left the company" not in examples[0]
     recall = recalls.list_recalls(ui_ctx.read_uow(), site.qa)[0]
     assert opened == [("recall", recall.recall_number)]
     assert message_text(page, "traceMessage") == (
-        f"Recall {recall.recall_number} opened: 4 records in scope, 1 customers to notify.")
+        f"Recall {recall.recall_number} opened. Records in scope: 4; customers to notify: 1.")
     assert column_texts(recall_page, "recallTable", 0) == [recall.recall_number]
     assert [row_texts(recall_page, "recallScopeTable", r)[0].strip() for r in range(4)] == [
         flow.resin_lot, flow.batch, flow.finished_lot, flow.shipment]
