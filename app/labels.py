@@ -60,7 +60,7 @@ def lot_label_data(lot: Lot, item: Item) -> dict[str, object]:
                 "catalog_number": item.code}
     return {"material_name": item.name, "material_code": item.code, "lot_number": lot.lot_number,
             "expiry": lot.expires_on, "quantity": fmt(lot.quantity), "unit": lot.unit.value,
-            "supplier_lot": lot.supplier_lot}
+            "supplier_lot": lot.supplier_lot, "status": lot.status.value.upper()}
 
 
 def journal_view(entry: PrintRecord) -> PrintJobView:

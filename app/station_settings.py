@@ -15,7 +15,7 @@ file and the entry, e.g. ``devices.json: printers[0] 'Zebra 1': transport tcp ne
       },
       "printers": [
         {"name": "Zebra goods-in", "language": "ZPL", "transport": {"kind": "tcp", "target": "10.0.0.7:9100"},
-         "dpi": 203, "lot_label_template": "material-lot@v1", "udi_label_template": "udi-device@v2",
+         "dpi": 203, "lot_label_template": "material-lot@v2", "udi_label_template": "udi-device@v2",
          "check_status": true}
       ],
       "default_printer": "Zebra goods-in"
@@ -42,7 +42,7 @@ DEVICES_VERSION = 1
 LANGUAGES = ("ZPL", "TSPL")
 TRANSPORT_KINDS = ("tcp", "device", "spooler", "file")
 DPIS = (152, 203, 300, 600)
-DEFAULT_LOT_TEMPLATE = "material-lot@v1"
+DEFAULT_LOT_TEMPLATE = "material-lot@v2"
 DEFAULT_UDI_TEMPLATE = "udi-device@v2"
 
 

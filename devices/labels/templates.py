@@ -39,6 +39,9 @@ class TextElement:
     text: str
     height_mm: float = 3.0
     requires: tuple[str, ...] = ()  # left out when any of these fields is empty (e.g. a serial number)
+    # Fitted to this width: first smaller (down to 60 %), then on two lines, the second ending in "…" only
+    # when even that is too long (a long material name must not run off the label). None: as it comes.
+    fit_width_mm: float | None = None
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,11 @@ def resolve(template: LabelTemplate, data: Mapping[str, object]) -> ResolvedLabe
         if isinstance(element, TextElement):
             if any(_empty(data.get(name)) for name in element.requires):
                 continue
-            items.append(ResolvedText(x, y, template.dots(element.height_mm), texts.format(element.text)))
+            text, height = texts.format(element.text), template.dots(element.height_mm)
+            if element.fit_width_mm is None:
+                items.append(ResolvedText(x, y, height, text))
+            else:
+                items += fitted_text(x, y, height, text, template.dots(element.fit_width_mm))
         elif isinstance(element, Gs1DataMatrixElement):
             items.append(ResolvedGs1Symbol("datamatrix", x, y, _module(template, element.module_mm),
                                            template.dots(element.box_mm), elements))
@@ -213,6 +220,34 @@ def resolve(template: LabelTemplate, data: Mapping[str, object]) -> ResolvedLabe
         items=tuple(items),
         summary=MappingProxyType(summary),
     )
+
+
+# The printers' scalable fonts (Zebra font 0, TSPL font "0") and the preview's condensed sans serif average
+# about 0.58 of the character height per character; 0.62 leaves a margin for wide capitals.
+CHAR_WIDTH = 0.62
+
+
+def fitted_text(x: int, y: int, height: int, text: str, width: int) -> list[ResolvedText]:
+    """`text` within `width` dots: at its height if it fits, else smaller down to 60 %, else on two lines of
+    that size broken between words, the second cut with "…" only if still too long."""
+    def fits(line: str, size: int) -> bool:
+        return len(line) * CHAR_WIDTH * size <= width
+
+    for percent in range(100, 59, -5):
+        size = max(1, height * percent // 100)
+        if fits(text, size):
+            return [ResolvedText(x, y, size, text)]
+    size = max(1, height * 60 // 100)
+    per_line = max(1, int(width / (CHAR_WIDTH * size)))
+    words, first = text.split(" "), ""
+    while words and fits((first + " " + words[0]).strip(), size):
+        first = (first + " " + words.pop(0)).strip()
+    if not first:  # one word longer than the line: break inside it
+        first, words = text[:per_line], [text[per_line:]]
+    rest = " ".join(words)
+    if not fits(rest, size):
+        rest = rest[: per_line - 1].rstrip() + "…"
+    return [ResolvedText(x, y, size, first), ResolvedText(x, y + round(size * 1.15), size, rest)]
 
 
 def _udi(data: Mapping[str, object]) -> tuple[Gs1Element, ...]:
@@ -323,6 +358,27 @@ MATERIAL_LOT_LABEL = LabelTemplate(
     ),
 )
 
+# Version 2: the material name fitted to the label (long names ran off its right edge) and the lot's status
+# when the label was printed, so that a quarantined lot's label says so.
+MATERIAL_LOT_LABEL_V2 = LabelTemplate(
+    name="material-lot",
+    version=2,
+    width_mm=100,
+    height_mm=50,
+    dpi=203,
+    description="Incoming material lot: material, lot, status, expiry, quantity, and the lot number as Code 128.",
+    elements=(
+        TextElement(5, 2.5, "{material_name}", 4.5, fit_width_mm=90),
+        TextElement(5, 9.5, "Material {material_code}", 3.5),
+        TextElement(5, 15, "Lot {lot_number}", 4.5),
+        TextElement(62, 15, "{status}", 4.5, requires=("status",), fit_width_mm=33),
+        TextElement(5, 21.5, "Expiry {expiry}", 3.5),
+        TextElement(55, 21.5, "Qty {quantity} {unit}", 3.5, fit_width_mm=40),
+        TextElement(5, 26.5, "Supplier lot {supplier_lot}", 3.0, requires=("supplier_lot",), fit_width_mm=90),
+        Code128Element(5, 32, "lot_number", height_mm=12, module_mm=0.375),
+    ),
+)
+
 UDI_LABEL = LabelTemplate(
     name="udi-device",
     version=1,
@@ -371,5 +427,6 @@ UDI_LABEL_V2 = LabelTemplate(
 )
 
 BUILTIN_TEMPLATES: Mapping[str, LabelTemplate] = MappingProxyType(
-    {template.template_id: template for template in (MATERIAL_LOT_LABEL, UDI_LABEL, UDI_LABEL_V2)}
+    {template.template_id: template for template in (MATERIAL_LOT_LABEL, MATERIAL_LOT_LABEL_V2, UDI_LABEL,
+                                                     UDI_LABEL_V2)}
 )

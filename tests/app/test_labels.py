@@ -51,7 +51,7 @@ def test_receiving_prints_the_lot_label_on_the_default_printer(site: Site, print
     assert (entry.state, entry.error, entry.attempts) == ("printed", "", 1)
     assert (entry.user_id, entry.user_name, entry.record_type, entry.record_id) == (
         "wes", "Wes Warehouse", "lot", lot.lot_number)
-    assert (entry.template, entry.copies, entry.printer, entry.language) == ("material-lot@v1", 1, PRINTER, "ZPL")
+    assert (entry.template, entry.copies, entry.printer, entry.language) == ("material-lot@v2", 1, PRINTER, "ZPL")
     assert entry.transport == f"127.0.0.1:{printer_server.port}" and entry.content == lot.lot_number
     assert site.ctx.devices.labels.print_queue_status()[0].job_id == entry.job_id
 

@@ -119,7 +119,7 @@ def test_each_mistake_is_refused_with_a_message_naming_the_entry(raw: object, me
 def test_a_printer_setting_that_omits_the_options_gets_the_defaults() -> None:
     settings = device_settings_from_dict(printer())
     assert settings.printer("Zebra 1") == PrinterSettings("Zebra 1", "ZPL", TransportSetting("tcp", "10.0.0.7:9100"),
-                                                          203, "material-lot@v1", "udi-device@v2", True)
+                                                          203, "material-lot@v2", "udi-device@v2", True)
     assert TransportSetting("tcp", "printer.local").tcp_address() == ("printer.local", 9100)
     assert TransportSetting("tcp", "[::1]:6101").tcp_address() == ("::1", 6101)
     with pytest.raises(ValidationError, match="no printer named 'Brother'"):
@@ -151,7 +151,7 @@ def test_the_scanners_are_built_from_the_settings() -> None:
         (json.dumps(printer(language="EPL")), "devices.json: printers[0] 'Zebra 1': language must be ZPL or TSPL"),
         (json.dumps(printer(lot_label_template="pallet@v3")),
          "devices.json: printer 'Zebra 1': there is no label template pallet@v3: use one of material-lot@v1, "
-         "udi-device@v1, udi-device@v2"),
+         "material-lot@v2, udi-device@v1, udi-device@v2"),
     ],
 )
 def test_a_broken_devices_file_leaves_the_station_running_without_printers(
@@ -178,6 +178,7 @@ def test_the_context_uses_the_stations_devices_file(engine_name: str, db_url: st
         [info] = ctx.devices.labels.printers()
         assert (info.name, info.language, info.transport, info.dpi) == ("Zebra 1", "ZPL", "10.0.0.7:9100", 203)
         assert ctx.devices.labels.default_printer == "Zebra 1"
-        assert ctx.devices.print_queue.templates() == ["material-lot@v1", "udi-device@v1", "udi-device@v2"]
+        assert ctx.devices.print_queue.templates() == [
+            "material-lot@v1", "material-lot@v2", "udi-device@v1", "udi-device@v2"]
     finally:
         ctx.dispose()

@@ -42,7 +42,7 @@ MATERIAL = LabelData(
 
 @pytest.mark.req("DEVC-5")
 def test_builtin_templates_are_versioned() -> None:
-    assert set(BUILTIN_TEMPLATES) == {"material-lot@v1", "udi-device@v1", "udi-device@v2"}
+    assert set(BUILTIN_TEMPLATES) == {"material-lot@v1", "material-lot@v2", "udi-device@v1", "udi-device@v2"}
     assert UDI_LABEL.dpi == 203 and (UDI_LABEL.width_mm, UDI_LABEL.height_mm) == (100, 60)
 
 
@@ -227,3 +227,25 @@ def test_code128_check_value_and_width() -> None:
     assert [s.value for s in plan] == [START_C, 12, 34]
     assert check_value(plan) == (105 + 12 * 1 + 34 * 2) % 103
     assert width_modules(plan) == 4 * 11 + 13
+
+
+@pytest.mark.req("DEVC-5", "LOT-4")
+@pytest.mark.parametrize("name", [
+    "Polycarbonate resin",
+    "Medical-grade polycarbonate resin, transparent, gamma-stable, for syringe barrels and luer connectors",
+    "Supercalifragilisticexpialidocious-polycarbonate-resin-without-any-spaces-at-all-in-its-name",
+])
+def test_the_material_name_stays_on_the_lot_label_and_the_status_is_printed(name: str) -> None:
+    template = BUILTIN_TEMPLATES["material-lot@v2"]
+    label = resolve(template, {"material_name": name, "material_code": "RES-PC", "lot_number": "R26339-0001",
+                               "expiry": "2028-01-31", "quantity": "25", "unit": "kg", "supplier_lot": "AC-1",
+                               "status": "QUARANTINE"})
+    texts = [item for item in label.items if isinstance(item, ResolvedText)]
+    for text in texts:  # every line ends inside the label (the printers' fonts: about 0.58 x height per char)
+        assert text.x + len(text.text) * 0.58 * text.height <= label.width, text.text
+    name_lines = [t for t in texts if t.y < template.dots(9.5)]
+    assert 1 <= len(name_lines) <= 2
+    assert all(t.y + t.height <= template.dots(9.5) for t in name_lines), "the name runs into the next line"
+    shown = {" ".join(t.text for t in name_lines), "".join(t.text for t in name_lines)}  # broken between/in words
+    assert name in shown or any(s.endswith("…") and name.startswith(s[:20]) for s in shown)
+    assert any(t.text == "QUARANTINE" for t in texts)

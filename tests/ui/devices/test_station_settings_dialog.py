@@ -69,7 +69,7 @@ def test_an_administrator_adds_a_printer_and_the_simulator_with_messages_for_mis
     saved = json.loads(device_settings_path().read_text(encoding="utf-8"))
     assert saved["printers"] == [{"name": PRINTER, "language": "ZPL",
                                   "transport": {"kind": "tcp", "target": f"127.0.0.1:{port}"}, "dpi": 300,
-                                  "lot_label_template": "material-lot@v1", "udi_label_template": "udi-device@v2",
+                                  "lot_label_template": "material-lot@v2", "udi_label_template": "udi-device@v2",
                                   "check_status": True}]
     assert saved["default_printer"] == PRINTER
     assert saved["scanners"]["hid_pos"] == {"enabled": False, "vendor_id": "0x05e0", "product_id": None}

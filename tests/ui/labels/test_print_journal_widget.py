@@ -86,7 +86,7 @@ def test_a_receipt_with_the_printer_on_a_closed_port_waits_visibly_until_retried
     page = open_page(window, "Print journal")
     qtbot.waitUntil(lambda: column_texts(page, "printJournalTable", 1) == ["waiting for printer"], timeout=5000)
     cells = row_texts(page, "printJournalTable", 0)
-    assert cells[2:8] == [refused, lot.lot_number, "material-lot@v1", "1", PRINTER, "Ward Person (ward)"]
+    assert cells[2:8] == [refused, lot.lot_number, "material-lot@v2", "1", PRINTER, "Ward Person (ward)"]
     select_row(qtbot, page, "printJournalTable", 0)
     assert child(page, QPushButton, "retryPrintJob").isEnabled()
 
