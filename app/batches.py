@@ -32,6 +32,7 @@ class IssueView:
     quantity: Decimal
     at: datetime
     by_user: str
+    unit: str = ""  # the lot's unit: "Issued 4.2 kg", never a bare number
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def issue_material(
             tx.batches.add(issue)
             tx.genealogy.add_flow((LOT, lot.id), (BATCH, batch.id), qty)
             tx.commit(reason=f"issued {fmt(qty)} {lot.unit.value} to batch {batch.batch_number}")
-            return IssueView(lot.lot_number, lot.item_code, IssueKind.ISSUE.value, qty, issue.at, actor.user_id)
+            return IssueView(lot.lot_number, lot.item_code, IssueKind.ISSUE.value, qty, issue.at, actor.user_id,
+                             lot.unit.value)
     except IssueRefused as refused:
         _raise_alert(uow, actor, "issue_refused", str(refused), batch_number, lot_number)
         raise
@@ -172,7 +174,8 @@ def return_material(
         tx.batches.add(ret)
         tx.genealogy.add_flow((LOT, lot.id), (BATCH, batch.id), -qty)
         tx.commit(reason=reason or f"returned {fmt(qty)} {lot.unit.value} unused from batch {batch.batch_number}")
-        return IssueView(lot.lot_number, lot.item_code, IssueKind.RETURN.value, qty, ret.at, actor.user_id)
+        return IssueView(lot.lot_number, lot.item_code, IssueKind.RETURN.value, qty, ret.at, actor.user_id,
+                         lot.unit.value)
 
 
 def complete_batch(
@@ -229,8 +232,8 @@ def _detail(tx: UnitOfWork, batch: Batch) -> BatchDetail:
                     issued.get(line.item_code, Decimal(0)))
         for line in mbr.lines
     )
-    views = tuple(IssueView(lots[i.lot_id].lot_number, i.item_code, i.kind.value, i.quantity, i.at, i.by_user)
-                  for i in issues)
+    views = tuple(IssueView(lots[i.lot_id].lot_number, i.item_code, i.kind.value, i.quantity, i.at, i.by_user,
+                            lots[i.lot_id].unit.value) for i in issues)
     return BatchDetail(BatchView.of(batch), bom, views, tuple(LotView.of(lot) for lot in tx.lots.of_batch(batch.id)))
 
 

@@ -60,6 +60,11 @@ class LabelPrinting(Protocol):
 
     def lot_received(self, lot: LotView, actor: Actor) -> None: ...
 
+    @property
+    def default_printer(self) -> str | None:
+        """The printer a received lot's label goes to; None: the station has none (the user is told)."""
+        ...
+
 
 def local_today(tx: UnitOfWork) -> date:
     """The station's calendar date, from the store's clock (server time on a shared database)."""

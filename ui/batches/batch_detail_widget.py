@@ -112,6 +112,7 @@ class BatchDetailWidget(QGroupBox):
             Column(self.tr("Lot"), lambda i: i.lot_number),
             Column(self.tr("Item"), lambda i: i.item_code),
             Column(self.tr("Quantity"), lambda i: quantity_text(i.quantity), numeric=True),
+            Column(self.tr("Unit"), lambda i: i.unit),
             Column(self.tr("By"), lambda i: i.by_user),
         ), lambda i: f"{i.at.isoformat()} {i.lot_number}", self)
         self.output_model = RecordTableModel((
@@ -318,9 +319,10 @@ class BatchDetailWidget(QGroupBox):
         self.changes.announce(Changes.of(BATCH, LOT, numbers=[batch.batch_number]))
         if issue is None:
             return
-        text = self.tr("Returned {qty} of lot {lot} to stock.") if returning else self.tr(
-            "Issued {qty} of lot {lot} to the batch.")
-        self.message.show_info(text.format(qty=quantity_text(issue.quantity), lot=issue.lot_number))
+        text = self.tr("Returned {qty} {unit} of lot {lot} ({item}) to stock.") if returning else self.tr(
+            "Issued {qty} {unit} of lot {lot} ({item}) to the batch.")
+        self.message.show_info(text.format(qty=quantity_text(issue.quantity), unit=issue.unit, lot=issue.lot_number,
+                                           item=issue.item_code))
 
     def return_material(self) -> None:
         self.issue_material(returning=True)

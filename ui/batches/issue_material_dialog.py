@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import batches, lots
 from app.batches import IssueView
@@ -42,11 +42,17 @@ class IssueMaterialDialog(QDialog):
         self.lot_info.setObjectName("issueLotInfo")
         self.lot_info.setWordWrap(True)
         self.quantity = line_edit("issueQuantity", self.tr("in the lot's unit"))
+        self.unit = QLabel()  # the lot's unit, beside the quantity, once the lot is known
+        self.unit.setObjectName("issueUnit")
+        self._looked_up = ""  # the lot the quantity was typed for
         self.reason = line_edit("returnReason", self.tr("optional: why it is returned"))
         form = QFormLayout()
         form.addRow(self.tr("Lot"), self.lot_number)
         form.addRow("", self.lot_info)
-        form.addRow(self.tr("Quantity"), self.quantity)
+        quantity_row = QHBoxLayout()
+        quantity_row.addWidget(self.quantity, 1)
+        quantity_row.addWidget(self.unit)
+        form.addRow(self.tr("Quantity"), quantity_row)
         if returning:
             form.addRow(self.tr("Reason"), self.reason)
         else:
@@ -80,11 +86,17 @@ class IssueMaterialDialog(QDialog):
                         on_error=self._lot_not_found)
 
     def _lot_found(self, lot: LotView) -> None:
+        if lot.lot_number != self._looked_up:  # another lot: the quantity typed for the last one does not carry over
+            if self._looked_up:
+                self.quantity.clear()
+            self._looked_up = lot.lot_number
+        self.unit.setText(lot.unit)
         self.lot_info.setText(self.tr("{item}, {status}, {on_hand} {unit} on hand{expiry}").format(
             item=lot.item_code, status=status_name(lot.status), on_hand=quantity_text(lot.on_hand), unit=lot.unit,
             expiry=self.tr(", expires {day}").format(day=lot.expires_on) if lot.expires_on else ""))
 
     def _lot_not_found(self, error: Exception) -> None:
+        self.unit.clear()
         self.lot_info.setText(user_message(error) if isinstance(error, DomainError) else "")
 
     def _submit(self) -> None:

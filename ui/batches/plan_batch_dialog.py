@@ -75,9 +75,11 @@ class PlanBatchDialog(QDialog):
             self.record_note.clear()
             self.unit.clear()
             return
-        lines = "; ".join(f"{ln.item_code} {quantity_text(ln.quantity_per_unit)} ±{quantity_text(ln.tolerance_pct)}%"
-                          for ln in record.lines)
-        self.record_note.setText(self.tr("v{version} “{title}”: {lines}").format(
+        # One BOM line a row, with its unit: item codes are never broken at their hyphens.
+        lines = "\n".join(self.tr("{item}: {qty} {unit} per unit ±{tolerance} %").format(
+            item=ln.item_code, qty=quantity_text(ln.quantity_per_unit), tolerance=quantity_text(ln.tolerance_pct),
+            unit=self._items[ln.item_code].unit if ln.item_code in self._items else "") for ln in record.lines)
+        self.record_note.setText(self.tr("v{version} “{title}”\n{lines}").format(
             version=record.version, title=record.title, lines=lines))
         item = self._items.get(record.product_code)
         self.unit.setText(item.unit if item else "")

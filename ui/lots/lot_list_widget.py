@@ -151,8 +151,11 @@ class LotListWidget(QWidget):
         lot = ReceiveLotDialog.ask(self.ctx, self.runner, self.actor, labels=self.labels, parent=self)
         if lot is None:
             return
+        printer = self.labels.default_printer if self.labels is not None else None
+        label = (self.tr("Its label was sent to {printer}.").format(printer=printer) if printer else self.tr(
+            "No label printer is set up at this station: print its label from the lot's pane once one is."))
         self.message.show_info(self.tr("Lot {n} received into quarantine: {qty} {unit} of {item}.").format(
-            n=lot.lot_number, qty=quantity_text(lot.quantity), unit=lot.unit, item=lot.item_code))
+            n=lot.lot_number, qty=quantity_text(lot.quantity), unit=lot.unit, item=lot.item_code) + " " + label)
         self._wanted = lot.lot_number
         self.changes.announce(Changes.of(LOT, numbers=[lot.lot_number]))  # this page refreshes too
 

@@ -68,9 +68,11 @@ class ReceiveLotDialog(QDialog):
         self._pending_scan: _Scanned | None = None
         self.item = QComboBox()
         self.item.setObjectName("receiveItem")
+        self.item.setPlaceholderText(self.tr("Choose the item…"))  # never a preselected guess
         self.item.currentIndexChanged.connect(self._item_changed)
         self.supplier = QComboBox()
         self.supplier.setObjectName("receiveSupplier")
+        self.supplier.setPlaceholderText(self.tr("Choose the supplier…"))
         self.item_note = QLabel()
         self.item_note.setObjectName("receiveItemNote")
         self.item_note.setWordWrap(True)
@@ -83,6 +85,12 @@ class ReceiveLotDialog(QDialog):
             self.unit.addItem(unit.value, unit.value)
         self.manufactured_on = OptionalDateEdit("manufacturedOn")
         self.expires_on = OptionalDateEdit("expiresOn")
+        self.expires_on.changed.connect(self._check_expiry)
+        self.expiry_note = QLabel()
+        self.expiry_note.setObjectName("receiveExpiryNote")
+        self.expiry_note.setWordWrap(True)
+        self.expiry_note.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.expiry_note.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Item"), self.item)
         form.addRow("", self.item_note)
@@ -92,6 +100,7 @@ class ReceiveLotDialog(QDialog):
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Manufactured on"), self.manufactured_on)
         form.addRow(self.tr("Expires on"), self.expires_on)
+        form.addRow("", self.expiry_note)
         self.message = MessageLabel(self, object_name="receiveMessage")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -114,7 +123,7 @@ class ReceiveLotDialog(QDialog):
         for view in data.items:
             if not ItemType(view.item_type).produced:  # made in our own batches, never received
                 self.item.addItem(f"{view.code} — {view.name}", view.code)
-        self.item.setCurrentIndex(-1 if self.item.count() == 0 else 0)
+        self.item.setCurrentIndex(-1)  # the user chooses (or a scan does): no first item taken for granted
         self.item.blockSignals(False)
         self._item_changed()
         self.ok_button.setEnabled(self.item.count() > 0)
@@ -141,6 +150,8 @@ class ReceiveLotDialog(QDialog):
                           and a.supplier_code in names)
         for code in approved:
             self.supplier.addItem(f"{code} — {names[code]}", code)
+        # The only approved supplier is no guess; among several the user chooses.
+        self.supplier.setCurrentIndex(0 if len(approved) == 1 else -1)
         self.unit.setCurrentIndex(max(self.unit.findData(view.unit), 0))
         notes = []
         if not approved:
@@ -151,6 +162,19 @@ class ReceiveLotDialog(QDialog):
         if view.storage_condition:
             notes.append(self.tr("Store: {condition}").format(condition=view.storage_condition))
         self.item_note.setText("\n".join(notes))
+
+    def _check_expiry(self) -> None:
+        """An expired lot is said as its date fills in (typed or scanned), not only when receiving is refused."""
+        expiry, today = self.expires_on.value(), date.today()
+        if expiry is not None and expiry < today:
+            self.expiry_note.setText(self.tr("Expired on {day}: an expired lot cannot be received. Check the "
+                                             "label; reject the delivery if it is right.").format(day=expiry))
+        elif expiry is not None and (expiry - today).days <= 30:
+            self.expiry_note.setText(self.tr("Expires in {days} days ({day}).").format(
+                days=(expiry - today).days, day=expiry))
+        else:
+            self.expiry_note.clear()
+        self.expiry_note.setVisible(bool(self.expiry_note.text()))
 
     # --- the scanner seam ---------------------------------------------------------------------------
     def fill_from_scan(self, gtin: str, lot: str | None, expiry: date | None, *, manufactured_on: date | None = None,
@@ -205,7 +229,8 @@ class ReceiveLotDialog(QDialog):
             self.message.show_error(self.tr("Choose the item."))
             return
         if self.supplier.currentData() is None:
-            self.message.show_error(self.tr("Choose an approved supplier: none is approved for this item."))
+            self.message.show_error(self.tr("Choose the supplier.") if self.supplier.count() else self.tr(
+                "Choose an approved supplier: none is approved for this item."))
             return
         receipt, ctx, actor, labels = self.receipt(), self.ctx, self.actor, self.labels
         self.ok_button.setEnabled(False)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 
 class OptionalDateEdit(QWidget):
-    """`value()` is None while "No date" is ticked; the date field is disabled then, so none is implied."""
+    """`value()` is None while "No date" is ticked; the date field is disabled then, so none is implied.
+    `changed` is emitted whenever `value()` may have changed (typed, picked, ticked or set)."""
+
+    changed = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,6 +24,8 @@ class OptionalDateEdit(QWidget):
         self.none_box = QCheckBox(self.tr("No date"))
         self.none_box.setObjectName(f"{name}None")
         self.none_box.toggled.connect(self._toggled)
+        self.none_box.toggled.connect(lambda _on: self.changed.emit())
+        self.date_edit.dateChanged.connect(lambda _day: self.changed.emit())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date_edit, 1)

@@ -71,7 +71,8 @@ def test_plan_start_issue_and_complete_a_batch(qtbot: QtBot, ui_ctx: AppContext,
         combo = child(dialog, QComboBox, "planProduct")
         assert isinstance(combo, QComboBox)
         assert [combo.itemText(i) for i in range(combo.count())] == ["SYR-5 — Syringe 5 mL"]
-        assert child(dialog, QLabel, "planRecord").text() == 'v1 “Syringe”: RES-PC 0.01 ±5%; TUBE-1 0.05 ±10%'
+        assert child(dialog, QLabel, "planRecord").text() == (
+            "v1 “Syringe”\nRES-PC: 0.01 kg per unit ±5 %\nTUBE-1: 0.05 m per unit ±10 %")
         type_into(qtbot, dialog, "planQuantity", "1000")
         click(qtbot, dialog, "planOk")
 
@@ -103,7 +104,7 @@ def test_plan_start_issue_and_complete_a_batch(qtbot: QtBot, ui_ctx: AppContext,
     click(qtbot, page, "issueMaterial")
     click(qtbot, page, "issueMaterial")
     modals.check()
-    assert message_text(page, "batchDetailMessage") == f"Issued 48 of lot {tubing} to the batch."
+    assert message_text(page, "batchDetailMessage") == f"Issued 48 m of lot {tubing} (TUBE-1) to the batch."
     assert column_texts(page, "issueTable", 2) == [resin, tubing]
     assert [row_texts(page, "bomTable", r) for r in (0, 1)] == [
         ["RES-PC", "10", "9.5 – 10.5", "10"], ["TUBE-1", "50", "45 – 55", "48"]]
@@ -188,7 +189,7 @@ def test_return_unused_material_to_stock(qtbot: QtBot, ui_ctx: AppContext, page:
     modals.answer(give_back)
     click(qtbot, page, "returnMaterial")
     modals.check()
-    assert message_text(page, "batchDetailMessage") == f"Returned 2 of lot {resin} to stock."
+    assert message_text(page, "batchDetailMessage") == f"Returned 2 kg of lot {resin} (RES-PC) to stock."
     assert column_texts(page, "issueTable", 1) == ["Issue", "Return"]
     assert row_texts(page, "bomTable", 0)[3] == "8"
 
@@ -249,3 +250,24 @@ def test_qa_acknowledges_an_alert_from_the_batch_page(qtbot: QtBot, ui_ctx: AppC
     assert message_text(page, "batchDetailMessage") == "Alert acknowledged; it is kept in the audit trail."
     assert tabs.tabText(3) == "Open alerts (0)"
     assert batches.open_alerts(ui_ctx.read_uow(), site.qa, batch_number=batch) == []
+
+
+@pytest.mark.req("LOT-7")
+def test_the_issue_dialog_shows_the_lots_unit_and_forgets_the_quantity_typed_for_another_lot(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site) -> None:
+    from ui.batches.issue_material_dialog import IssueMaterialDialog
+
+    resin = released_lot(ui_ctx, site, "RES-PC", "25", "kg", manufactured_on=date.today() - timedelta(days=10))
+    tubing = released_lot(ui_ctx, site, "TUBE-1", "5000", "cm")
+    batch = batches.plan_batch(ui_ctx.uow(), site.production, "SYR-5", "1000").batch_number
+    dialog = IssueMaterialDialog(ui_ctx, runner, site.production, batch)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fill_lot(resin)
+    assert child(dialog, QLabel, "issueUnit").text() == "kg"
+    type_into(qtbot, dialog, "issueQuantity", "10")
+    dialog.fill_lot(resin)  # the same lot again (scanned twice): what was typed stays
+    assert child(dialog, QLineEdit, "issueQuantity").text() == "10"
+    dialog.fill_lot(tubing)
+    assert child(dialog, QLineEdit, "issueQuantity").text() == "", "10 kg of resin is not 10 m of tubing"
+    assert child(dialog, QLabel, "issueUnit").text() == "m"

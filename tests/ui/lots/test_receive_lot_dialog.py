@@ -101,7 +101,9 @@ def test_receiving_puts_a_quarantine_lot_in_the_table(qtbot: QtBot, ui_ctx: AppC
     assert len(received) == 1
     number = received[0].lot_number
     expires = (date.today() - timedelta(days=10) + timedelta(days=730)).isoformat()
-    assert message_text(page, "lotMessage") == f"Lot {number} received into quarantine: 25 kg of RES-PC."
+    assert message_text(page, "lotMessage") == (
+        f"Lot {number} received into quarantine: 25 kg of RES-PC. No label printer is set up at this station: "
+        "print its label from the lot's pane once one is.")
     cells = row_texts(page, "lotTable", 0)
     assert cells[:8] == [number, "RES-PC", "Quarantine", "25", "25", "kg", "Received", "ACME"]
     assert cells[8] == "ACM-778"
@@ -299,3 +301,33 @@ def test_the_detail_pane_only_shows_a_lot_the_filtered_list_shows(qtbot: QtBot, 
     assert not page.table.selectionModel().hasSelection()
     select_row(qtbot, page, "lotTable", 0)
     assert child(page, QLabel, "lot_number").text() == resin.lot_number
+
+
+@pytest.mark.req("LOT-2", "LOT-4")
+def test_receiving_guesses_nothing_and_warns_of_an_expired_lot_as_its_date_fills_in(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub,
+        modals: ModalDriver) -> None:
+    masterdata.set_supplier_approval(ui_ctx.uow(), site.qa, "RES-PC", "SHADY", ApprovalStatus.APPROVED, "audited")
+    page = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
+
+    def receive(dialog: QDialog) -> None:
+        item = child(dialog, QComboBox, "receiveItem")
+        supplier = child(dialog, QComboBox, "receiveSupplier")
+        assert isinstance(item, QComboBox) and isinstance(supplier, QComboBox)
+        assert item.currentIndex() == -1 and item.placeholderText() == "Choose the item…"
+        choose(dialog, "receiveItem", "RES-PC")
+        assert supplier.count() == 2 and supplier.currentIndex() == -1, "two approved suppliers: no guess"
+        choose(dialog, "receiveItem", "TUBE-1")
+        assert supplier.currentText() == "ACME — Acme Polymers", "the only approved supplier is no guess"
+        note = child(dialog, QLabel, "receiveExpiryNote")
+        assert not note.isVisible()
+        type_date(qtbot, dialog, "expiresOn", date.today() - timedelta(days=3))
+        assert note.isVisible() and note.text().startswith(
+            f"Expired on {date.today() - timedelta(days=3)}: an expired lot cannot be received.")
+        type_date(qtbot, dialog, "expiresOn", date.today() + timedelta(days=400))
+        assert not note.isVisible()
+        dialog.reject()
+
+    modals.answer(receive)
+    click(qtbot, page, "receiveLot")
+    modals.check()
