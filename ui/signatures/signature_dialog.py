@@ -33,6 +33,7 @@ from domain.errors import AccountLocked, AuthenticationFailed
 from domain.signatures import Meaning
 from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.height_for_width import keep_height_for_width
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
 
@@ -61,7 +62,8 @@ class SignatureDialog(QDialog):
         self.setObjectName("signatureDialog")
         self.setWindowTitle(self.tr("Electronic signature: {kind} {n}").format(kind=record_kind(record_type),
                                                                               n=record_id))
-        self.setMinimumWidth(460)
+        # Wide enough in the user's font for "... of lot FD-IVC-20-26339-002" on one line (no number broken).
+        self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 72))
         self.ctx, self.runner, self.session = ctx, runner, session
         self.record_type, self.record_id, self.target = record_type, record_id, target
         self.request: SigningRequest | None = None
@@ -109,7 +111,6 @@ class SignatureDialog(QDialog):
         self.form.addRow(self.tr("Reason (required)"), self.comment)
         self.form.addRow(self.tr("User ID"), self.user_id)
         self.form.addRow(self.tr("Password"), self.password)
-        self.form.setRowVisible(self.comment, False)
         self.form.setRowVisible(self.user_id, False)
         self.message = MessageLabel(self, object_name="signatureMessage")
         self.buttons = QDialogButtonBox()
@@ -125,6 +126,9 @@ class SignatureDialog(QDialog):
         self.password.returnPressed.connect(self._submit)
         self.user_id.returnPressed.connect(self.password.setFocus)
         layout = QVBoxLayout(self)
+        # Never smaller than what it shows: a window is first sized to at most 2/3 of the screen, which on a
+        # 1080p screen at 150 % (720 logical pixels) squeezed the signed record's rows into each other.
+        keep_height_for_width(self)
         layout.addWidget(self.what)
         layout.addWidget(self.record_box)
         layout.addLayout(self.form)
@@ -147,7 +151,13 @@ class SignatureDialog(QDialog):
         self.meaning.setText(self.tr("{requirement}, meaning: {meaning}").format(
             requirement=request.requirement, meaning=status_name(request.meaning)))
         self.progress.setText(request.progress.summary())
-        self.form.setRowVisible(self.comment, request.needs_comment)
+        # Every signature may carry a comment (an approval's remark too); a rejection's reason is required.
+        caption = self.form.labelForField(self.comment)
+        if isinstance(caption, QLabel):
+            caption.setText(self.tr("Reason (required)") if request.needs_comment else self.tr("Comment (optional)"))
+        self.comment.setPlaceholderText(self.tr(
+            "Why: the reason is kept with the signature and in the audit trail") if request.needs_comment else
+            self.tr("Optional: a remark kept with the signature and in the audit trail"))
         self._show_user_id(self.session.user_id_required)
         self._set_inputs_enabled(True)
         (self.comment if request.needs_comment else self.user_id if self.session.user_id_required

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.height_for_width import keep_height_for_width
 from ui.widgets.message_label import MessageLabel
 
 T = TypeVar("T")
@@ -51,6 +52,7 @@ class FormDialog(QDialog, Generic[T]):
         self.body = QVBoxLayout(self)
         # The dialog never shrinks below what its content needs: no label or hint is clipped, at any scaling.
         self.body.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        keep_height_for_width(self)  # the minimum size ignores wrapped rows: they get their height on show
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.widgets.height_for_width import keep_height_for_width
+
 
 class ReasonDialog(QDialog):
     def __init__(self, change: str, parent: QWidget | None = None, *, example: str | None = None) -> None:
@@ -25,6 +27,7 @@ class ReasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.reason_edit.textChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
+        keep_height_for_width(self)  # a long question wraps: never squeezed
         layout.addWidget(question)
         layout.addWidget(self.reason_edit)
         layout.addWidget(self.buttons)

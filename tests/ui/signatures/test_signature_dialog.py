@@ -5,7 +5,8 @@ signing as someone else, and a cancelled dialog leaving nothing behind."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import audit, signatures, users
@@ -16,6 +17,7 @@ from domain.errors import AccountLocked
 from domain.lots import LotStatus
 from domain.users import Actor, Role
 from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, make_user, message_text
+from tests.ui.layout_check import layout_problems
 from tests.ui.lot_site import Site, build_site
 from tests.ui.signature_support import (
     counts,
@@ -58,10 +60,22 @@ def test_the_dialog_shows_the_record_its_key_values_the_meaning_and_the_progress
     assert label_text(dialog, "signatureMeaning") == "QC review, meaning: Reviewed"
     assert label_text(dialog, "signingProgress") == "0 of 2 signatures: QC review missing; QA approval missing"
     assert "Signing as Qc Person (qc)" in label_text(dialog, "signingStatement")
-    assert not child(dialog, QPlainTextEdit, "signatureComment").isVisible(), "a release asks for no reason"
+    comment = child(dialog, QPlainTextEdit, "signatureComment")
+    assert comment.isVisible() and comment.placeholderText().startswith("Optional"), "a release may carry a remark"
     user_id = child(dialog, QLineEdit, "signerUserId")
     assert isinstance(user_id, QLineEdit)
     assert user_id.isVisible() and user_id.text() == "", "the user types the ID: never pre-filled"
+
+
+@pytest.mark.req("SIG-1", "SIG-2")
+def test_an_approval_signature_keeps_an_optional_comment(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                                         site: Site) -> None:
+    number = receive(ui_ctx, site)
+    dialog = open_dialog(qtbot, ui_ctx, runner, SigningSession(site.qc), number)
+    fill(qtbot, dialog, user_id="qc", comment="CoA checked against PO 4711")
+    assert not dialog.isVisible()
+    assert [(s.meaning, s.comment) for s in shown(ui_ctx, site, number)] == [
+        ("Reviewed", "CoA checked against PO 4711")]
 
 
 @pytest.mark.req("SIG-1", "ACC-5")
@@ -251,3 +265,29 @@ def test_on_the_real_runner_the_dialog_fills_in_and_signs_off_the_gui_thread(
     assert SignatureDialog.ask(ui_ctx, thread_runner, session, "lot", number, LotStatus.RELEASED) is None
     modals.check()
     assert len(shown(ui_ctx, site, number)) == 1 and shown(ui_ctx, site, other) == []
+
+
+@pytest.mark.req("SIG-1")
+def test_at_150_percent_text_on_a_short_screen_the_signed_record_is_never_squeezed(
+        qtbot: QtBot, qapp: QApplication, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site) -> None:
+    """Qt first sizes a window to at most 2/3 of the screen (480 logical pixels on a 1080p screen at 150 %):
+    the dialog then grows to what its wrapped text needs instead of squeezing its rows into each other."""
+    number = receive(ui_ctx, site)
+    normal = qapp.font()
+    larger = QFont(normal)
+    larger.setPointSizeF(normal.pointSizeF() * 1.5)
+    qapp.setFont(larger)
+    try:
+        dialog = SignatureDialog(ui_ctx, runner, SigningSession(site.qc), "lot", number, LotStatus.RELEASED)
+        qtbot.addWidget(dialog)
+        dialog.resize(dialog.minimumWidth(), 400)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert layout_problems(dialog) == []
+        for label in dialog.findChildren(QLabel):
+            if label.isVisible() and label.text():
+                assert label.height() >= label.heightForWidth(label.width()) if label.wordWrap() else \
+                    label.height() >= label.fontMetrics().height(), label.objectName() or label.text()
+        assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
+    finally:
+        qapp.setFont(normal)
