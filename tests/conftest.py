@@ -1,6 +1,7 @@
 """Fixtures shared by every layer's tests: isolated settings, fast password hashing, real databases.
 
 `db_url` runs a test on a real SQLite file and on a real PostgreSQL 15 started by this session (`pg`).
+A `@pytest.mark.req` ID that is not in docs/validation/requirements.md stops the run (tests/req_marks.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from app import bootstrap
 from app.passwords import Argon2Hasher
 from app.settings import Settings
 from tests.pg_server import PgServer
+from tests.req_marks import pytest_collection_modifyitems  # noqa: F401  (VAL-1: unknown req IDs fail the run)
+
+pytest_plugins = ["pytester"]  # tests/test_req_marks.py runs throwaway test sessions
 
 # Real argon2id, with the cost cut so that a test suite of hundreds of log-ins stays fast.
 FAST_HASHER = Argon2Hasher(time_cost=1, memory_cost=1024)

@@ -28,6 +28,7 @@ from app.cli import trace as cli_trace
 from app.cli import users as cli_users
 from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError
 from domain.errors import DomainError
+from domain.version import batchtrace_version
 
 # --- entry point -------------------------------------------------------------------------------------
 
@@ -83,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Without a command, '{PROG}' (optionally with --db URL) starts the desktop application. "
                "Passwords are asked for on a terminal, else read from standard input, one line each.",
     )
+    parser.add_argument("--version", action="version", version=f"{PROG} {batchtrace_version()}",
+                        help="print the version of BatchTrace and exit")
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,

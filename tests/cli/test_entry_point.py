@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import types
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -116,9 +117,17 @@ def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
+@pytest.mark.req("INT-2", "VAL-2")
+def test_version_is_the_packages_own(cli, fake_gui):
+    result = cli("--version")
+    assert (result.code, result.out, result.err) == (0, f"batchtrace {version('batchtrace')}\n", "")
+    assert fake_gui == []
+
+
 @pytest.mark.req("INT-2", "AUD-3", "GEN-1")
 def test_console_script_end_to_end():
     assert "starts the desktop application" in " ".join(_run("--help").stdout.split())
+    assert _run("--version").stdout == f"batchtrace {version('batchtrace')}\n"
 
     upgraded = _run("db", "upgrade")
     assert upgraded.returncode == 0, upgraded.stderr

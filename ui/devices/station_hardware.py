@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 
 from devices.scanner import Scanner, ScannerStatus
 from devices.simulator import SimulatedScanner
@@ -166,7 +166,8 @@ class StationHardware(QObject):
 
     # --- menu -----------------------------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        menu = self.window.menuBar().addMenu(self.tr("&Tools"))
+        menu = QMenu(self.tr("&Tools"), self.window.menuBar())
+        self.window.menuBar().insertMenu(self.window.help_menu.menuAction(), menu)  # Help stays last
         menu.setObjectName("toolsMenu")
         self.simulator_action = QAction(self.tr("Scanner simulator"), self)
         self.simulator_action.setObjectName("actionScannerSimulator")

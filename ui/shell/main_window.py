@@ -26,6 +26,7 @@ from app.labels import can_print_labels
 from app.settings import config_dir
 from app.signatures import SigningSession
 from domain.users import Actor, Permission
+from ui.shell.about_dialog import AboutDialog
 from ui.shell.change_password_dialog import ChangePasswordDialog
 from ui.shell.global_search_box import GlobalSearchBox
 from ui.shell.idle_lock import IdleLock
@@ -182,6 +183,12 @@ class MainWindow(QMainWindow):
             self.actions_by_name[name] = action
             if name == "actionChangePassword":
                 menu.addSeparator()
+        about = QAction(self.tr("About BatchTrace..."), self)
+        about.setObjectName("actionAbout")
+        about.triggered.connect(self.show_about)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(about)
+        self.actions_by_name["actionAbout"] = about
 
     def _build_status_bar(self) -> None:
         db = self.ctx.database
@@ -231,6 +238,9 @@ class MainWindow(QMainWindow):
     def change_password(self) -> None:
         if ChangePasswordDialog.ask(self.ctx, self.runner, self.actor.user_id, parent=self) is not None:
             self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
+
+    def show_about(self) -> None:
+        AboutDialog.ask(self.ctx.database, parent=self)
 
     def log_out(self) -> None:
         self.end_session("logout", reason="logged out by the user")
