@@ -18,6 +18,13 @@ THROWAWAY_LIST = """\
 |---|---|---|
 | GEN-1 | Runs on one desktop. | OQ |
 """
+KNOWN_TEST = """
+import pytest
+
+@pytest.mark.req("GEN-1")
+def test_known():
+    assert 1 + 1 == 2
+"""
 
 
 def throwaway_project(pytester: pytest.Pytester, tests: str) -> None:
@@ -30,13 +37,7 @@ def throwaway_project(pytester: pytest.Pytester, tests: str) -> None:
 
 @pytest.mark.req("VAL-1")
 def test_an_unknown_requirement_id_fails_the_run_naming_test_and_id(pytester: pytest.Pytester) -> None:
-    throwaway_project(pytester, """
-import pytest
-
-@pytest.mark.req("GEN-1")
-def test_known():
-    assert 1 + 1 == 2
-
+    throwaway_project(pytester, KNOWN_TEST + """
 @pytest.mark.req("GEN-1", "GEN-99")
 def test_misspelt():
     assert True
@@ -50,13 +51,7 @@ def test_misspelt():
 
 @pytest.mark.req("VAL-1")
 def test_known_ids_run_normally_and_a_bare_marker_is_refused(pytester: pytest.Pytester) -> None:
-    throwaway_project(pytester, """
-import pytest
-
-@pytest.mark.req("GEN-1")
-def test_known():
-    assert 1 + 1 == 2
-""")
+    throwaway_project(pytester, KNOWN_TEST)
     pytester.runpytest_inprocess().assert_outcomes(passed=1)
 
     (pytester.path / "test_bare.py").write_text(
