@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import credentials
 from app.passwords import Argon2Hasher
-from app.ports import PasswordHasher, UnitOfWork
+from app.ports import DocumentRenderer, PasswordHasher, UnitOfWork
 from app.services import DatabaseInfo, Services
 from app.settings import Settings, load_settings, resolve_database_url
 from app.station_settings import DeviceSettings, load_device_settings
@@ -36,6 +36,7 @@ class AppContext:
     uow: Callable[[], UnitOfWork]
     read_uow: Callable[[], UnitOfWork]
     _engine: Any = field(repr=False)
+    render_document: DocumentRenderer = field(repr=False)
     _devices_factory: Callable[[], StationDevices] = field(repr=False)
     _devices: StationDevices | None = field(default=None, repr=False)
 
@@ -115,8 +116,16 @@ def open_context(
         uow=lambda: SqlUnitOfWork(writer),
         read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
         _engine=engine,
+        render_document=_render,
         _devices_factory=lambda: _station_devices(device_settings, lambda: SqlUnitOfWork(writer)),
     )
+
+
+def _render(document: Any, file_format: Any) -> bytes:
+    """reports/ renders documents (DOCX, PDF); imported on first use, Qt's PDF writer is not needed to log in."""
+    import reports
+
+    return reports.render(document, file_format)
 
 
 def _station_devices(settings: DeviceSettings | None, uow: Callable[[], SqlUnitOfWork]) -> StationDevices:

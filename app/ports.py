@@ -13,6 +13,7 @@ from domain.alerts import Alert
 from domain.audit import AuditEntry, ChainReport
 from domain.barcodes import BarcodeData
 from domain.batches import Batch, BatchStatus, MaterialIssue
+from domain.documents import Document, DocumentFormat, IssuedDocument
 from domain.items import Customer, Item, Supplier, SupplierApproval
 from domain.lots import Lot, LotStatus
 from domain.mbr import MasterBatchRecord
@@ -155,6 +156,21 @@ class PrintJobRepository(Protocol):
              ) -> Sequence[PrintRecord]: ...
 
 
+class DocumentRegister(Protocol):
+    """The register of issued documents (append-only): one entry per generated file, with its SHA-256."""
+
+    def add(self, obj: object) -> None: ...
+    def latest_revision(self, kind: str, subject: str) -> int: ...
+    def by_file_hash(self, file_sha256: str) -> IssuedDocument | None: ...
+    def list(self, *, subject: str | None = None, limit: int = 200) -> Sequence[IssuedDocument]: ...
+
+
+class DocumentRenderer(Protocol):
+    """reports.render: a document as the bytes of a DOCX or PDF file (no I/O; any thread)."""
+
+    def __call__(self, document: Document, file_format: DocumentFormat) -> bytes: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the `with` block without `commit()` rolls everything back.
 
@@ -188,6 +204,8 @@ class UnitOfWork(Protocol):
     def signatures(self) -> SignatureRepository: ...
     @property
     def print_jobs(self) -> PrintJobRepository: ...
+    @property
+    def documents(self) -> DocumentRegister: ...
 
     def acting_as(self, actor: Actor) -> Self: ...
     def __enter__(self) -> Self: ...

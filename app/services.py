@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from app.ports import ScanParser, UnitOfWork
+from app.ports import DocumentRenderer, ScanParser, UnitOfWork
 
 if TYPE_CHECKING:
     from app.labels import Labels
@@ -57,5 +57,8 @@ class Services(Protocol):
 
     @property
     def devices(self) -> StationDevicesPort: ...
+
+    @property
+    def render_document(self) -> DocumentRenderer: ...
 
     def dispose(self) -> None: ...

@@ -314,12 +314,17 @@ def signatures_for(uow: UnitOfWork, actor: Actor, record_type: str, record_id: s
     """Every signature applied to the record, oldest first, each with its validity against the record's
     current content (SIG-2, SIG-3): for the record's screens and its documents."""
     with uow.acting_as(actor) as tx:
-        record = signed_records.load(tx, record_type, record_id)
-        digest = record.content_hash
-        labels = _labels(tx, record)
-        return [_view(s, labels.get((s.purpose, s.requirement), s.requirement),
-                      s.valid_for(record.record_type, record.record_id, digest))
-                for s in tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]]
+        return signature_views(tx, record_type, record_id)
+
+
+def signature_views(tx: UnitOfWork, record_type: str, record_id: str) -> list[SignatureView]:
+    """`signatures_for` inside a transaction the caller holds (a document reads everything in one)."""
+    record = signed_records.load(tx, record_type, record_id)
+    digest = record.content_hash
+    labels = _labels(tx, record)
+    return [_view(s, labels.get((s.purpose, s.requirement), s.requirement),
+                  s.valid_for(record.record_type, record.record_id, digest))
+            for s in tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]]
 
 
 def signing_progress(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str, target: Enum | str

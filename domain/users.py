@@ -67,13 +67,14 @@ class Permission(Enum):
     MANAGE_RECALL = "record recall progress"
     ACKNOWLEDGE_ALERT = "acknowledge alerts"
     MANAGE_SIGNING_RULES = "add signatures to the signing rules"
+    ISSUE_DOCUMENT = "generate batch records and reports"
 
 
 _QA_COMMON = frozenset(
     {
         Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.APPROVE_SUPPLIERS, Permission.REJECT_LOT,
         Permission.HOLD_LOT, Permission.HOLD_BATCH, Permission.REJECT_BATCH, Permission.OPEN_RECALL,
-        Permission.MANAGE_RECALL, Permission.RELEASE_LOT, Permission.ACKNOWLEDGE_ALERT,
+        Permission.MANAGE_RECALL, Permission.RELEASE_LOT, Permission.ACKNOWLEDGE_ALERT, Permission.ISSUE_DOCUMENT,
     }
 )
 
@@ -86,9 +87,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.WAREHOUSE: frozenset({Permission.RECEIVE_LOT, Permission.ISSUE_MATERIAL, Permission.SHIP}),
     Role.PRODUCTION: frozenset(
-        {Permission.EDIT_MBR, Permission.PLAN_BATCH, Permission.PRODUCE_BATCH, Permission.ISSUE_MATERIAL}
+        {Permission.EDIT_MBR, Permission.PLAN_BATCH, Permission.PRODUCE_BATCH, Permission.ISSUE_MATERIAL,
+         Permission.ISSUE_DOCUMENT}
     ),
-    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC}),
+    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC, Permission.ISSUE_DOCUMENT}),
     Role.QA_REVIEWER: _QA_COMMON | {Permission.MANAGE_MASTER_DATA, Permission.EDIT_MBR},
     Role.QA_RELEASE: _QA_COMMON | {Permission.APPROVE_MBR, Permission.RELEASE_BATCH},
 }

@@ -10,6 +10,7 @@ from sqlalchemy.orm import registry, relationship
 
 from domain.alerts import Alert
 from domain.batches import Batch, MaterialIssue
+from domain.documents import IssuedDocument
 from domain.items import Customer, Item, Supplier, SupplierApproval
 from domain.lots import Lot
 from domain.mbr import BomLine, MasterBatchRecord
@@ -52,6 +53,7 @@ AUDITED: dict[type, AuditedType] = {
     # Signatures are audited by app.signatures as a SIGN entry on the signed record itself.
     RuleExtra: AuditedType("signature_rule", record_id=lambda e: f"{e.transition_key} #{e.id}"),
     PrintRecord: AuditedType("print_job"),
+    IssuedDocument: AuditedType("document", record_id=lambda d: d.number),
 }
 
 _mapped = False
@@ -97,4 +99,5 @@ def map_domain() -> None:
     m(Signature, t.signatures)
     m(RuleExtra, t.signature_rule_extras)
     m(PrintRecord, t.print_jobs)
+    m(IssuedDocument, t.issued_documents)
     _mapped = True

@@ -410,6 +410,34 @@ print_jobs = Table(
 )
 
 
+# --- the register of issued documents (0006) -----------------------------------------------------------------
+# One row per generated batch record or report file, with the SHA-256 of the file (DOC-1, `report verify`);
+# append-only like the audit trail: the database refuses UPDATE and DELETE (see the migration).
+issued_documents = Table(
+    "issued_documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", String(80), nullable=False, unique=True),
+    Column("kind", String(12), nullable=False),
+    Column("subject", String(120), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("file_format", String(8), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("controlled", Boolean(create_constraint=False), nullable=False),
+    Column("generated_at", UTCDateTime(), nullable=False),
+    Column("user_id", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("user_name", String(120), nullable=False),
+    Column("content_sha256", String(64), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("file_name", String(255), nullable=False),
+    Column("audit_seq", BigInteger, nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+    UniqueConstraint("kind", "subject", "revision", name="uq_issued_documents_kind_subject_revision"),
+    Index("ix_issued_documents_file_sha256", "file_sha256"),
+    Index("ix_issued_documents_subject", "subject"),
+)
+
+
 # Prefix search (`number LIKE 'B2611%'`, SqlGenealogy.find) on PostgreSQL: a plain btree index serves LIKE only
 # under the C collation, and a site's database usually has en_US.UTF-8 or zh_CN.UTF-8. varchar_pattern_ops
 # indexes serve it under any collation. SQLite needs none (its own index ranges, see persistence/genealogy.py).

@@ -22,6 +22,7 @@ from domain.errors import (
 from domain.users import SYSTEM_USER_ID, Actor
 from persistence import audit_trail
 from persistence.audit_trail import COLLECTOR, ChangeCollector, PendingEntry
+from persistence.document_register import SqlDocumentRegister
 from persistence.genealogy import SqlGenealogy
 from persistence.lot_repositories import (
     SqlAlerts,
@@ -113,6 +114,7 @@ class SqlUnitOfWork:
         self.genealogy = SqlGenealogy(session)
         self.signatures = SqlSignatures(session)
         self.print_jobs = SqlPrintJobs(session)
+        self.documents = SqlDocumentRegister(session)
         return self
 
     def __exit__(

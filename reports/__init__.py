@@ -1,1 +1,17 @@
-"""Documents rendered from domain data (batch records, reports)."""
+"""Documents rendered from domain data: batch records and reports (`domain.documents.Document`) as DOCX
+(python-docx) or PDF (Qt's PDF writer, QtGui only, never widgets)."""
+
+from __future__ import annotations
+
+from domain.documents import Document, DocumentFormat
+
+
+def render(document: Document, file_format: DocumentFormat) -> bytes:
+    """The document as the bytes of a file in the given format."""
+    if file_format is DocumentFormat.DOCX:
+        from reports.docx_writer import render_docx
+
+        return render_docx(document)
+    from reports.pdf_writer import render_pdf
+
+    return render_pdf(document)

@@ -1,6 +1,6 @@
 """The `batchtrace` command line (INT-2): the database schema, users, the audit trail and demo data, for
 administrators and scripts. This module is the entry point and the parser; each command group is a module of
-`app.cli` (`db`, `users`, `audit`, `trace`, `lots`, `recall`, `numbering`, `signing`, `demo`) with its own
+`app.cli` (`db`, `users`, `audit`, `trace`, `lots`, `recall`, `numbering`, `signing`, `report`, `demo`) with its own
 `add_commands(tree)`, sharing the plumbing in `app.cli.support`.
 
 Every write logs in as a user (`--user ID`, then the password) through the same use case as the desktop app,
@@ -23,6 +23,7 @@ from app.cli import demo as cli_demo
 from app.cli import lots as cli_lots
 from app.cli import numbering as cli_numbering
 from app.cli import recall as cli_recall
+from app.cli import report as cli_report
 from app.cli import signing as cli_signing
 from app.cli import trace as cli_trace
 from app.cli import users as cli_users
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
-                   cli_demo):
+                   cli_report, cli_demo):
         module.add_commands(tree)
     return parser
 

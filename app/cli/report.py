@@ -1,0 +1,76 @@
+"""`batchtrace report KIND NUMBER --out FILE.docx|FILE.pdf` and `batchtrace report verify FILE` (DOC-1, DOC-2,
+INT-2): generate a controlled document as a logged-in user (registered and audited), and tell whether a file
+is, byte for byte, a document BatchTrace issued."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_fields
+from app.documents.issuing import BUILDERS, DocumentRequest, format_of, issue_document, verify_document
+from app.documents.words import LANGUAGES
+from domain.documents import DocumentKind
+from domain.users import SYSTEM_ACTOR
+
+_WHAT = {
+    DocumentKind.BATCH_RECORD: ("BATCH", "the batch record (device history record) of a batch"),
+    DocumentKind.RECALL_REPORT: ("RECALL", "the recall report: trigger, frozen scope, customers, progress"),
+    DocumentKind.DEVIATION_REPORT: ("DEVIATION", "the deviation report with its CAPA"),
+    DocumentKind.AUDIT_REPORT: ("RECORD", "the audit trail report of one record (TYPE:ID, e.g. lot:L-1) or "
+                                          "of a time range (FROM..TO, dates or times)"),
+    DocumentKind.CERTIFICATE: ("LOT", "the certificate of analysis of a released lot"),
+}
+
+
+def add_commands(tree: CommandTree) -> None:
+    report = tree.nested("report", "batch records and reports as DOCX or PDF; verify an issued file")
+    for kind in DocumentKind:
+        if kind not in BUILDERS:
+            continue
+        metavar, text = _WHAT[kind]
+        sub = tree.command(report, kind.value, _generate, f"generate {text}; prints the document number")
+        sub.set_defaults(kind=kind)
+        sub.add_argument("number", metavar=metavar)
+        sub.add_argument("--out", required=True, type=Path, metavar="FILE.docx|FILE.pdf",
+                         help="the file to write; its ending picks the format, its folder must exist")
+        sub.add_argument("--language", default="en", choices=LANGUAGES, help="the document's language (default en)")
+        sub.add_argument("--uncontrolled", action="store_true",
+                         help="mark it UNCONTROLLED COPY (for information; default: CONTROLLED COPY)")
+        acting(sub)
+    sub = tree.command(report, "verify", _verify, "recompute a document's SHA-256 and say whether BatchTrace "
+                       "issued exactly this file; exit 0 if so, 1 if not")
+    sub.add_argument("file", type=Path, metavar="FILE")
+
+
+def _generate(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    request = DocumentRequest(args.kind, args.number, format_of(out), args.language, not args.uncontrolled)
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        view = issue_document(ctx.uow(), actor, ctx.render_document, request, out)
+    print(f"{view.number}: {out} (SHA-256 {view.file_sha256})")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        result = verify_document(ctx.read_uow(), SYSTEM_ACTOR, args.file)
+    if result.issued is None:
+        print(f"NOT ISSUED: {args.file} (SHA-256 {result.file_sha256}) is not a document BatchTrace issued, "
+              "or it was changed after it was issued")
+        return 1
+    d = result.issued
+    print_fields(f"ISSUED: {args.file} is document {d.number} exactly as BatchTrace issued it", [
+        ("document", d.number),
+        ("kind", d.kind),
+        ("record", d.subject),
+        ("revision", str(d.revision)),
+        ("generated", local_time(d.generated_at)),
+        ("by", f"{d.user_name} ({d.user_id})"),
+        ("copy", "controlled" if d.controlled else "uncontrolled"),
+        ("file SHA-256", d.file_sha256),
+        ("content SHA-256", d.content_sha256),
+        ("audit anchor", f"entry {d.audit_seq}, hash {d.audit_hash}"),
+    ])
+    return 0

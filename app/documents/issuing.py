@@ -1,0 +1,169 @@
+"""Issuing controlled documents (DOC-1, DOC-2, AUD-5, TRC-4): build the document from one consistent read,
+render it (DOCX or PDF, by the renderer the composition root gives), enter it in the register of issued
+documents with the SHA-256 of its file, and only then put the file in place. Every issued document is a
+register entry, and so an audit entry, as the person who generated it; `verify_document` tells whether a file
+is, byte for byte, one that BatchTrace issued.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.documents.batch_record import build_batch_record
+from app.documents.frame import Issue
+from app.documents.words import Words
+from app.ports import NO_PROGRESS, AuditFilter, DocumentRenderer, Progress, UnitOfWork
+from domain.documents import Document, DocumentFormat, DocumentKind, IssuedDocument, file_digest
+from domain.errors import ConcurrentChange, ValidationError
+from domain.users import Actor, Permission
+
+Builder = Callable[[UnitOfWork, Issue], Document]
+BUILDERS: dict[DocumentKind, Builder] = {
+    DocumentKind.BATCH_RECORD: build_batch_record,
+}
+
+
+@dataclass(frozen=True)
+class DocumentRequest:
+    kind: DocumentKind
+    subject: str  # batch, recall, deviation or lot number
+    file_format: DocumentFormat
+    language: str = "en"
+    controlled: bool = True
+
+
+@dataclass(frozen=True)
+class IssuedDocumentView:
+    number: str
+    kind: str
+    subject: str
+    revision: int
+    file_format: str
+    language: str
+    controlled: bool
+    generated_at: datetime
+    user_id: str
+    user_name: str
+    content_sha256: str
+    file_sha256: str
+    file_name: str
+    audit_seq: int
+    audit_hash: str
+
+    @classmethod
+    def of(cls, d: IssuedDocument) -> IssuedDocumentView:
+        return cls(d.number, d.kind, d.subject, d.revision, d.file_format, d.language, d.controlled, d.generated_at,
+                   d.user_id, d.user_name, d.content_sha256, d.file_sha256, d.file_name, d.audit_seq, d.audit_hash)
+
+
+def format_of(path: Path) -> DocumentFormat:
+    try:
+        return DocumentFormat.of_path(path.name)
+    except ValueError:
+        raise ValidationError(f"{path.name}: give a file name ending in .docx or .pdf") from None
+
+
+def _check_target(out: Path) -> None:
+    if out.is_dir():
+        raise ValidationError(f"{out} is a folder: give a file name such as batch-record.pdf")
+    if not out.parent.is_dir():
+        raise ValidationError(f"folder {out.parent} does not exist")
+
+
+def build_document(uow: UnitOfWork, actor: Actor, request: DocumentRequest) -> Document:
+    """The document as it would be issued now, read in one transaction (for a preview or a benchmark)."""
+    with uow.acting_as(actor) as tx:
+        return _build(tx, actor, request)[0]
+
+
+def _build(tx: UnitOfWork, actor: Actor, request: DocumentRequest) -> tuple[Document, Issue]:
+    actor.require(Permission.ISSUE_DOCUMENT)
+    words = Words.of(request.language)
+    subject = request.subject.strip()
+    if not subject:
+        raise ValidationError("which record? give its number")
+    revision = tx.documents.latest_revision(request.kind.value, subject) + 1
+    head = tx.audit.page(AuditFilter(), before_seq=None, limit=1)
+    seq, digest = (head[0].seq, head[0].hash) if head else (0, "")
+    issue = Issue(request.kind, subject, revision, words, request.controlled, tx.now(), actor, seq, digest)
+    return BUILDERS[request.kind](tx, issue), issue
+
+
+def issue_document(
+    uow: UnitOfWork, actor: Actor, render: DocumentRenderer, request: DocumentRequest, out: Path,
+    progress: Progress = NO_PROGRESS,
+) -> IssuedDocumentView:
+    """Generate, register and write one document. Nothing is registered if rendering fails or the user cancels;
+    the file appears only once its register entry is committed."""
+    out = Path(out)
+    if format_of(out) is not request.file_format:
+        raise ValidationError(f"{out.name} does not end in .{request.file_format.value}")
+    _check_target(out)
+    progress.report(0, 3, "reading the records")
+    with uow.acting_as(actor) as tx:
+        doc, issue = _build(tx, actor, request)
+    progress.check()
+    progress.report(1, 3, f"rendering {request.file_format.value.upper()}")
+    data = render(doc, request.file_format)
+    progress.check()
+    progress.report(2, 3, "registering")
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        try:
+            tmp.write_bytes(data)
+        except OSError as error:
+            raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
+        with uow.acting_as(actor) as tx:
+            latest = tx.documents.latest_revision(doc.kind.value, doc.meta["subject"])
+            if latest >= issue.revision:
+                raise ConcurrentChange(f"revision {latest} of this document was issued meanwhile: generate it again")
+            record = IssuedDocument(doc, issue.revision, request.file_format, request.controlled,
+                                    issue.generated_at, actor.user_id, actor.printed_name, file_digest(data),
+                                    out.name, issue.audit_seq, issue.audit_hash)
+            tx.documents.add(record)
+            progress.check()
+            tx.commit()
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    progress.report(3, 3, "done")
+    return IssuedDocumentView.of(record)
+
+
+@dataclass(frozen=True)
+class Verification:
+    path: Path
+    file_sha256: str
+    issued: IssuedDocumentView | None
+
+    @property
+    def genuine(self) -> bool:
+        return self.issued is not None
+
+
+def verify_document(uow: UnitOfWork, actor: Actor, path: Path) -> Verification:
+    """Recompute the file's SHA-256 and look it up in the register (read-only): any edit, even one byte, makes
+    it a document BatchTrace did not issue."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError(f"{path} is not a file")
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(chunk)
+    digest = sha.hexdigest()
+    with uow.acting_as(actor) as tx:
+        found = tx.documents.by_file_hash(digest)
+        return Verification(path, digest, IssuedDocumentView.of(found) if found else None)
+
+
+def issued_documents(uow: UnitOfWork, actor: Actor, subject: str | None = None, limit: int = 200
+                     ) -> list[IssuedDocumentView]:
+    """The register, newest first; one record's documents if a subject is given."""
+    with uow.acting_as(actor) as tx:
+        return [IssuedDocumentView.of(d) for d in tx.documents.list(subject=subject, limit=limit)]
