@@ -14,6 +14,13 @@ from tests.conftest import FAST_HASHER
 from tests.reports.document_site import docx_text, pdf_text, released_batch
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp):  # type: ignore[no-untyped-def]
+    """In-process, the PDF renderer would make a QGuiApplication, and later widget tests could not make their
+    QApplication: see tests/reports/conftest.py."""
+    return qapp
+
+
 @pytest.fixture
 def batch_number(db_url: str, tmp_path: Path) -> str:
     from app import users
