@@ -12,6 +12,7 @@ from enum import Enum
 
 from domain.errors import ValidationError
 from domain.items import Item, ItemType
+from domain.process import ProcessStep
 from domain.quantities import QUANTUM, fmt
 
 
@@ -56,6 +57,7 @@ class MasterBatchRecord:
     status: MbrStatus
     title: str
     lines: list[BomLine]
+    steps: list[ProcessStep]  # PRC-1: ordered steps with their critical process parameters
     created_at: datetime
     effective_at: datetime | None
 
@@ -71,6 +73,7 @@ class MasterBatchRecord:
         self.status = MbrStatus.DRAFT
         self.title = " ".join(title.split()) or f"{product.name} v{version}"
         self.lines = []
+        self.steps = []
         self.created_at = created_at
         self.effective_at = None
 
@@ -93,6 +96,19 @@ class MasterBatchRecord:
         line = BomLine(len(self.lines) + 1, component.code, quantity_per_unit, tolerance_pct)
         self.lines.append(line)
         return line
+
+    def add_step(self, step: ProcessStep) -> ProcessStep:
+        self._require_draft()
+        if step.step_no != len(self.steps) + 1:
+            raise ValidationError(f"{self.label}: the next step is number {len(self.steps) + 1}")
+        self.steps.append(step)
+        return step
+
+    def step(self, step_no: int) -> ProcessStep:
+        found = next((s for s in self.steps if s.step_no == step_no), None)
+        if found is None:
+            raise ValidationError(f"{self.label} has no step {step_no}")
+        return found
 
     def line_for(self, item_code: str) -> BomLine | None:
         return next((line for line in self.lines if line.item_code == item_code), None)

@@ -68,6 +68,10 @@ class Permission(Enum):
     ACKNOWLEDGE_ALERT = "acknowledge alerts"
     MANAGE_SIGNING_RULES = "add signatures to the signing rules"
     ISSUE_DOCUMENT = "generate batch records and reports"
+    RECORD_PROCESS = "record process values and perform steps"
+    VERIFY_STEP = "verify production steps"
+    MANAGE_FACILITIES = "manage rooms, sensors and equipment"
+    IMPORT_PROCESS_DATA = "import process data"
 
 
 _QA_COMMON = frozenset(
@@ -83,15 +87,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {
             Permission.MANAGE_USERS, Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.LOAD_DEMO_DATA,
             Permission.MANAGE_MASTER_DATA, Permission.MANAGE_NUMBER_RULES, Permission.MANAGE_SIGNING_RULES,
+            Permission.MANAGE_FACILITIES,
         }
     ),
     Role.WAREHOUSE: frozenset({Permission.RECEIVE_LOT, Permission.ISSUE_MATERIAL, Permission.SHIP}),
     Role.PRODUCTION: frozenset(
         {Permission.EDIT_MBR, Permission.PLAN_BATCH, Permission.PRODUCE_BATCH, Permission.ISSUE_MATERIAL,
-         Permission.ISSUE_DOCUMENT}
+         Permission.ISSUE_DOCUMENT, Permission.RECORD_PROCESS, Permission.VERIFY_STEP, Permission.IMPORT_PROCESS_DATA}
     ),
     Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC, Permission.ISSUE_DOCUMENT}),
-    Role.QA_REVIEWER: _QA_COMMON | {Permission.MANAGE_MASTER_DATA, Permission.EDIT_MBR},
+    Role.QA_REVIEWER: _QA_COMMON | {Permission.MANAGE_MASTER_DATA, Permission.EDIT_MBR, Permission.VERIFY_STEP,
+                                    Permission.MANAGE_FACILITIES, Permission.IMPORT_PROCESS_DATA},
     Role.QA_RELEASE: _QA_COMMON | {Permission.APPROVE_MBR, Permission.RELEASE_BATCH},
 }
 

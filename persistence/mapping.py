@@ -16,10 +16,12 @@ from domain.lots import Lot
 from domain.mbr import BomLine, MasterBatchRecord
 from domain.numbering import NumberRule
 from domain.printing import PrintRecord
+from domain.process import Equipment, ParameterValue, ProcessParameter, ProcessStep, Room, Sensor, StepRecord
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
 from domain.users import User
+from persistence import process_tables as pt
 from persistence import tables as t
 
 mapper_registry = registry()
@@ -54,6 +56,13 @@ AUDITED: dict[type, AuditedType] = {
     RuleExtra: AuditedType("signature_rule", record_id=lambda e: f"{e.transition_key} #{e.id}"),
     PrintRecord: AuditedType("print_job"),
     IssuedDocument: AuditedType("document", record_id=lambda d: d.number),
+    ProcessStep: AuditedType("mbr_step", record_id=lambda s: f"{s.mbr_id}/{s.step_no}"),
+    ProcessParameter: AuditedType("mbr_parameter", record_id=lambda p: f"{p.step_id}/{p.name}"),
+    Room: AuditedType("room", record_id=lambda r: r.code),
+    Sensor: AuditedType("sensor", record_id=lambda s: s.code),
+    Equipment: AuditedType("equipment", record_id=lambda e: e.code),
+    StepRecord: AuditedType("batch_step", record_id=lambda r: f"{r.batch_id}/{r.step_no}"),
+    ParameterValue: AuditedType("parameter_value"),
 }
 
 _mapped = False
@@ -72,14 +81,30 @@ def map_domain() -> None:
     m(Customer, t.customers)
     m(NumberRule, t.number_rules)
     m(BomLine, t.mbr_lines)
+    m(ProcessParameter, pt.mbr_parameters)
+    m(
+        ProcessStep,
+        pt.mbr_steps,
+        properties={
+            "parameters": relationship(ProcessParameter, order_by=pt.mbr_parameters.c.id,
+                                       cascade="all, delete-orphan", lazy="selectin"),
+        },
+    )
     m(
         MasterBatchRecord,
         t.mbrs,
         properties={
             "lines": relationship(BomLine, order_by=t.mbr_lines.c.line_no, cascade="all, delete-orphan",
                                   lazy="selectin"),
+            "steps": relationship(ProcessStep, order_by=pt.mbr_steps.c.step_no, cascade="all, delete-orphan",
+                                  lazy="selectin"),
         },
     )
+    m(Room, pt.rooms)
+    m(Sensor, pt.sensors)
+    m(Equipment, pt.equipment)
+    m(StepRecord, pt.batch_steps)
+    m(ParameterValue, pt.parameter_values)
     m(Lot, t.lots, version_id_col=t.lots.c.version)
     m(Batch, t.batches, version_id_col=t.batches.c.version)
     m(MaterialIssue, t.material_issues)

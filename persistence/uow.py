@@ -34,6 +34,7 @@ from persistence.lot_repositories import (
     SqlShipments,
 )
 from persistence.print_journal import SqlPrintJobs
+from persistence.process_repository import SqlProcess
 from persistence.recall_repository import SqlRecalls
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 from persistence.signature_repositories import SqlSignatures, record_status_changes
@@ -115,6 +116,7 @@ class SqlUnitOfWork:
         self.signatures = SqlSignatures(session)
         self.print_jobs = SqlPrintJobs(session)
         self.documents = SqlDocumentRegister(session)
+        self.process = SqlProcess(session)
         return self
 
     def __exit__(

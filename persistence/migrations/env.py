@@ -4,6 +4,7 @@ from typing import Any
 
 from alembic import context
 
+from persistence import process_tables  # noqa: F401  (its tables join the same MetaData)
 from persistence.tables import metadata
 
 config = context.config

@@ -1,0 +1,53 @@
+"""Repository for process data: rooms, sensors, equipment and the execution record of batch steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain.process import Equipment, ParameterValue, Room, Sensor, StepRecord
+from persistence import process_tables as pt
+
+
+class SqlProcess:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: object) -> None:
+        self.session.add(obj)
+
+    def room(self, code: str) -> Room | None:
+        return self.session.get(Room, code)
+
+    def rooms(self) -> Sequence[Room]:
+        return self.session.scalars(select(Room).order_by(pt.rooms.c.code)).all()
+
+    def sensor(self, code: str) -> Sensor | None:
+        return self.session.get(Sensor, code)
+
+    def sensors(self, room_code: str | None = None) -> Sequence[Sensor]:
+        stmt = select(Sensor).order_by(pt.sensors.c.code)
+        if room_code:
+            stmt = stmt.where(pt.sensors.c.room_code == room_code)
+        return self.session.scalars(stmt).all()
+
+    def equipment(self, code: str, *, for_update: bool = False) -> Equipment | None:
+        return self.session.get(Equipment, code, with_for_update=for_update or None)
+
+    def all_equipment(self) -> Sequence[Equipment]:
+        return self.session.scalars(select(Equipment).order_by(pt.equipment.c.code)).all()
+
+    def step_records(self, batch_id: int, *, for_update: bool = False) -> dict[int, StepRecord]:
+        stmt = select(StepRecord).where(pt.batch_steps.c.batch_id == batch_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return {r.step_no: r for r in self.session.scalars(stmt)}
+
+    def values(self, batch_id: int) -> Sequence[ParameterValue]:
+        c = pt.parameter_values.c
+        return self.session.scalars(select(ParameterValue).where(c.batch_id == batch_id).order_by(c.id)).all()
+
+    def value(self, value_id: int) -> ParameterValue | None:
+        return self.session.get(ParameterValue, value_id)
