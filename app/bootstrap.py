@@ -7,17 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import credentials
+from app.audit import verify_audit
 from app.passwords import Argon2Hasher
 from app.ports import DocumentRenderer, PasswordHasher, UnitOfWork
 from app.services import DatabaseInfo, Services
 from app.settings import Settings, load_settings, resolve_database_url
 from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
+from domain.audit import ChainReport
 from domain.errors import DomainError, ValidationError
 from domain.users import SYSTEM_ACTOR, PasswordPolicy
+from persistence import backup as db_backup
 from persistence import engine as db_engine
 from persistence import schema
 from persistence.mapping import map_domain
@@ -161,9 +165,7 @@ def upgrade_database(db_url: str | None = None, *, settings: Settings | None = N
                     raise
         before, after = schema.upgrade(engine)
         if before != after:
-            with SqlUnitOfWork(_session_factory(engine)).acting_as(SYSTEM_ACTOR) as tx:
-                tx.audit_event("SCHEMA_UPGRADE", "schema", str(after), reason=f"from {before or 'empty'} to {after}")
-                tx.commit()
+            _record_system_event(engine, "SCHEMA_UPGRADE", "schema", str(after), f"from {before or 'empty'} to {after}")
         return UpgradeResult(before, after, _info(engine))
     finally:
         engine.dispose()
@@ -196,3 +198,58 @@ def connect_shared_database(url_text: str, password: str) -> DatabaseInfo:
 
     save_settings(load_settings().with_changes(database_url=url.render_as_string(hide_password=True)))
     return info
+
+
+# --- backup and restore (issue 15) --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    database: DatabaseInfo
+    audit: ChainReport  # the chain as it was verified: before the backup, or in the restored copy
+
+
+def backup_database(out: Path, db_url: str | None = None, *, settings: Settings | None = None) -> BackupResult:
+    """`batchtrace db backup FILE`: the whole database to one file (SQLite online backup API, pg_dump). The
+    chain is verified first, so a backup of a tampered database says so; the backup is audited after it."""
+    settings = settings or load_settings()
+    map_domain()
+    engine = _engine_for(resolve_database_url(db_url, settings))
+    try:
+        info = _info(engine)
+        report = _verified_chain(engine)
+        db_backup.backup(engine, Path(out))
+        _record_system_event(engine, "BACKUP", "database", str(info.revision),
+                             f"to {Path(out).name}: audit head {report.head_seq} {report.head_hash}")
+        return BackupResult(Path(out), info, report)
+    finally:
+        engine.dispose()
+
+
+def restore_database(backup_file: Path, db_url: str | None = None, *,
+                     settings: Settings | None = None) -> BackupResult:
+    """`batchtrace db restore FILE`: into an empty database only, then the audit chain of what was restored is
+    verified; when intact the restore itself is audited in it (the entry after the backup's head)."""
+    settings = settings or load_settings()
+    map_domain()
+    engine = _engine_for(resolve_database_url(db_url, settings))
+    try:
+        db_backup.restore(Path(backup_file), engine)
+        report = _verified_chain(engine)
+        info = _info(engine)
+        if report.intact:
+            _record_system_event(engine, "RESTORE", "database", str(info.revision),
+                                 f"from {Path(backup_file).name}: audit head {report.head_seq} {report.head_hash}")
+        return BackupResult(Path(backup_file), info, report)
+    finally:
+        engine.dispose()
+
+
+def _verified_chain(engine: Any) -> ChainReport:
+    return verify_audit(SqlUnitOfWork(_session_factory(db_engine.reader(engine)), read_only=True), SYSTEM_ACTOR)
+
+
+def _record_system_event(engine: Any, action: str, record_type: str, record_id: str, reason: str) -> None:
+    with SqlUnitOfWork(_session_factory(engine)).acting_as(SYSTEM_ACTOR) as tx:
+        tx.audit_event(action, record_type, record_id, reason=reason)
+        tx.commit()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from app import bootstrap
 from app.cli.support import PROG, CommandTree, read_password
 from app.settings import settings_path
+from domain.audit import ChainReport
 from domain.errors import SchemaMismatch, ValidationError
 
 
@@ -19,6 +22,18 @@ def add_commands(tree: CommandTree) -> None:
     connect = tree.command(db, "connect", _db_connect, "use a shared PostgreSQL database on this station; "
                            "the password goes to the OS keyring")
     connect.add_argument("url", metavar="postgresql://user@host[:port]/db")
+    backup = tree.command(db, "backup", _db_backup, "copy the whole database to one file (SQLite: online backup; "
+                          "PostgreSQL: pg_dump), after verifying its audit trail")
+    where = backup.add_mutually_exclusive_group(required=True)
+    where.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                       help="the backup file to write (never overwritten)")
+    where.add_argument("--daily", type=Path, metavar="DIR",
+                       help="today's backup in DIR (batchtrace-YYYY-MM-DD...), once a day, for a scheduled task")
+    backup.add_argument("--keep", type=_positive, default=30, metavar="N",
+                        help="with --daily: keep the newest N daily backups in DIR (default 30)")
+    restore = tree.command(db, "restore", _db_restore, "restore a backup into an empty database (--db) and verify "
+                           "the audit trail of what was restored")
+    restore.add_argument("file", type=Path, metavar="FILE")
 
 
 def upgrade(args: argparse.Namespace) -> int:
@@ -70,3 +85,58 @@ def _db_connect(args: argparse.Namespace) -> int:
     if info.revision != info.head:
         print(f"schema revision {info.revision or 'none'}, this BatchTrace needs {info.head}: run '{PROG} db upgrade'")
     return 0
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+    return int(text)
+
+
+DAILY_PREFIX = "batchtrace-"
+DAILY_SUFFIX = {"SQLite": ".sqlite3", "PostgreSQL": ".pgdump"}
+
+
+def _db_backup(args: argparse.Namespace) -> int:
+    out: Path = args.file
+    if args.daily is not None:
+        info = bootstrap.database_state(args.db)
+        name = f"{DAILY_PREFIX}{datetime.now(UTC).date().isoformat()}{DAILY_SUFFIX[info.kind]}"
+        out = args.daily / name
+        if out.exists():
+            print(f"today's backup exists already: {out}")
+            return 0
+    result = bootstrap.backup_database(out, args.db)
+    print(f"backed up the {result.database.kind} database at {result.database.location} to {result.path}")
+    _print_chain(result.audit)
+    if args.daily is not None:
+        for old in _daily_backups(args.daily, out.suffix)[args.keep:]:
+            old.unlink()
+            print(f"removed the old backup {old.name} (keeping {args.keep})")
+    return 0 if result.audit.intact else 1
+
+
+def _daily_backups(folder: Path, suffix: str) -> list[Path]:
+    """The daily backups in `folder`, newest first (the date in the name sorts)."""
+    return sorted(folder.glob(f"{DAILY_PREFIX}????-??-??{suffix}"), reverse=True)
+
+
+def _db_restore(args: argparse.Namespace) -> int:
+    result = bootstrap.restore_database(args.file, args.db)
+    print(f"restored {result.path} into the {result.database.kind} database at {result.database.location} "
+          f"(schema revision {result.database.revision or 'none'})")
+    _print_chain(result.audit)
+    if not result.audit.intact:
+        print("do not use the restored database: its audit trail was changed outside BatchTrace")
+        return 1
+    if result.database.revision != result.database.head:
+        print(f"the backup has schema revision {result.database.revision}; run '{PROG} db upgrade' to use it")
+    return 0
+
+
+def _print_chain(report: ChainReport) -> None:
+    if report.intact:
+        print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
+    else:
+        assert report.problem is not None
+        print(f"audit trail NOT intact: {report.problem.message} ({report.entries} entries before it are intact)")
