@@ -60,7 +60,7 @@ def test_backup_then_restore_elsewhere_is_identical_and_its_chain_verifies(
     assert {seq: copied[seq] for seq in original} == original  # every entry byte for byte
     assert [action for seq, _user, action, _rid in audit_actions(target) if seq > head] == ["RESTORE"]
     assert cli("--db", target, "audit", "verify").code == 0
-    with pytest.raises(Exception, match="(?i)audit"):  # the append-only triggers came along (AUD-2)
+    with pytest.raises(Exception, match=r"(?i)audit"):  # the append-only triggers came along (AUD-2)
         sql(target, "UPDATE audit_log SET reason = 'edited' WHERE seq = 1")
 
 
