@@ -25,6 +25,7 @@ from app.ports import LabelRequest, PrinterInfo, PrintJobView, PrintStation, Uni
 from app.station_settings import DEFAULT_LOT_TEMPLATE, DEFAULT_UDI_TEMPLATE
 from domain.errors import NotFound, ReasonRequired, ValidationError
 from domain.items import Item, ItemType
+from domain.label_layout import ResolvedLabel
 from domain.lots import Lot
 from domain.printing import PrintRecord, PrintState, check_copies
 from domain.quantities import fmt
@@ -135,9 +136,9 @@ class Labels:
                 self.on_problem(f"Lot {lot.lot_number} was received, but its label was not queued: {error}")
 
     def label_preview(self, uow: UnitOfWork, actor: Actor, lot_number: str, template: str | None = None,
-                      printer: str | None = None) -> bytes:
-        """A PNG of the lot's label with real barcodes, at the printer's resolution (needs a QGuiApplication;
-        run it off the GUI thread)."""
+                      printer: str | None = None) -> ResolvedLabel:
+        """The lot's label laid out in printer dots at the printer's resolution, as it will print; the desktop
+        draws it (ui/labels/label_image.py)."""
         with uow.acting_as(actor) as tx:
             require_label_right(actor)
             lot, item = _lot_and_item(tx, lot_number)
@@ -147,7 +148,7 @@ class Labels:
             template = (info.udi_label_template if udi else info.lot_label_template) if info else (
                 DEFAULT_UDI_TEMPLATE if udi else DEFAULT_LOT_TEMPLATE)
         self._known_template(template)
-        return self.station.preview_png(template, data, info.dpi if info else None)
+        return self.station.label_layout(template, data, info.dpi if info else None)
 
     # --- the queue ------------------------------------------------------------------------------------
 

@@ -7,20 +7,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, runtime_checkable
 
 from domain.alerts import Alert
 from domain.audit import AuditEntry, ChainReport
-from domain.barcodes import BarcodeData
+from domain.barcodes import BarcodeData, Scan
 from domain.batches import Batch, BatchStatus, MaterialIssue
 from domain.documents import Document, DocumentFormat, IssuedDocument
 from domain.items import Customer, Item, Supplier, SupplierApproval
+from domain.label_layout import ResolvedLabel
 from domain.lots import Lot, LotStatus
 from domain.mbr import MasterBatchRecord
 from domain.numbering import NumberRule
 from domain.printing import PrintRecord, PrintState
 from domain.process import Equipment, ParameterValue, Room, Sensor, StepRecord
 from domain.recall import ContainmentChange, CustomerToNotify, LockedState, Recall, RecallCustomer, ScopeLine
+from domain.scanners import Decision, ScannerStatus
 from domain.shipments import Shipment
 from domain.signatures import RuleExtra, Signature
 from domain.trace import PAGE_SIZE, ChildPage, Direction, EdgeRow, NodeInfo, NodeKey
@@ -310,7 +312,7 @@ class PrintStation(Protocol):
     def jobs(self) -> list[PrintJobView]: ...
     def retry(self, actor: Actor, job_id: int) -> PrintJobView: ...
     def cancel(self, actor: Actor, job_id: int, reason: str) -> PrintJobView: ...
-    def preview_png(self, template_id: str, data: Mapping[str, object], dpi: int | None = None) -> bytes: ...
+    def label_layout(self, template_id: str, data: Mapping[str, object], dpi: int | None = None) -> ResolvedLabel: ...
     def subscribe(self, listener: Callable[[PrintJobView], None]) -> None: ...
     def unsubscribe(self, listener: Callable[[PrintJobView], None]) -> None: ...
 
@@ -319,6 +321,50 @@ class ScanParser(Protocol):
     """devices.gs1.parse_barcode: GS1 and HIBC into `BarcodeData`, or ScanError naming what is wrong."""
 
     def __call__(self, text: str, symbology: str | None = None) -> BarcodeData: ...
+
+
+class Scanner(Protocol):
+    """What the desktop needs of any scanner backend (devices/: HID POS, simulator). Backends call the listeners
+    from their own reader thread."""
+
+    name: str
+    on_scan: Callable[[Scan], None] | None
+    on_status: Callable[[ScannerStatus], None] | None
+    on_problem: Callable[[str], None] | None
+
+    @property
+    def status(self) -> ScannerStatus: ...
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+@runtime_checkable
+class SimulatedScannerPort(Scanner, Protocol):
+    """The simulated scanner (Tools > Scanner simulator): scans and unplugs on demand."""
+
+    def emit(self, text: str, symbology: str | None = None) -> Scan | None: ...
+
+    def unplug(self) -> None: ...
+
+    def plug_in(self) -> None: ...
+
+
+class WedgeDetector(Protocol):
+    """Tells a keyboard-wedge scanner's burst from typing by keystroke timing (devices.wedge.WedgeBurstDetector);
+    the desktop's key filter feeds it characters with timestamps in milliseconds."""
+
+    max_interkey_ms: float
+
+    @property
+    def held(self) -> int: ...
+
+    def key(self, char: str, timestamp_ms: float) -> list[Decision]: ...
+
+    def touch(self, timestamp_ms: float) -> list[Decision]: ...
+
+    def flush(self) -> list[Decision]: ...
 
 
 class Progress(Protocol):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from app.ports import DocumentRenderer, ScanParser, UnitOfWork
+from app.ports import DocumentRenderer, Scanner, ScanParser, UnitOfWork, WedgeDetector
 
 if TYPE_CHECKING:
     from app.labels import Labels
@@ -37,9 +37,9 @@ class StationDevicesPort(Protocol):
     @property
     def scanner_settings(self) -> ScannerSettings: ...
 
-    def scanners(self) -> list[Any]: ...
+    def scanners(self) -> list[Scanner]: ...
 
-    def wedge_detector(self) -> Any: ...
+    def wedge_detector(self) -> WedgeDetector | None: ...
 
     def apply(self, settings: DeviceSettings) -> None: ...
 

@@ -9,15 +9,11 @@ app/ports.py (`PrintStation`, `ScanParser`) and the `Labels` service.
 
 from __future__ import annotations
 
-import struct
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from app.labels import Labels
-from app.ports import LabelRequest, PrinterInfo, PrintJobView, ScanParser, UnitOfWork
+from app.ports import LabelRequest, PrinterInfo, PrintJobView, Scanner, ScanParser, UnitOfWork, WedgeDetector
 from app.station_settings import DeviceSettings, PrinterSettings, ScannerSettings, TransportSetting
 from devices.gs1 import parse_barcode
 from devices.hid_pos import HidPosScanner
@@ -27,10 +23,10 @@ from devices.labels.templates import BUILTIN_TEMPLATES, LabelData, LabelTemplate
 from devices.labels.transports import DeviceFileTransport, FileTransport, SpoolerTransport, TcpTransport, Transport
 from devices.labels.tspl import TsplLanguage
 from devices.labels.zpl import ZplLanguage
-from devices.scanner import Scanner
 from devices.simulator import SimulatedScanner
 from devices.wedge import WedgeBurstDetector
 from domain.errors import NotFound, ValidationError
+from domain.label_layout import ResolvedLabel
 from domain.users import Actor
 from persistence.print_journal import JobOrigin, SqlPrintJournal
 from persistence.uow import SqlUnitOfWork
@@ -116,11 +112,8 @@ class StationPrinting:
         with self._journal.acting(actor, reason):
             return self._view(self.queue.cancel(self._queue_id(job_id), reason=reason))
 
-    def preview_png(self, template_id: str, data: Mapping[str, object], dpi: int | None = None) -> bytes:
-        from devices.labels.preview import qimage_to_gray, render_preview  # Qt only when a preview is drawn
-
-        label = resolve(self._template(template_id, dpi), LabelData(data))
-        return png_bytes(qimage_to_gray(render_preview(label)))
+    def label_layout(self, template_id: str, data: Mapping[str, object], dpi: int | None = None) -> ResolvedLabel:
+        return resolve(self._template(template_id, dpi), LabelData(data))
 
     def subscribe(self, listener: JobListener) -> None:
         self._listeners.append(listener)
@@ -171,17 +164,6 @@ class StationPrinting:
         )
 
 
-def png_bytes(gray: np.ndarray) -> bytes:
-    """An 8-bit grayscale image as PNG (the preview's pixels; app/ does not import Qt to encode it)."""
-    height, width = gray.shape
-    rows = b"".join(b"\x00" + np.ascontiguousarray(gray[row], dtype=np.uint8).tobytes() for row in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b"")
-
 
 def scanners(settings: ScannerSettings) -> list[Scanner]:
     """New, stopped scanner objects for the configured HID POS scanner and the simulator; the GUI starts
@@ -195,7 +177,7 @@ def scanners(settings: ScannerSettings) -> list[Scanner]:
     return found
 
 
-def wedge_detector(settings: ScannerSettings) -> WedgeBurstDetector | None:
+def wedge_detector(settings: ScannerSettings) -> WedgeDetector | None:
     """The keystroke-timing detector for `ui.devices.wedge_filter.KeyboardWedgeFilter`, or None when off."""
     wedge = settings.wedge
     if not wedge.enabled:
@@ -221,7 +203,7 @@ class StationDevices:
     def scanners(self) -> list[Scanner]:
         return scanners(self.settings.scanners)
 
-    def wedge_detector(self) -> WedgeBurstDetector | None:
+    def wedge_detector(self) -> WedgeDetector | None:
         return wedge_detector(self.settings.scanners)
 
     def apply(self, settings: DeviceSettings) -> None:

@@ -1,4 +1,4 @@
-"""The one interface every scanner backend offers (HID POS, simulator; the keyboard wedge is a Qt filter).
+"""What the scanner backends (HID POS, simulator) share; `app.ports.Scanner` is the interface they offer.
 
 A scanner delivers `Scan`s and reports its connection state (connected / disconnected / reconnecting) so
 the status bar can show it, and problems that are not scans (a long barcode cut off by an unplug) so the
@@ -14,48 +14,20 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from enum import Enum
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from domain.barcodes import Scan
+from domain.scanners import ScannerState, ScannerStatus
+
+__all__ = ["ScannerBase", "ScannerState", "ScannerStatus"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-class ScannerState(Enum):
-    STOPPED = "stopped"
-    CONNECTED = "connected"
-    DISCONNECTED = "disconnected"
-    RECONNECTING = "reconnecting"
-
-
-@dataclass(frozen=True)
-class ScannerStatus:
-    state: ScannerState
-    message: str = ""
-
 
 ScanListener = Callable[[Scan], None]
 StatusListener = Callable[[ScannerStatus], None]
 ProblemListener = Callable[[str], None]
 
-
-class Scanner(Protocol):
-    """What the application needs of any scanner backend."""
-
-    name: str
-    on_scan: ScanListener | None
-    on_status: StatusListener | None
-    on_problem: ProblemListener | None
-
-    @property
-    def status(self) -> ScannerStatus: ...
-
-    def start(self) -> None: ...
-
-    def stop(self) -> None: ...
 
 
 class ScannerBase:

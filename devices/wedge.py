@@ -15,25 +15,9 @@ turns those into swallowed or re-delivered Qt key events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from domain.scanners import Decision, ReleaseTyping, ScanBurst
 
-
-@dataclass(frozen=True)
-class ReleaseTyping:
-    """The oldest `count` held keys were typed by hand: deliver them unchanged."""
-
-    count: int
-
-
-@dataclass(frozen=True)
-class ScanBurst:
-    """The oldest `count` held keys were a scan carrying `data` (prefix and suffix removed): swallow them."""
-
-    count: int
-    data: str
-
-
-Decision = ReleaseTyping | ScanBurst
+__all__ = ["Decision", "ReleaseTyping", "ScanBurst", "WedgeBurstDetector"]
 
 
 class WedgeBurstDetector:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from devices.labels.status import PrinterStatus
-from devices.labels.templates import ResolvedLabel
+from domain.label_layout import ResolvedLabel
 
 
 class LabelLanguage(Protocol):

@@ -28,9 +28,9 @@ from types import MappingProxyType
 from typing import Protocol
 
 from devices.labels.language import LabelLanguage
-from devices.labels.templates import ResolvedLabel
 from devices.labels.transports import PrinterUnavailable, PrintRejected, StatusTransport, Transport
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.label_layout import ResolvedLabel
 
 log = logging.getLogger(__name__)
 

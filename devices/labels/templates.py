@@ -22,8 +22,9 @@ from datetime import date
 from types import MappingProxyType
 
 from devices.labels.code128 import QUIET_ZONE_MODULES, plan_code128, width_modules
-from domain.barcodes import Gs1Element, element_string, human_readable, udi_elements
+from domain.barcodes import Gs1Element, human_readable, udi_elements
 from domain.errors import DomainError, ValidationError
+from domain.label_layout import ResolvedCode128, ResolvedGs1Symbol, ResolvedItem, ResolvedLabel, ResolvedText
 
 
 class LabelError(DomainError):
@@ -121,57 +122,6 @@ UDI_FIELDS = {"gtin": "01", "production_date": "11", "expiry": "17", "lot_number
 
 
 # --- resolved labels -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ResolvedText:
-    x: int
-    y: int
-    height: int
-    text: str
-
-
-@dataclass(frozen=True)
-class ResolvedGs1Symbol:
-    kind: str  # "datamatrix" or "gs1-128"
-    x: int
-    y: int
-    module: int
-    height: int  # bar height for GS1-128, bounding box for DataMatrix
-    elements: tuple[Gs1Element, ...]
-
-    @property
-    def element_string(self) -> str:
-        return element_string(self.elements)
-
-    @property
-    def human_readable(self) -> str:
-        return human_readable(self.elements)
-
-
-@dataclass(frozen=True)
-class ResolvedCode128:
-    x: int
-    y: int
-    module: int
-    height: int
-    data: str
-
-
-ResolvedItem = ResolvedText | ResolvedGs1Symbol | ResolvedCode128
-
-
-@dataclass(frozen=True)
-class ResolvedLabel:
-    template_id: str
-    dpi: int
-    width: int
-    height: int
-    width_mm: float
-    height_mm: float
-    gap_mm: float
-    items: tuple[ResolvedItem, ...]
-    summary: Mapping[str, str]  # the data as printed, for the print journal
-
 
 def resolve(template: LabelTemplate, data: Mapping[str, object]) -> ResolvedLabel:
     elements = _udi(data) if any(isinstance(e, Gs1DataMatrixElement | Gs1128Element) for e in template.elements) else ()

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from devices.labels.code128 import CODE_B, CODE_C, FNC1, START_B, START_C, plan_code128
 from devices.labels.status import PrinterStatus
-from devices.labels.templates import LabelError, ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
+from devices.labels.templates import LabelError
 from domain.barcodes import Gs1Element
+from domain.label_layout import ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
 
 STATUS_REQUEST = b"\x1b!?"
 _POINTS_PER_MM = 72 / 25.4

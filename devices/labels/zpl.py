@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 
 from devices.labels.status import PrinterStatus
-from devices.labels.templates import LabelError, ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
+from devices.labels.templates import LabelError
 from domain.barcodes import Gs1Element
+from domain.label_layout import ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
 
 HOST_STATUS = b"~HS"
 

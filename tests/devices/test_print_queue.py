@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 
 from devices.labels.queue import JobState, LabelPrinter, PrintJob, PrintQueue
-from devices.labels.templates import UDI_LABEL, LabelData, ResolvedLabel, resolve
+from devices.labels.templates import UDI_LABEL, LabelData, resolve
 from devices.labels.transports import TcpTransport
 from devices.labels.tspl import TsplLanguage
 from devices.labels.zpl import ZplLanguage, host_status_answer
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.label_layout import ResolvedLabel
 from tests.devices.conftest import FakePrinterServer, free_port
 
 DEVICE = LabelData(

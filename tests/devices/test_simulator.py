@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.ports import Scanner
 from devices.gs1 import parse_scan
-from devices.scanner import Scanner, ScannerState, ScannerStatus
+from devices.scanner import ScannerState, ScannerStatus
 from devices.simulator import SimulatedScanner
 from domain.barcodes import Scan
 from ui.devices.scanner_bridge import ScannerBridge

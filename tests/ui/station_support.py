@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from app import masterdata
 from app.bootstrap import AppContext
-from devices.scanner import Scanner
+from app.ports import Scanner
 from domain.barcodes import GS
 from domain.gtin import gtin_check_digit
 from domain.items import ApprovalStatus, ItemType

@@ -25,11 +25,11 @@ from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.widget_parts import fit_columns_to_content
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class UserAdminWidget(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userAdmin")
         self.ctx, self.runner, self.actor = ctx, runner, actor

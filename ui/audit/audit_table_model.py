@@ -19,7 +19,7 @@ from ui.shell.task_runner import Runner, user_message
 from ui.widgets.local_time import local_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
@@ -31,7 +31,7 @@ class AuditTableModel(QAbstractTableModel):
     load_failed = Signal(str)
     ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QObject | None = None, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.ctx, self.runner, self.actor, self.page_size = ctx, runner, actor, page_size

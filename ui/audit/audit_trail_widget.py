@@ -38,7 +38,7 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import fit_columns_to_content
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 def _line_edit(name: str, placeholder: str) -> QLineEdit:
@@ -50,7 +50,7 @@ def _line_edit(name: str, placeholder: str) -> QLineEdit:
 
 
 class AuditTrailWidget(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("auditTrail")
         self.ctx, self.runner, self.actor = ctx, runner, actor

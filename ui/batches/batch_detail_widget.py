@@ -41,7 +41,7 @@ from ui.widgets.widget_parts import (
 )
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class BatchDetailWidget(QGroupBox):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                  signer: Signer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchDetail")

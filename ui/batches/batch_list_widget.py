@@ -21,7 +21,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import Signer, debounced, line_edit, push_button, record_table
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class BatchListWidget(QWidget):
@@ -29,7 +29,7 @@ class BatchListWidget(QWidget):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                  signer: Signer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("batchList")

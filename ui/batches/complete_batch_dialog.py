@@ -14,11 +14,11 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, quantity_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class CompleteBatchDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, batch: BatchView,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, batch: BatchView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("completeBatchDialog")
@@ -63,7 +63,7 @@ class CompleteBatchDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, batch: BatchView,
+    def ask(cls, ctx: Services, runner: Runner, actor: Actor, batch: BatchView,
             parent: QWidget | None = None) -> BatchDetail | None:
         """The completed batch with its finished lots, or None when the user cancels."""
         dialog = cls(ctx, runner, actor, batch, parent)

@@ -23,11 +23,11 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import line_edit, quantity_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class IssueMaterialDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.returning = returning
@@ -127,7 +127,7 @@ class IssueMaterialDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
+    def ask(cls, ctx: Services, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
             parent: QWidget | None = None) -> IssueView | None:
         """The issue (or return) recorded, or None when the user cancels."""
         dialog = cls(ctx, runner, actor, batch_number, returning=returning, parent=parent)

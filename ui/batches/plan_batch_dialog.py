@@ -17,11 +17,11 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, quantity_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class PlanBatchDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planBatchDialog")
         self.setWindowTitle(self.tr("Plan batch"))
@@ -104,7 +104,7 @@ class PlanBatchDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> BatchView | None:
+    def ask(cls, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> BatchView | None:
         """The planned batch, or None when the user cancels."""
         dialog = cls(ctx, runner, actor, parent)
         try:

@@ -41,7 +41,7 @@ from ui.shipments.new_shipment_dialog import NewShipmentDialog
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 _SCAN_DIALOGS = (ReceiveLotDialog, IssueMaterialDialog, NewShipmentDialog)
@@ -55,7 +55,7 @@ class ScanRouter(QObject):
     message = Signal(str, bool)
     routed = Signal(object, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.runner, self.actor = ctx, runner, actor
         self._waiting: deque[tuple[Scan, QWidget | None]] = deque()

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from devices.scanner import Scanner, ScannerStatus
+from app.ports import Scanner
 from domain.barcodes import Scan
+from domain.scanners import ScannerStatus
 
 
 class ScannerBridge(QObject):

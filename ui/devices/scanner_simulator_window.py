@@ -26,16 +26,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.demo.scan_samples import SampleScan, SampleScans, sample_scans
-from devices.scanner import ScannerState
-from devices.simulator import SimulatedScanner
+from app.ports import SimulatedScannerPort
 from domain.barcodes import GS
+from domain.scanners import ScannerState
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 GS_SHOWN = "<GS>"
 
@@ -51,7 +51,7 @@ def scanned_text(shown: str) -> str:
 class ScannerSimulatorWindow(QWidget):
     """`send_wedge(text)` types a burst into the focused field (None: the wedge is off at this station)."""
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, simulator: SimulatedScanner | None,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, simulator: SimulatedScannerPort | None,
                  send_wedge: Callable[[str], None] | None, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("scannerSimulator")

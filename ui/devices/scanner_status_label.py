@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from devices.scanner import ScannerState, ScannerStatus
+from domain.scanners import ScannerState, ScannerStatus
 
 
 class ScannerStatusLabel(QLabel):

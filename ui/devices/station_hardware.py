@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 
-from devices.scanner import Scanner, ScannerStatus
-from devices.simulator import SimulatedScanner
+from app.ports import Scanner, SimulatedScannerPort
+from domain.scanners import ScannerStatus
 from domain.users import Role
 from ui.devices.printer_status_label import PrinterStatusLabel
 from ui.devices.scan_router import ScanRouter
@@ -56,7 +56,7 @@ class StationHardware(QObject):
         self._make_scanners = scanners or self.ctx.devices.scanners
         self.scanners: list[Scanner] = []
         self.bridges: list[ScannerBridge] = []
-        self.simulator: SimulatedScanner | None = None
+        self.simulator: SimulatedScannerPort | None = None
         self.simulator_window: ScannerSimulatorWindow | None = None
         self.wedge_filter: KeyboardWedgeFilter | None = None
         self._app: QCoreApplication | None = None
@@ -95,7 +95,7 @@ class StationHardware(QObject):
             bridge.problem.connect(lambda text: self.show_message(text, True))
             self.scanners.append(scanner)
             self.bridges.append(bridge)
-            if isinstance(scanner, SimulatedScanner):
+            if isinstance(scanner, SimulatedScannerPort):
                 self.simulator = scanner
             self.scanner_status.set_scanner(scanner.name, scanner.status)
             self.runner.run(scanner.start, on_error=self._device_failed, database=False)  # HID opens in its thread

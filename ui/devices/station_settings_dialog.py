@@ -46,7 +46,7 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 def escaped(text: str) -> str:
@@ -71,7 +71,7 @@ def _combo(name: str, values: list[tuple[str, object]]) -> QComboBox:
 
 
 class StationSettingsDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stationSettingsDialog")
         self.setWindowTitle(self.tr("Station devices"))
@@ -314,7 +314,7 @@ class StationSettingsDialog(QDialog):
         self.save_button.setEnabled(True)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, parent: QWidget | None = None) -> DeviceSettings | None:
+    def ask(cls, ctx: Services, runner: Runner, parent: QWidget | None = None) -> DeviceSettings | None:
         """The saved and applied settings, or None when the user cancels."""
         dialog = cls(ctx, runner, parent)
         try:

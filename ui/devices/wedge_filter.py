@@ -33,8 +33,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from devices.wedge import Decision, ReleaseTyping, ScanBurst, WedgeBurstDetector
+from app.ports import WedgeDetector
 from domain.barcodes import GS, Scan
+from domain.scanners import Decision, ReleaseTyping, ScanBurst
 
 _MODIFIER_KEYS = frozenset(
     {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta, Qt.Key.Key_CapsLock}
@@ -48,7 +49,7 @@ class KeyboardWedgeFilter(QObject):
 
     def __init__(
         self,
-        detector: WedgeBurstDetector | None = None,
+        detector: WedgeDetector,
         *,
         source: str = "keyboard wedge",
         clock: Callable[[], float] | None = None,
@@ -60,7 +61,7 @@ class KeyboardWedgeFilter(QObject):
         self.compose_alt_codes = (
             QGuiApplication.platformName() != "windows" if compose_alt_codes is None else compose_alt_codes
         )
-        self.detector = detector or WedgeBurstDetector()
+        self.detector = detector  # the station's settings decide it: `Services.devices.wedge_detector()`
         self.source = source
         self._clock = clock
         self._held: list[tuple[QObject, QKeyEvent]] = []

@@ -1,4 +1,4 @@
-"""A lot's label as it will print (DEVC-5): the PNG that `Labels.label_preview` draws with the real barcodes, at
+"""A lot's label as it will print (DEVC-5): `Labels.label_preview`'s layout drawn with the real barcodes, at
 the printer's resolution, so it can be checked (and scanned from the screen) before anything is printed."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 
 class LabelPreviewDialog(QDialog):
-    def __init__(self, png: bytes, lot_number: str, parent: QWidget | None = None) -> None:
+    def __init__(self, image: QImage, lot_number: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelPreviewDialog")
         self.setWindowTitle(self.tr("Label of lot {n}").format(n=lot_number))
-        self.image = QImage.fromData(png)
+        self.image = image
         self.picture = QLabel()
         self.picture.setObjectName("labelPreviewImage")
         self.picture.setPixmap(QPixmap.fromImage(self.image))
@@ -34,8 +34,8 @@ class LabelPreviewDialog(QDialog):
         self.resize(min(self.image.width() + 60, 1000), min(self.image.height() + 110, 800))
 
     @classmethod
-    def show_label(cls, png: bytes, lot_number: str, parent: QWidget | None = None) -> None:
-        dialog = cls(png, lot_number, parent)
+    def show_label(cls, image: QImage, lot_number: str, parent: QWidget | None = None) -> None:
+        dialog = cls(image, lot_number, parent)
         try:
             dialog.exec()
         finally:

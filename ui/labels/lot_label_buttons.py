@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.labels import can_print_labels
@@ -19,6 +20,7 @@ from app.lots import LotView
 from app.ports import PrintJobView
 from domain.printing import PrintState
 from domain.users import Actor
+from ui.labels.label_image import render_preview
 from ui.labels.label_preview_dialog import LabelPreviewDialog
 from ui.labels.print_job_bridge import PrintJobBridge
 from ui.labels.print_label_dialog import PrintLabelDialog
@@ -29,11 +31,11 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class LotLabelButtons(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lotLabels")
         self.ctx, self.runner, self.actor = ctx, runner, actor
@@ -123,12 +125,12 @@ class LotLabelButtons(QWidget):
         if lot is None:
             return
         ctx, actor, labels, number = self.ctx, self.actor, self.labels, lot.lot_number
-        # drawing the barcodes is work for the devices pool, never the GUI thread
-        self.runner.run(lambda: labels.label_preview(ctx.read_uow(), actor, number),
+        # drawing the barcodes is work for the devices pool, never the GUI thread (a QImage may be painted there)
+        self.runner.run(lambda: render_preview(labels.label_preview(ctx.read_uow(), actor, number)),
                         on_done=partial(self._show_preview, number), on_error=self._failed, database=False)
 
-    def _show_preview(self, number: str, png: bytes) -> None:
-        LabelPreviewDialog.show_label(png, number, self)
+    def _show_preview(self, number: str, image: QImage) -> None:
+        LabelPreviewDialog.show_label(image, number, self)
 
     def _failed(self, error: Exception) -> None:
         self.message.show_error(user_message(error))

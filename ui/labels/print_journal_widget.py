@@ -23,7 +23,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import line_edit, push_button, record_table, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _RETRYABLE = (PrintState.WAITING.value, PrintState.FAILED.value)
 
@@ -35,7 +35,7 @@ def _colour(job: PrintJobView) -> QColor | None:
 
 
 class PrintJournalWidget(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printJournal")
         self.ctx, self.runner, self.actor = ctx, runner, actor

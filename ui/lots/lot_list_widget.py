@@ -22,7 +22,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import Signer, debounced, line_edit, push_button, quantity_text, record_table
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class LotListWidget(QWidget):
@@ -30,7 +30,7 @@ class LotListWidget(QWidget):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                  labels: LabelPrinting | None = None, signer: Signer | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

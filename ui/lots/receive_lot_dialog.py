@@ -37,7 +37,7 @@ from ui.widgets.optional_date_edit import OptionalDateEdit
 from ui.widgets.widget_parts import line_edit
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 # gtin, supplier lot, expiry, manufactured on, count, our lots with that supplier lot
@@ -51,13 +51,13 @@ class _MasterData:
     approvals: list[ApprovalView]
 
 
-def _load(ctx: AppContext, actor: Actor) -> _MasterData:
+def _load(ctx: Services, actor: Actor) -> _MasterData:
     return _MasterData(masterdata.list_items(ctx.read_uow(), actor), masterdata.list_suppliers(ctx.read_uow(), actor),
                        masterdata.list_approvals(ctx.read_uow(), actor))
 
 
 class ReceiveLotDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, *, labels: LabelPrinting | None = None,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, *, labels: LabelPrinting | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receiveLotDialog")
@@ -247,7 +247,7 @@ class ReceiveLotDialog(QDialog):
         self.ok_button.setEnabled(self.item.count() > 0)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, *, labels: LabelPrinting | None = None,
+    def ask(cls, ctx: Services, runner: Runner, actor: Actor, *, labels: LabelPrinting | None = None,
             parent: QWidget | None = None) -> LotView | None:
         """The received lot (in Quarantine), or None when the user cancels."""
         dialog = cls(ctx, runner, actor, labels=labels, parent=parent)

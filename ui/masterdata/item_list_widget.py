@@ -20,11 +20,11 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class ItemListWidget(RecordListWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, runner, actor, changes, name="item", kind=ITEM, record_type=ItemView, columns=lambda: (
             Column(self.tr("Code"), lambda i: i.code),

@@ -17,11 +17,11 @@ from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import Runner
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class MasterDataWidget(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("masterData")

@@ -19,13 +19,13 @@ from ui.widgets.record_table_model import Column
 from ui.widgets.widget_parts import push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 NUMBER_RULE = "number_rule"
 
 
 class NumberRuleListWidget(RecordListWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, runner, actor, changes, name="numberRule", kind=NUMBER_RULE, record_type=RuleView,
                          columns=lambda: (

@@ -24,7 +24,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import push_button, record_table
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class _Loaded:
 
 
 class SupplierListWidget(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("supplierList")

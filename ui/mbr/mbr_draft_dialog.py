@@ -31,7 +31,7 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _PRODUCTS = (ItemType.FINISHED_DEVICE.value, ItemType.INTERMEDIATE.value)
 
@@ -44,7 +44,7 @@ class _Line:
 
 
 class MbrDraftDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mbrDraftDialog")
         self.setWindowTitle(self.tr("New master batch record draft"))
@@ -163,7 +163,7 @@ class MbrDraftDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> MbrView | None:
+    def ask(cls, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> MbrView | None:
         """The new draft, or None when the user cancels."""
         dialog = cls(ctx, runner, actor, parent)
         try:

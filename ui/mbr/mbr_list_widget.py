@@ -24,11 +24,11 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import push_button, quantity_text, record_table, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class MbrListWidget(QWidget):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mbrList")

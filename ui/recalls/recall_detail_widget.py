@@ -24,7 +24,7 @@ from ui.widgets.status_names import kind_name, status_name
 from ui.widgets.widget_parts import choose_save_path, push_button, quantity_text, record_table, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _INDENT = "    "
 
@@ -34,7 +34,7 @@ class RecallDetailWidget(QGroupBox):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recallDetail")

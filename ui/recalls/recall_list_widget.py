@@ -19,7 +19,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import push_button, record_table, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class RecallListWidget(QWidget):
@@ -27,7 +27,7 @@ class RecallListWidget(QWidget):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recallList")

@@ -13,7 +13,7 @@ from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 def password_field(name: str) -> QLineEdit:
@@ -24,7 +24,7 @@ def password_field(name: str) -> QLineEdit:
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, user_id: str, *, old_password: str = "",
+    def __init__(self, ctx: Services, runner: Runner, user_id: str, *, old_password: str = "",
                  explanation: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("changePasswordDialog")
@@ -97,7 +97,7 @@ class ChangePasswordDialog(QDialog):
             self.new_password.setFocus()
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, user_id: str, *, old_password: str = "",
+    def ask(cls, ctx: Services, runner: Runner, user_id: str, *, old_password: str = "",
             explanation: str = "", parent: QWidget | None = None) -> Actor | None:
         """The actor, logged in with the new password; None when the user cancels."""
         dialog = cls(ctx, runner, user_id, old_password=old_password, explanation=explanation, parent=parent)

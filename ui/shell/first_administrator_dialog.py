@@ -13,11 +13,11 @@ from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class FirstAdministratorDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstAdministratorDialog")
         self.setWindowTitle(self.tr("BatchTrace: first administrator"))
@@ -77,7 +77,7 @@ class FirstAdministratorDialog(QDialog):
         self.message.show_error(user_message(error))
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, parent: QWidget | None = None) -> UserView | None:
+    def ask(cls, ctx: Services, runner: Runner, parent: QWidget | None = None) -> UserView | None:
         """The new administrator, or None when the user cancels."""
         dialog = cls(ctx, runner, parent)
         try:

@@ -17,12 +17,12 @@ from ui.widgets.record_chooser_dialog import RecordChooserDialog, SearchHit
 from ui.widgets.status_names import kind_name, status_name
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _PAGES = {NodeKind.LOT: "lot", NodeKind.BATCH: "batch", NodeKind.SHIPMENT: "shipment"}
 
 
-def _find(ctx: AppContext, actor: Actor, text: str) -> tuple[list[NodeInfo], str | None]:
+def _find(ctx: Services, actor: Actor, text: str) -> tuple[list[NodeInfo], str | None]:
     """Genealogy matches, and the recall whose number this is (recalls are not in the genealogy)."""
     nodes = trace.search(ctx.read_uow(), actor, text)
     try:
@@ -38,7 +38,7 @@ class GlobalSearchBox(QLineEdit):
     open_requested = Signal(str, str)
     not_found = Signal(str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("globalSearch")
         self.ctx, self.runner, self.actor = ctx, runner, actor

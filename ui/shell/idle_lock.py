@@ -14,7 +14,7 @@ from ui.shell.lock_dialog import LockDialog
 from ui.shell.task_runner import Runner
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ class IdleLock(QObject):
     lock_changed = Signal(bool)
     session_ended = Signal(str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, window: QWidget, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, window: QWidget, *,
                  interval_ms: int | None = None) -> None:
         super().__init__(window)
         self.setObjectName("idleLock")

@@ -16,7 +16,7 @@ from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class LockDialog(QDialog):
@@ -25,7 +25,7 @@ class LockDialog(QDialog):
     unlocked = Signal()
     logged_out = Signal(str)  # a notice for the log-in dialog, empty when the user chose to log out
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None, *,
                  by_user: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")

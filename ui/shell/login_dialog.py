@@ -14,11 +14,11 @@ from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class LoginDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, parent: QWidget | None = None, *, user_id: str = "",
+    def __init__(self, ctx: Services, runner: Runner, parent: QWidget | None = None, *, user_id: str = "",
                  notice: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
@@ -83,7 +83,7 @@ class LoginDialog(QDialog):
         self.password.setFocus()
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, parent: QWidget | None = None, *, user_id: str = "",
+    def ask(cls, ctx: Services, runner: Runner, parent: QWidget | None = None, *, user_id: str = "",
             notice: str = "") -> Actor | None:
         """The logged-in actor, or None when the user quits. `notice` says why the last session ended."""
         dialog = cls(ctx, runner, parent, user_id=user_id, notice=notice)

@@ -36,7 +36,7 @@ from ui.signatures.record_signer import RecordSigner
 from ui.widgets.notice_banner import NoticeBanner
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
 
     session_ended = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, *, idle_ms: int | None = None,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, *, idle_ms: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")

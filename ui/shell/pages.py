@@ -20,7 +20,7 @@ from ui.shell.task_runner import Runner
 from ui.widgets.widget_parts import Signer
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 PageFactory = tuple[str, str, Callable[[], QWidget]]
 
@@ -32,7 +32,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def lot_page_factories(ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *,
+def lot_page_factories(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                        signer: Signer | None = None, labels: LabelPrinting | None = None) -> list[PageFactory]:
     """`signer` is the signature dialog for release and rejection (SIG-5); `labels` prints a received lot's
     label (LOT-4, DEVC-5). Without them the pages say what is needed and receive without printing."""

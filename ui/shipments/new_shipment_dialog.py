@@ -34,7 +34,7 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class _Line:
 
 
 class NewShipmentDialog(QDialog):
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newShipmentDialog")
         self.setWindowTitle(self.tr("New shipment"))
@@ -167,7 +167,7 @@ class NewShipmentDialog(QDialog):
         self.ok_button.setEnabled(True)
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None
+    def ask(cls, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
             ) -> ShipmentView | None:
         """The recorded shipment, or None when the user cancels."""
         dialog = cls(ctx, runner, actor, parent)

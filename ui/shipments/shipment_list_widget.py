@@ -18,7 +18,7 @@ from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.widget_parts import date_text, line_edit, push_button, quantity_text, record_table, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class ShipmentListWidget(QWidget):
@@ -26,7 +26,7 @@ class ShipmentListWidget(QWidget):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shipmentList")

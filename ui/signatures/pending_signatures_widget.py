@@ -21,7 +21,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import Signer, push_button, record_table, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 def _awaited(p: PendingSignature) -> str:
@@ -40,7 +40,7 @@ class PendingSignaturesWidget(QWidget):
     open_record = Signal(str, str)
     status_message = Signal(str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                  signer: Signer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pendingSignatures")

@@ -16,7 +16,7 @@ from ui.signatures.signature_dialog import SignatureDialog, record_kind
 from ui.widgets.status_names import status_name
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 def _tr(text: str) -> str:
@@ -38,7 +38,7 @@ class RecordSigner:
     """One per log-in, around the window's SigningSession. The caller announces the change (the record's page
     refreshes); `on_account_locked(notice)` ends the session when a wrong password locked the account."""
 
-    def __init__(self, ctx: AppContext, runner: Runner, session: SigningSession, *,
+    def __init__(self, ctx: Services, runner: Runner, session: SigningSession, *,
                  on_account_locked: Callable[[str], object] | None = None) -> None:
         self.ctx, self.runner, self.session = ctx, runner, session
         self.on_account_locked = on_account_locked

@@ -40,7 +40,7 @@ from ui.widgets.status_names import status_name
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 def record_kind(record_type: str) -> str:
@@ -56,7 +56,7 @@ class SignatureDialog(QDialog):
 
     account_locked = Signal(str)  # a notice for the log-in dialog: the session must end
 
-    def __init__(self, ctx: AppContext, runner: Runner, session: SigningSession, record_type: str, record_id: str,
+    def __init__(self, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
                  target: Enum | str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signatureDialog")
@@ -266,7 +266,7 @@ class SignatureDialog(QDialog):
             box.deleteLater()
 
     @classmethod
-    def ask(cls, ctx: AppContext, runner: Runner, session: SigningSession, record_type: str, record_id: str,
+    def ask(cls, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
             target: Enum | str, parent: QWidget | None = None, *,
             on_account_locked: Callable[[str], object] | None = None) -> SigningResult | None:
         """The applied signature (and the transition's progress after it), or None: cancelled, refused (a box

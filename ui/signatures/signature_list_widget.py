@@ -25,7 +25,7 @@ from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import retire, time_text
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _VALID_STYLE = "padding: 2px 0;"
 _INVALID_STYLE = "padding: 2px 0; color: #b00020; font-weight: bold;"
@@ -64,7 +64,7 @@ def _tooltip(signature: SignatureView) -> str:
         hash=signature.content_hash[:16])
 
 
-def _load(ctx: AppContext, actor: Actor, record_type: str, record_id: str, status: str) -> _Loaded:
+def _load(ctx: Services, actor: Actor, record_type: str, record_id: str, status: str) -> _Loaded:
     """The record's signatures, and the progress of each signed transition from its status that is awaited
     (a lot's release) or has been started (someone signed a rejection): never the empty ones."""
     machine = MACHINES[record_type]
@@ -83,7 +83,7 @@ def _load(ctx: AppContext, actor: Actor, record_type: str, record_id: str, statu
 class SignatureListWidget(QWidget):
     """`show_record(record_type, record_id, status)` loads what to show; `clear()` shows nothing."""
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signatureList")
         self.ctx, self.runner, self.actor = ctx, runner, actor

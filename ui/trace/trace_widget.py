@@ -34,7 +34,7 @@ from ui.widgets.status_names import kind_name
 from ui.widgets.widget_parts import choose_save_path, line_edit, push_button
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 _PAGES = {NodeKind.LOT: "lot", NodeKind.BATCH: "batch", NodeKind.SHIPMENT: "shipment"}
 _CELL_PADDING = 16  # pixels beside a cell's text, as the view's own size hints allow
@@ -51,7 +51,7 @@ class TraceWidget(QWidget):
 
     open_record = Signal(str, str)
 
-    def __init__(self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub,
+    def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("traceView")

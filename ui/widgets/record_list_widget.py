@@ -17,12 +17,12 @@ from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.widget_parts import push_button, record_table
 
 if TYPE_CHECKING:
-    from app.bootstrap import AppContext
+    from app.services import Services
 
 
 class RecordListWidget(QWidget):
     def __init__(
-        self, ctx: AppContext, runner: Runner, actor: Actor, changes: ChangeHub, *, name: str, kind: str,
+        self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *, name: str, kind: str,
         record_type: type, columns: Callable[[], Sequence[Column]], key: Callable[[Any], str],
         load: Callable[[], Sequence[Any]], parent: QWidget | None = None,
     ) -> None:

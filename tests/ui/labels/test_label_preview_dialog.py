@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from app import lots
 from app.bootstrap import AppContext
-from devices.labels.preview import qimage_to_gray
 from domain.barcodes import element_string, udi_elements
 from domain.users import Actor
 from tests.ui.conftest import ModalDriver, click
 from tests.ui.lot_site import GTIN, Site, build_site, produce_and_ship
 from tests.ui.station_support import StationFactory, station_fixture  # noqa: F401 - the fixture
+from ui.labels.label_image import qimage_to_gray
 from ui.labels.label_preview_dialog import LabelPreviewDialog
 from ui.shell.task_runner import SyncTaskRunner
 

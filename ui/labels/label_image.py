@@ -1,8 +1,9 @@
-"""A picture of a resolved label with real barcodes (DEVC-5), one pixel per printer dot.
+"""A picture of a resolved label with real barcodes (DEVC-5), one pixel per printer dot, drawn with Qt.
 
 zxing-cpp draws the symbols in GS1 mode (so the DataMatrix starts with FNC1 and the GS1-128 with FNC1,
 and both decode back to the element string), at the module size the printer will use; QPainter composes
-text and symbols on a QImage. Only QtGui is used: a QGuiApplication must exist (fonts), but no widget.
+text and symbols on a QImage. Only QtGui is used (a QGuiApplication must exist for the fonts, no widget),
+so it may run on a worker thread.
 The preview draws the same `ResolvedLabel` the printer drivers send, so what is seen is what is printed,
 up to the printer's own fonts.
 """
@@ -14,8 +15,8 @@ import zxingcpp
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from devices.labels.templates import ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
 from domain.barcodes import Gs1Element
+from domain.label_layout import ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
 
 # A condensed sans serif comes closest to the printers' scalable fonts (Zebra font 0 is condensed).
 PREVIEW_FONT = "DejaVu Sans Condensed"

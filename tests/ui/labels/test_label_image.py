@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 import zxingcpp
 
-from devices.labels.preview import qimage_to_gray, render_preview
 from devices.labels.templates import MATERIAL_LOT_LABEL, UDI_LABEL, LabelData, resolve
+from ui.labels.label_image import qimage_to_gray, render_preview
 
 DEVICE = LabelData(
     gtin="09506000134352", lot_number="A213B1", expiry=date(2027, 7, 31), production_date=date(2025, 12, 31),
@@ -57,7 +57,7 @@ def test_the_material_label_preview_carries_the_lot_number(qapp) -> None:  # typ
 
 
 def test_the_datamatrix_is_square_and_at_the_printers_module_size(qapp) -> None:  # type: ignore[no-untyped-def]
-    from devices.labels.preview import symbol_image
+    from ui.labels.label_image import symbol_image
 
     label = resolve(UDI_LABEL, DEVICE)
     symbol = next(item for item in label.items if getattr(item, "kind", "") == "datamatrix")
