@@ -28,7 +28,7 @@ from domain.quantities import fmt, parse_percentage, parse_quantity
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
-from ui.widgets.widget_parts import line_edit, push_button
+from ui.widgets.widget_parts import fit_columns_to_content, line_edit, push_button
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -91,7 +91,7 @@ class MbrDraftDialog(QDialog):
         self.line_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.line_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.line_table.verticalHeader().setVisible(False)
-        self.line_table.horizontalHeader().setStretchLastSection(True)
+        fit_columns_to_content(self.line_table)  # headers and item codes whole, at any scaling
         add_row = QHBoxLayout()
         add_row.addWidget(self.line_item, 2)
         add_row.addWidget(self.line_quantity, 1)

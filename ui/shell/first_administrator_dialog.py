@@ -10,6 +10,7 @@ from app import users
 from app.users import UserView
 from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.database_line import database_line
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
@@ -27,9 +28,7 @@ class FirstAdministratorDialog(QDialog):
             "This database has no users yet. Create the first administrator: this account adds the other users."
         ))
         intro.setWordWrap(True)
-        where = QLabel(self.tr("{kind} database: {location}").format(
-            kind=ctx.database.kind, location=ctx.database.location))
-        where.setWordWrap(True)
+        where = database_line(ctx.database.kind, ctx.database.location)
         self.user_id = QLineEdit()
         self.user_id.setObjectName("userId")
         self.user_id.setPlaceholderText(self.tr("e.g. admin"))

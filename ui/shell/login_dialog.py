@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app import users
 from domain.errors import PasswordExpired
 from domain.users import Actor
 from ui.shell.change_password_dialog import ChangePasswordDialog, password_field
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.database_line import database_line
 from ui.widgets.message_label import MessageLabel
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ class LoginDialog(QDialog):
         self.ctx, self.runner = ctx, runner
         self.actor: Actor | None = None
         self._attempt = ("", "")
-        where = QLabel(self.tr("{kind} database: {location}").format(
-            kind=ctx.database.kind, location=ctx.database.location))
-        where.setObjectName("databaseInfo")
-        where.setWordWrap(True)
+        where = database_line(ctx.database.kind, ctx.database.location)
         self.user_id = QLineEdit(user_id)
         self.user_id.setObjectName("userId")
         self.password = password_field("password")

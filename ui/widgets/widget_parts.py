@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,6 +94,8 @@ def fit_columns_to_content(view: QAbstractItemView) -> None:
         return
 
     def fit() -> None:
+        if not shiboken6.isValid(view):  # a QTableWidget's own model signals while its view is destroyed
+            return
         for column in range(model.columnCount()):
             view.resizeColumnToContents(column)
 
