@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -55,6 +55,7 @@ class SignatureDialog(QDialog):
     `refusal` is set when the user may not sign it (then the dialog is not shown), `signed` after signing."""
 
     account_locked = Signal(str)  # a notice for the log-in dialog: the session must end
+    settled = Signal()  # the signing request is known, or refused
 
     def __init__(self, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
                  target: Enum | str, parent: QWidget | None = None) -> None:
@@ -138,6 +139,7 @@ class SignatureDialog(QDialog):
 
     def _requested(self, request: SigningRequest) -> None:
         self.request = request
+        self.settled.emit()
         transition = QCoreApplication.translate("Transition", request.progress.transition)
         self.what.setText(self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).")
                           .format(requirement=request.requirement, transition=transition,
@@ -165,6 +167,7 @@ class SignatureDialog(QDialog):
 
     def _request_refused(self, error: Exception) -> None:
         self.refusal = user_message(error)
+        self.settled.emit()
         if self.isVisible():  # a real runner answered while the dialog was open: ask() shows why
             self.done(QDialog.DialogCode.Rejected)
 
@@ -265,6 +268,18 @@ class SignatureDialog(QDialog):
         finally:
             box.deleteLater()
 
+    def wait_for_request(self, timeout_ms: int = 5_000) -> None:
+        """Before the dialog shows: wait (events still flow) until the database says what would be signed or
+        why this user may not sign, so that a refusal is a box of its own and never a dialog that opens and
+        closes again. After `timeout_ms` the dialog opens in its loading state and fills in when it can."""
+        if self.request is not None or self.refusal is not None:
+            return
+        loop = QEventLoop()
+        self.settled.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.settled.disconnect(loop.quit)
+
     @classmethod
     def ask(cls, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
             target: Enum | str, parent: QWidget | None = None, *,
@@ -275,6 +290,7 @@ class SignatureDialog(QDialog):
         if on_account_locked is not None:
             dialog.account_locked.connect(on_account_locked)
         try:
+            dialog.wait_for_request()
             if dialog.refusal is None:
                 dialog.exec()
             if dialog.refusal is not None:
