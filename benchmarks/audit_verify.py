@@ -38,7 +38,7 @@ from domain.users import SYSTEM_ACTOR, Actor, Role, UserId  # noqa: E402
 
 TARGET_PER_SECOND = 200_000
 COLUMNS = ("seq", "at", "user_id", "user_name", "record_type", "record_id", "action", "changes", "reason",
-           "prev_hash", "hash")
+           "prev_hash", "hash", "format")
 USERS = [(f"user{i:02d}", f"Operator Number {i:02d}") for i in range(40)]
 AUDITOR = Actor(UserId("auditor"), "Benchmark Auditor", frozenset({Role.QA_REVIEWER}))
 
@@ -63,7 +63,7 @@ def chained_rows(count: int, first_seq: int, prev: str, start: datetime) -> Iter
         else:
             rtype, rid, action, reason, changes = "user", uid, "LOGIN", None, "{}"
         digest = sha(seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev)
-        yield (seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev, digest)
+        yield (seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev, digest, "v2")
         prev = digest
 
 

@@ -2,7 +2,9 @@
 
 Each entry's hash is SHA-256 over a canonical serialisation of its content and the previous entry's hash,
 so an entry altered, removed or inserted outside the application breaks the chain at that entry. The
-serialisation is versioned (`CANONICAL_VERSION`) so that a later change of format keeps old chains checkable.
+serialisation is versioned and each entry carries its format: `v1` joined the fields with U+001F, which a
+reason could contain (text moved between fields kept the hash); `v2`, written since, is a JSON array, so no
+field can spill into another. Old `v1` entries still verify, but never after a `v2` entry.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-CANONICAL_VERSION = "v1"
+CANONICAL_VERSION = "v2"
+FORMATS = ("v1", "v2")
 GENESIS_HASH = "0" * 64
-SEP = "\x1f"  # ASCII unit separator: cannot occur in the JSON or in our IDs
+SEP = "\x1f"  # v1 only: the unit separator between fields (ambiguous when a field contains it)
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # UTC, microseconds; the same text on every engine
 
 
@@ -65,6 +68,7 @@ class AuditEntry:
     reason: str | None
     prev_hash: str
     hash: str
+    format: str = CANONICAL_VERSION
 
     def change_map(self) -> dict[str, list[Any]]:
         loaded: dict[str, list[Any]] = json.loads(self.changes) if self.changes else {}
@@ -82,23 +86,26 @@ def entry_hash(
     changes: str,
     reason: str | None,
     prev_hash: str,
+    fmt: str = CANONICAL_VERSION,
 ) -> str:
-    content = SEP.join(
-        (
-            CANONICAL_VERSION,
-            str(seq),
-            at_text,
-            user_id,
-            user_name,
-            record_type,
-            record_id,
-            action,
-            changes,
-            reason or "",
-            prev_hash,
-        )
-    )
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    return _digest(fmt, seq, at_text, user_id, user_name, record_type, record_id, action, changes, reason, prev_hash)
+
+
+def _digest(
+    fmt: str, seq: int, at_text: str, uid: str, uname: str, rtype: str, rid: str, action: str, changes: str,
+    reason: str | None, prev_hash: str,
+) -> str:
+    if fmt == "v2":
+        # JSON with every field in its place: a quote or separator inside a field is escaped, never a boundary.
+        text = _dumps(["v2", seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash])
+    elif fmt == "v1":
+        text = SEP.join(("v1", str(seq), at_text, uid, uname, rtype, rid, action, changes, reason or "", prev_hash))
+    else:
+        return ""  # an unknown format matches no stored hash: reported as altered
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass(frozen=True)
@@ -121,38 +128,60 @@ class ChainReport:
 
 
 # A raw row as the verifier reads it: (seq, at_text, user_id, user_name, record_type, record_id, action,
-# changes, reason, prev_hash, hash). Tuples, not objects: verification runs at hundreds of thousands a second.
-RawEntry = tuple[int, str, str, str, str, str, str, str, "str | None", str, str]
+# changes, reason, prev_hash, hash, format). Tuples, not objects: verification runs at hundreds of thousands a
+# second.
+RawEntry = tuple[int, str, str, str, str, str, str, str, "str | None", str, str, str]
+_RECENT = 64  # how far back a renumbered entry's link is looked up
 
 
 def verify_chain(rows: Iterable[RawEntry]) -> ChainReport:
-    """Walk the chain in sequence order and name the first entry that is not what the application wrote."""
+    """Walk the chain in sequence order and name the first entry that is not what the application wrote:
+    its content no longer matches its hash, it is missing, inserted or renumbered, it is dated before the
+    entry it follows, or it is in the old format after the new one."""
+    digest = _digest
     sha256 = hashlib.sha256
-    join = SEP.join
+    dumps = _dumps
     expected_prev = GENESIS_HASH
-    before_prev = GENESIS_HASH  # the hash of the entry before the last good one (see _relinked)
+    recent: list[str] = [GENESIS_HASH]  # the hashes of the last good entries, oldest first (see _renumbered)
     expected_seq = 1
+    last_at = ""
+    v2_seen = False
     count = 0
     remaining = iter(rows)
     for row in remaining:
-        seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored = row
-        content = join(
-            (CANONICAL_VERSION, str(seq), at_text, uid, uname, rtype, rid, action, changes, reason or "",
-             prev_hash)
-        )
-        if seq == expected_seq and prev_hash == expected_prev and sha256(content.encode()).hexdigest() == stored:
+        seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt = row
+        if fmt == "v2":  # inlined: verification runs at hundreds of thousands of entries a second
+            actual = sha256(dumps(["v2", seq, at_text, uid, uname, rtype, rid, action, changes, reason,
+                                   prev_hash]).encode()).hexdigest()
+        else:
+            actual = digest(fmt, seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash)
+        if (
+            actual == stored and seq == expected_seq and prev_hash == expected_prev and at_text >= last_at
+            and (fmt == "v2" or not v2_seen)
+        ):
             count += 1
-            before_prev = expected_prev
             expected_prev = stored
+            recent.append(stored)
+            if len(recent) > 2 * _RECENT:
+                del recent[:_RECENT]
             expected_seq += 1
+            last_at = at_text
+            v2_seen = fmt == "v2"
             continue
-        actual = sha256(content.encode()).hexdigest()
         problem = _check_link(seq, expected_seq, prev_hash, expected_prev, actual, stored)
-        assert problem is not None
-        if problem.kind == "relinked":
+        if problem is not None and problem.kind == "altered":
+            problem = _renumbered(row, recent) or problem
+        elif problem is not None and problem.kind == "relinked":
             problem = _relinked(seq, stored, next(remaining, None))
-            if problem.seq < seq:  # the entry before is the forgery: the good part ends one entry earlier
-                return ChainReport(count - 1, expected_seq - 2, before_prev, problem)
+        elif problem is None and fmt != "v2" and v2_seen:
+            problem = ChainProblem(seq, "inserted", f"entry {seq} is in the old format {fmt} after entries in "
+                                                    "v2: it was inserted or replaced")
+        elif problem is None:
+            problem = ChainProblem(seq, "time", f"entry {seq} is dated {at_text}, before entry {seq - 1} "
+                                                f"({last_at}): the clock went back or the entry was inserted")
+        if problem.kind == "inserted" and problem.seq < seq:  # an earlier entry is the forgery
+            good = count - (seq - problem.seq)
+            return ChainReport(good, problem.seq - 1, recent[len(recent) - 1 - (seq - problem.seq)], problem)
         return ChainReport(count, expected_seq - 1, expected_prev, problem)
     return ChainReport(count, expected_seq - 1, expected_prev, None)
 
@@ -172,6 +201,24 @@ def _check_link(
     return None
 
 
+def _renumbered(row: RawEntry, recent: list[str]) -> ChainProblem | None:
+    """Entry `seq` does not match its hash. When entries were inserted or removed and the later ones given new
+    sequence numbers (without recomputing them), this entry still links to its true predecessor and still
+    matches its hash under its old number. Either names the first entry that is not what was written."""
+    seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt = row
+    back = len(recent) - 1 - recent.index(prev_hash) if prev_hash in recent[:-1] else 0
+    if back:  # links to an entry `back` places before its predecessor: the entries between were inserted
+        first = seq - back
+        which = f"entry {first}" if back == 1 else f"entries {first}..{seq - 1}"
+        return ChainProblem(first, "inserted", f"{which} inserted and the later entries renumbered: entry {seq} "
+                                               f"was written as entry {first} and follows entry {first - 1}")
+    for shift in (*range(1, _RECENT), *range(-1, -_RECENT, -1)):
+        if seq + shift > 0 and _digest(
+            fmt, seq + shift, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash
+        ) == stored:
+            return ChainProblem(seq, "renumbered", f"entry {seq} was written as entry {seq + shift}: entries "
+                                                   "were removed, inserted or reordered and the rest renumbered")
+    return None
 def _relinked(seq: int, stored: str, following: RawEntry | None) -> ChainProblem:
     """Entry `seq` matches its own hash but does not name its predecessor's. Either the predecessor was
     replaced by an entry with a recomputed hash (then the predecessor is the forgery) or this entry was

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.orm import Session
 
-from domain.audit import GENESIS_HASH, canonical_changes, entry_hash, format_time
+from domain.audit import CANONICAL_VERSION, GENESIS_HASH, canonical_changes, entry_hash, format_time
 from domain.users import Actor
 from persistence.bulk import insert_rows
 from persistence.mapping import AUDITED
@@ -139,11 +139,15 @@ def append(connection: Connection, actor: Actor, entries: Sequence[PendingEntry]
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
     at = server_now(connection)  # after the lock: times rise with the sequence
-    at_text = format_time(at)
     last = connection.execute(
-        select(audit_log.c.seq, audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)
+        select(audit_log.c.seq, audit_log.c.hash, audit_log.c.at).order_by(audit_log.c.seq.desc()).limit(1)
     ).first()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS_HASH)
+    if last is not None and last[2] > at:
+        # A station clock set back (SQLite): the verifier refuses times going backwards, so the entry takes
+        # the time of the one before it rather than breaking the chain.
+        at = last[2]
+    at_text = format_time(at)
     rows: list[dict[str, Any]] = []
     seqs: list[int] = []
     for entry in entries:
@@ -158,6 +162,7 @@ def append(connection: Connection, actor: Actor, entries: Sequence[PendingEntry]
                 "seq": seq, "at": at, "user_id": actor.user_id, "user_name": actor.printed_name,
                 "record_type": entry.record_type, "record_id": entry.record_id, "action": entry.action,
                 "changes": changes, "reason": entry.reason, "prev_hash": prev, "hash": digest,
+                "format": CANONICAL_VERSION,
             }
         )
         seqs.append(seq)

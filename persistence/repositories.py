@@ -62,7 +62,7 @@ def _filtered(stmt: Select[Any], flt: Any) -> Select[Any]:
 _COLUMNS = (
     audit_log.c.seq, audit_log.c.at, audit_log.c.user_id, audit_log.c.user_name, audit_log.c.record_type,
     audit_log.c.record_id, audit_log.c.action, audit_log.c.changes, audit_log.c.reason,
-    audit_log.c.prev_hash, audit_log.c.hash,
+    audit_log.c.prev_hash, audit_log.c.hash, audit_log.c.format,
 )
 
 
@@ -99,13 +99,13 @@ class SqlAuditReader:
             cursor.arraysize = 10_000
             cursor.execute(
                 "SELECT seq, at, user_id, user_name, record_type, record_id, action, changes, reason, "
-                "prev_hash, hash FROM audit_log ORDER BY seq"
+                "prev_hash, hash, format FROM audit_log ORDER BY seq"
             )
             return verify_chain(cursor)
         with driver.cursor(name="batchtrace_audit_verify") as cursor:
             cursor.itersize = 20_000
             cursor.execute(
                 "SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), user_id, user_name, "
-                "record_type, record_id, action, changes, reason, prev_hash, hash FROM audit_log ORDER BY seq"
+                "record_type, record_id, action, changes, reason, prev_hash, hash, format FROM audit_log ORDER BY seq"
             )
             return verify_chain(cursor)

@@ -74,6 +74,7 @@ audit_log = Table(
     Column("reason", Text, nullable=True),
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
+    Column("format", String(4), nullable=False, server_default="v1"),  # canonical form, see domain/audit.py
     Index("ix_audit_log_record", "record_type", "record_id"),
     Index("ix_audit_log_user_id", "user_id"),
     Index("ix_audit_log_at", "at"),

@@ -7,7 +7,7 @@ is then applied and `verify_chain` must name the mutated entry and the kind of c
 - forged: entry k replaced by different content with a recomputed, correctly linked hash   -> k, inserted
 - relinked: entry k replaced with a recomputed hash but a wrong link to its predecessor    -> k, inserted
 - duplicated: a second entry numbered k put beside entry k                                  -> k, inserted
-- renumbered: two neighbouring entries swap sequence numbers (the rows stay in seq order)   -> k, altered
+- renumbered: two neighbouring entries swap sequence numbers (the rows stay in seq order)   -> k, renumbered
 - reordered: two neighbouring rows handed over out of sequence order                        -> k, removed
 Removing, replacing or appending at the very end leaves a valid shorter or different chain: only the head
 (`head_seq`, `head_hash`) tells, which is why the report carries it.
@@ -54,18 +54,25 @@ REASON = 8
 
 
 def build(contents: list[Content], start_prev: str = GENESIS_HASH) -> list[RawEntry]:
+    """A chain as the application writes it: times never go backwards."""
     rows: list[RawEntry] = []
     prev = start_prev
-    for seq, content in enumerate(contents, start=1):
-        digest = entry_hash(seq, *content, prev)
-        rows.append((seq, *content, prev, digest))
-        prev = digest
+    times = sorted(content[0] for content in contents)
+    for seq, (at_text, content) in enumerate(zip(times, contents, strict=True), start=1):
+        row = sealed(seq, (at_text, *content[1:]), prev)  # type: ignore[arg-type]
+        rows.append(row)
+        prev = row[HASH]
     return rows
 
 
 def sealed(seq: int, content: Content, prev: str) -> RawEntry:
     """An entry with a self-consistent hash, as a forger who knows the format would write it."""
-    return (seq, *content, prev, entry_hash(seq, *content, prev))
+    return (seq, *content, prev, entry_hash(seq, *content, prev), "v2")
+
+
+def dated_as(row: RawEntry, content: Content) -> Content:
+    """Forged content given the time of the entry it replaces: a forger keeps the times in order."""
+    return (row[1], *content[1:])  # type: ignore[return-value]
 
 
 def with_field(row: RawEntry, index: int, value: object) -> RawEntry:
@@ -121,7 +128,7 @@ def removed(draw: st.DrawFn) -> tuple[list[RawEntry], int, str, int]:
 def forged(draw: st.DrawFn) -> tuple[list[RawEntry], int, str, int]:
     rows = draw(chains)
     k = draw(st.integers(1, len(rows) - 1))
-    content = draw(CONTENT)
+    content = dated_as(rows[k - 1], draw(CONTENT))
     assume(content != rows[k - 1][1:PREV])
     rows[k - 1] = sealed(k, content, rows[k - 1][PREV])
     return rows, k, "inserted", k - 1
@@ -131,7 +138,7 @@ def forged(draw: st.DrawFn) -> tuple[list[RawEntry], int, str, int]:
 def relinked(draw: st.DrawFn) -> tuple[list[RawEntry], int, str, int]:
     rows = draw(chains)
     k = draw(st.integers(1, len(rows) - 1))
-    content = draw(CONTENT)
+    content = dated_as(rows[k - 1], draw(CONTENT))
     wrong_prev = draw(st.text("0123456789abcdef", min_size=64, max_size=64))
     assume(wrong_prev != rows[k - 1][PREV])
     rows[k - 1] = sealed(k, content, wrong_prev)
@@ -143,7 +150,7 @@ def duplicated(draw: st.DrawFn) -> tuple[list[RawEntry], int, str, int]:
     rows = draw(chains)
     k = draw(st.integers(1, len(rows)))
     prev = draw(st.sampled_from([rows[k - 1][PREV], GENESIS_HASH, "f" * 64]))
-    extra = sealed(k, draw(CONTENT), prev)
+    extra = sealed(k, dated_as(rows[k - 1], draw(CONTENT)), prev)
     assume(extra != rows[k - 1])
     before = draw(st.booleans())  # just before or just after the genuine entry k
     rows.insert(k - 1 if before else k, extra)
@@ -158,7 +165,7 @@ def renumbered(draw: st.DrawFn) -> tuple[list[RawEntry], int, str, int]:
     k = draw(st.integers(1, len(rows) - 1))
     first, second = rows[k - 1], rows[k]
     rows[k - 1], rows[k] = with_field(second, SEQ, k), with_field(first, SEQ, k + 1)
-    return rows, k, "altered", k - 1
+    return rows, k, "renumbered", k - 1
 
 
 @st.composite
@@ -250,3 +257,86 @@ def test_canonical_changes_are_independent_of_key_order() -> None:
     b = canonical_changes({"a": ("x", "y"), "b": (1, 2)})
     assert a == b == '{"a":["x","y"],"b":[1,2]}'
     assert canonical_changes({"名": (None, "张三")}) == '{"名":[null,"张三"]}'
+
+
+# --- format v2, renumbering and time (issue 9, finding 5) --------------------------------------------------
+
+
+def v1_row(seq: int, content: Content, prev: str) -> RawEntry:
+    return (seq, *content, prev, entry_hash(seq, *content, prev, "v1"), "v1")
+
+
+def test_text_moved_across_a_separator_changes_the_v2_hash_but_not_the_v1_hash() -> None:
+    """A reason holding U+001F let text move between the reason and the next field under v1."""
+    base = (1, format_time(T0), "ada", "Ada", "lot", "L1", "UPDATE", "{}")
+    v1_a = entry_hash(*base, f"why{SEP}x", "y", "v1")
+    v1_b = entry_hash(*base, "why", f"x{SEP}y", "v1")
+    assert v1_a == v1_b  # the ambiguity that was found
+    assert entry_hash(*base, f"why{SEP}x", "y") != entry_hash(*base, "why", f"x{SEP}y")
+    assert entry_hash(*base, None, GENESIS_HASH) != entry_hash(*base, "", GENESIS_HASH)
+
+
+def test_old_v1_entries_still_verify_and_the_chain_continues_in_v2() -> None:
+    contents = [row[1:PREV] for row in sample_chain(4)]
+    rows: list[RawEntry] = []
+    prev = GENESIS_HASH
+    for seq, content in enumerate(contents, start=1):
+        row = v1_row(seq, content, prev) if seq <= 2 else sealed(seq, content, prev)  # type: ignore[arg-type]
+        rows.append(row)
+        prev = row[HASH]
+    assert verify_chain(rows).intact
+    # A forger writing the old, ambiguous format after the switch is named.
+    rows[3] = v1_row(4, contents[3], rows[2][HASH])  # type: ignore[arg-type]
+    problem = verify_chain(rows).problem
+    assert problem is not None
+    assert (problem.seq, problem.kind) == (4, "inserted")
+    assert "old format v1" in problem.message
+
+
+def test_one_entry_forged_in_and_the_rest_renumbered_is_named() -> None:
+    """The forger inserts a well-chained entry 3 and adds one to every later number (hashes untouched)."""
+    rows = sample_chain(6)
+    forged_entry = sealed(3, dated_as(rows[2], ("", "eve", "Eve", "lot", "L1", "UPDATE", "{}", "ok")),
+                          rows[1][HASH])
+    renumbered_rest = [with_field(row, SEQ, row[SEQ] + 1) for row in rows[2:]]
+    report = verify_chain([*rows[:2], forged_entry, *renumbered_rest])
+    assert report.problem is not None
+    assert (report.problem.seq, report.problem.kind) == (3, "inserted")
+    assert (report.entries, report.head_seq, report.head_hash) == (2, 2, rows[1][HASH])
+
+
+def test_two_entries_forged_in_and_the_rest_renumbered_are_named_from_the_first() -> None:
+    rows = sample_chain(6)
+    first = sealed(3, dated_as(rows[2], ("", "eve", "Eve", "lot", "L1", "UPDATE", "{}", "a")), rows[1][HASH])
+    second = sealed(4, dated_as(rows[2], ("", "eve", "Eve", "lot", "L1", "UPDATE", "{}", "b")), first[HASH])
+    renumbered_rest = [with_field(row, SEQ, row[SEQ] + 2) for row in rows[2:]]
+    problem = verify_chain([*rows[:2], first, second, *renumbered_rest]).problem
+    assert problem is not None
+    assert (problem.seq, problem.kind) == (3, "inserted")
+    assert "entries 3..4" in problem.message
+
+
+def test_an_entry_removed_and_the_rest_renumbered_is_named() -> None:
+    rows = sample_chain(6)
+    renumbered_rest = [with_field(row, SEQ, row[SEQ] - 1) for row in rows[3:]]
+    report = verify_chain([*rows[:2], *renumbered_rest])
+    assert report.problem is not None
+    assert (report.problem.seq, report.problem.kind) == (3, "renumbered")
+    assert "written as entry 4" in report.problem.message
+    assert (report.entries, report.head_seq) == (2, 2)
+
+
+def test_time_going_backwards_is_named() -> None:
+    """A well-formed chain whose entry 4 is dated before entry 3 (a station clock set back, or an insert)."""
+    contents = [row[1:PREV] for row in sample_chain(5)]
+    contents[3] = ("2026-03-01 07:59:59.000000", *contents[3][1:])
+    rows: list[RawEntry] = []
+    prev = GENESIS_HASH
+    for seq, content in enumerate(contents, start=1):
+        rows.append(sealed(seq, content, prev))  # type: ignore[arg-type]
+        prev = rows[-1][HASH]
+    report = verify_chain(rows)
+    assert report.problem is not None
+    assert (report.problem.seq, report.problem.kind) == (4, "time")
+    assert "before entry 3" in report.problem.message
+    assert (report.entries, report.head_seq) == (3, 3)
