@@ -4,17 +4,18 @@ steps in order, and the "performed" and "verified" signatures."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import csv
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from app.lots import local_today
-from app.ports import UnitOfWork
+from app.ports import NO_PROGRESS, Progress, UnitOfWork
 from app.signatures import SigningSession, _reauthenticate
 from app.users import AuthConfig
 from domain.batches import Batch, BatchStatus
-from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.errors import DomainError, NotFound, ReasonRequired, ValidationError
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
 from domain.process import (
@@ -183,7 +184,7 @@ def _require_running(batch: Batch) -> None:
 
 
 def _open_step(tx: UnitOfWork, actor: Actor, batch: Batch, step: ProcessStep, equipment_code: str | None,
-               records: dict[int, StepRecord]) -> StepRecord:
+               records: dict[int, StepRecord], room_code: str | None = None) -> StepRecord:
     """The step's execution record, created on first use with its order and equipment checked."""
     assert batch.id is not None
     record = records.get(step.step_no)
@@ -203,15 +204,21 @@ def _open_step(tx: UnitOfWork, actor: Actor, batch: Batch, step: ProcessStep, eq
             raise NotFound(f"no equipment {equipment_code}")
         equipment.check_usable(step.equipment_class, local_today(tx))
         equipment_code = equipment.code
-    record = StepRecord(batch.id, step.step_no, equipment_code, actor.user_id, tx.now())
+    if room_code:
+        room = tx.process.room(validate_code(room_code, "room"))
+        if room is None:
+            raise NotFound(f"no room {room_code}")
+        room_code = room.code
+    record = StepRecord(batch.id, step.step_no, equipment_code, actor.user_id, tx.now(), room_code or None)
     tx.process.add(record)
     records[step.step_no] = record
     return record
 
 
 def start_step(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int,
-               equipment_code: str | None = None) -> BatchProcess:
-    """Begin a step on the equipment scanned or chosen (refused when out of service or past calibration)."""
+               equipment_code: str | None = None, room_code: str | None = None) -> BatchProcess:
+    """Begin a step on the equipment scanned or chosen (refused when out of service or past calibration), in
+    the room whose environment readings then belong to the batch for the step's time."""
     with uow.acting_as(actor) as tx:
         actor.require(Permission.RECORD_PROCESS)
         batch = _batch(tx, batch_number, for_update=True)
@@ -220,9 +227,27 @@ def start_step(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int,
         records = tx.process.step_records(batch.id, for_update=True)
         if step_no in records:
             raise ValidationError(f"step {step_no} of batch {batch.batch_number} is already started")
-        _open_step(tx, actor, batch, _mbr(tx, batch).step(step_no), equipment_code, records)
+        _open_step(tx, actor, batch, _mbr(tx, batch).step(step_no), equipment_code, records, room_code)
         tx.commit()
         return _state(tx, batch)
+
+
+def _record(tx: UnitOfWork, actor: Actor, batch: Batch, step_no: int, parameter: str, value: str | Decimal,
+            equipment_code: str | None) -> ParameterValue:
+    _require_running(batch)
+    assert batch.id is not None
+    step = _mbr(tx, batch).step(step_no)
+    spec = step.parameter(parameter)
+    number = parse_value(value, what=spec.name)
+    records = tx.process.step_records(batch.id, for_update=True)
+    _open_step(tx, actor, batch, step, equipment_code, records)
+    if (step_no, spec.name) in current_values(list(tx.process.values(batch.id))):
+        raise ValidationError(f"{spec.name} of step {step_no} is already recorded: a change is a correction "
+                              "with a reason")
+    entered = ParameterValue(batch.id, step_no, spec, number, actor.user_id, tx.now())
+    tx.process.add(entered)
+    tx.flush()
+    return entered
 
 
 def record_value(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int, parameter: str,
@@ -231,22 +256,60 @@ def record_value(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int,
     once whether it is out of limits."""
     with uow.acting_as(actor) as tx:
         actor.require(Permission.RECORD_PROCESS)
-        batch = _batch(tx, batch_number, for_update=True)
-        _require_running(batch)
-        assert batch.id is not None
-        step = _mbr(tx, batch).step(step_no)
-        spec = step.parameter(parameter)
-        number = parse_value(value, what=spec.name)
-        records = tx.process.step_records(batch.id, for_update=True)
-        _open_step(tx, actor, batch, step, equipment_code, records)
-        if (step_no, spec.name) in current_values(list(tx.process.values(batch.id))):
-            raise ValidationError(f"{spec.name} of step {step_no} is already recorded: a change is a correction "
-                                  "with a reason")
-        entered = ParameterValue(batch.id, step_no, spec, number, actor.user_id, tx.now())
-        tx.process.add(entered)
-        tx.flush()
+        entered = _record(tx, actor, _batch(tx, batch_number, for_update=True), step_no, parameter, value,
+                          equipment_code)
         tx.commit()
         return ValueView.of(entered)
+
+
+@dataclass(frozen=True)
+class ValuesImport:
+    rows: int
+    values: tuple[ValueView, ...]
+    rejections: tuple[tuple[int, str], ...]  # (line, reason)
+    dry_run: bool
+
+    @property
+    def committed(self) -> bool:
+        return not self.rejections and not self.dry_run
+
+
+VALUES_HEADER = ("batch", "step", "parameter", "value", "equipment")
+
+
+def import_values(uow: UnitOfWork, actor: Actor, lines: Iterable[str], *, dry_run: bool = False,
+                  progress: Progress = NO_PROGRESS) -> ValuesImport:
+    """Values from an MES file (batch,step,parameter,value[,equipment]): each line goes through the same checks
+    as a value typed in, all in one transaction that commits only when no line is rejected (INT-1)."""
+    reader = csv.reader(iter(lines))
+    header = tuple(h.strip().lstrip("\ufeff").casefold() for h in next(reader, []))
+    if header not in (VALUES_HEADER, VALUES_HEADER[:4]):
+        raise ValidationError(f"line 1: the header must be {','.join(VALUES_HEADER[:4])}[,equipment]")
+    entered: list[ParameterValue] = []
+    rejections: list[tuple[int, str]] = []
+    rows = 0
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.RECORD_PROCESS)
+        for fields in reader:
+            if not fields:
+                continue
+            rows += 1
+            progress.check()
+            line = reader.line_num
+            if len(fields) not in (4, 5) or not fields[1].strip().isdigit():
+                rejections.append((line, "expected batch, step number, parameter, value[, equipment]"))
+                continue
+            try:
+                entered.append(_record(tx, actor, _batch(tx, fields[0].strip(), for_update=True), int(fields[1]),
+                                       fields[2], fields[3], (fields[4].strip() or None) if len(fields) == 5
+                                       else None))
+            except DomainError as error:
+                rejections.append((line, str(error)))
+        views = tuple(ValueView.of(v) for v in entered)
+        if not rejections and not dry_run:
+            progress.check()
+            tx.commit(reason=None)
+        return ValuesImport(rows, views, tuple(rejections), dry_run)
 
 
 def correct_value(uow: UnitOfWork, actor: Actor, value_id: int, value: str | Decimal, reason: str) -> ValueView:

@@ -254,6 +254,7 @@ class StepRecord:
     batch_id: int
     step_no: int
     equipment_code: str | None
+    room_code: str | None  # where it ran: the room's sensors are the batch's environment (PRC-3)
     started_by: str
     started_at: datetime
     performed_by: str | None
@@ -262,11 +263,12 @@ class StepRecord:
     verified_at: datetime | None
 
     def __init__(self, batch_id: int, step_no: int, equipment_code: str | None, started_by: str,
-                 started_at: datetime) -> None:
+                 started_at: datetime, room_code: str | None = None) -> None:
         self.id = None
         self.batch_id = batch_id
         self.step_no = step_no
         self.equipment_code = equipment_code
+        self.room_code = room_code
         self.started_by = started_by
         self.started_at = started_at
         self.performed_by = self.performed_at = None

@@ -17,6 +17,7 @@ from domain.mbr import BomLine, MasterBatchRecord
 from domain.numbering import NumberRule
 from domain.printing import PrintRecord
 from domain.process import Equipment, ParameterValue, ProcessParameter, ProcessStep, Room, Sensor, StepRecord
+from domain.readings import Excursion, ReadingImport
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
@@ -63,6 +64,8 @@ AUDITED: dict[type, AuditedType] = {
     Equipment: AuditedType("equipment", record_id=lambda e: e.code),
     StepRecord: AuditedType("batch_step", record_id=lambda r: f"{r.batch_id}/{r.step_no}"),
     ParameterValue: AuditedType("parameter_value"),
+    ReadingImport: AuditedType("reading_import"),
+    Excursion: AuditedType("excursion", record_id=lambda e: e.key),
 }
 
 _mapped = False
@@ -105,6 +108,8 @@ def map_domain() -> None:
     m(Equipment, pt.equipment)
     m(StepRecord, pt.batch_steps)
     m(ParameterValue, pt.parameter_values)
+    m(ReadingImport, pt.reading_imports)
+    m(Excursion, pt.excursions)
     m(Lot, t.lots, version_id_col=t.lots.c.version)
     m(Batch, t.batches, version_id_col=t.batches.c.version)
     m(MaterialIssue, t.material_issues)

@@ -3,9 +3,10 @@ execution record of each batch's steps. Same MetaData as `persistence.tables`, s
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, Numeric, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, Numeric, String, Table, Text, UniqueConstraint
 
 from domain.process import EquipmentStatus, SensorKind, Verdict
+from domain.readings import ExcursionKind
 from persistence.tables import _enum, metadata
 from persistence.types import UTCDateTime
 
@@ -77,6 +78,7 @@ batch_steps = Table(
     Column("batch_id", Integer, ForeignKey("batches.id"), nullable=False),
     Column("step_no", Integer, nullable=False),
     Column("equipment_code", String(32), ForeignKey("equipment.code"), nullable=True),
+    Column("room_code", String(32), ForeignKey("rooms.code"), nullable=True),  # binds the environment (PRC-3)
     Column("started_by", String(32), ForeignKey("users.user_id"), nullable=False),
     Column("started_at", UTCDateTime(), nullable=False),
     Column("performed_by", String(32), ForeignKey("users.user_id"), nullable=True),
@@ -101,4 +103,45 @@ parameter_values = Table(
     Column("entered_at", UTCDateTime(), nullable=False),
     Column("replaces_id", Integer, ForeignKey("parameter_values.id"), nullable=True, unique=True),
     Column("reason", Text, nullable=True),
+)
+
+# --- environment readings and excursions (PRC-3, PRC-4) ---------------------------------------------------
+
+reading_imports = Table(
+    "reading_imports",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("file_name", String(200), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("readings", Integer, nullable=False),
+    Column("imported_by", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("imported_at", UTCDateTime(), nullable=False),
+)
+
+# Append-only (triggers); attributable through the import that brought each reading in, which is audited.
+readings = Table(
+    "readings",
+    metadata,
+    Column("sensor_code", String(32), ForeignKey("sensors.code"), primary_key=True),
+    Column("at", UTCDateTime(), primary_key=True),
+    Column("value", Value, nullable=False),
+    Column("import_id", Integer, ForeignKey("reading_imports.id"), nullable=False),
+)
+
+excursions = Table(
+    "excursions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(120), nullable=False, unique=True),
+    Column("sensor_code", String(32), ForeignKey("sensors.code"), nullable=False),
+    Column("room_code", String(32), ForeignKey("rooms.code"), nullable=False),
+    Column("kind", _enum(ExcursionKind), nullable=False),
+    Column("started_at", UTCDateTime(), nullable=False),
+    Column("ended_at", UTCDateTime(), nullable=False),
+    Column("readings", Integer, nullable=False),
+    Column("worst", Value, nullable=True),
+    Column("import_id", Integer, ForeignKey("reading_imports.id"), nullable=False),
+    Column("deviation_number", String(40), nullable=True),
+    Column("closed", _flag, nullable=False),
+    Index("ix_excursions_room_time", "room_code", "started_at"),
 )

@@ -35,6 +35,7 @@ from persistence.lot_repositories import (
 )
 from persistence.print_journal import SqlPrintJobs
 from persistence.process_repository import SqlProcess
+from persistence.readings_repository import SqlReadings
 from persistence.recall_repository import SqlRecalls
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 from persistence.signature_repositories import SqlSignatures, record_status_changes
@@ -117,6 +118,7 @@ class SqlUnitOfWork:
         self.print_jobs = SqlPrintJobs(session)
         self.documents = SqlDocumentRegister(session)
         self.process = SqlProcess(session)
+        self.readings = SqlReadings(session)
         return self
 
     def __exit__(

@@ -191,3 +191,24 @@ def test_steps_are_recorded_only_while_the_batch_is_in_production(site: Site) ->
     with pytest.raises(ValidationError, match="is planned: steps are recorded while it is in production"):
         process_steps.record_value(site.ctx.uow(), site.production, planned.batch_number, 1, "Drying time", "4",
                                    "DRY-1")
+
+
+@pytest.mark.req("INT-1", "PRC-2")
+def test_values_import_is_all_or_nothing_with_each_bad_line_named(site: Site) -> None:
+    batch = process_site(site)
+    u = site.ctx.uow
+    lines = ["batch,step,parameter,value,equipment\n", f"{batch},1,Drying temperature,126,DRY-1\n",
+             f"{batch},1,Drying time,x\n", f"{batch},1,Humidity,3\n", f"{batch},2,Melt temperature,290,MM-1\n",
+             "B-NONE,1,Drying time,4\n", f"{batch},one,Drying time,4\n"]
+    result = process_steps.import_values(u(), site.production, lines)
+    assert result.rejections == (
+        (3, "Drying time 'x' is not a number"), (4, "step 1 has no parameter 'Humidity'"),
+        (5, "step 1 (Dry the resin at 120 °C for 4 h) must be performed before step 2"),
+        (6, "no batch B-NONE"), (7, "expected batch, step number, parameter, value[, equipment]"))
+    assert process_steps.batch_process(site.ctx.read_uow(), site.production, batch).steps[0].started_at is None
+    good = [*lines[:2], f"{batch},1,Drying time,4\n"]
+    assert process_steps.import_values(u(), site.production, good, dry_run=True).committed is False
+    assert process_steps.batch_process(site.ctx.read_uow(), site.production, batch).steps[0].started_at is None
+    done = process_steps.import_values(u(), site.production, good)
+    assert done.committed and [(v.parameter, v.out_of_limits) for v in done.values] == [
+        ("Drying temperature", True), ("Drying time", False)]

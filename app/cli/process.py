@@ -1,0 +1,93 @@
+"""`batchtrace import readings|values FILE [--dry-run]` (INT-1, PRC-2, PRC-3): data-logger and MES files, every
+line checked first, each rejected line printed with its number, all or nothing; and `batchtrace excursion list`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import process_steps, readings
+from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table
+from app.ports import Progress
+from domain.errors import ValidationError
+from domain.users import SYSTEM_ACTOR
+
+
+class _Dots:
+    """Progress on stderr for a long import: one line per report, nothing when stderr is not a terminal."""
+
+    def report(self, done: int, total: int | None = None, text: str = "") -> None:
+        if sys.stderr.isatty():
+            print(f"\r{text}", end="", file=sys.stderr, flush=True)
+
+    def check(self) -> None:
+        pass  # Ctrl+C stops the command; the transaction is rolled back
+
+
+def add_commands(tree: CommandTree) -> None:
+    group = tree.nested("import", "import process data from CSV files, all or nothing")
+    sub = tree.command(group, "readings", _import_readings,
+                       "environment readings from a data-logger file: "
+                       "timestamp (ISO 8601 with offset),sensor,value,unit")
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument("--dry-run", action="store_true", help="check every line and report, store nothing")
+    acting(sub)
+    sub = tree.command(group, "values", _import_values,
+                       "process parameter values from an MES file: batch,step,parameter,value[,equipment]")
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument("--dry-run", action="store_true", help="check every line and report, store nothing")
+    acting(sub)
+    group = tree.nested("excursion", "excursion events found in environment readings")
+    sub = tree.command(group, "list", _excursion_list, "list excursion events, oldest first")
+    sub.add_argument("--room", metavar="ROOM")
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.is_file():
+        raise ValidationError(f"no file {path}")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return handle.readlines()
+
+
+def _import_readings(args: argparse.Namespace) -> int:
+    progress: Progress = _Dots()
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        with args.file.open(encoding="utf-8-sig", newline="") as handle:
+            report = readings.import_readings(ctx.uow(), actor, handle, args.file.name, dry_run=args.dry_run,
+                                              progress=progress)
+    for rejection in report.rejections:
+        print(f"{args.file.name}: {rejection}", file=sys.stderr)
+    print(report.summary())
+    for excursion in report.excursions:
+        print(f"  excursion: {excursion.describe()}")
+    return 1 if report.rejections else 0
+
+
+def _import_values(args: argparse.Namespace) -> int:
+    lines = _lines(args.file)
+    with open_context(args) as ctx:
+        result = process_steps.import_values(ctx.uow(), log_in(ctx, args.user), lines, dry_run=args.dry_run)
+    for line, reason in result.rejections:
+        print(f"{args.file.name}: line {line}: {reason}", file=sys.stderr)
+    if result.rejections:
+        print(f"{args.file.name}: {len(result.rejections)} of {result.rows} lines rejected; nothing was stored")
+        return 1
+    verb = "would record" if args.dry_run else "recorded"
+    flagged = [v for v in result.values if v.out_of_limits]
+    print(f"{args.file.name}: {verb} {len(result.values)} values, {len(flagged)} out of limits")
+    for v in flagged:
+        print(f"  out of limits: step {v.step_no} {v.parameter} = {v.value.normalize():f} {v.unit}")
+    return 0
+
+
+def _excursion_list(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        found = readings.list_excursions(ctx.read_uow(), SYSTEM_ACTOR, args.room)
+    print_table(("SENSOR", "ROOM", "KIND", "FROM", "TO", "WORST", "DEVIATION"),
+                [(e.sensor_code, e.room_code, e.kind, local_time(e.started_at), local_time(e.ended_at),
+                  "" if e.worst is None else f"{e.worst.normalize():f}", e.deviation_number or "")
+                 for e in found])
+    return 0
