@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import lots
@@ -60,7 +60,8 @@ class LotDetailWidget(QGroupBox):
         for name, caption in zip(_FIELDS, captions, strict=True):
             label = QLabel()
             label.setObjectName(f"lot_{name}")
-            label.setWordWrap(True)
+            label.setWordWrap(name not in ("number", "item"))  # identifiers are never broken at their hyphens
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[name] = label
             form.addRow(caption, label)
         self.empty = QLabel(self.tr("Select a lot to see its data and what you may do with it."))

@@ -63,6 +63,9 @@ class LotListWidget(QWidget):
     def _filters(self) -> QHBoxLayout:
         self.item_filter = QComboBox()
         self.item_filter.setObjectName("lotItemFilter")
+        # as wide as a code and the start of a name, not as the longest item name: the number filter needs the room
+        self.item_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item_filter.setMinimumContentsLength(28)
         self.item_filter.addItem(self.tr("(any item)"), None)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("lotStatusFilter")

@@ -107,6 +107,8 @@ class TraceWidget(QWidget):
         tree.activated.connect(self.model.request_more)
         tree.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.rowsInserted.connect(self._fit_columns)
+        for column in range(self.model.columnCount()):  # before any trace: the headers whole
+            tree.setColumnWidth(column, tree.header().sectionSizeHint(column))
         return tree
 
     # --- tracing ------------------------------------------------------------------------------------
