@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.csv_files import csv_written_atomically
 from app.ports import AuditFilter, UnitOfWork
-from domain.audit import AuditEntry, ChainReport
+from domain.anchors import Anchor, AnchorProblem, check_anchors, parse_anchors
+from domain.audit import AuditEntry, ChainReport, format_time
+from domain.errors import ValidationError
 from domain.users import Actor, Permission
 
 CSV_COLUMNS = (
@@ -34,6 +37,46 @@ def verify_audit(uow: UnitOfWork, actor: Actor) -> ChainReport:
     """Anyone may check integrity: the report names entries, never their content."""
     with uow.acting_as(actor) as tx:
         return tx.audit.verify()
+
+
+def read_anchors(path: Path) -> list[Anchor]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationError(f"anchor file {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationError(f"cannot read anchor file {path}: {error}") from None
+    return parse_anchors(text.splitlines(), str(path))
+
+
+def check_audit_anchors(uow: UnitOfWork, actor: Actor, anchors: list[Anchor]) -> list[AnchorProblem]:
+    """Entries cut from the end, or replaced with a recomputed chain, since any of these anchors (AUD-7)."""
+    with uow.acting_as(actor) as tx:
+        return check_anchors(anchors, tx.audit.head_seq(), tx.audit.hashes([a.seq for a in anchors]))
+
+
+def anchor_audit(uow: UnitOfWork, actor: Actor, path: Path) -> Anchor:
+    """Append the head of an intact chain to `path`, a file outside the database (AUD-7). A broken chain is
+    not anchored: the anchor would vouch for the forgery."""
+    path = Path(path)
+    if path.is_dir() or not path.parent.is_dir():
+        raise ValidationError(f"{path} is a folder or its folder does not exist: give a file such as "
+                              "anchors.jsonl in an existing folder")
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.VIEW_AUDIT)
+        report = tx.audit.verify()
+        if report.problem is not None:
+            raise ValidationError(f"the audit trail is not intact, nothing anchored: {report.problem.message}")
+        anchor = Anchor(report.head_seq, report.head_hash, format_time(tx.now()), actor.user_id,
+                        actor.printed_name)
+    try:
+        with path.open("a", encoding="utf-8") as file:  # append only: earlier anchors are never rewritten
+            file.write(anchor.line() + "\n")
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError as error:
+        raise ValidationError(f"cannot write anchor file {path}: {error}") from None
+    return anchor
 
 
 def readable_changes(entry: AuditEntry) -> str:

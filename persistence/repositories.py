@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, exists, func, select
@@ -88,6 +88,21 @@ class SqlAuditReader:
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(audit_log)) or 0)
+
+    def head_seq(self) -> int:
+        """The last sequence in the database, whether or not the chain up to it is intact."""
+        return int(self.session.scalar(select(func.max(audit_log.c.seq))) or 0)
+
+    def hashes(self, seqs: Collection[int]) -> dict[int, str]:
+        """The stored hash of each of these entries that exists (the anchored ones: a handful)."""
+        wanted = sorted(set(seqs))
+        found: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            rows = self.session.execute(
+                select(audit_log.c.seq, audit_log.c.hash).where(audit_log.c.seq.in_(wanted[start:start + 500]))
+            )
+            found.update((int(seq), digest) for seq, digest in rows)
+        return found
 
     def verify(self) -> ChainReport:
         """Walk the whole chain on the driver's own cursor: no ORM objects for a million rows."""

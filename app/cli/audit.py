@@ -9,15 +9,26 @@ from pathlib import Path
 from app import audit
 from app.cli.support import CommandTree, acting, log_in, open_context
 from app.ports import AuditFilter
+from app.settings import data_dir
 from domain.errors import ValidationError
 from domain.users import SYSTEM_ACTOR
+
+ANCHOR_FILE = "audit-anchors.jsonl"
 
 
 def add_commands(tree: CommandTree) -> None:
     command = tree.command
     trail = tree.nested("audit", "the audit trail")
-    command(trail, "verify", _audit_verify,
-            "check the hash chain and name the first entry changed outside BatchTrace")
+    verify = command(trail, "verify", _audit_verify,
+                     "check the hash chain and name the first entry changed outside BatchTrace")
+    verify.add_argument("--anchors", type=Path, metavar="FILE",
+                        help="also check the chain against the heads recorded by 'audit anchor'")
+    anchor = command(trail, "anchor", _audit_anchor,
+                     "append the head of the verified chain to a file outside the database")
+    anchor.add_argument("--file", type=Path, metavar="FILE", default=None,
+                        help=f"the anchor file (default: {ANCHOR_FILE} in the data folder); keep it, or a "
+                             "copy, where database users cannot write")
+    acting(anchor)
     export = command(trail, "export", _audit_export, "export the audit trail (or part of it) to CSV")
     export.add_argument("--out", required=True, type=Path, metavar="FILE.csv",
                         help="the file to write; its folder must exist")
@@ -53,14 +64,30 @@ def _parse_time(text: str, *, end_of_day: bool) -> datetime:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
+    anchors = audit.read_anchors(args.anchors) if args.anchors else []  # a bad file is refused first
     with open_context(args) as ctx:
         report = audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR)
+        anchor_problems = audit.check_audit_anchors(ctx.read_uow(), SYSTEM_ACTOR, anchors) if anchors else []
     if report.problem is None:
         print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
-        return 0
-    print(f"audit trail NOT intact: {report.problem.message} "
-          f"({report.entries} entries before it are intact)")
-    return 1
+    else:
+        print(f"audit trail NOT intact: {report.problem.message} "
+              f"({report.entries} entries before it are intact)")
+    for problem in anchor_problems:
+        print(f"audit trail NOT as anchored: {problem.message}")
+    if anchors and not anchor_problems:
+        print(f"all {len(anchors)} anchors in {args.anchors} match")
+    return 0 if report.problem is None and not anchor_problems else 1
+
+
+def _audit_anchor(args: argparse.Namespace) -> int:
+    path: Path = args.file or data_dir() / ANCHOR_FILE
+    if args.file is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with open_context(args) as ctx:
+        anchor = audit.anchor_audit(ctx.uow(), log_in(ctx, args.user), path)
+    print(f"anchored entry {anchor.seq} {anchor.hash} at {anchor.at} UTC by {anchor.user_id} in {path}")
+    return 0
 
 
 def _audit_export(args: argparse.Namespace) -> int:
