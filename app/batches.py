@@ -15,9 +15,10 @@ from app.signing_rules import refuse_unsigned
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
 from domain.errors import NotFound, ValidationError
+from domain.inputs import parse_quantity_text
 from domain.items import ItemType, validate_code
 from domain.lots import Lot, LotOrigin
-from domain.quantities import fmt, parse_quantity
+from domain.quantities import fmt
 from domain.trace import NodeKind
 from domain.users import Actor, Permission
 
@@ -85,7 +86,7 @@ def _batch(tx: UnitOfWork, number: str, *, for_update: bool = False) -> Batch:
 def plan_batch(uow: UnitOfWork, actor: Actor, product_code: str, quantity: str | Decimal) -> BatchView:
     """Plan from the effective master batch record, whose id and version the batch keeps (LOT-6)."""
     code = validate_code(product_code, "item")
-    planned = parse_quantity(quantity, what="planned quantity")
+    planned = parse_quantity_text(quantity, what="planned quantity")
     with uow.acting_as(actor) as tx:
         actor.require(Permission.PLAN_BATCH)
         product = tx.master_data.item(code)
@@ -121,7 +122,7 @@ def issue_material(
 ) -> IssueView:
     """Issue (part of) a lot to a batch after the LOT-7 checks. A refused issue changes nothing and raises
     an alert, so the mismatch is on record for the deviation process."""
-    qty = parse_quantity(quantity)
+    qty = parse_quantity_text(quantity)
     try:
         with uow.acting_as(actor) as tx:
             actor.require(Permission.ISSUE_MATERIAL)
@@ -159,7 +160,7 @@ def return_material(
     uow: UnitOfWork, actor: Actor, batch_number: str, lot_number: str, quantity: str | Decimal, reason: str | None
 ) -> IssueView:
     """Return unused material from the batch to the lot's stock."""
-    qty = parse_quantity(quantity)
+    qty = parse_quantity_text(quantity)
     with uow.acting_as(actor) as tx:
         actor.require(Permission.ISSUE_MATERIAL)
         batch = _batch(tx, batch_number, for_update=True)
@@ -184,8 +185,8 @@ def complete_batch(
 ) -> BatchDetail:
     """Complete the batch and create its finished-goods lot(s) in Quarantine (LOT-9). `split` divides the
     produced quantity over several lots; by default there is one."""
-    total = parse_quantity(produced, what="produced quantity")
-    parts = [parse_quantity(p, what="lot quantity") for p in split] if split else [total]
+    total = parse_quantity_text(produced, what="produced quantity")
+    parts = [parse_quantity_text(p, what="lot quantity") for p in split] if split else [total]
     if sum(parts, Decimal(0)) != total:
         raise ValidationError(f"the lot quantities add up to {fmt(sum(parts, Decimal(0)))}, not {fmt(total)}")
     with uow.acting_as(actor) as tx:

@@ -11,9 +11,10 @@ from app.numbering import next_number
 from app.ports import UnitOfWork
 from app.signing_rules import refuse_unsigned
 from domain.errors import NotFound, ValidationError
+from domain.inputs import clean_text, parse_quantity_text
 from domain.items import validate_code
 from domain.lots import IN_STOCK, LOT_WORKFLOW, Lot, LotOrigin, LotStatus, check_receipt
-from domain.quantities import Unit, parse_quantity
+from domain.quantities import Unit
 from domain.users import SYSTEM_ACTOR, Actor, Permission
 
 
@@ -74,12 +75,8 @@ def local_today(tx: UnitOfWork) -> date:
 def receive_lot(uow: UnitOfWork, actor: Actor, receipt: Receipt, labels: LabelPrinting | None = None) -> LotView:
     """Create a lot in Quarantine (LOT-4), refused for an unapproved supplier, an expiry before receipt or a
     unit that does not fit the item (LOT-2)."""
-    supplier_lot = " ".join(receipt.supplier_lot.split())
-    if not supplier_lot:
-        raise ValidationError("the supplier's lot number is required")
-    if len(supplier_lot) > 40:
-        raise ValidationError("the supplier's lot number is longer than 40 characters")
-    quantity = parse_quantity(receipt.quantity)
+    supplier_lot = clean_text(receipt.supplier_lot, "supplier's lot number", max_length=40)
+    quantity = parse_quantity_text(receipt.quantity)
     unit = Unit.parse(receipt.unit)
     item_code = validate_code(receipt.item_code, "item")
     supplier_code = validate_code(receipt.supplier_code, "supplier")

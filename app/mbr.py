@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
-from domain.quantities import parse_percentage, parse_quantity
 from domain.users import Actor, Permission
 
 
@@ -62,8 +62,8 @@ def create_draft(
             component = tx.master_data.item(validate_code(line.item_code, "item"))
             if component is None:
                 raise NotFound(f"no item {line.item_code}")
-            mbr.add_line(component, parse_quantity(line.quantity_per_unit, what="quantity per unit"),
-                         parse_percentage(line.tolerance_pct))
+            mbr.add_line(component, parse_quantity_text(line.quantity_per_unit, what="quantity per unit"),
+                         parse_percentage_text(line.tolerance_pct))
         tx.mbrs.add(mbr)
         tx.commit()
         return MbrView.of(mbr)

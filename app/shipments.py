@@ -11,8 +11,8 @@ from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
+from domain.inputs import parse_quantity_text
 from domain.items import validate_code
-from domain.quantities import parse_quantity
 from domain.shipments import Shipment
 from domain.trace import NodeKind
 from domain.users import Actor, Permission
@@ -48,7 +48,7 @@ def ship(
     if not lines:
         raise ValidationError("a shipment needs at least one lot")
     code = validate_code(customer_code, "customer")
-    parsed = [(line.lot_number.strip(), parse_quantity(line.quantity)) for line in lines]
+    parsed = [(line.lot_number.strip(), parse_quantity_text(line.quantity)) for line in lines]
     with uow.acting_as(actor) as tx:
         actor.require(Permission.SHIP)
         customer = tx.master_data.customer(code)

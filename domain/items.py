@@ -8,6 +8,7 @@ from enum import Enum
 
 from domain.errors import ValidationError
 from domain.gtin import normalise_gtin14
+from domain.inputs import clean_text, shown
 from domain.quantities import Unit
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,31}$")
@@ -36,20 +37,16 @@ class ItemType(Enum):
 
 def validate_code(code: str, what: str) -> str:
     code = code.strip().upper()
-    if not CODE_PATTERN.match(code):
+    if not CODE_PATTERN.fullmatch(code):
         raise ValidationError(
-            f"invalid {what} code '{code}': 1-32 letters, digits, '.', '_' or '-', starting with a letter or digit"
+            f"invalid {what} code '{shown(code)}': 1-32 letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit"
         )
     return code
 
 
 def _name(name: str, what: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError(f"the {what} name is required")
-    if len(name) > 200:
-        raise ValidationError(f"the {what} name is longer than 200 characters")
-    return name
+    return clean_text(name, f"{what} name", max_length=200)
 
 
 class Item:

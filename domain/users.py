@@ -15,6 +15,7 @@ from domain.errors import (
     PasswordExpired,
     ValidationError,
 )
+from domain.inputs import clean_text, shown
 
 UserId = NewType("UserId", str)
 
@@ -38,7 +39,7 @@ class Role(Enum):
             if role.value.casefold() == wanted:
                 return role
         names = ", ".join(r.value for r in cls)
-        raise ValidationError(f"unknown role '{text}': choose from {names}")
+        raise ValidationError(f"unknown role '{shown(text)}': choose from {names}")
 
 
 class Permission(Enum):
@@ -152,9 +153,9 @@ class PasswordPolicy:
 
 
 def validate_user_id(user_id: str) -> UserId:
-    if not USER_ID_PATTERN.match(user_id):
+    if not USER_ID_PATTERN.fullmatch(user_id):
         raise ValidationError(
-            f"invalid user ID '{user_id}': use 2-32 lower-case letters, digits, '.', '_' or '-', "
+            f"invalid user ID '{shown(user_id)}': use 2-32 lower-case letters, digits, '.', '_' or '-', "
             "starting with a letter"
         )
     if user_id == SYSTEM_USER_ID:
@@ -163,12 +164,9 @@ def validate_user_id(user_id: str) -> UserId:
 
 
 def validate_printed_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
+    if not name.strip():
         raise ValidationError("the printed name is required (it appears on every record the user signs)")
-    if len(name) > 120:
-        raise ValidationError("the printed name is longer than 120 characters")
-    return name
+    return clean_text(name, "printed name", max_length=120)
 
 
 def validate_roles(roles: frozenset[Role]) -> frozenset[Role]:

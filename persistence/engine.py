@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from domain.errors import ValidationError
+from domain.inputs import escaped, redact_urls
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -17,10 +18,13 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 def parse_url(text: str) -> URL:
     try:
         url = make_url(text)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         raise ValidationError(
-            f"'{text}' is not a database URL: use sqlite:///PATH or postgresql://user@host[:port]/database"
+            f"'{escaped(redact_urls(text))}' is not a database URL: use sqlite:///PATH or "
+            "postgresql://user@host[:port]/database (the port a number from 1 to 65535)"
         ) from None
+    if url.port is not None and not 1 <= url.port <= 65535:
+        raise ValidationError(f"database port {url.port} is out of range: use 1 to 65535")
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise ValidationError(f"unsupported database '{url.get_backend_name()}': use SQLite or PostgreSQL")
     if url.get_backend_name() == "postgresql":

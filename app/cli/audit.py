@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from app import audit
-from app.cli.support import CommandTree, acting, log_in, open_context
+from app.cli.support import CommandTree, acting, log_in, open_context, path
 from app.ports import AuditFilter
 from app.settings import data_dir
 from domain.errors import ValidationError
@@ -30,7 +30,7 @@ def add_commands(tree: CommandTree) -> None:
                              "copy, where database users cannot write")
     acting(anchor)
     export = command(trail, "export", _audit_export, "export the audit trail (or part of it) to CSV")
-    export.add_argument("--out", required=True, type=Path, metavar="FILE.csv",
+    export.add_argument("--out", required=True, type=path, metavar="FILE.csv",
                         help="the file to write; its folder must exist")
     export.add_argument("--user-filter", metavar="ID", help="only entries by this user")
     export.add_argument("--record-type", metavar="TYPE", help="only entries about this kind of record")

@@ -28,8 +28,9 @@ from app.cli import report as cli_report
 from app.cli import signing as cli_signing
 from app.cli import trace as cli_trace
 from app.cli import users as cli_users
-from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError
+from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError, guard_free_arguments
 from domain.errors import DomainError
+from domain.inputs import escaped, redact_urls
 from domain.version import batchtrace_version
 
 # --- entry point -------------------------------------------------------------------------------------
@@ -49,12 +50,12 @@ def main(argv: Sequence[str]) -> int:
         return _fail(str(error), 2)
     except DomainError as error:
         return _fail(str(error), 1)
+    except BrokenPipeError:  # `batchtrace trace ... | head`: the reader stopped early, which is fine
+        _detach_stdout()  # (before OSError: a broken pipe is one, and is no error of the user's)
+        return 141
     except OSError as error:
         where = f" {error.filename}" if error.filename else ""
         return _fail(f"cannot use{where}: {error.strerror or error}", 1)
-    except BrokenPipeError:  # `batchtrace trace ... | head`: the reader stopped early, which is fine
-        _detach_stdout()
-        return 141
     except (KeyboardInterrupt, EOFError):
         return _fail("interrupted", 130)
     except Exception as error:
@@ -73,7 +74,8 @@ def _detach_stdout() -> None:
 
 
 def _fail(message: str, status: int) -> int:
-    print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
+    """One line on stderr: no password of a database URL, no control character echoed raw."""
+    print(f"{PROG}: error: {escaped(redact_urls(' '.join(message.split())))}", file=sys.stderr)
     return status
 
 
@@ -93,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (cli_db, cli_users, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
                    cli_report, cli_process, cli_demo):
         module.add_commands(tree)
+    guard_free_arguments(parser)
     return parser
 
 

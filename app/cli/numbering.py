@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from app import batches, numbering
-from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table
+from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table, whole_number
 from domain.errors import ValidationError
 from domain.numbering import DEFAULT_RULES, parse_pattern
 from domain.users import SYSTEM_ACTOR
@@ -29,12 +29,6 @@ def _pattern(text: str) -> str:
     return text
 
 
-def _alert_id(text: str) -> int:
-    if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not an alert number")
-    return int(text)
-
-
 def add_commands(tree: CommandTree) -> None:
     group = tree.nested("numbering", "lot, batch, shipment and recall number rules")
     tree.command(group, "list", _numbering_list, "show each number rule with an example")
@@ -48,7 +42,7 @@ def add_commands(tree: CommandTree) -> None:
     group = tree.nested("alert", "alerts raised by refused material issues")
     tree.command(group, "list", _alert_list, "list the alerts nobody has acknowledged yet")
     sub = tree.command(group, "ack", _alert_ack, "acknowledge an alert, saying what was done about it")
-    sub.add_argument("alert", type=_alert_id, metavar="ALERT")
+    sub.add_argument("alert", type=whole_number("alert number", 1, 999_999_999), metavar="ALERT")
     sub.add_argument("--note", required=True, help="what was done (e.g. the deviation number)")
     acting(sub)
 

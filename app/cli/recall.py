@@ -19,9 +19,11 @@ from app.cli.support import (
     code,
     day,
     enum_parser,
+    identifier,
     local_time,
     log_in,
     open_context,
+    path,
     print_fields,
     print_table,
     quantity,
@@ -29,6 +31,7 @@ from app.cli.support import (
     status,
 )
 from domain.errors import ValidationError
+from domain.inputs import shown
 from domain.recall import NotificationStatus
 from domain.trace import NodeKind
 from domain.users import SYSTEM_ACTOR
@@ -40,8 +43,8 @@ _KIND = {k.value: trace.KIND_LABEL[k] for k in NodeKind}
 def _lot_and_quantity(text: str) -> tuple[str, Decimal]:
     number, sep, qty = text.rpartition(":")
     if not sep or not number.strip():
-        raise argparse.ArgumentTypeError(f"'{text}' is not LOT:QUANTITY, e.g. SYR5-26001-001:500")
-    return number.strip(), quantity(qty)
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not LOT:QUANTITY, e.g. SYR5-26001-001:500")
+    return identifier("lot number")(number), quantity(qty)
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -72,7 +75,7 @@ def add_commands(tree: CommandTree) -> None:
     acting(sub)
     sub = tree.command(recall, "export", _recall_export, "export a recall (customers and scope) to CSV")
     sub.add_argument("number", metavar="RECALL")
-    sub.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="the file; its folder must exist")
+    sub.add_argument("--out", required=True, type=path, metavar="FILE.csv", help="the file; its folder must exist")
 
 
 def _ship(args: argparse.Namespace) -> int:

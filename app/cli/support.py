@@ -13,19 +13,22 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import TypeAlias, TypeVar
 
 from app import batches, bootstrap, masterdata, recalls, users
 from app import lots as app_lots
 from app.bootstrap import AppContext
 from domain.errors import NotFound, PasswordExpired, ValidationError
+from domain.inputs import clean_text, parse_day, parse_identifier, parse_int, parse_quantity_text
 from domain.items import validate_code
-from domain.quantities import fmt, parse_quantity
+from domain.quantities import fmt
 from domain.users import SYSTEM_ACTOR, Actor
 
 PROG = "batchtrace"
 Handler = Callable[[argparse.Namespace], int]
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 class UsageError(Exception):
@@ -63,18 +66,66 @@ def acting(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
 
 # --- argument types: wrong input is refused while parsing, before the database is opened ------------------
 
+def _argument(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An argparse type from one of the `domain.inputs` parsers: its message becomes argparse's."""
+
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except ValidationError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
+
+
 def day(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
+    return _argument(parse_day)(text)
 
 
 def quantity(text: str) -> Decimal:
-    try:
-        return parse_quantity(text)
-    except ValidationError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    return _argument(parse_quantity_text)(text)
+
+
+def whole_number(what: str, minimum: int, maximum: int) -> Callable[[str], int]:
+    return _argument(lambda text: parse_int(text, what, minimum=minimum, maximum=maximum))
+
+
+def identifier(what: str, *, max_length: int = 64) -> Callable[[str], str]:
+    """A lot, batch, recall or user ID as typed: no control characters, no spaces, bounded."""
+    return _argument(lambda text: parse_identifier(text, what, max_length=max_length))
+
+
+def text(what: str, *, max_length: int = 500) -> Callable[[str], str]:
+    """A reason, note or name: no control or format characters, bounded. Whether it may be empty is the use
+    case's to say (with its own message)."""
+    return _argument(lambda value: clean_text(value, what, max_length=max_length, required=False))
+
+
+def path(text: str) -> Path:
+    """A file name: no control characters (a NUL cannot even be passed to the system)."""
+    return Path(_argument(lambda value: parse_identifier(value, "file name", max_length=4096, spaces=True))(text))
+
+
+# Arguments named like this are free text (kept in the audit trail); any other argument without a parser of
+# its own names a record (a number, code, ID or key).
+_FREE_TEXT = {"reason": 500, "note": 500, "label": 120, "name": 120, "text": 64, "role": 40, "supplier_lot": 40,
+              "url": 1000}
+
+
+def guard_free_arguments(parser: argparse.ArgumentParser) -> None:
+    """Give every argument of every command that has no parser of its own the input-hygiene check of
+    `domain.inputs`, so no command can take a control character, a bidi override or a non-ASCII digit into a
+    record, or an unbounded string into a query."""
+    for action in parser._actions:  # argparse keeps its arguments here; there is no public accessor
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in set(action.choices.values()):
+                guard_free_arguments(sub)
+        elif action.type is None and action.nargs != 0 and action.dest not in ("db", "help"):
+            # a positional is known by its metavar (LOT, BATCH), an option by its name (--supplier-lot)
+            shown_as = action.dest if action.option_strings or not isinstance(action.metavar, str) else action.metavar
+            what = shown_as.lower().replace("_", " ")
+            limit = _FREE_TEXT.get(action.dest)
+            action.type = text(what, max_length=limit) if limit else identifier(what)
 
 
 def code(what: str) -> Callable[[str], str]:

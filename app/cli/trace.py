@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app import trace
-from app.cli.support import CommandTree, UsageError, amount, open_context, print_table
+from app.cli.support import CommandTree, UsageError, amount, open_context, path, print_table, whole_number
 from domain.errors import NotFound, ValidationError
 from domain.quantities import fmt
 from domain.trace import Direction, NodeInfo, NodeKind, TraceLine, TraceResult
@@ -40,11 +40,12 @@ def add_commands(tree: CommandTree) -> None:
                      help="backward, forward or both (default)")
     sub.add_argument("--format", choices=("table", "json", "csv"),
                      help="an indented tree (default), JSON, or CSV as the desktop app exports it")
-    sub.add_argument("--out", type=Path, metavar="FILE.csv", help="write the CSV to this file (implies --format csv)")
+    sub.add_argument("--out", type=path, metavar="FILE.csv", help="write the CSV to this file (implies --format csv)")
     find = tree.command(tree.top, "search", _search, "find lots, batches, shipments and supplier lots by number "
                         "(exact matches first, then numbers that start with TEXT)")
     find.add_argument("text", metavar="TEXT")
-    find.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+    find.add_argument("--limit", type=whole_number("--limit", 1, 1000), default=20,
+                      help="at most this many (1 to 1000, default 20)")
 
 
 def _trace(args: argparse.Namespace) -> int:
@@ -76,8 +77,6 @@ def _trace(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise UsageError("--limit must be at least 1")
     with open_context(args) as ctx:
         found = trace.search(ctx.read_uow(), SYSTEM_ACTOR, args.text, args.limit)
     if not found:

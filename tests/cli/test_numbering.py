@@ -34,7 +34,7 @@ def test_an_administrator_sets_a_number_rule_and_the_next_receipt_follows_it(cli
         (["numbering", "set", "lot.RAW_MATERIAL", "R-{seq}-{seq}", "--reason", "x"], 2, "exactly one {seq}"),
         (["numbering", "set", "lot.UNKNOWN", "R-{seq}", "--reason", "x"], 2, "unknown number scope"),
         (["numbering", "set", "lot.RAW_MATERIAL", "R-{seq:04}", "--reason", " "], 1, "a reason is required"),
-        (["alert", "ack", "x1", "--note", "done"], 2, "not an alert number"),
+        (["alert", "ack", "x1", "--note", "done"], 2, "is not a whole number"),
     ],
 )
 def test_bad_numbering_and_alert_commands_change_nothing(cli, plant, args, code, message):  # noqa: F811

@@ -23,8 +23,9 @@ from app import masterdata, mbr
 from app.masterdata import ItemView
 from app.mbr import BomInput, MbrView
 from domain.errors import DomainError
+from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import ItemType
-from domain.quantities import fmt, parse_percentage, parse_quantity
+from domain.quantities import fmt
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
@@ -121,8 +122,8 @@ class MbrDraftDialog(QDialog):
             self.message.show_error(self.tr("{code} is already in the bill of materials.").format(code=code))
             return
         try:  # the same rules the service applies, checked now so the line is right when it is listed
-            quantity = parse_quantity(self.line_quantity.text(), what="quantity per unit")
-            tolerance = parse_percentage(self.line_tolerance.text())
+            quantity = parse_quantity_text(self.line_quantity.text(), what="quantity per unit")
+            tolerance = parse_percentage_text(self.line_tolerance.text())
         except DomainError as error:
             self.message.show_error(str(error))
             return

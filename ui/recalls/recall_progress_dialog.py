@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QP
 
 from app.recalls import RecallCustomerView
 from domain.errors import DomainError
-from domain.quantities import parse_quantity
+from domain.inputs import parse_quantity_text
 from domain.recall import NotificationStatus
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
@@ -77,7 +77,7 @@ class RecallProgressDialog(QDialog):
         returned = self.returned.text().strip() or None
         if returned is not None:
             try:
-                parse_quantity(returned, what="returned quantity")
+                parse_quantity_text(returned, what="returned quantity")
             except DomainError as error:
                 self.message.show_error(str(error))
                 return

@@ -27,7 +27,8 @@ from app.lots import LotView
 from app.masterdata import CustomerView
 from app.shipments import ShipmentLineInput, ShipmentView
 from domain.errors import DomainError
-from domain.quantities import fmt, parse_quantity
+from domain.inputs import parse_quantity_text
+from domain.quantities import fmt
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
@@ -115,7 +116,7 @@ class NewShipmentDialog(QDialog):
             self.message.show_error(self.tr("Lot {lot} is already on this shipment.").format(lot=lot))
             return
         try:
-            quantity = fmt(parse_quantity(self.line_quantity.text()))
+            quantity = fmt(parse_quantity_text(self.line_quantity.text()))
         except DomainError as error:
             self.message.show_error(str(error))
             return

@@ -1,0 +1,149 @@
+"""What a person types, checked once: the parsing functions every CLI argument and GUI field goes through.
+
+Each function takes the raw text and either returns the value or raises `ValidationError` with one line a
+user can act on. Text that reaches a record is refused when it holds control or format characters (ESC, BEL,
+the bidirectional overrides such as U+202E, zero-width characters): they would be stored for good and
+echoed raw to terminals and printouts, and a right-to-left override makes a lot number read differently
+from what it is. Digits must be ASCII digits: Python reads '١٢' as 12, a person reading the record does not.
+Lengths are bounded before any conversion, so no input can make a conversion itself fail.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from domain.errors import ValidationError
+
+# The longest number anyone types: 30 characters covers 18 digits, a point and 6 decimals with room left.
+MAX_NUMBER_TEXT = 30
+SHOWN_LENGTH = 40
+
+
+def escaped(text: str) -> str:
+    """`text` with every control and format character written as an escape (\\u001b), safe to print."""
+    return "".join(
+        f"\\u{ord(char):04x}" if unicodedata.category(char) in _UNSAFE_CATEGORIES else char for char in text
+    )
+
+
+def shown(text: str) -> str:
+    """`text` as a message may echo it: escaped, long text cut."""
+    out = escaped(text)
+    return out if len(out) <= SHOWN_LENGTH else out[: SHOWN_LENGTH - 1] + "…"
+
+
+# Cc control, Cf format (bidi overrides and isolates, zero-width joiners, BOM), Zl/Zp line and paragraph
+# separators, Co private use, Cs surrogates, Cn unassigned.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+
+
+def refuse_unsafe(text: str, what: str) -> str:
+    """Refuse control and format characters and non-ASCII digits; return the text unchanged."""
+    for char in text:
+        category = unicodedata.category(char)
+        if category in _UNSAFE_CATEGORIES:
+            name = unicodedata.name(char, "control character")
+            raise ValidationError(f"the {what} contains U+{ord(char):04X} ({name}): type it without it")
+        if category == "Nd" and not "0" <= char <= "9":
+            raise ValidationError(
+                f"the {what} contains the digit '{char}' (U+{ord(char):04X}): use the digits 0-9"
+            )
+    return text
+
+
+def clean_text(text: str, what: str, *, max_length: int, required: bool = True) -> str:
+    """A name or label: safe characters, runs of spaces made one, within `max_length`."""
+    refuse_unsafe(text, what)
+    cleaned = " ".join(text.split())
+    if required and not cleaned:
+        raise ValidationError(f"the {what} is required")
+    if len(cleaned) > max_length:
+        raise ValidationError(f"the {what} is longer than {max_length} characters")
+    return cleaned
+
+
+def parse_identifier(text: str, what: str, *, max_length: int = 64, spaces: bool = False) -> str:
+    """A number or code someone typed or scanned to find a record (lot, batch, recall, supplier lot)."""
+    refuse_unsafe(text, what)
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValidationError(f"the {what} is required")
+    if len(cleaned) > max_length:
+        raise ValidationError(f"the {what} '{shown(cleaned)}' is longer than {max_length} characters")
+    if not spaces and any(char.isspace() for char in cleaned):
+        raise ValidationError(f"the {what} '{shown(cleaned)}' contains a space")
+    return cleaned
+
+
+def parse_int(text: str, what: str, *, minimum: int, maximum: int) -> int:
+    """A whole number within [minimum, maximum], in ASCII digits."""
+    cleaned = text.strip()
+    digits = cleaned[1:] if cleaned[:1] in "+-" else cleaned
+    if not digits or len(cleaned) > MAX_NUMBER_TEXT or not all("0" <= c <= "9" for c in digits):
+        raise ValidationError(f"{what} '{shown(cleaned)}' is not a whole number")
+    value = int(cleaned)
+    if not minimum <= value <= maximum:
+        raise ValidationError(f"{what} must be between {minimum} and {maximum}")
+    return value
+
+
+def parse_decimal(text: str, what: str) -> Decimal:
+    """A finite decimal number in plain ASCII notation (no exponent beyond what fits MAX_NUMBER_TEXT)."""
+    cleaned = text.strip()
+    if len(cleaned) > MAX_NUMBER_TEXT:
+        raise ValidationError(f"{what} '{shown(cleaned)}' is too long to be a quantity")
+    if not cleaned or not all(c in "0123456789+-.eE" for c in cleaned):
+        raise ValidationError(f"{what} '{shown(cleaned)}' is not a number")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(f"{what} '{shown(cleaned)}' is not a number") from None
+    if not value.is_finite():
+        raise ValidationError(f"{what} '{shown(cleaned)}' is not a number")
+    # An exponent that makes the number longer than anyone types: 1e999999 is a typo, not a quantity.
+    if value != 0 and abs(value.adjusted()) > MAX_NUMBER_TEXT:
+        raise ValidationError(f"{what} '{shown(cleaned)}' is out of range")
+    return value
+
+
+def parse_day(text: str) -> date:
+    """A calendar day as YYYY-MM-DD."""
+    cleaned = text.strip()
+    if len(cleaned) != 10 or not all("0" <= c <= "9" or c == "-" for c in cleaned):
+        raise ValidationError(f"'{shown(cleaned)}' is not a date: use YYYY-MM-DD")
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(f"'{shown(cleaned)}' is not a date: use YYYY-MM-DD") from None
+
+
+def parse_quantity_text(text: str | int | Decimal, what: str = "quantity") -> Decimal:
+    """A quantity as typed (or passed on): a bounded ASCII number, then the rules of `domain.quantities`."""
+    from domain.quantities import parse_quantity  # the rules stay where quantities are defined
+
+    text = str(text)
+    value = parse_decimal(text, what)
+    try:
+        return parse_quantity(value, what=what)
+    except ArithmeticError:  # more digits than a quantity can hold once scaled
+        raise ValidationError(f"{what} '{shown(text.strip())}' is out of range") from None
+
+
+def parse_percentage_text(text: str | int | Decimal, what: str = "tolerance") -> Decimal:
+    """A percentage between 0 and 100, '%' allowed after the number."""
+    from domain.quantities import parse_percentage
+
+    cleaned = str(text).strip().rstrip("%").strip() or "0"
+    parse_decimal(cleaned, what)
+    return parse_percentage(cleaned, what=what)
+
+
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):[^@\s]*@")
+
+
+def redact_urls(text: str) -> str:
+    """Every `scheme://user:password@host` in a message with the password replaced by ***."""
+    return _URL_PASSWORD.sub(lambda m: f"{m.group('head')}:***@", text)
