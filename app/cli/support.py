@@ -122,7 +122,8 @@ def guard_free_arguments(parser: argparse.ArgumentParser) -> None:
                 guard_free_arguments(sub)
         elif action.type is None and action.nargs != 0 and action.dest not in ("db", "help"):
             # a positional is known by its metavar (LOT, BATCH), an option by its name (--supplier-lot)
-            shown_as = action.dest if action.option_strings or not isinstance(action.metavar, str) else action.metavar
+            metavar = action.metavar if isinstance(action.metavar, str) else ""
+            shown_as = metavar if metavar.replace("_", "").isalpha() and not action.option_strings else action.dest
             what = shown_as.lower().replace("_", " ")
             limit = _FREE_TEXT.get(action.dest)
             action.type = text(what, max_length=limit) if limit else identifier(what)
