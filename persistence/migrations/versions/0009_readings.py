@@ -1,8 +1,8 @@
 """environment readings (append-only), the imports that brought them, excursion events with a unique key, and
 the room each batch step ran in (PRC-3, PRC-4)
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05 03:02:49.825508
 """
 import sqlalchemy as sa
@@ -26,8 +26,8 @@ GUARDS = {
 }
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
