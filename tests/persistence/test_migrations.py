@@ -215,3 +215,18 @@ def test_postgresql_connections_name_the_application(engine_name: str, ctx: boot
         assert c.execute(text("SHOW application_name")).scalar_one() == "BatchTrace"
     assert ctx.database.kind == "PostgreSQL"
     assert "@" in ctx.database.location and ctx.database.url.startswith("postgresql+psycopg://")
+
+
+def test_the_migrations_form_one_line_with_numbered_revisions() -> None:
+    """Two branches that each add the 'next' migration leave two heads: every database then refuses to start."""
+    from alembic.script import ScriptDirectory
+
+    from persistence.schema import alembic_config
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert len(script.get_heads()) == 1, f"more than one head: {script.get_heads()}"
+    revisions = [r.revision for r in script.walk_revisions()]
+    assert len(revisions) == len(set(revisions)), "a revision number is used twice"
+    for revision in script.walk_revisions():
+        assert revision.path is not None and revision.revision in revision.path, (
+            f"{revision.path} holds revision {revision.revision}: name the file after it")
