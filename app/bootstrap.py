@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from app import credentials
 from app.audit import verify_audit
 from app.passwords import Argon2Hasher
-from app.ports import DocumentRenderer, PasswordHasher, UnitOfWork
+from app.ports import DocumentPainter, DocumentRenderer, PasswordHasher, UnitOfWork
 from app.services import DatabaseInfo, Services
 from app.settings import Settings, load_settings, resolve_database_url
 from app.station_settings import DeviceSettings, load_device_settings
@@ -41,6 +41,7 @@ class AppContext:
     read_uow: Callable[[], UnitOfWork]
     _engine: Any = field(repr=False)
     render_document: DocumentRenderer = field(repr=False)
+    paint_document: DocumentPainter = field(repr=False)
     _devices_factory: Callable[[], StationDevices] = field(repr=False)
     _devices: StationDevices | None = field(default=None, repr=False)
 
@@ -121,6 +122,7 @@ def open_context(
         read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
         _engine=engine,
         render_document=_render,
+        paint_document=_paint,
         _devices_factory=lambda: _station_devices(device_settings, lambda: SqlUnitOfWork(writer)),
     )
 
@@ -130,6 +132,12 @@ def _render(document: Any, file_format: Any) -> bytes:
     import reports
 
     return reports.render(document, file_format)
+
+
+def _paint(document: Any, device: Any) -> None:
+    import reports
+
+    reports.paint(document, device)
 
 
 def _station_devices(settings: DeviceSettings | None, uow: Callable[[], SqlUnitOfWork]) -> StationDevices:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 from domain.alerts import Alert
 from domain.audit import AuditEntry, ChainReport
@@ -175,6 +175,12 @@ class DocumentRenderer(Protocol):
     """reports.render: a document as the bytes of a DOCX or PDF file (no I/O; any thread)."""
 
     def __call__(self, document: Document, file_format: DocumentFormat) -> bytes: ...
+
+
+class DocumentPainter(Protocol):
+    """reports.pdf_writer.paint_document: the document's pages on a Qt paged device (a printer, its preview)."""
+
+    def __call__(self, document: Document, device: Any) -> None: ...
 
 
 class ProcessRepository(Protocol):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from app.ports import DocumentRenderer, Scanner, ScanParser, UnitOfWork, WedgeDetector
+from app.ports import DocumentPainter, DocumentRenderer, Scanner, ScanParser, UnitOfWork, WedgeDetector
 
 if TYPE_CHECKING:
     from app.labels import Labels
@@ -60,5 +60,8 @@ class Services(Protocol):
 
     @property
     def render_document(self) -> DocumentRenderer: ...
+
+    @property
+    def paint_document(self) -> DocumentPainter: ...
 
     def dispose(self) -> None: ...

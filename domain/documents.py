@@ -30,11 +30,12 @@ class DocumentKind(Enum):
 class DocumentFormat(Enum):
     DOCX = "docx"
     PDF = "pdf"
+    PAPER = "paper"  # printed from the desktop; the register keeps its content SHA-256
 
     @classmethod
     def of_path(cls, name: str) -> DocumentFormat:
         suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        for f in cls:
+        for f in (cls.DOCX, cls.PDF):
             if f.value == suffix:
                 return f
         raise ValueError(suffix)

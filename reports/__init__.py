@@ -15,3 +15,10 @@ def render(document: Document, file_format: DocumentFormat) -> bytes:
     from reports.pdf_writer import render_pdf
 
     return render_pdf(document)
+
+
+def paint(document: Document, device: object) -> None:
+    """The document's pages on a Qt paged paint device: a printer or the print preview."""
+    from reports.pdf_writer import paint_document
+
+    paint_document(document, device)  # type: ignore[arg-type]

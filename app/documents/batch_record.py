@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from app.documents.frame import Issue, audit_table
+from app.documents.frame import Issue, audit_table, signature_table
 from app.documents.words import Words
 from app.ports import AuditFilter, UnitOfWork
 from app.signatures import signature_views
@@ -161,12 +161,7 @@ def _signatures(tx: UnitOfWork, w: Words, batch: Batch) -> Section:
     views = signature_views(tx, "batch", batch.batch_number)
     if not views:
         return Section(w("signatures"), (Paragraph(w("signature_note")), Paragraph(w("no_signatures"))))
-    rows = tuple((v.printed_name, v.user_id, w.time(v.at), w.term(v.meaning), v.requirement,
-                  w("valid") if v.valid else w("invalidated")) for v in views)
-    flagged = frozenset(n for n, v in enumerate(views) if not v.valid)
-    table = Table((w("printed_name"), w("user_id"), w("signed_at"), w("meaning"), w("for"), w("validity")), rows,
-                  flagged, widths=(16, 9, 19, 10, 14, 14))
-    return Section(w("signatures"), (Paragraph(w("signature_note")), table))
+    return Section(w("signatures"), (Paragraph(w("signature_note")), signature_table(w, views)))
 
 
 def _labels(tx: UnitOfWork, w: Words, outputs: Sequence[Lot]) -> Section:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from app.audit import readable_changes
 from app.documents.words import Words
+from app.signatures import SignatureView
 from domain.audit import AuditEntry
 from domain.documents import Document, DocumentKind, Fields, PageWords, Paragraph, Section, Table
 from domain.users import Actor
@@ -60,7 +61,17 @@ class Issue:
         )
 
 
-def audit_table(w: Words, entries: Iterable[AuditEntry], name_of: Callable[[str], str] | None = None) -> Table:
+def signature_table(w: Words, views: Sequence[SignatureView]) -> Table:
+    """Every signature with its manifestation (SIG-2): printed name, user ID, time with zone, meaning, what it
+    was for, and whether it still holds for the record's content (SIG-3); invalidated ones highlighted."""
+    rows = tuple((v.printed_name, v.user_id, w.time(v.at), w.term(v.meaning), v.requirement,
+                  w("valid") if v.valid else w("invalidated")) for v in views)
+    flagged = frozenset(n for n, v in enumerate(views) if not v.valid)
+    return Table((w("printed_name"), w("user_id"), w("signed_at"), w("meaning"), w("for"), w("validity")), rows,
+                 flagged, widths=(16, 9, 19, 10, 14, 14))
+
+
+def audit_table(w: Words, entries: Iterable[AuditEntry]) -> Table:
     rows = tuple(
         (str(e.seq), w.time(e.at), f"{e.user_name} ({e.user_id})", f"{e.record_type} {e.record_id}", e.action,
          readable_changes(e), e.reason or "")

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.documents.audit_report import build_audit_report
 from app.documents.batch_record import build_batch_record
+from app.documents.certificate import build_certificate
 from app.documents.frame import Issue
+from app.documents.recall_report import build_recall_report
 from app.documents.words import Words
 from app.ports import NO_PROGRESS, AuditFilter, DocumentRenderer, Progress, UnitOfWork
 from domain.documents import Document, DocumentFormat, DocumentKind, IssuedDocument, file_digest
@@ -25,6 +28,9 @@ from domain.users import Actor, Permission
 Builder = Callable[[UnitOfWork, Issue], Document]
 BUILDERS: dict[DocumentKind, Builder] = {
     DocumentKind.BATCH_RECORD: build_batch_record,
+    DocumentKind.RECALL_REPORT: build_recall_report,
+    DocumentKind.AUDIT_REPORT: build_audit_report,
+    DocumentKind.CERTIFICATE: build_certificate,
 }
 
 
@@ -133,6 +139,28 @@ def issue_document(
         tmp.unlink(missing_ok=True)
     progress.report(3, 3, "done")
     return IssuedDocumentView.of(record)
+
+
+def issue_for_print(uow: UnitOfWork, actor: Actor, request: DocumentRequest, progress: Progress = NO_PROGRESS
+                    ) -> tuple[Document, IssuedDocumentView]:
+    """A document to be printed on paper: registered like a file (format "paper"; its content SHA-256, which
+    the pages show, stands in for a file hash), then painted by the desktop on the printer the user picks."""
+    progress.report(0, 2, "reading the records")
+    with uow.acting_as(actor) as tx:
+        doc, issue = _build(tx, actor, request)
+    progress.check()
+    progress.report(1, 2, "registering")
+    with uow.acting_as(actor) as tx:
+        if tx.documents.latest_revision(doc.kind.value, doc.meta["subject"]) >= issue.revision:
+            raise ConcurrentChange("another revision of this document was issued meanwhile: print it again")
+        record = IssuedDocument(doc, issue.revision, DocumentFormat.PAPER, request.controlled, issue.generated_at,
+                                actor.user_id, actor.printed_name, doc.content_sha256, "(printed)",
+                                issue.audit_seq, issue.audit_hash)
+        tx.documents.add(record)
+        progress.check()
+        tx.commit()
+    progress.report(2, 2, "done")
+    return doc, IssuedDocumentView.of(record)
 
 
 @dataclass(frozen=True)

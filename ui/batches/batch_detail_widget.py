@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from app import batches
 from app.batches import AlertView, BatchDetail, BatchView, BomProgress
 from domain.batches import BATCH_WORKFLOW, BatchStatus
+from domain.documents import DocumentKind
 from domain.users import Actor, Permission
 from ui.batches.batch_table_model import batch_status_text
 from ui.batches.complete_batch_dialog import CompleteBatchDialog
 from ui.batches.issue_material_dialog import IssueMaterialDialog
+from ui.documents.document_button import DocumentButton
 from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
 from ui.signatures.signature_list_widget import SignatureListWidget
@@ -84,10 +86,16 @@ class BatchDetailWidget(QGroupBox):
         self.return_button = push_button(self.tr("Return material..."), "returnMaterial", self.return_material)
         self.complete_button = push_button(self.tr("Complete..."), "completeBatch", self.complete)
         self.message = MessageLabel(self, object_name="batchDetailMessage")
+        # DOC-1: the batch record, printed or as PDF/DOCX, generated off the GUI thread
+        self.record_button = DocumentButton(ctx, runner, actor, DocumentKind.BATCH_RECORD, self.tr("Batch record..."),
+                                            "batchRecord")
+        self.record_button.issued.connect(self.message.show_info)
+        self.record_button.failed.connect(self.message.show_error)
         material_row = QHBoxLayout()
         for button in (self.issue_button, self.return_button, self.complete_button):
             material_row.addWidget(button)
         material_row.addStretch(1)
+        material_row.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(material_row)
@@ -221,6 +229,7 @@ class BatchDetailWidget(QGroupBox):
                      unit=batch.unit, produced=quantity_text(batch.produced_quantity) or self.tr("—"),
                      planned_at=time_text(batch.planned_at), started=time_text(batch.started_at) or self.tr("—"),
                      completed=time_text(batch.completed_at) or self.tr("—")))
+        self.record_button.set_subject(batch.batch_number if batch is not None else None)
         producing = batch is not None and batch.status == BatchStatus.IN_PRODUCTION.value
         for button, permission in ((self.issue_button, Permission.ISSUE_MATERIAL),
                                    (self.return_button, Permission.ISSUE_MATERIAL),

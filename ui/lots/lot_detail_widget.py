@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from app import lots
 from app.lots import LotView
+from domain.documents import DocumentKind
 from domain.lots import LOT_WORKFLOW, LotStatus
 from domain.users import Actor
+from ui.documents.document_button import DocumentButton
 from ui.labels.lot_label_buttons import LotLabelButtons
 from ui.shell.changes import LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
@@ -77,6 +79,13 @@ class LotDetailWidget(QGroupBox):
         self.trace_button = push_button(self.tr("Trace..."), "traceLot", self._trace)
         self.label_buttons = LotLabelButtons(ctx, runner, actor)  # LOT-4, DEVC-5, DEVC-6: print, preview, reprint
         self.message = MessageLabel(self, object_name="lotDetailMessage")
+        self.coa_button = DocumentButton(ctx, runner, actor, DocumentKind.CERTIFICATE,
+                                         self.tr("Certificate of analysis..."), "lotCertificate")  # DOC-2
+        self.coa_button.issued.connect(self.message.show_info)
+        self.coa_button.failed.connect(self.message.show_error)
+        document_row = QHBoxLayout()
+        document_row.addWidget(self.coa_button)
+        document_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(form)
@@ -84,6 +93,7 @@ class LotDetailWidget(QGroupBox):
         layout.addWidget(self.signature_note)
         layout.addWidget(self.signature_list)
         layout.addWidget(self.label_buttons)
+        layout.addLayout(document_row)
         layout.addWidget(self.message)
         layout.addStretch(1)
         changes.changed.connect(self._changed)
@@ -111,6 +121,8 @@ class LotDetailWidget(QGroupBox):
 
     def _show(self, lot: LotView | None) -> None:
         self.lot = lot
+        released = lot is not None and lot.status == LotStatus.RELEASED.value
+        self.coa_button.set_subject(lot.lot_number if lot is not None and released else None)
         self.empty.setVisible(lot is None)
         texts = dict.fromkeys(_FIELDS, "")
         if lot is not None:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from app import recalls
 from app.recalls import RecallCustomerView, RecallView
+from domain.documents import DocumentKind
 from domain.recall import RecallStatus
 from domain.users import Actor, Permission
+from ui.documents.document_button import DocumentButton
 from ui.recalls.recall_progress_dialog import RecallProgressDialog, next_step
 from ui.shell.changes import RECALL, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
@@ -57,10 +59,15 @@ class RecallDetailWidget(QGroupBox):
         self.advance_button.setVisible(may_manage)  # convenience: the service checks (ACC-4)
         self.close_button.setVisible(may_manage)
         self.message = MessageLabel(self, object_name="recallDetailMessage")
+        self.report_button = DocumentButton(ctx, runner, actor, DocumentKind.RECALL_REPORT, self.tr("Recall report..."),
+                                            "recallReport")  # TRC-4, DOC-2
+        self.report_button.issued.connect(self.message.show_info)
+        self.report_button.failed.connect(self.message.show_error)
         buttons = QHBoxLayout()
         for button in (self.advance_button, self.close_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
         buttons.addWidget(self.export_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.customer_table)
@@ -119,6 +126,7 @@ class RecallDetailWidget(QGroupBox):
     def _show(self, recall: RecallView | None) -> None:
         selected = self.selected_customer()
         self.recall = recall
+        self.report_button.set_subject(recall.recall_number if recall else None)
         self.scope_model.set_records(recall.scope if recall else [])
         self.customer_model.set_records(recall.customers if recall else [])
         if recall is not None:
