@@ -2,47 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.users import UserView
 from domain.users import Role
 from ui.admin.role_checklist import RoleChecklist
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 
 
-class ChangeRolesDialog(QDialog):
+class ChangeRolesDialog(FormDialog[frozenset[Role]]):
     def __init__(self, user: UserView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("changeRolesDialog")
-        self.setWindowTitle(self.tr("Change roles"))
+        super().__init__(None, name="changeRoles", title=self.tr("Change roles"), parent=parent)
         self.current = frozenset(Role(value) for value in user.roles)
-        self.chosen: frozenset[Role] | None = None
         self.roles = RoleChecklist(self.current)
-        self.message = MessageLabel(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("changeRolesOk")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Roles of {name} ({uid})").format(name=user.printed_name, uid=user.user_id)))
-        layout.addWidget(self.roles)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.body.addWidget(QLabel(self.tr("Roles of {name} ({uid})").format(name=user.printed_name,
+                                                                             uid=user.user_id)))
+        self.body.addWidget(self.roles)
+        self.finish()
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         roles = self.roles.roles()
         if not roles:
-            self.message.show_error(self.tr("A user needs at least one role."))
+            self.fail(self.tr("A user needs at least one role."))
         elif roles == self.current:
-            self.message.show_error(self.tr("The roles are unchanged."))
+            self.fail(self.tr("The roles are unchanged."))
         else:
-            self.chosen = roles
-            self.accept()
-
-    @classmethod
-    def ask(cls, user: UserView, parent: QWidget | None = None) -> frozenset[Role] | None:
-        dialog = cls(user, parent)
-        try:
-            return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+            self.done_with(roles)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.masterdata import ItemView, SupplierView
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.widget_parts import line_edit
 
 
@@ -18,51 +18,28 @@ class Approval:
     reason: str
 
 
-class ApproveSupplierDialog(QDialog):
+class ApproveSupplierDialog(FormDialog[Approval]):
+    """The item to approve the supplier for and why; `ask` gives None when the user cancels."""
+
     def __init__(self, supplier: SupplierView, items: list[ItemView], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("approveSupplierDialog")
-        self.setWindowTitle(self.tr("Approve {name} ({code}) for an item").format(name=supplier.name,
-                                                                                  code=supplier.code))
-        self.approval: Approval | None = None
-        self.item = QComboBox()
+        super().__init__(None, name="approveSupplier", title=self.tr("Approve {name} ({code}) for an item").format(
+            name=supplier.name, code=supplier.code), ok_text=self.tr("Approve"), parent=parent)
+        self.item = self.add_row(self.tr("Item"), QComboBox())
         self.item.setObjectName("approveItem")
         for view in items:
             self.item.addItem(f"{view.code} — {view.name}", view.code)
-        self.reason = line_edit("approveReason", self.tr("e.g. supplier audit SA-2026-04 passed"))
-        form = QFormLayout()
-        form.addRow(self.tr("Item"), self.item)
-        form.addRow(self.tr("Reason"), self.reason)
-        self.message = MessageLabel(self, object_name="approveMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Approve"))
-        ok.setObjectName("approveOk")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.reason = self.add_row(self.tr("Reason"), line_edit("approveReason",
+                                                                self.tr("e.g. supplier audit SA-2026-04 passed")))
+        self.finish()
         if not items:
-            self.message.show_error(self.tr("Every item this supplier could deliver is on its list already."))
+            self.fail(self.tr("Every item this supplier could deliver is on its list already."))
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         code, reason = self.item.currentData(), self.reason.text().strip()
         if code is None:
-            self.message.show_error(self.tr("Choose the item."))
+            self.fail(self.tr("Choose the item."))
             return
         if not reason:
-            self.message.show_error(self.tr("Give the reason: it is kept in the audit trail."))
+            self.fail(self.tr("Give the reason: it is kept in the audit trail."))
             return
-        self.approval = Approval(code, reason)
-        self.accept()
-
-    @classmethod
-    def ask(cls, supplier: SupplierView, items: list[ItemView], parent: QWidget | None = None) -> Approval | None:
-        """The item to approve the supplier for and why, or None when the user cancels."""
-        dialog = cls(supplier, items, parent)
-        try:
-            return dialog.approval if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        self.done_with(Approval(code, reason))

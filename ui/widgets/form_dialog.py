@@ -3,7 +3,9 @@
 A subclass builds its fields into `self.form` (and anything else into `self.body` before `finish()`), and in
 `submit()` hands the use case to `self.run(...)`. While it runs, OK is disabled; a refusal shows inline under the
 form and OK comes back; a result closes the dialog and `ask(...)` returns it. `ask` is a classmethod taking the
-same arguments as `__init__`, so callers stay linear and tests can drive or replace one method:
+same arguments as `__init__`, so callers stay linear and tests can drive or replace one method. A dialog that
+only asks for input (the caller writes, e.g. with a reason) passes no runner and ends `submit()` with
+`self.done_with(value)` or `self.fail(message)`:
 
     class SupplierDialog(FormDialog[SupplierView]):
         def __init__(self, services, runner, actor, parent=None):
@@ -42,7 +44,7 @@ T = TypeVar("T")
 
 
 class FormDialog(QDialog, Generic[T]):
-    def __init__(self, runner: Runner, *, name: str, title: str, ok_text: str | None = None,
+    def __init__(self, runner: Runner | None, *, name: str, title: str, ok_text: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}Dialog")
@@ -53,9 +55,14 @@ class FormDialog(QDialog, Generic[T]):
         # The dialog never shrinks below what its content needs: no label or hint is clipped, at any scaling.
         self.body.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         keep_height_for_width(self)  # the minimum size ignores wrapped rows: they get their height on show
+        # Wide enough in the user's font for a typical name, number or placeholder whole in a field; a narrower
+        # dialog (a line edit's size hint) scrolled typed names and cut hints off.
+        self.body.addStrut(self.fontMetrics().averageCharWidth() * 64)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # Every field takes the row's full width: a wrapped label left at its size hint was measured by the form at one
+        # width and drawn at another, so its last lines were cut off.
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.body.addLayout(self.form)
         self.message = MessageLabel(self, object_name=f"{name}Message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -84,12 +91,16 @@ class FormDialog(QDialog, Generic[T]):
 
     def run(self, write: Callable[[], T]) -> None:
         """Run the use case off the GUI thread; its result closes the dialog, a refusal shows inline."""
+        if self.runner is None:
+            raise RuntimeError(f"{type(self).__name__} was built without a runner: it cannot run a use case")
         self.ok_button.setEnabled(False)
         self.message.clear_message()
         self.runner.run(write, on_done=self.done_with, on_error=self.fail)
 
     def load(self, read: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         """Read what the form offers (items, records) off the GUI thread; a failure shows inline."""
+        if self.runner is None:
+            raise RuntimeError(f"{type(self).__name__} was built without a runner: it cannot load")
         self.runner.run(read, on_done=on_done, on_error=self.fail)
 
     def done_with(self, value: T) -> None:

@@ -60,7 +60,7 @@ def fill_new_user(qtbot: QtBot, user_id: str, password: str = USER_PASSWORD):  #
         type_into(qtbot, dialog, "repeatPassword", password)
         click(qtbot, dialog, "addUserOk")
         if password != USER_PASSWORD:  # the weak password stays in the form, with the rule
-            assert message_text(dialog) == "the password must have at least 10 characters"
+            assert message_text(dialog, "addUserMessage") == "the password must have at least 10 characters"
             type_into(qtbot, dialog, "temporaryPassword", USER_PASSWORD)
             type_into(qtbot, dialog, "repeatPassword", USER_PASSWORD)
             click(qtbot, dialog, "addUserOk")
@@ -147,7 +147,7 @@ def test_rename_change_roles_and_reset_password(qtbot: QtBot, ui_ctx: AppContext
 
     def rename(dialog: QDialog) -> None:
         type_into(qtbot, dialog, "printedName", "David Smith")
-        click(qtbot, dialog, "renameOk")
+        click(qtbot, dialog, "renameUserOk")
 
     modals.answer(rename, give_reason(qtbot, "name misspelt"))
     click(qtbot, page, "renameUser")

@@ -104,7 +104,7 @@ def test_qa_approves_and_suspends_a_supplier_for_an_item(qtbot: QtBot, ui_ctx: A
             "RES-PC — Polycarbonate resin", "TUBE-1 — Tubing"], "produced items are never bought"
         item.setCurrentIndex(1)
         type_into(qtbot, dialog, "approveReason", "supplier audit SA-7 passed")
-        click(qtbot, dialog, "approveOk")
+        click(qtbot, dialog, "approveSupplierOk")
 
     modals.answer(approve)
     click(qtbot, page, "approveForItem")
