@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from domain.readings import Excursion
@@ -38,6 +38,13 @@ class SqlReadings:
             c.sensor_code == sensor_code, c.at >= start, c.at <= end).order_by(c.at))
         return [(at, float(value)) for at, value in rows]
 
+    def coverage(self, sensor_code: str, start: datetime, end: datetime) -> tuple[datetime, datetime] | None:
+        """The first and last reading of a sensor between two times, or None when there is none."""
+        c = pt.readings.c
+        first, last = self.session.execute(select(func.min(c.at), func.max(c.at)).where(
+            c.sensor_code == sensor_code, c.at >= start, c.at <= end)).one()
+        return None if first is None else (first, last)  # min/max keep the column's UTC type
+
     def excursions_by_key(self, keys: Sequence[str]) -> dict[str, Excursion]:
         found: dict[str, Excursion] = {}
         for i in range(0, len(keys), 500):
@@ -56,3 +63,4 @@ class SqlReadings:
         if end is not None:
             stmt = stmt.where(c.started_at <= end)
         return self.session.scalars(stmt).all()
+
