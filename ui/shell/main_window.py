@@ -30,6 +30,7 @@ from ui.shell.about_dialog import AboutDialog
 from ui.shell.change_password_dialog import ChangePasswordDialog
 from ui.shell.global_search_box import GlobalSearchBox
 from ui.shell.idle_lock import IdleLock
+from ui.shell.lot_expiry import LotExpiry
 from ui.shell.pages import PAGE_OF_KIND, lot_page_factories
 from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
@@ -70,6 +71,10 @@ class MainWindow(QMainWindow):
         self.idle_lock.lock_changed.connect(self._cover)
         self.idle_lock.session_ended.connect(self._locked_session_ended)
         self.idle_lock.lock_changed.connect(lambda _locked: self.signing_session.reset())
+        # LOT-5: lots past expiry are blocked when the window opens and after every midnight while it is open.
+        self.lot_expiry = LotExpiry(ctx, runner, self)
+        self.lot_expiry.expired.connect(self._lots_expired)
+        self.lot_expiry.start()
         self._restore_geometry()
 
     # --- layout -------------------------------------------------------------------------------------
@@ -248,6 +253,10 @@ class MainWindow(QMainWindow):
     def quit(self) -> None:
         self.end_session("quit", reason="application closed")
 
+    def _lots_expired(self, numbers: list[str]) -> None:
+        self.statusBar().showMessage(self.tr("{n} lot(s) past their expiry date were blocked: {numbers}").format(
+            n=len(numbers), numbers=", ".join(numbers[:5]) + (" ..." if len(numbers) > 5 else "")), 30_000)
+
     def _locked_session_ended(self, notice: str) -> None:
         self.end_session("logout", notice=notice, reason=notice or "logged out from the locked session")
 
@@ -257,6 +266,7 @@ class MainWindow(QMainWindow):
             return
         self._ending = True
         self.idle_lock.stop()
+        self.lot_expiry.stop()
         self.signing_session.reset()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.idle_lock.dialog:
