@@ -11,6 +11,7 @@ from decimal import Decimal
 from app.lots import LotView, local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
+from app.quality import plan_tests
 from app.signing_rules import refuse_unsigned
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
@@ -113,6 +114,8 @@ def change_batch_status(
             raise ValidationError("use 'complete batch' with the produced quantity to complete a batch")
         refuse_unsigned(tx, BATCH_WORKFLOW, batch.status, target)  # release and rejection: app.signatures.sign
         transition = batch.change_status(target, actor, reason, tx.now())
+        if target is BatchStatus.QC_TESTING:
+            plan_tests(tx, "batch", batch.batch_number, batch.product_code)  # onto the QC worklist (QC-2)
         tx.commit(reason=reason or transition.name)
         return BatchView.of(batch)
 

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from app.numbering import next_number
 from app.ports import UnitOfWork
+from app.quality import plan_tests
 from app.signing_rules import refuse_unsigned
 from domain.errors import NotFound, ValidationError
 from domain.inputs import clean_text, parse_quantity_text
@@ -97,6 +98,7 @@ def receive_lot(uow: UnitOfWork, actor: Actor, receipt: Receipt, labels: LabelPr
         lot = Lot(number, item, LotOrigin.RECEIVED, in_item_unit, tx.now(), supplier_code=supplier.code,
                   supplier_lot=supplier_lot, manufactured_on=receipt.manufactured_on, expires_on=expires_on)
         tx.lots.add(lot)
+        plan_tests(tx, "lot", lot.lot_number, item.code)  # on the QC worklist while in Quarantine (QC-2)
         tx.commit()
         view = LotView.of(lot)
     if labels is not None:

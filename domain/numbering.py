@@ -138,4 +138,5 @@ DEFAULT_RULES: dict[str, str] = {
     "batch": "B{yy}{mm}-{seq:04}",
     "shipment": "S{yyyy}-{seq:05}",
     "recall": "RC{yyyy}-{seq:03}",
+    "deviation": "DEV{yyyy}-{seq:04}",
 }

@@ -68,6 +68,13 @@ class Permission(Enum):
     MANAGE_RECALL = "record recall progress"
     ACKNOWLEDGE_ALERT = "acknowledge alerts"
     MANAGE_SIGNING_RULES = "add signatures to the signing rules"
+    EDIT_SPEC = "edit specifications"
+    APPROVE_SPEC = "make a specification effective"
+    ENTER_QC_RESULTS = "enter QC results"
+    REVIEW_QC_RESULTS = "review QC results"
+    OPEN_DEVIATION = "open deviations"
+    INVESTIGATE_DEVIATION = "investigate deviations"
+    CLOSE_DEVIATION = "close deviations"
     ISSUE_DOCUMENT = "generate batch records and reports"
     RECORD_PROCESS = "record process values and perform steps"
     VERIFY_STEP = "verify production steps"
@@ -80,6 +87,8 @@ _QA_COMMON = frozenset(
         Permission.VIEW_AUDIT, Permission.EXPORT_AUDIT, Permission.APPROVE_SUPPLIERS, Permission.REJECT_LOT,
         Permission.HOLD_LOT, Permission.HOLD_BATCH, Permission.REJECT_BATCH, Permission.OPEN_RECALL,
         Permission.MANAGE_RECALL, Permission.RELEASE_LOT, Permission.ACKNOWLEDGE_ALERT, Permission.ISSUE_DOCUMENT,
+        Permission.EDIT_SPEC, Permission.APPROVE_SPEC, Permission.REVIEW_QC_RESULTS, Permission.OPEN_DEVIATION,
+        Permission.INVESTIGATE_DEVIATION, Permission.CLOSE_DEVIATION,
     }
 )
 
@@ -94,9 +103,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.WAREHOUSE: frozenset({Permission.RECEIVE_LOT, Permission.ISSUE_MATERIAL, Permission.SHIP}),
     Role.PRODUCTION: frozenset(
         {Permission.EDIT_MBR, Permission.PLAN_BATCH, Permission.PRODUCE_BATCH, Permission.ISSUE_MATERIAL,
-         Permission.ISSUE_DOCUMENT, Permission.RECORD_PROCESS, Permission.VERIFY_STEP, Permission.IMPORT_PROCESS_DATA}
+         Permission.ISSUE_DOCUMENT, Permission.RECORD_PROCESS, Permission.VERIFY_STEP, Permission.IMPORT_PROCESS_DATA,
+         Permission.OPEN_DEVIATION}
     ),
-    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC, Permission.ISSUE_DOCUMENT}),
+    Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC, Permission.ISSUE_DOCUMENT,
+                                Permission.EDIT_SPEC, Permission.ENTER_QC_RESULTS, Permission.REVIEW_QC_RESULTS,
+                                Permission.OPEN_DEVIATION, Permission.INVESTIGATE_DEVIATION}),
     Role.QA_REVIEWER: _QA_COMMON | {Permission.MANAGE_MASTER_DATA, Permission.EDIT_MBR, Permission.VERIFY_STEP,
                                     Permission.MANAGE_FACILITIES, Permission.IMPORT_PROCESS_DATA},
     Role.QA_RELEASE: _QA_COMMON | {Permission.APPROVE_MBR, Permission.RELEASE_BATCH},

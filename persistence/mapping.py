@@ -10,6 +10,7 @@ from sqlalchemy.orm import registry, relationship
 
 from domain.alerts import Alert
 from domain.batches import Batch, MaterialIssue
+from domain.deviations import Deviation, DeviationLink
 from domain.documents import IssuedDocument
 from domain.items import Customer, Item, Supplier, SupplierApproval
 from domain.lots import Lot
@@ -17,12 +18,14 @@ from domain.mbr import BomLine, MasterBatchRecord
 from domain.numbering import NumberRule
 from domain.printing import PrintRecord
 from domain.process import Equipment, ParameterValue, ProcessParameter, ProcessStep, Room, Sensor, StepRecord
+from domain.quality import QcPlan, QcResult, Specification, SpecTest
 from domain.readings import Excursion, ReadingImport
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
 from domain.users import User
 from persistence import process_tables as pt
+from persistence import qc_tables as qt
 from persistence import tables as t
 
 mapper_registry = registry()
@@ -36,6 +39,12 @@ class AuditedType:
 
 
 AUDITED: dict[type, AuditedType] = {
+    Specification: AuditedType("specification", record_id=lambda s: f"{s.item_code}/v{s.version}"),
+    SpecTest: AuditedType("spec_test", record_id=lambda x: f"{x.spec_id}/{x.code}"),
+    QcPlan: AuditedType("qc_plan", record_id=lambda p: f"{p.record_type} {p.record_id}"),
+    QcResult: AuditedType("qc_result"),
+    Deviation: AuditedType("deviation", record_id=lambda d: d.number),
+    DeviationLink: AuditedType("deviation_link"),
     User: AuditedType("user", frozenset({"password_hash", "password_history"})),
     Item: AuditedType("item"),
     Supplier: AuditedType("supplier"),
@@ -110,6 +119,14 @@ def map_domain() -> None:
     m(ParameterValue, pt.parameter_values)
     m(ReadingImport, pt.reading_imports)
     m(Excursion, pt.excursions)
+    m(SpecTest, qt.spec_tests)
+    m(Specification, qt.specifications, properties={
+        "tests": relationship(SpecTest, order_by=qt.spec_tests.c.seq, cascade="all, delete-orphan", lazy="selectin"),
+    })
+    m(QcPlan, qt.qc_plans)
+    m(QcResult, qt.qc_results)
+    m(Deviation, qt.deviations, version_id_col=qt.deviations.c.version)
+    m(DeviationLink, qt.deviation_links)
     m(Lot, t.lots, version_id_col=t.lots.c.version)
     m(Batch, t.batches, version_id_col=t.batches.c.version)
     m(MaterialIssue, t.material_issues)

@@ -35,6 +35,7 @@ from persistence.lot_repositories import (
 )
 from persistence.print_journal import SqlPrintJobs
 from persistence.process_repository import SqlProcess
+from persistence.qc_repository import SqlQuality
 from persistence.readings_repository import SqlReadings
 from persistence.recall_repository import SqlRecalls
 from persistence.repositories import SqlAuditReader, SqlUserRepository
@@ -119,6 +120,7 @@ class SqlUnitOfWork:
         self.documents = SqlDocumentRegister(session)
         self.process = SqlProcess(session)
         self.readings = SqlReadings(session)
+        self.quality = SqlQuality(session)
         return self
 
     def __exit__(

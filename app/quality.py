@@ -1,0 +1,319 @@
+"""Use cases of the QC lab (QC-1, QC-2): versioned specifications, the QC worklist, results entry with
+corrections and second-person review. An out-of-spec result opens its deviation at once (DEV-1)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from app.deviations import open_deviation_in
+from app.ports import UnitOfWork
+from domain.batches import BatchStatus
+from domain.deviations import Classification
+from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.items import validate_code
+from domain.lots import LotStatus
+from domain.quality import (
+    PlanStatus,
+    QcPlan,
+    QcResult,
+    ResultStatus,
+    Specification,
+    SpecTest,
+    TestInput,
+)
+from domain.users import Actor, Permission
+
+DUE_DAYS = 5  # a plan's due date: working days a QC lab usually promises, from entering testing
+TESTING = {"lot": {LotStatus.QUARANTINE.value}, "batch": {BatchStatus.QC_TESTING.value}}
+
+
+@dataclass(frozen=True)
+class TestView:
+    code: str
+    name: str
+    method: str
+    result_type: str
+    unit: str
+    lower: Decimal | None
+    upper: Decimal | None
+    decimals: int
+    expected_text: str | None
+    replicates: int
+    required_for_release: bool
+    limits: str
+
+    @classmethod
+    def of(cls, t: SpecTest) -> TestView:
+        return cls(t.code, t.name, t.method, t.result_type.value, t.unit, t.lower, t.upper, t.decimals,
+                   t.expected_text, t.replicates, t.required_for_release, t.limits())
+
+
+@dataclass(frozen=True)
+class SpecView:
+    item_code: str
+    version: int
+    status: str
+    title: str
+    created_at: datetime
+    effective_at: datetime | None
+    tests: tuple[TestView, ...]
+
+    @classmethod
+    def of(cls, s: Specification) -> SpecView:
+        return cls(s.item_code, s.version, s.status.value, s.title, s.created_at, s.effective_at,
+                   tuple(TestView.of(t) for t in s.tests))
+
+
+@dataclass(frozen=True)
+class ResultView:
+    id: int
+    record_type: str
+    record_id: str
+    test_code: str
+    replicates: tuple[str, ...]
+    reported: str
+    unit: str
+    within_spec: bool
+    analyst: str
+    instrument: str
+    entered_at: datetime
+    source: str
+    status: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    deviation: str | None = None  # the deviation this result opened, when it was out of spec
+
+    @classmethod
+    def of(cls, plan: QcPlan, r: QcResult, deviation: str | None = None) -> ResultView:
+        assert r.id is not None
+        return cls(r.id, plan.record_type, plan.record_id, r.test_code, tuple(r.replicates.split("; ")),
+                   r.reported, r.unit, r.within_spec, r.analyst, r.instrument, r.entered_at, r.source,
+                   r.status.value, r.reviewed_by, r.reviewed_at, deviation)
+
+
+@dataclass(frozen=True)
+class WorklistRow:
+    record_type: str
+    record_id: str
+    item_code: str
+    spec: str  # "RES spec v2", or "" when none applied
+    due_on: date
+    status: str
+    tests: int
+    entered: int
+    out_of_spec: int
+    reviewed: int
+
+
+@dataclass(frozen=True)
+class QualityView:
+    """A lot's or batch's quality: the spec version that applied, its tests with their results."""
+
+    record_type: str
+    record_id: str
+    item_code: str
+    spec: SpecView | None
+    due_on: date
+    status: str
+    results: tuple[ResultView, ...]
+
+
+# --- specifications ------------------------------------------------------------------------------------------
+
+def create_spec(uow: UnitOfWork, actor: Actor, item_code: str, title: str, tests: Sequence[TestInput]
+                ) -> SpecView:
+    """A new draft version of the item's specification (QC-1); it takes effect when approved."""
+    code = validate_code(item_code, "item")
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.EDIT_SPEC)
+        if tx.master_data.item(code) is None:
+            raise NotFound(f"no item {code}")
+        spec = Specification(code, tx.quality.latest_spec_version(code) + 1, title, tests, tx.now())
+        tx.quality.add(spec)
+        tx.commit()
+        return SpecView.of(spec)
+
+
+def approve_spec(uow: UnitOfWork, actor: Actor, item_code: str, version: int, reason: str | None) -> SpecView:
+    """Make a draft effective; the version it replaces is superseded and stays readable (CHG-2). Records that
+    entered testing earlier keep the version they started with."""
+    if not reason or not reason.strip():
+        raise ReasonRequired("say why this specification becomes effective (e.g. the change request)")
+    code = validate_code(item_code, "item")
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.APPROVE_SPEC)
+        spec = tx.quality.spec_version(code, version, for_update=True)
+        if spec is None:
+            raise NotFound(f"no specification {code} v{version}")
+        spec.make_effective(tx.now(), tx.quality.effective_spec(code))
+        tx.commit(reason=reason)
+        return SpecView.of(spec)
+
+
+def get_spec(uow: UnitOfWork, actor: Actor, item_code: str, version: int | None = None) -> SpecView:
+    """A version, or the effective one."""
+    code = validate_code(item_code, "item")
+    with uow.acting_as(actor) as tx:
+        spec = tx.quality.spec_version(code, version) if version else tx.quality.effective_spec(code)
+        if spec is None:
+            raise NotFound(f"no specification {code} v{version}" if version else f"{code} has no effective "
+                                                                                   "specification")
+        return SpecView.of(spec)
+
+
+def list_specs(uow: UnitOfWork, actor: Actor, item_code: str | None = None) -> list[SpecView]:
+    with uow.acting_as(actor) as tx:
+        return [SpecView.of(s) for s in tx.quality.specs(item_code)]
+
+
+# --- the worklist ---------------------------------------------------------------------------------------------
+
+def plan_tests(tx: UnitOfWork, record_type: str, record_id: str, item_code: str) -> QcPlan:
+    """Inside the caller's transaction (a receipt, a batch submitted to QC): put the record's tests on the
+    worklist under the item's effective specification, recorded as the version that applies. Once per record."""
+    plan = tx.quality.plan(record_type, record_id)
+    if plan is None:
+        plan = QcPlan(record_type, record_id, item_code, tx.quality.effective_spec(item_code), tx.now(),
+                      tx.now().astimezone().date() + timedelta(days=DUE_DAYS))
+        tx.quality.add(plan)
+    else:
+        plan.status = PlanStatus.OPEN
+    return plan
+
+
+def worklist(uow: UnitOfWork, actor: Actor, *, item_code: str | None = None, due_by: date | None = None,
+             status: PlanStatus | None = PlanStatus.OPEN, text: str | None = None, limit: int = 5000
+             ) -> list[WorklistRow]:
+    """The QC worklist (QC-2): records waiting for tests, the most urgent first."""
+    with uow.acting_as(actor) as tx:
+        plans = tx.quality.plans(status=status, item_code=item_code, due_by=due_by, text=text, limit=limit)
+        results = tx.quality.results([p.id for p in plans if p.id is not None])
+        specs: dict[int, Specification | None] = {}
+        rows = []
+        for p in plans:
+            assert p.id is not None
+            spec = None
+            if p.spec_id is not None:
+                spec = specs.setdefault(p.spec_id, tx.quality.spec(p.spec_id))
+            got = results[p.id]
+            rows.append(WorklistRow(p.record_type, p.record_id, p.item_code, spec.label if spec else "", p.due_on,
+                                    p.status.value, len(spec.tests) if spec else 0, len(got),
+                                    sum(1 for r in got if not r.within_spec),
+                                    sum(1 for r in got if r.status is ResultStatus.REVIEWED)))
+        return rows
+
+
+# --- results ---------------------------------------------------------------------------------------------------
+
+def _record_status(tx: UnitOfWork, record_type: str, record_id: str) -> str:
+    if record_type == "lot":
+        lot = tx.lots.by_number(record_id)
+        if lot is None:
+            raise NotFound(f"no lot {record_id}")
+        return lot.status.value
+    if record_type == "batch":
+        batch = tx.batches.by_number(record_id)
+        if batch is None:
+            raise NotFound(f"no batch {record_id}")
+        return batch.status.value
+    raise ValidationError(f"QC results are for a lot or a batch, not a '{record_type}'")
+
+
+def _plan_in_testing(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[QcPlan, Specification]:
+    status = _record_status(tx, record_type, record_id)
+    if status not in TESTING[record_type]:
+        wanted = " or ".join(sorted(TESTING[record_type]))
+        raise ValidationError(f"{record_type} {record_id} is {status}: results are entered while it is {wanted}")
+    plan = tx.quality.plan(record_type, record_id)
+    if plan is None:
+        raise NotFound(f"{record_type} {record_id} is not on the QC worklist")
+    spec = tx.quality.spec(plan.spec_id) if plan.spec_id is not None else None
+    if spec is None:
+        raise ValidationError(f"no specification applied to {record_type} {record_id} when it entered testing: "
+                              f"make one effective for item {plan.item_code}, then put it back on the worklist")
+    return plan, spec
+
+
+def enter_result(
+    uow: UnitOfWork, actor: Actor, record_type: str, record_id: str, test_code: str, values: Sequence[str], *,
+    unit: str | None = None, instrument: str = "", reason: str | None = None, source: str = "manual",
+) -> ResultView:
+    """Record (or correct, with a reason) one test's result with its replicates; the analyst is the acting
+    user and the time the store's clock (QC-2). Out of spec opens one deviation linked to the record, the
+    test and the result, in the same transaction (DEV-1)."""
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.ENTER_QC_RESULTS)
+        plan, spec = _plan_in_testing(tx, record_type, record_id)
+        assert plan.id is not None and spec.id is not None
+        test = spec.test(test_code)
+        judgement = test.judge(values, unit)
+        existing = next((r for r in tx.quality.results([plan.id])[plan.id] if r.test_code == test.code), None)
+        if existing is None:
+            result = QcResult(plan.id, spec.id, test, judgement, actor.user_id, instrument, tx.now(), source)
+            tx.quality.add(result)
+            why = None
+        else:
+            if not reason or not reason.strip():
+                raise ReasonRequired(f"the {test.code} result of {record_type} {record_id} is already recorded: "
+                                     "a correction needs a reason")
+            result = existing
+            result.apply(judgement, instrument, tx.now())
+            result.analyst = actor.user_id
+            result.reviewed_by, result.reviewed_at = None, None
+            why = reason
+        tx.flush()
+        assert result.id is not None
+        deviation = None
+        if not result.within_spec and not tx.quality.linked_to([("result", str(result.id))]):
+            opened = open_deviation_in(
+                tx, actor, f"OOS: {test.code} {result.reported} on {record_type} {record_id}",
+                f"{test.name} ({test.method}) gave {result.reported} {test.unit}".rstrip()
+                + f" against {test.limits()} ({spec.label}); replicates {result.replicates}.",
+                Classification.MAJOR, [(record_type, record_id), ("result", str(result.id))],
+            )
+            deviation = opened.number
+        tx.commit(reason=why)
+        return ResultView.of(plan, result, deviation)
+
+
+def review_results(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str,
+                   test_codes: Sequence[str] = ()) -> list[ResultView]:
+    """A second person reviews the entered results (all, or those named); when every test of the spec has a
+    reviewed result the record leaves the worklist."""
+    with uow.acting_as(actor) as tx:
+        actor.require(Permission.REVIEW_QC_RESULTS)
+        plan, spec = _plan_in_testing(tx, record_type, record_id)
+        assert plan.id is not None
+        results = tx.quality.results([plan.id])[plan.id]
+        wanted = {spec.test(c).code for c in test_codes} or {r.test_code for r in results
+                                                            if r.status is ResultStatus.ENTERED}
+        if not wanted:
+            raise ValidationError(f"{record_type} {record_id} has no result waiting for review")
+        missing = wanted - {r.test_code for r in results}
+        if missing:
+            raise ValidationError(f"no result yet for {', '.join(sorted(missing))}")
+        for r in results:
+            if r.test_code in wanted:
+                r.review(actor.user_id, tx.now())
+        if {t.code for t in spec.tests} <= {r.test_code for r in results if r.status is ResultStatus.REVIEWED}:
+            plan.status = PlanStatus.DONE
+        tx.commit(reason=f"reviewed {', '.join(sorted(wanted))}")
+        return [ResultView.of(plan, r) for r in results]
+
+
+def quality_of(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str) -> QualityView:
+    """The Quality tab of a lot or batch: the spec that applied and the results."""
+    with uow.acting_as(actor) as tx:
+        plan = tx.quality.plan(record_type, record_id)
+        if plan is None:
+            _record_status(tx, record_type, record_id)
+            raise NotFound(f"{record_type} {record_id} has no QC plan")
+        assert plan.id is not None
+        spec = tx.quality.spec(plan.spec_id) if plan.spec_id is not None else None
+        return QualityView(plan.record_type, plan.record_id, plan.item_code, SpecView.of(spec) if spec else None,
+                           plan.due_on, plan.status.value,
+                           tuple(ResultView.of(plan, r) for r in tx.quality.results([plan.id])[plan.id]))
+
