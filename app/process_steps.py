@@ -159,6 +159,7 @@ class StepState:
 @dataclass(frozen=True)
 class BatchProcess:
     batch_number: str
+    product_code: str
     status: str
     mbr_label: str
     steps: tuple[StepState, ...]
@@ -415,7 +416,7 @@ def _state(tx: UnitOfWork, batch: Batch) -> BatchProcess:
             step.any_order, r.equipment_code if r else None, r.started_at if r else None,
             r.performed_by if r else None, r.performed_at if r else None, r.verified_by if r else None,
             r.verified_at if r else None, params))
-    return BatchProcess(batch.batch_number, batch.status.value, mbr.label, tuple(steps))
+    return BatchProcess(batch.batch_number, batch.product_code, batch.status.value, mbr.label, tuple(steps))
 
 
 def batch_process(uow: UnitOfWork, actor: Actor, batch_number: str) -> BatchProcess:

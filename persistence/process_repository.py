@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from decimal import Decimal
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.process import Equipment, ParameterValue, Room, Sensor, StepRecord
 from persistence import process_tables as pt
+from persistence import tables as t
 
 
 class SqlProcess:
@@ -51,3 +54,14 @@ class SqlProcess:
 
     def value(self, value_id: int) -> ParameterValue | None:
         return self.session.get(ParameterValue, value_id)
+
+    def parameter_history(self, product_code: str, step_no: int, parameter: str, limit: int
+                          ) -> list[tuple[str, Decimal]]:
+        """(batch number, value in force) of the latest `limit` batches of a product, oldest first."""
+        v, b = pt.parameter_values.c, t.batches.c
+        corrected = select(v.replaces_id).where(v.replaces_id.is_not(None))
+        stmt = (select(b.batch_number, v.value).join(t.batches, b.id == v.batch_id)
+                .where(b.product_code == product_code, v.step_no == step_no, v.parameter == parameter,
+                       v.id.not_in(corrected))
+                .order_by(v.entered_at.desc(), v.id.desc()).limit(limit))
+        return [(number, value) for number, value in self.session.execute(stmt)][::-1]
