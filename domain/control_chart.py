@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 D2 = 1.128  # the d2 constant for moving ranges of two
 
@@ -45,7 +46,7 @@ def control_limits(values: Sequence[float]) -> ControlLimits:
     if len(values) < 2:
         raise ValueError("a control chart needs at least two values")
     mean = sum(values) / len(values)
-    ranges = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
+    ranges = [abs(b - a) for a, b in pairwise(values)]
     return ControlLimits(mean, sum(ranges) / len(ranges) / D2)
 
 

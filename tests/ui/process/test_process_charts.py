@@ -4,6 +4,7 @@ lines, step shading and excursion marks, the control limits and rule breaks, and
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -119,7 +120,7 @@ def test_parameter_trend_with_control_limits_and_rule_breaks(qtbot: QtBot, ui_ct
     x, y = widget.values.getData()
     assert list(y) == [120, 121, 119, 120, 120.5, 119.5, 120, 124.9] and list(x) == list(range(8))
     mean = sum(y) / 8
-    sigma = sum(abs(b - a) for a, b in zip(y, y[1:], strict=False)) / 7 / 1.128
+    sigma = sum(abs(b - a) for a, b in pairwise(y)) / 7 / 1.128
     assert limit_values(widget.plot) == pytest.approx(sorted([115, 125, mean, mean - 3 * sigma, mean + 3 * sigma]))
     flagged = widget.breaks.getData()
     assert list(flagged[0]) == [7] and list(flagged[1]) == [124.9]  # beyond 3 sigma: rule 1
