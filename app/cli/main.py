@@ -23,6 +23,7 @@ from app.cli import demo as cli_demo
 from app.cli import lots as cli_lots
 from app.cli import numbering as cli_numbering
 from app.cli import process as cli_process
+from app.cli import quality as cli_quality
 from app.cli import recall as cli_recall
 from app.cli import report as cli_report
 from app.cli import signing as cli_signing
@@ -93,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
-                   cli_report, cli_process, cli_demo):
+                   cli_report, cli_process, cli_quality, cli_demo):
         module.add_commands(tree)
     guard_free_arguments(parser)
     return parser

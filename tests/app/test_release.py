@@ -68,7 +68,9 @@ def test_each_release_rule_fails_on_its_own_and_says_why(site: Site) -> None:
 
     batches.acknowledge_alert(u(), site.qa, int(alert_id), "wrong pallet picked; returned to quarantine area")
     assert failed(site, batch) == []
-    assert release.evaluate_release(site.ctx.read_uow(), site.qa, batch).outcome == "releasable"
+    releasable = release.evaluate_release(site.ctx.read_uow(), site.qa, batch)
+    assert releasable.outcome == "releasable"
+    assert next(r for r in releasable.rules if r.key == "process").evidence == ("nothing blocks release",)
 
     dev = deviations.open_deviation(u(), site.production, "Line stop", "line stopped 40 min", "Minor",
                                     [("batch", batch)])
@@ -105,6 +107,7 @@ def test_an_out_of_spec_lot_is_blocked_by_its_result_and_its_deviation(site: Sit
     assert view.rules[0].evidence == ("OD: 4.31 is out of spec (4 – 4.2 mm)",)
     assert view.rules[1].evidence[0].startswith(f"{result.deviation} (Major) is open")
     assert next(r for r in view.rules if r.key == "consumed_lots").evidence == ("a lot consumes no material",)
+    assert next(r for r in view.rules if r.key == "process").evidence == ("a lot has no process record of its own",)
 
 
 @pytest.mark.req("QC-3")

@@ -1,0 +1,264 @@
+"""`batchtrace qc ...`, `batchtrace deviation ...` and `batchtrace release evaluate` (QC-1..QC-3, DEV-1, INT-2):
+specifications, the worklist, results and their review, deviations, and the release evaluation.
+
+Reading needs no log-in; every change needs --user (and a reason where the record already exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app import deviations, quality, release
+from app.bootstrap import AppContext
+from app.cli.support import (
+    CommandTree,
+    acting,
+    identifier,
+    local_time,
+    log_in,
+    open_context,
+    print_fields,
+    print_table,
+    text,
+    whole_number,
+)
+from domain.errors import ValidationError
+from domain.quality import TestInput
+from domain.users import SYSTEM_ACTOR
+
+_TEST_FORMAT = "CODE;name;method;type;unit;lower;upper;decimals;replicates;required|optional"
+
+
+def _test(value: str) -> TestInput:
+    """One test as `CODE;name;method;type;unit;lower;upper;decimals;replicates;required` (empty fields allowed;
+    for a text test the expected text goes in `lower`)."""
+    parts = [p.strip() for p in value.split(";")]
+    if len(parts) != 10:
+        raise argparse.ArgumentTypeError(f"a test is {_TEST_FORMAT} (10 fields), not '{value}'")
+    code, name, method, kind, unit, lower, upper, decimals, replicates, required = parts
+    if required not in ("required", "optional"):
+        raise argparse.ArgumentTypeError(f"the last field of a test is 'required' or 'optional', not '{required}'")
+    if not decimals.isdigit() or not replicates.isdigit():
+        raise argparse.ArgumentTypeError(f"decimals and replicates are whole numbers in '{value}'")
+    is_text = kind.casefold() == "text"
+    return TestInput(code, name, method, kind or "Numeric", unit, None if is_text else lower or None,
+                     upper or None, int(decimals), lower if is_text else None, int(replicates),
+                     required == "required")
+
+
+def add_commands(tree: CommandTree) -> None:
+    qc = tree.nested("qc", "QC specifications, the worklist and results")
+    sub = tree.command(qc, "spec-add", _spec_add, "a new draft version of an item's specification")
+    sub.add_argument("item", type=identifier("item code", max_length=32), metavar="ITEM")
+    sub.add_argument("--title", type=text("title", max_length=200), default="")
+    sub.add_argument("--test", type=_test, action="append", default=[], metavar="TEST", help=_TEST_FORMAT)
+    acting(sub)
+    sub = tree.command(qc, "spec-approve", _spec_approve, "make a draft specification effective")
+    sub.add_argument("item", type=identifier("item code", max_length=32), metavar="ITEM")
+    sub.add_argument("version", type=whole_number("version", 1, 9999), metavar="VERSION")
+    sub.add_argument("--reason", required=True)
+    acting(sub)
+    sub = tree.command(qc, "spec-show", _spec_show, "an item's effective specification, or one version")
+    sub.add_argument("item", type=identifier("item code", max_length=32), metavar="ITEM")
+    sub.add_argument("--version", type=whole_number("version", 1, 9999))
+    sub = tree.command(qc, "worklist", _worklist, "lots and batches waiting for QC tests, most urgent first")
+    sub.add_argument("--item", type=identifier("item code", max_length=32))
+    sub = tree.command(qc, "result", _result, "enter (or correct, with --reason) one test's result")
+    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    sub.add_argument("test", type=identifier("test code", max_length=32), metavar="TEST")
+    sub.add_argument("values", type=identifier("result value", max_length=200), nargs="+", metavar="VALUE")
+    sub.add_argument("--unit", type=identifier("unit", max_length=16))
+    sub.add_argument("--instrument", type=identifier("instrument", max_length=60))
+    sub.add_argument("--reason")
+    acting(sub)
+    sub = tree.command(qc, "review", _review, "review the entered results of a lot or batch (a second person)")
+    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    acting(sub)
+    sub = tree.command(qc, "results", _results, "the spec that applied and the results of a lot or batch")
+    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+
+    dev = tree.nested("deviation", "deviations: open, investigate, close")
+    sub = tree.command(dev, "open", _dev_open, "open a deviation linked to lots, batches, results or alerts")
+    sub.add_argument("--title", type=text("title", max_length=200), required=True)
+    sub.add_argument("--description", type=text("description", max_length=4000), required=True)
+    sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
+    sub.add_argument("--link", type=identifier("link", max_length=140), action="append", default=[],
+                     metavar="KIND:REF", help="e.g. lot:R26339-0001, batch:B2612-0003")
+    acting(sub)
+    sub = tree.command(dev, "escalate", _dev_escalate, "open a deviation from a refused issue's alert")
+    sub.add_argument("alert", type=whole_number("alert number", 1, 999_999_999), metavar="ALERT")
+    sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
+    sub.add_argument("--description", type=text("description", max_length=4000), default="")
+    acting(sub)
+    sub = tree.command(dev, "investigate", _dev_investigate, "start the investigation, or record its findings")
+    sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
+    sub.add_argument("--findings", type=text("findings", max_length=4000))
+    sub.add_argument("--root-cause-category", type=identifier("root cause category", max_length=20))
+    sub.add_argument("--root-cause", type=text("root cause", max_length=4000))
+    sub.add_argument("--disposition", type=text("disposition", max_length=4000))
+    sub.add_argument("--reason", default="investigation findings recorded")
+    acting(sub)
+    sub = tree.command(dev, "close", _dev_close, "QA closes an investigated deviation")
+    sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
+    sub.add_argument("--reason", required=True)
+    acting(sub)
+    sub = tree.command(dev, "show", _dev_show, "one deviation with its links")
+    sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
+    sub = tree.command(dev, "list", _dev_list, "deviations, newest first")
+    sub.add_argument("--open", action="store_true", help="only those not closed")
+
+    rel = tree.nested("release", "release by exception")
+    sub = tree.command(rel, "evaluate", _evaluate, "the release rules for a lot or batch; exit 0 when releasable")
+    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+
+
+def _spec_add(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = quality.create_spec(ctx.uow(), log_in(ctx, args.user), args.item, args.title, args.test)
+    print(f"{view.item_code} v{view.version}")
+    return 0
+
+
+def _spec_approve(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = quality.approve_spec(ctx.uow(), log_in(ctx, args.user), args.item, args.version, args.reason)
+    print(f"{view.item_code} v{view.version} is {view.status}")
+    return 0
+
+
+def _spec_show(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        spec = quality.get_spec(ctx.read_uow(), SYSTEM_ACTOR, args.item, args.version)
+    print(f"{spec.item_code} v{spec.version} ({spec.status}): {spec.title}")
+    print_table(("TEST", "NAME", "METHOD", "TYPE", "LIMITS", "REPLICATES", "RELEASE"),
+                [(t.code, t.name, t.method, t.result_type, t.limits, str(t.replicates),
+                  "required" if t.required_for_release else "optional") for t in spec.tests], indent="  ")
+    return 0
+
+
+def _worklist(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        rows = quality.worklist(ctx.read_uow(), SYSTEM_ACTOR, item_code=args.item)
+    print_table(("RECORD", "NUMBER", "ITEM", "SPEC", "DUE", "ENTERED", "OOS", "REVIEWED"),
+                [(r.record_type, r.record_id, r.item_code, r.spec or "(none)", r.due_on.isoformat(),
+                  f"{r.entered}/{r.tests}", str(r.out_of_spec), str(r.reviewed)) for r in rows])
+    return 0
+
+
+def _record(ctx: AppContext, number: str) -> tuple[str, str]:
+    found = release.find_record(ctx.read_uow(), SYSTEM_ACTOR, number)
+    return found.record_type, found.record_id
+
+
+def _result(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        record_type, number = _record(ctx, args.number)
+        view = quality.enter_result(ctx.uow(), log_in(ctx, args.user), record_type, number, args.test, args.values,
+                                    unit=args.unit, instrument=args.instrument or "", reason=args.reason)
+    verdict = "within spec" if view.within_spec else "OUT OF SPEC"
+    print(f"{view.test_code} {view.reported} {view.unit}: {verdict}".replace("  ", " "))
+    if view.deviation:
+        print(f"deviation {view.deviation} opened")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        record_type, number = _record(ctx, args.number)
+        views = quality.review_results(ctx.uow(), log_in(ctx, args.user), record_type, number)
+    print(f"{len(views)} result(s) of {record_type} {number} reviewed")
+    return 0
+
+
+def _results(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        record_type, number = _record(ctx, args.number)
+        view = quality.quality_of(ctx.read_uow(), SYSTEM_ACTOR, record_type, number)
+    spec = f"{view.spec.item_code} v{view.spec.version}" if view.spec else "(none)"
+    print(f"{record_type} {number}: spec {spec}, due {view.due_on}, {view.status}")
+    print_table(("TEST", "RESULT", "REPLICATES", "VERDICT", "ANALYST", "ENTERED", "REVIEWED BY"),
+                [(r.test_code, f"{r.reported} {r.unit}".strip(), "; ".join(r.replicates),
+                  "within spec" if r.within_spec else "OUT OF SPEC", r.analyst, local_time(r.entered_at),
+                  r.reviewed_by or "") for r in view.results], indent="  ")
+    return 0
+
+
+def _links(values: list[str]) -> list[tuple[str, str]]:
+    links = []
+    for value in values:
+        kind, sep, ref = value.partition(":")
+        if not sep:
+            raise ValidationError(f"a link is KIND:REF (e.g. lot:R26339-0001), not '{value}'")
+        links.append((kind, ref))
+    return links
+
+
+def _dev_open(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = deviations.open_deviation(ctx.uow(), log_in(ctx, args.user), args.title, args.description,
+                                         args.classification, _links(args.link))
+    print(view.number)
+    return 0
+
+
+def _dev_escalate(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = deviations.escalate_alert(ctx.uow(), log_in(ctx, args.user), args.alert, args.classification,
+                                         args.description)
+    print(view.number)
+    return 0
+
+
+def _dev_investigate(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        view = deviations.get_deviation(ctx.read_uow(), SYSTEM_ACTOR, args.number)
+        if view.status == "Open":
+            view = deviations.start_investigation(ctx.uow(), actor, args.number)
+        if any(v is not None for v in (args.findings, args.root_cause_category, args.root_cause, args.disposition)):
+            view = deviations.record_investigation(
+                ctx.uow(), actor, args.number, investigation=args.findings,
+                root_cause_category=args.root_cause_category, root_cause=args.root_cause,
+                disposition=args.disposition, reason=args.reason)
+    print(f"deviation {view.number} is {view.status}")
+    return 0
+
+
+def _dev_close(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = deviations.close_deviation(ctx.uow(), log_in(ctx, args.user), args.number, args.reason)
+    print(f"deviation {view.number} is {view.status}")
+    return 0
+
+
+def _dev_show(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        d = deviations.get_deviation(ctx.read_uow(), SYSTEM_ACTOR, args.number)
+    print_fields(f"deviation {d.number}: {d.title}", [
+        ("status", d.status), ("classification", d.classification), ("opened", f"{local_time(d.opened_at)} by "
+                                                                              f"{d.opened_by}"),
+        ("description", d.description), ("investigation", d.investigation or ""),
+        ("root cause", f"{d.root_cause_category}: {d.root_cause}" if d.root_cause_category else d.root_cause or ""),
+        ("disposition", d.disposition or ""), ("closed", local_time(d.closed_at) if d.closed_at else ""),
+        ("linked", ", ".join(f"{k} {r}" for k, r in d.links)),
+    ])
+    return 0
+
+
+def _dev_list(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        found = deviations.list_deviations(ctx.read_uow(), SYSTEM_ACTOR, open_only=args.open)
+    print_table(("DEVIATION", "CLASS", "STATUS", "OPENED", "TITLE"),
+                [(d.number, d.classification, d.status, local_time(d.opened_at), d.title) for d in found])
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = release.evaluate_release(ctx.read_uow(), SYSTEM_ACTOR, args.number)
+    print(f"{view.record_type} {view.record_id} ({view.item_code}, {view.status}): {view.outcome}")
+    for rule in view.rules:
+        print(f"  {'PASS' if rule.passed else 'FAIL'}  {rule.title}")
+        for line in rule.evidence:
+            print(f"        {line}")
+    return 0 if view.releasable else 1

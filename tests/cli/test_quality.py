@@ -1,0 +1,52 @@
+"""`batchtrace qc ...`, `deviation ...` and `release evaluate` (QC-1..QC-3, DEV-1, INT-2): a new user's walk
+through a lot's QC with one result out of spec, its deviation, and the evaluation until it is releasable."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.cli.support import assert_one_line_error, sql
+from tests.cli.test_lots import _as, _number, plant  # noqa: F401  (plant is a fixture)
+
+TESTS = ["--test", "MFI;Melt flow index;ISO 1133;Numeric;g/10min;8;12;1;2;required",
+         "--test", "ID;Identity;SOP-QC-4;Pass/fail;;;;0;1;required"]
+
+
+@pytest.mark.req("QC-1", "QC-2", "QC-3", "DEV-1", "INT-2")
+def test_a_lot_through_qc_with_an_out_of_spec_result_until_releasable(cli, plant):  # noqa: F811
+    added = _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS)
+    assert added.code == 0 and added.out.strip() == "RES-PC v1", added
+    approved = _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved")
+    assert approved.code == 0 and "is Effective" in approved.out, approved
+    shown = cli("--db", plant, "qc", "spec-show", "RES-PC")
+    assert "8 – 12 g/10min" in shown.out and "Pass" in shown.out
+    lot = _number(_as(cli, plant, "ward", "lot", "receive", "--item", "RES-PC", "--supplier", "ACME",
+                      "--supplier-lot", "ACM-9", "--qty", "5", "--unit", "kg", "--mfg", date.today().isoformat()))
+    assert lot in cli("--db", plant, "qc", "worklist").out
+
+    oos = _as(cli, plant, "qc", "qc", "result", lot, "MFI", "12.6", "12.4", "--unit", "g/10min", "--instrument",
+              "MFI-2")
+    assert oos.code == 0 and "MFI 12.5 g/10min: OUT OF SPEC" in oos.out, oos
+    deviation = oos.out.splitlines()[1].split()[1]
+    assert _as(cli, plant, "qc", "qc", "result", lot, "ID", "Pass").code == 0
+    evaluation = cli("--db", plant, "release", "evaluate", lot)
+    assert evaluation.code == 1 and "not releasable: 2 rules failed" in evaluation.out
+    assert "MFI: 12.5 is out of spec (8 – 12 g/10min)" in evaluation.out and f"{deviation} (Major) is open" in \
+        evaluation.out
+
+    wrong = _as(cli, plant, "qc", "qc", "result", lot, "MFI", "11.6", "11.4")
+    assert "a correction needs a reason" in assert_one_line_error(wrong)
+    fixed = _as(cli, plant, "qc", "qc", "result", lot, "MFI", "11.6", "11.4", "--reason", "die temperature was wrong")
+    assert "within spec" in fixed.out and "deviation" not in fixed.out
+    assert _as(cli, plant, "qa", "qc", "review", lot).code == 0
+    assert _as(cli, plant, "qa", "deviation", "investigate", deviation, "--findings", "die at 280 °C, not 300",
+               "--root-cause-category", "Method", "--root-cause", "wrong SOP revision at the rheometer",
+               "--disposition", "re-tested at 300 °C: within spec").code == 0
+    closed = _as(cli, plant, "qa", "deviation", "close", deviation, "--reason", "investigation complete")
+    assert "is Closed" in closed.out, closed
+    assert "Closed" in cli("--db", plant, "deviation", "show", deviation).out
+    final = cli("--db", plant, "release", "evaluate", lot)
+    assert final.code == 0 and ": releasable" in final.out, final
+    assert sql(plant, "SELECT count(*) FROM deviations") == [(1,)]
