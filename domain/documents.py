@@ -74,7 +74,18 @@ class Image:
     width_mm: float = 160.0
 
 
-Block = Paragraph | Fields | Table | Image
+@dataclass(frozen=True)
+class Chart:
+    """A trend with its limits (PRC-5), drawn by each renderer: points are (UTC time, value), oldest first."""
+
+    title: str
+    unit: str
+    points: tuple[tuple[datetime, float], ...]
+    lower: float | None = None
+    upper: float | None = None
+
+
+Block = Paragraph | Fields | Table | Image | Chart
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,9 @@ def _block_lines(block: Block) -> list[str]:
         rows = ["\t".join(block.columns)]
         rows += [("! " if i in block.flagged else "") + "\t".join(r) for i, r in enumerate(block.rows)]
         return rows
+    if isinstance(block, Chart):
+        points = hashlib.sha256(repr(block.points).encode()).hexdigest()
+        return [f"[chart {block.title} {block.unit} {block.lower} {block.upper} {len(block.points)} {points}]"]
     return [f"[image {hashlib.sha256(block.png).hexdigest()}] {block.caption}"]
 
 

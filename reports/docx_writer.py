@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from domain.documents import Document, Fields, Image, Paragraph, Table
+from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
 
 FLAG_FILL = "FFE08A"  # amber: an excursion or an invalidated signature
 HEAD_FILL = "D9E2EC"
@@ -49,6 +49,12 @@ def render_docx(doc: Document) -> bytes:
                 _table(out, Table(("", ""), block.rows, widths=(30, 70)), header=False)
             elif isinstance(block, Table):
                 _table(out, block, header=True)
+            elif isinstance(block, Chart):
+                from reports.chart import chart_png
+                from reports.pdf_writer import FAMILIES, ensure_gui
+
+                ensure_gui()
+                out.add_picture(io.BytesIO(chart_png(block, FAMILIES)), width=Mm(160))
             elif isinstance(block, Image):
                 out.add_picture(io.BytesIO(block.png), width=Mm(block.width_mm))
                 out.add_paragraph(_clean(block.caption)).runs[0].italic = True

@@ -29,7 +29,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from domain.documents import Document, Fields, Image, Paragraph, Table
+from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
+from reports.chart import chart_png
 
 FONT_FILE = Path(__file__).with_name("fonts") / "DroidSansFallback.ttf"
 FAMILIES = ["Liberation Sans", "Arial", "Helvetica", "DejaVu Sans", "Droid Sans Fallback"]
@@ -110,13 +111,15 @@ def _html(doc: Document, text_doc: QTextDocument) -> str:
                 parts.append(_table_html(Table(("", ""), block.rows, widths=(30, 70)), header=False, bold=bold))
             elif isinstance(block, Table):
                 parts.append(_table_html(block, header=True, bold=bold))
-            elif isinstance(block, Image):
+            elif isinstance(block, Image | Chart):
                 name = f"image{images}.png"
                 images += 1
+                png = block.png if isinstance(block, Image) else chart_png(block, FAMILIES)
                 text_doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name),
-                                     QImage.fromData(QByteArray(block.png)))
-                px = int(block.width_mm / 25.4 * 96)
-                parts.append(f'<p><img src="{name}" width="{px}"/><br/><i>{_esc(block.caption)}</i></p>')
+                                     QImage.fromData(QByteArray(png)))
+                px = int((block.width_mm if isinstance(block, Image) else 160) / 25.4 * 96)
+                caption = f"<br/><i>{_esc(block.caption)}</i>" if isinstance(block, Image) else ""
+                parts.append(f'<p><img src="{name}" width="{px}"/>{caption}</p>')
     parts.append(f"<p>{_b(_esc(doc.words.checksum) + ':', bold)} <tt>{doc.content_sha256}</tt></p>")
     return "".join(parts)
 

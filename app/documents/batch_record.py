@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from app.documents.frame import Issue, audit_table, signature_table
+from app.documents.process_record import process_sections
 from app.documents.words import Words
 from app.ports import AuditFilter, UnitOfWork
 from app.signatures import signature_views
@@ -57,6 +58,7 @@ def build_batch_record(tx: UnitOfWork, issue: Issue) -> Document:
         _materials(tx, w, issues, lots, names),
         _bom(tx, w, batch, issues),
         _genealogy(w, outputs),
+        *process_sections(tx, w, batch, names),
         _status_history(tx, w, batch, names),
         _signatures(tx, w, batch),
         _labels(tx, w, outputs),

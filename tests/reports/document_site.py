@@ -60,7 +60,7 @@ def docx_text(path: Path) -> str:
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         for row in table.rows:
-            parts.append(" | ".join(cell.text for cell in row.cells))
+            parts.append(" | ".join(cell.text.replace("\n", " / ") for cell in row.cells))
     section = doc.sections[0]
     parts.append(section.header.paragraphs[0].text)
     parts.append(section.footer._element.xml)
