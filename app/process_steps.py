@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from app.deviations import open_deviation_in
 from app.lots import local_today
 from app.ports import NO_PROGRESS, Progress, UnitOfWork
 from app.signatures import SigningSession, _reauthenticate
 from app.users import AuthConfig
 from domain.batches import Batch, BatchStatus
+from domain.deviations import Classification
 from domain.errors import DomainError, NotFound, ReasonRequired, ValidationError
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
@@ -24,10 +26,12 @@ from domain.process import (
     ProcessParameter,
     ProcessStep,
     StepRecord,
+    Verdict,
     check_order,
     current_values,
     parse_value,
 )
+from domain.quantities import fmt
 from domain.signatures import Meaning, Signature, SignatureRequirement, content_hash
 from domain.users import Actor, Permission, Role
 
@@ -230,7 +234,7 @@ def start_step(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int,
             raise ValidationError(f"step {step_no} of batch {batch.batch_number} is already started")
         _open_step(tx, actor, batch, _mbr(tx, batch).step(step_no), equipment_code, records, room_code)
         tx.commit()
-        return _state(tx, batch)
+        return process_state_in(tx, batch)
 
 
 def _record(tx: UnitOfWork, actor: Actor, batch: Batch, step_no: int, parameter: str, value: str | Decimal,
@@ -248,7 +252,24 @@ def _record(tx: UnitOfWork, actor: Actor, batch: Batch, step_no: int, parameter:
     entered = ParameterValue(batch.id, step_no, spec, number, actor.user_id, tx.now())
     tx.process.add(entered)
     tx.flush()
+    _deviation_if_out(tx, actor, batch, spec, entered)
     return entered
+
+
+def _deviation_if_out(tx: UnitOfWork, actor: Actor, batch: Batch, spec: ProcessParameter, v: ParameterValue
+                      ) -> None:
+    """A value outside its limits opens a deviation at once, in the same transaction (PRC-4), linked to the
+    batch, the step and the value."""
+    if v.verdict is not Verdict.OUT:
+        return
+    assert v.id is not None
+    open_deviation_in(
+        tx, actor, f"{spec.name} out of limits in step {v.step_no} of batch {batch.batch_number}",
+        f"{spec.name} = {fmt(v.value)} {spec.unit} recorded by {v.entered_by}; limits {spec.limits.describe()} "
+        f"{spec.unit}, target {fmt(spec.target)}.",
+        Classification.MAJOR,
+        [("batch", batch.batch_number), ("batch_step", f"{batch.batch_number}/{v.step_no}"),
+         ("parameter_value", str(v.id))])
 
 
 def record_value(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int, parameter: str,
@@ -336,6 +357,7 @@ def correct_value(uow: UnitOfWork, actor: Actor, value_id: int, value: str | Dec
                              tx.now(), replaces=old, reason=reason)
         tx.process.add(new)
         tx.flush()
+        _deviation_if_out(tx, actor, batch, spec, new)
         tx.commit(reason=reason)
         return ValueView.of(new)
 
@@ -392,10 +414,11 @@ def sign_step(uow: UnitOfWork, auth: AuthConfig, session: SigningSession, batch_
             "content_hash": (None, signed)})
         tx.commit(reason=f"step {step_no} {requirement.label.lower()}")
         session.signed_once = True
-        return _state(tx, batch)
+        return process_state_in(tx, batch)
 
 
-def _state(tx: UnitOfWork, batch: Batch) -> BatchProcess:
+def process_state_in(tx: UnitOfWork, batch: Batch) -> BatchProcess:
+    """The steps of a batch as recorded, inside the caller's transaction."""
     assert batch.id is not None
     mbr = _mbr(tx, batch)
     records = tx.process.step_records(batch.id)
@@ -422,4 +445,4 @@ def _state(tx: UnitOfWork, batch: Batch) -> BatchProcess:
 def batch_process(uow: UnitOfWork, actor: Actor, batch_number: str) -> BatchProcess:
     """The steps of a batch as recorded: equipment, values (with every correction), signatures."""
     with uow.acting_as(actor) as tx:
-        return _state(tx, _batch(tx, batch_number))
+        return process_state_in(tx, _batch(tx, batch_number))

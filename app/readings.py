@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from app.deviations import open_deviation_in
 from app.ports import NO_PROGRESS, Progress, UnitOfWork
+from domain.batches import Batch
+from domain.deviations import Classification
 from domain.errors import NotFound, ValidationError
 from domain.process import Sensor
+from domain.quantities import fmt
 from domain.readings import (
     HEADER,
     Excursion,
@@ -134,6 +138,7 @@ def import_readings(uow: UnitOfWork, actor: Actor, lines: Iterable[str], file_na
         stored = [Excursion(e, sensors[e.sensor_code].room_code, record.id) for e in fresh]
         for excursion in stored:
             tx.readings.add(excursion)
+            _open_deviation(tx, actor, sensors[excursion.sensor_code], excursion)
         tx.audit_event("IMPORT", "reading_import", str(record.id), details={
             "file": (None, file_name), "sha256": (None, record.file_sha256), "readings": (None, total),
             "already_stored": (None, already), "excursions": (None, len(stored))})
@@ -141,6 +146,23 @@ def import_readings(uow: UnitOfWork, actor: Actor, lines: Iterable[str], file_na
         tx.commit()
         return ImportReport(file_name, parsed.rows, total, already, (), tuple(ExcursionView.of(e) for e in stored),
                             False, True)
+
+
+def _open_deviation(tx: UnitOfWork, actor: Actor, sensor: Sensor, e: Excursion) -> None:
+    """One deviation per excursion event (PRC-4), linked to the excursion and to every batch step that ran in
+    the room at the time; the excursion keeps its number."""
+    steps = tx.process.steps_in_room(e.room_code, e.started_at, e.ended_at)
+    what = (f"{sensor.kind.value.lower()} outside {fmt(sensor.lower)} .. {fmt(sensor.upper)} {sensor.unit}, "
+            f"{e.readings} reading(s), worst {fmt(e.worst)}" if e.worst is not None
+            else f"no readings for more than {sensor.max_gap_minutes} minutes")
+    batches = sorted({b for b, _ in steps})
+    deviation = open_deviation_in(
+        tx, actor, f"{e.kind.value}: {sensor.code} in {e.room_code}"
+                   + (f" during batch {', '.join(batches)}" if batches else ""),
+        f"{sensor.code} ({e.room_code}) {e.started_at:%Y-%m-%d %H:%M:%S} - {e.ended_at:%Y-%m-%d %H:%M:%S} UTC: "
+        f"{what}.", Classification.MAJOR,
+        [("excursion", e.key), *(("batch", b) for b in batches), *(("batch_step", f"{b}/{n}") for b, n in steps)])
+    e.deviation_number = deviation.number
 
 
 def _against_stored(tx: UnitOfWork, parsed: ParsedReadings
@@ -197,17 +219,23 @@ def batch_environment(uow: UnitOfWork, actor: Actor, batch_number: str) -> Batch
     """The rooms a batch's steps ran in, over each step's time, and the excursions of their sensors then."""
     with uow.acting_as(actor) as tx:
         batch = tx.batches.by_number(batch_number)
-        if batch is None or batch.id is None:
+        if batch is None:
             raise NotFound(f"no batch {batch_number}")
-        windows = tuple(RoomWindow(r.room_code, r.step_no, r.started_at, r.performed_at)
-                        for r in sorted(tx.process.step_records(batch.id).values(), key=lambda r: r.step_no)
-                        if r.room_code)
-        found: dict[str, ExcursionView] = {}
-        for w in windows:
-            for e in tx.readings.excursions(room_code=w.room_code, start=w.start, end=w.end):
-                found.setdefault(e.key, ExcursionView.of(e))
-        return BatchEnvironment(batch.batch_number, windows,
-                                tuple(sorted(found.values(), key=lambda e: e.started_at)))
+        return environment_in(tx, batch)
+
+
+def environment_in(tx: UnitOfWork, batch: Batch) -> BatchEnvironment:
+    """`batch_environment` inside the caller's transaction."""
+    assert batch.id is not None
+    windows = tuple(RoomWindow(r.room_code, r.step_no, r.started_at, r.performed_at)
+                    for r in sorted(tx.process.step_records(batch.id).values(), key=lambda r: r.step_no)
+                    if r.room_code)
+    found: dict[str, ExcursionView] = {}
+    for w in windows:
+        for e in tx.readings.excursions(room_code=w.room_code, start=w.start, end=w.end):
+            found.setdefault(e.key, ExcursionView.of(e))
+    return BatchEnvironment(batch.batch_number, windows,
+                            tuple(sorted(found.values(), key=lambda e: e.started_at)))
 
 
 def list_excursions(uow: UnitOfWork, actor: Actor, room_code: str | None = None) -> list[ExcursionView]:

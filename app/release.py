@@ -4,9 +4,7 @@ and its evidence, failed first.
 The registry: each rule is a function `(tx, subject) -> RuleResult` that gathers its facts in the caller's
 transaction and lets a pure judgement in `domain.release_rules` decide. Another module adds its rule with
 `register_rule` and is imported at the end of this module, so every evaluation (desktop, CLI, documents)
-sees the same list. A module whose facts come from use cases with their own unit of work (the process record)
-registers a list of reasons instead (`register_reasons`): it runs after the rules' transaction, and no reason
-means pass.
+sees the same list.
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.ports import UnitOfWork
-from app.process_release import process_release_reasons
 from domain.batches import Batch
 from domain.errors import NotFound, ValidationError
 from domain.lots import Lot
@@ -49,25 +46,6 @@ def register_rule(rule: ReleaseRule) -> ReleaseRule:
 
 def rules() -> tuple[ReleaseRule, ...]:
     return tuple(_RULES)
-
-
-Reasons = Callable[[UnitOfWork, Actor, str], list[str]]  # (uow, actor, batch number) -> what blocks release
-
-
-@dataclass(frozen=True)
-class BatchReasons:
-    key: str
-    title: str
-    reasons: Reasons
-
-
-_BATCH_REASONS: list[BatchReasons] = []
-
-
-def register_reasons(key: str, title: str, reasons: Reasons) -> None:
-    """A batch rule from a module whose use cases open their own unit of work; registered once per key."""
-    if all(r.key != key for r in _BATCH_REASONS):
-        _BATCH_REASONS.append(BatchReasons(key, title, reasons))
 
 
 @dataclass(frozen=True)
@@ -209,19 +187,8 @@ def find_record(uow: UnitOfWork, actor: Actor, number: str) -> ReleaseSubject:
 def evaluate_release(uow: UnitOfWork, actor: Actor, number: str) -> EvaluationView:
     """The release evaluation of a lot or batch (QC-3): each rule with pass or fail and its evidence."""
     with uow.acting_as(actor) as tx:
-        evaluation = evaluate_in(tx, subject_of(tx, number))
-    subject = evaluation.subject
-    extra = []
-    for r in _BATCH_REASONS:
-        if subject.record_type != "batch":
-            extra.append(RuleResult(r.key, r.title, True, ("a lot has no process record of its own",)))
-            continue
-        found = r.reasons(uow, actor, subject.record_id)
-        extra.append(RuleResult(r.key, r.title, not found, tuple(found) or ("nothing blocks release",)))
-    if extra:
-        evaluation = Evaluation(subject, ordered([*evaluation.results, *extra]), evaluation.at)
-    return EvaluationView.of(evaluation)
+        return EvaluationView.of(evaluate_in(tx, subject_of(tx, number)))
 
 
-register_reasons("process", "Process steps signed, parameters and environment within limits",
-                 process_release_reasons)
+# Other modules register their rules when imported; importing them here makes every evaluation see them.
+from app import process_release  # noqa: E402, F401

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -64,3 +65,13 @@ class SqlProcess:
                        v.id.not_in(corrected))
                 .order_by(v.entered_at.desc(), v.id.desc()).limit(limit))
         return [(number, value) for number, value in self.session.execute(stmt)][::-1]
+
+    def steps_in_room(self, room_code: str, start: datetime, end: datetime) -> list[tuple[str, int]]:
+        """(batch number, step) of the steps that ran in a room at some time between `start` and `end`
+        (a step still running counts until now)."""
+        s, b = pt.batch_steps.c, t.batches.c
+        stmt = (select(b.batch_number, s.step_no).join(t.batches, b.id == s.batch_id)
+                .where(s.room_code == room_code, s.started_at <= end,
+                       (s.performed_at.is_(None)) | (s.performed_at >= start))
+                .order_by(b.batch_number, s.step_no))
+        return [(number, step) for number, step in self.session.execute(stmt)]
