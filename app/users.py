@@ -13,10 +13,12 @@ from domain.errors import (
     AlreadyExists,
     AuthenticationFailed,
     NotFound,
+    PasswordExpired,
     ReasonRequired,
     ValidationError,
 )
 from domain.users import (
+    USER_ID_PATTERN,
     Actor,
     PasswordPolicy,
     Permission,
@@ -55,8 +57,17 @@ class UserView:
         )
 
 
-def _anonymous(user_id: str) -> Actor:
-    return Actor(UserId(user_id.strip()[:32] or "?"), "(not logged in)", authenticated=False)
+# Whoever types an ID that is not a user's: the trail keeps the attempt, never what was typed (a password
+# typed into the ID field by mistake would otherwise stay in the append-only trail for good).
+UNKNOWN_ACTOR = Actor(UserId("?"), "(unknown user ID)", authenticated=False)
+UNKNOWN_USER_ID = "unknown user ID (what was typed is not kept)"
+
+# The one answer to any refused log-in before the user is known (ACC-3): an unknown ID, a wrong password, a
+# locked or deactivated account all read the same, so the answer tells nobody which IDs exist.
+LOGIN_REFUSED = (
+    "wrong user ID or password, or the account is locked or deactivated: if it keeps failing, "
+    "ask an administrator"
+)
 
 
 def _get(uow: UnitOfWork, user_id: str) -> User:
@@ -123,14 +134,23 @@ def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
 
 
 def log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Actor:
-    """Check the password; count failures and lock at the limit (ACC-3). Every attempt is audited."""
-    user_id = user_id.strip()
-    with uow.acting_as(_anonymous(user_id)) as tx:
-        user = tx.users.lock_for_update(user_id) if user_id else None
+    """Check the password; count failures and lock at the limit (ACC-3). Every attempt is audited; every
+    refusal gives the same answer (LOGIN_REFUSED), the trail says what it was."""
+    try:
+        return _log_in(uow, auth, user_id.strip(), password)
+    except PasswordExpired:  # only after the right password: it reveals nothing to a guesser
+        raise
+    except AuthenticationFailed:
+        raise AuthenticationFailed(LOGIN_REFUSED) from None
+
+
+def _log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Actor:
+    with uow.acting_as(UNKNOWN_ACTOR) as tx:
+        user = tx.users.lock_for_update(user_id) if USER_ID_PATTERN.fullmatch(user_id) else None
         if user is None:
-            tx.audit_event("LOGIN_FAILED", "user", user_id[:120] or "?", reason="unknown user ID")
+            tx.audit_event("LOGIN_FAILED", "user", "?", reason=UNKNOWN_USER_ID)
             tx.commit()
-            raise AuthenticationFailed("wrong user ID or password")
+            raise AuthenticationFailed(LOGIN_REFUSED)
         tx.acting_as(user.actor)
         try:
             user.check_can_log_in()
@@ -192,13 +212,23 @@ def change_own_password(
 ) -> Actor:
     """The user sets a new password (first log-in, expiry, or by choice). Returns the actor, logged in."""
     user_id = user_id.strip()
-    with uow.acting_as(_anonymous(user_id)) as tx:
-        user = tx.users.lock_for_update(user_id)
+    with uow.acting_as(UNKNOWN_ACTOR) as tx:
+        user = tx.users.lock_for_update(user_id) if USER_ID_PATTERN.fullmatch(user_id) else None
         if user is None:
-            raise AuthenticationFailed("wrong user ID or password")
+            tx.audit_event("LOGIN_FAILED", "user", "?", reason=UNKNOWN_USER_ID)
+            tx.commit()
+            raise AuthenticationFailed(LOGIN_REFUSED)
         tx.acting_as(user.actor)
-        user.check_can_log_in()
-        _check_password(tx, auth, user, old_password, "password change")
+        try:
+            user.check_can_log_in()
+        except AuthenticationFailed as refused:
+            tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=str(refused))
+            tx.commit()
+            raise AuthenticationFailed(LOGIN_REFUSED) from None
+        try:
+            _check_password(tx, auth, user, old_password, "password change")  # audits and counts the failure
+        except AuthenticationFailed:
+            raise AuthenticationFailed(LOGIN_REFUSED) from None
         _set_password(tx, auth, user, new_password, temporary=False)
         user.failed_logins = 0
         tx.audit_event("LOGIN", "user", user.user_id, reason="after setting a new password")

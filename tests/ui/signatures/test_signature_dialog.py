@@ -13,7 +13,7 @@ from app import audit, signatures, users
 from app.bootstrap import AppContext
 from app.ports import AuditFilter
 from app.signatures import SigningSession
-from domain.errors import AccountLocked
+from domain.errors import AuthenticationFailed
 from domain.lots import LotStatus
 from domain.users import Actor, Role
 from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, make_user, message_text
@@ -146,7 +146,7 @@ def test_the_fifth_wrong_password_locks_the_account_and_the_dialog_says_so(
     assert shown(ui_ctx, site, number) == []
     assert failures(ui_ctx, site, "qc")[0] == (
         f"wrong password at signing lot {number}: account locked after 5 failures")
-    with pytest.raises(AccountLocked):
+    with pytest.raises(AuthenticationFailed, match="or the account is locked"):  # the log-in's one answer
         users.log_in(ui_ctx.uow(), ui_ctx.auth, "qc", NEW_PASSWORD)
     click(qtbot, dialog, "cancelSigning")
     assert not dialog.isVisible()
