@@ -24,15 +24,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from app import batches, lots
-from app.batches import IssueView
+from app import lots
 from app.lots import LotView, Receipt, local_today
 from app.ports import ScanParser, UnitOfWork
 from domain.barcodes import GS, BarcodeData, BarcodeScheme, Scan, ScanError
 from domain.errors import ValidationError
 from domain.items import ApprovalStatus, Item
 from domain.lots import LotStatus
-from domain.quantities import fmt
 from domain.users import Actor, Permission
 
 # AIM symbology identifiers whose data is GS1 (or a bare GTIN): a failed parse there is a malformed GS1 scan.
@@ -145,15 +143,6 @@ def scanned_lot(uow: UnitOfWork, actor: Actor, scan: Scan | str, parser: ScanPar
     raise ValidationError(_not_expected(meaning, "a lot label"))
 
 
-def issue_scanned_lot(uow: UnitOfWork, actor: Actor, batch_number: str, scan: Scan | str, parser: ScanParser,
-                      quantity: str | Decimal | None = None) -> IssueView:
-    """Issue the scanned lot to the open batch (`app.batches.issue_material`, with all its checks). Without a
-    quantity: what the batch still needs of the lot's item, up to what the lot holds."""
-    lot = scanned_lot(uow, actor, scan, parser)
-    amount = quantity if quantity is not None else _still_needed(uow, actor, batch_number, lot)
-    return batches.issue_material(uow, actor, batch_number, lot.lot_number, amount)
-
-
 def add_scanned_lot_to_shipment(uow: UnitOfWork, actor: Actor, scan: Scan | str, parser: ScanParser,
                                 draft: Sequence[str] = ()) -> LotView:
     """Check that the scanned lot can go on the shipment being drafted (lot numbers in `draft`); the
@@ -168,14 +157,6 @@ def add_scanned_lot_to_shipment(uow: UnitOfWork, actor: Actor, scan: Scan | str,
         if lot.expires_on is not None and lot.expires_on < local_today(tx):
             raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on}")
     return lot
-
-
-def receipt_from_scan(uow: UnitOfWork, actor: Actor, scan: Scan | str, parser: ScanParser) -> ReceiptPrefill:
-    """The receiving dialog's scan: a supplier's label, or the reason it is not one."""
-    meaning = interpret_scan(uow, actor, scan, parser)
-    if isinstance(meaning, ReceiptPrefill):
-        return meaning
-    raise ValidationError(_not_expected(meaning, "a supplier's label"))
 
 
 # --- internals ----------------------------------------------------------------------------------------
@@ -222,18 +203,6 @@ def _prefill(tx: UnitOfWork, item: Item, data: BarcodeData) -> ReceiptPrefill:
                          if lot.supplier_lot == data.lot)
     return ReceiptPrefill(item.code, item.name, data.gtin, data.lot, data.expiry, data.expiry_day_unspecified,
                           data.production_date, data.quantity, item.unit.value, approved, received)
-
-
-def _still_needed(uow: UnitOfWork, actor: Actor, batch_number: str, lot: LotView) -> Decimal:
-    detail = batches.get_batch(uow, actor, batch_number)
-    line = next((b for b in detail.bom if b.item_code == lot.item_code), None)
-    if line is None:
-        return lot.on_hand  # not in the bill of materials: the issue is refused (and alerted) with the reason
-    needed = line.required - line.issued
-    if needed <= 0:
-        raise ValidationError(f"batch {batch_number} already has the {fmt(line.required)} {lot.unit} of "
-                              f"{lot.item_code} it needs: enter a quantity to issue more")
-    return min(needed, lot.on_hand)
 
 
 def _without_aim(text: str) -> str:
