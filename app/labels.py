@@ -75,7 +75,7 @@ def journal_view(entry: PrintRecord) -> PrintJobView:
 
 class Labels:
     """Label printing at this station. Methods that take a `uow` read the database: run them on the
-    database thread; `process_queue` and `label_preview`'s drawing do I/O: never the GUI thread."""
+    database thread; sending queued jobs does network I/O: never the GUI thread."""
 
     def __init__(self, station: PrintStation, uow: Callable[[], UnitOfWork],
                  dispatch: Callable[[Work], None] | None = None) -> None:
@@ -155,10 +155,6 @@ class Labels:
     def print_queue_status(self) -> list[PrintJobView]:
         """This station's jobs of this session, oldest first, each with its state and error."""
         return self.station.jobs()
-
-    def process_queue(self) -> list[PrintJobView]:
-        """Send every queued job (network I/O)."""
-        return self.station.process()
 
     def retry_job(self, actor: Actor, job_id: int) -> PrintJobView:
         """Put a waiting or failed job back in line and send it."""

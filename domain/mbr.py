@@ -13,7 +13,7 @@ from enum import Enum
 from domain.errors import ValidationError
 from domain.items import Item, ItemType
 from domain.process import ProcessStep
-from domain.quantities import QUANTUM, fmt
+from domain.quantities import QUANTUM
 
 
 class MbrStatus(Enum):
@@ -121,8 +121,3 @@ class MasterBatchRecord:
             previous.status = MbrStatus.SUPERSEDED
         self.status = MbrStatus.EFFECTIVE
         self.effective_at = now
-
-    def describe_lines(self) -> str:
-        return "; ".join(
-            f"{line.item_code} {fmt(line.quantity_per_unit)} ±{fmt(line.tolerance_pct)}%" for line in self.lines
-        )

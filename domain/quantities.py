@@ -42,10 +42,6 @@ _DIMENSIONS: dict[Unit, tuple[str, Decimal]] = {
 }
 
 
-def dimension(unit: Unit) -> str:
-    return _DIMENSIONS[unit][0]
-
-
 def convert(quantity: Decimal, source: Unit, target: Unit) -> Decimal:
     """Convert within one dimension; refuse kg -> pcs and the like."""
     if source == target:

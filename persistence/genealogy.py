@@ -22,7 +22,6 @@ from sqlalchemy import (
     select,
     text,
     union_all,
-    update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -63,14 +62,6 @@ class SqlGenealogy:
             set_={"quantity": t.genealogy.c.quantity + quantity},
         )
         self.session.execute(stmt)
-
-    def set_flow(self, src: NodeKey, dst: NodeKey, quantity: Decimal) -> None:
-        g = t.genealogy.c
-        self.session.execute(
-            update(t.genealogy)
-            .where(g.src_kind == src[0], g.src_id == src[1], g.dst_kind == dst[0], g.dst_id == dst[1])
-            .values(quantity=quantity)
-        )
 
     def trace(self, root: NodeKey, *, forward: bool) -> tuple[list[EdgeRow], dict[NodeKey, NodeInfo]]:
         return read_graph(self.session.connection(), root, forward=forward)

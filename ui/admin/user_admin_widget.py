@@ -88,11 +88,6 @@ class UserAdminWidget(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.user_at(rows[0].row()) if rows else None
 
-    def select_user(self, user_id: str) -> None:
-        row = self.model.row_of(user_id)
-        if row >= 0:
-            self.table.selectRow(row)
-
     def _update_buttons(self) -> None:
         user = self.selected_user()
         active = user is not None and user.active
