@@ -23,7 +23,7 @@ from domain.errors import DomainError, ValidationError
 from domain.users import SYSTEM_ACTOR, PasswordPolicy
 from persistence import backup as db_backup
 from persistence import engine as db_engine
-from persistence import schema
+from persistence import guard_probe, schema
 from persistence.mapping import map_domain
 from persistence.uow import SqlUnitOfWork
 from persistence.uow import session_factory as _session_factory
@@ -121,13 +121,13 @@ def open_context(
         uow=lambda: SqlUnitOfWork(writer),
         read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
         _engine=engine,
-        render_document=_render,
+        render_document=render_document,
         paint_document=_paint,
         _devices_factory=lambda: _station_devices(device_settings, lambda: SqlUnitOfWork(writer)),
     )
 
 
-def _render(document: Any, file_format: Any) -> bytes:
+def render_document(document: Any, file_format: Any) -> bytes:
     """reports/ renders documents (DOCX, PDF); imported on first use, Qt's PDF writer is not needed to log in."""
     import reports
 
@@ -261,3 +261,21 @@ def _record_system_event(engine: Any, action: str, record_type: str, record_id: 
     with SqlUnitOfWork(_session_factory(engine)).acting_as(SYSTEM_ACTOR) as tx:
         tx.audit_event(action, record_type, record_id, reason=reason)
         tx.commit()
+
+
+def probe_database_guards(db_url: str | None = None, *,
+                          settings: Settings | None = None) -> list[tuple[str, bool, str]]:
+    """For the IQ: whether the database refuses what its triggers must refuse (nothing is changed)."""
+    engine = _engine_for(resolve_database_url(db_url, settings or load_settings()))
+    try:
+        return guard_probe.probe_guards(engine)
+    finally:
+        engine.dispose()
+
+
+def verify_database_chain(db_url: str | None = None, *, settings: Settings | None = None) -> ChainReport:
+    engine = _engine_for(resolve_database_url(db_url, settings or load_settings()))
+    try:
+        return _verified_chain(engine)
+    finally:
+        engine.dispose()

@@ -20,11 +20,14 @@ class DocumentKind(Enum):
     DEVIATION_REPORT = "deviation"
     AUDIT_REPORT = "audit"
     CERTIFICATE = "coa"
+    IQ_REPORT = "iq"  # installation qualification (VAL-2)
+    OQ_REPORT = "oq"  # operational qualification with the traceability matrix (VAL-1)
 
     @property
     def prefix(self) -> str:
         """The start of the document number: BR-B2611-0003-R2."""
-        return {"batch": "BR", "recall": "RR", "deviation": "DR", "audit": "AR", "coa": "COA"}[self.value]
+        return {"batch": "BR", "recall": "RR", "deviation": "DR", "audit": "AR", "coa": "COA", "iq": "IQ",
+                "oq": "OQ"}[self.value]
 
 
 class DocumentFormat(Enum):
@@ -59,6 +62,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     flagged: frozenset[int] = frozenset()  # row indexes shown highlighted (excursions, invalid signatures)
+    failed: frozenset[int] = frozenset()  # row indexes shown in red (a failed test, a requirement not verified)
     widths: tuple[int, ...] = ()  # relative column widths; equal when empty
 
     def __post_init__(self) -> None:
@@ -140,7 +144,8 @@ def _block_lines(block: Block) -> list[str]:
         return [f"{k}\t{v}" for k, v in block.rows]
     if isinstance(block, Table):
         rows = ["\t".join(block.columns)]
-        rows += [("! " if i in block.flagged else "") + "\t".join(r) for i, r in enumerate(block.rows)]
+        rows += [("!! " if i in block.failed else "! " if i in block.flagged else "") + "\t".join(r)
+                 for i, r in enumerate(block.rows)]
         return rows
     if isinstance(block, Chart):
         points = hashlib.sha256(repr(block.points).encode()).hexdigest()

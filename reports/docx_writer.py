@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
 
 FLAG_FILL = "FFE08A"  # amber: an excursion or an invalidated signature
+FAIL_FILL = "F4A6A6"  # red: a failed test, a requirement not verified
 HEAD_FILL = "D9E2EC"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML
 
@@ -198,10 +199,11 @@ def _table(out: object, table: Table, *, header: bool) -> None:
         tbl.append(tr)
     for n, row in enumerate(table.rows):
         tr = OxmlElement("w:tr")
-        flagged = n in table.flagged
+        failed = n in table.failed
+        flagged = failed or n in table.flagged
+        fill = FAIL_FILL if failed else FLAG_FILL if flagged else None
         for i, (text, width) in enumerate(zip(row, widths, strict=True)):
-            tr.append(_cell(text, width, bold=flagged or (not header and i == 0),
-                            fill=FLAG_FILL if flagged else None))
+            tr.append(_cell(text, width, bold=flagged or (not header and i == 0), fill=fill))
         tbl.append(tr)
     grid = tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):

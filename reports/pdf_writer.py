@@ -84,8 +84,8 @@ def _table_html(table: Table, *, header: bool, bold: bool) -> str:
                   f'{_esc(c)}</th>' for c, w in zip(table.columns, weights, strict=True)]
         parts.append("</tr></thead>")
     for n, row in enumerate(table.rows):
-        flagged = n in table.flagged
-        attrs = ' bgcolor="#ffe08a"' if flagged else ""
+        flagged = n in table.flagged or n in table.failed
+        attrs = ' bgcolor="#f4a6a6"' if n in table.failed else ' bgcolor="#ffe08a"' if flagged else ""
         cells = []
         for i, (text, w) in enumerate(zip(row, weights, strict=True)):
             body = _b(_esc(text), bold) if flagged or (not header and i == 0) else _esc(text)

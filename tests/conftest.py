@@ -20,9 +20,10 @@ from app import bootstrap
 from app.passwords import Argon2Hasher
 from app.settings import Settings
 from tests.pg_server import PgServer
-from tests.req_marks import pytest_collection_modifyitems  # noqa: F401  (VAL-1: unknown req IDs fail the run)
 
-pytest_plugins = ["pytester"]  # tests/test_req_marks.py runs throwaway test sessions
+# req_marks: an unknown @pytest.mark.req ID fails the run (VAL-1); pytester: tests/test_req_marks.py runs
+# throwaway test sessions
+pytest_plugins = ["pytester", "tests.req_marks"]
 
 # Real argon2id, with the cost cut so that a test suite of hundreds of log-ins stays fast.
 FAST_HASHER = Argon2Hasher(time_cost=1, memory_cost=1024)

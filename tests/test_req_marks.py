@@ -11,7 +11,7 @@ from domain.errors import ValidationError
 
 ROOT = Path(__file__).resolve().parents[1]
 
-THROWAWAY_CONFTEST = "from tests.req_marks import pytest_collection_modifyitems  # noqa: F401\n"
+THROWAWAY_CONFTEST = 'pytest_plugins = ["tests.req_marks"]\n'
 THROWAWAY_LIST = """\
 ## GEN: deployment
 | ID | requirement | verified by |

@@ -29,6 +29,7 @@ from app.cli import report as cli_report
 from app.cli import signing as cli_signing
 from app.cli import trace as cli_trace
 from app.cli import users as cli_users
+from app.cli import validate as cli_validate
 from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError, guard_free_arguments
 from domain.errors import DomainError
 from domain.inputs import escaped, redact_urls
@@ -94,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
-                   cli_report, cli_process, cli_quality, cli_demo):
+                   cli_report, cli_process, cli_quality, cli_demo, cli_validate):
         module.add_commands(tree)
     guard_free_arguments(parser)
     return parser

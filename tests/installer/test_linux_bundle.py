@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import subprocess
 from importlib.metadata import version
+from pathlib import Path
 
+import docx
 import pytest
 
 from tests.conftest import ADMIN_PASSWORD
@@ -37,3 +39,27 @@ def test_the_installed_bundle_prints_its_version_and_reaches_the_log_in_window(
     assert gui.returncode == 0, gui.stderr
     assert any(line.startswith("startup-probe window-shown ") for line in gui.stdout.splitlines()), gui.stdout
     assert "Traceback" not in gui.stderr
+
+
+@pytest.mark.req("VAL-2", "VAL-3")
+def test_iq_of_the_installed_bundle_passes_and_names_an_altered_file(
+        installed_bundle: Installed, station_env: dict[str, str], tmp_path: Path) -> None:
+    assert installed_bundle.run("db", "upgrade", env=station_env).returncode == 0
+    report = tmp_path / "iq.docx"
+    fresh = installed_bundle.run("validate", "iq", "--out", str(report), env=station_env)
+    assert fresh.returncode == 0, fresh.stdout + fresh.stderr
+    assert "IQ PASSED" in fresh.stdout
+    assert "PASS  Installed files" in fresh.stdout
+    checks = next(t for t in docx.Document(str(report)).tables if t.rows[0].cells[0].text == "Check")
+    assert {row.cells[1].text for row in checks.rows[1:]} == {"PASS"}
+
+    altered = installed_bundle.root / "opt" / "batchtrace" / "_internal" / "docs" / "validation" / "requirements.md"
+    original = altered.read_bytes()
+    try:
+        altered.write_bytes(original + b"\n| GEN-99 | added after the build | OQ |\n")
+        failed = installed_bundle.run("validate", "iq", env=station_env)
+    finally:
+        altered.write_bytes(original)
+    assert failed.returncode == 1
+    assert "IQ FAILED" in failed.stdout
+    assert "altered: _internal/docs/validation/requirements.md" in failed.stdout

@@ -1,0 +1,71 @@
+"""`batchtrace validate iq|oq` (VAL-1, VAL-2): the installation and operational qualification reports."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import bootstrap
+from app.cli.support import CommandTree
+from app.validation import iq, oq
+from domain.documents import Document, DocumentFormat
+from domain.errors import ValidationError
+
+
+def add_commands(tree: CommandTree) -> None:
+    validate = tree.nested("validate", "installation and operational qualification (IQ, OQ)")
+    check = tree.command(validate, "iq", _iq, "check this installation (files, versions, database, keyring, "
+                         "devices) and write the IQ report")
+    check.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf", help="write the IQ report")
+    check.add_argument("--install-dir", type=Path, metavar="DIR",
+                       help="the installed bundle (default: the one this program runs from)")
+    run = tree.command(validate, "oq", _oq, "run the requirement-tagged tests and write the OQ report with the "
+                       "traceability matrix (DOCX and PDF)")
+    run.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
+                     help="the report; FILE.docx and FILE.pdf are written")
+    run.add_argument("--source", type=Path, default=oq.default_source(), metavar="DIR",
+                     help="the BatchTrace source tree of this version (its tests/ and docs/validation/)")
+    run.add_argument("pytest_args", nargs=argparse.REMAINDER, metavar="-- PYTEST ARGS",
+                     help="more pytest arguments after --, e.g. -- tests/app to qualify a part")
+
+
+def _format(path: Path) -> DocumentFormat:
+    try:
+        return DocumentFormat.of_path(path.name)
+    except ValueError:
+        raise ValidationError(f"{path}: the report is written as .docx or .pdf") from None
+
+
+def _write(document: Document, path: Path) -> None:
+    data = bootstrap.render_document(document, _format(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+    print(f"wrote {path}")
+
+
+def _iq(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        _format(args.out)  # refuse a wrong suffix before checking anything
+    result = iq.run_iq(args.db, args.install_dir)
+    width = max(len(name) for name, _result, _detail in result.checks)
+    for name, outcome, detail in result.checks:
+        print(f"{outcome}  {name.ljust(width)}  {detail}")
+    print("IQ PASSED" if result.passed else "IQ FAILED")
+    if args.out is not None:
+        _write(iq.iq_document(result), args.out)
+    return 0 if result.passed else 1
+
+
+def _oq(args: argparse.Namespace) -> int:
+    docx = args.out.with_suffix(".docx")
+    extra = [a for a in args.pytest_args if a != "--"]
+    run = oq.run_oq(args.source, extra)
+    document = oq.oq_document(run)
+    _write(document, docx)
+    _write(document, docx.with_suffix(".pdf"))
+    summary = run.summary()
+    print(f"{summary.tests} tests: {summary.passed} passed, {summary.failed} failed, {summary.skipped} skipped; "
+          f"requirements: {summary.verified} verified, {summary.not_verified} not verified")
+    return 0 if summary.failed == 0 else 1

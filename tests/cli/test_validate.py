@@ -1,0 +1,136 @@
+"""`batchtrace validate oq` (VAL-1): the OQ report from a real test run, read back. A throwaway copy of the
+project with one test made to fail on purpose shows it, its requirement and the failure in red and in full."""
+
+from __future__ import annotations
+
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+import docx
+import pytest
+
+from app.validation.manifest import write_manifest
+from app.validation.requirements import REQUIREMENTS_FILE, load_requirements
+from tests.cli.support import Cli, assert_one_line_error, sql
+
+ROOT = Path(__file__).resolve().parents[2]
+RED = "F4A6A6"
+FAILING_TEST = '''
+
+@pytest.mark.req("LOT-3")
+def test_made_to_fail_on_purpose():
+    assert "B2612-0001" == "B2612-0002", "the sequence skipped a number"
+'''
+
+
+def throwaway_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "tests", copy / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / REQUIREMENTS_FILE).parent.mkdir(parents=True)
+    shutil.copy(ROOT / REQUIREMENTS_FILE, copy / REQUIREMENTS_FILE)
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    with (copy / "tests" / "domain" / "test_numbering.py").open("a", encoding="utf-8") as tests:
+        tests.write(FAILING_TEST)
+    return copy
+
+
+def rows(table: docx.table.Table) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def is_red(row: docx.table._Row) -> bool:
+    return all(RED in cell._tc.xml for cell in row.cells)
+
+
+@pytest.mark.req("VAL-1")
+def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, tmp_path: Path) -> None:
+    source = throwaway_copy(tmp_path)
+    out = tmp_path / "reports" / "oq.docx"
+    result = cli("validate", "oq", "--out", str(out), "--source", str(source), "--",
+                 "tests/domain/test_audit_chain.py", "tests/domain/test_numbering.py")
+    assert result.code == 1, result.err  # one test failed
+    assert " 1 failed" in result.out
+    assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    requirements_table, matrix = None, None
+    for table in document.tables:
+        header = [cell.text for cell in table.rows[0].cells]
+        if header[:2] == ["ID", "Requirement"]:
+            requirements_table = table
+        if header == ["Requirement", "Test", "Result"]:
+            matrix = table
+    assert requirements_table is not None and matrix is not None
+    listed = {row.cells[0].text: row for row in requirements_table.rows[1:]}
+    assert list(listed) == list(load_requirements(ROOT / REQUIREMENTS_FILE))  # every ID of the list, in order
+
+    assert listed["AUD-3"].cells[4].text == "verified" and not is_red(listed["AUD-3"])
+    assert listed["LOT-3"].cells[4].text == "FAILED" and is_red(listed["LOT-3"])
+    assert listed["GEN-1"].cells[4].text == "NOT VERIFIED" and is_red(listed["GEN-1"])  # its tests did not run
+    failing = [row for row in matrix.rows if row.cells[1].text.endswith("::test_made_to_fail_on_purpose")]
+    assert [(row.cells[0].text, row.cells[2].text, is_red(row)) for row in failing] == [("LOT-3", "failed", True)]
+    passing = [row for row in matrix.rows[1:] if row.cells[0].text == "AUD-3"]
+    assert passing and all(row.cells[2].text == "passed" and not is_red(row) for row in passing)
+
+    assert "tests/domain/test_numbering.py::test_made_to_fail_on_purpose (LOT-3): failed" in text
+    assert "the sequence skipped a number" in text  # the failure in full, with pytest's explanation
+    assert "AssertionError" in text
+    signatures = rows(document.tables[-1])
+    assert [row[0] for row in signatures] == ["Role", "Executed by", "Reviewed by", "Approved by"]
+
+
+def test_the_oq_needs_a_source_tree_with_tests(cli: Cli, tmp_path: Path) -> None:
+    message = assert_one_line_error(cli("validate", "oq", "--out", str(tmp_path / "oq.docx"), "--source",
+                                        str(tmp_path)))
+    assert "no tests/ in" in message
+
+
+def installed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "opt" / "batchtrace"
+    (folder / "_internal").mkdir(parents=True)
+    (folder / "batchtrace").write_bytes(b"\x7fELF")
+    (folder / "_internal" / "requirements.md").write_text("| GEN-1 | x | OQ |\n", encoding="utf-8")
+    write_manifest(folder, version("batchtrace"))
+    return folder
+
+
+@pytest.mark.req("VAL-2", "AUD-2", "AUD-3")
+def test_iq_passes_on_a_fresh_install_and_names_what_was_altered(cli: Cli, seeded: str, tmp_path: Path) -> None:
+    folder = installed_folder(tmp_path)
+    report = tmp_path / "iq.docx"
+    fresh = cli("--db", seeded, "validate", "iq", "--install-dir", str(folder), "--out", str(report))
+    assert fresh.code == 0, fresh.out
+    assert "IQ PASSED" in fresh.out
+    for check in ("Version", "Installed files", "Schema revision", "Guard: UPDATE of audit entries",
+                  "Guard: DELETE of users", "Audit chain", "Keyring", "Printers and scanners"):
+        assert f"PASS  {check}" in fresh.out, check
+    document = docx.Document(str(report))
+    checks = next(t for t in document.tables if t.rows[0].cells[0].text == "Check")
+    assert {row.cells[1].text for row in checks.rows[1:]} == {"PASS"}
+    assert version("batchtrace") in "\n".join(cell.text for t in document.tables for r in t.rows for cell in r.cells)
+
+    (folder / "_internal" / "requirements.md").write_text("| GEN-1 | changed | OQ |\n", encoding="utf-8")
+    if seeded.startswith("sqlite"):
+        sql(seeded, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET reason = 'edited' WHERE seq = 2;",
+            script=True)
+    else:
+        sql(seeded, "ALTER TABLE audit_log DISABLE TRIGGER USER")
+        sql(seeded, "UPDATE audit_log SET reason = 'edited' WHERE seq = 2")
+    altered = cli("--db", seeded, "validate", "iq", "--install-dir", str(folder), "--out", str(tmp_path / "iq2.docx"))
+    assert altered.code == 1
+    assert "IQ FAILED" in altered.out
+    assert "FAIL  Installed files" in altered.out and "altered: _internal/requirements.md" in altered.out
+    assert "FAIL  Guard: UPDATE of audit entries" in altered.out
+    assert "FAIL  Audit chain" in altered.out and "entry 2 was altered" in altered.out
+    failed = next(t for t in docx.Document(str(tmp_path / "iq2.docx")).tables if t.rows[0].cells[0].text == "Check")
+    red = [row.cells[0].text for row in failed.rows[1:] if is_red(row)]
+    assert "Installed files" in red and "Audit chain" in red and "Version" not in red
+
+
+@pytest.mark.req("VAL-2")
+def test_iq_outside_an_installed_bundle_says_so(cli: Cli, seeded: str) -> None:
+    result = cli("--db", seeded, "validate", "iq")
+    assert result.code == 1
+    assert "FAIL  Installed files" in result.out and "not started from an installed bundle" in result.out
