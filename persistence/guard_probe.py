@@ -23,7 +23,7 @@ def probe_guards(engine: Engine) -> list[tuple[str, bool, str]]:
             try:
                 touched = connection.execute(text(statement)).rowcount
                 outcome = (name, False, f"NOT refused ({touched} rows)") if touched else (
-                    name, False, "no row to try it on")
+                    name, False, "not tried: no row yet (run the IQ after the first administrator is created)")
             except Exception as error:  # the trigger's refusal, as the driver reports it
                 message = str(getattr(error, "orig", error)).strip().splitlines()
                 outcome = (name, True, f"refused: {message[0] if message else type(error).__name__}")

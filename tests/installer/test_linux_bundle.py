@@ -45,11 +45,15 @@ def test_the_installed_bundle_prints_its_version_and_reaches_the_log_in_window(
 def test_iq_of_the_installed_bundle_passes_and_names_an_altered_file(
         installed_bundle: Installed, station_env: dict[str, str], tmp_path: Path) -> None:
     assert installed_bundle.run("db", "upgrade", env=station_env).returncode == 0
+    added = installed_bundle.run("user", "add", "admin", "--name", "Ada Admin", env=station_env,
+                                 stdin=f"{ADMIN_PASSWORD}\n")
+    assert added.returncode == 0, added.stderr
     report = tmp_path / "iq.docx"
     fresh = installed_bundle.run("validate", "iq", "--out", str(report), env=station_env)
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
     assert "IQ PASSED" in fresh.stdout
     assert "PASS  Installed files" in fresh.stdout
+    assert "no metadata" not in fresh.stdout  # every library's version is known
     checks = next(t for t in docx.Document(str(report)).tables if t.rows[0].cells[0].text == "Check")
     assert {row.cells[1].text for row in checks.rows[1:]} == {"PASS"}
 
