@@ -44,7 +44,9 @@ def is_red(row: docx.table._Row) -> bool:
 
 
 @pytest.mark.req("VAL-1")
-def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, tmp_path: Path) -> None:
+def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, tmp_path: Path, qapp: object) -> None:
+    # qapp: the PDF is rendered in this process; inside pytest-qt's QApplication, not a QGuiApplication of its own
+    # that would keep later widget tests from making theirs
     source = throwaway_copy(tmp_path)
     out = tmp_path / "reports" / "oq.docx"
     result = cli("validate", "oq", "--out", str(out), "--source", str(source), "--",
