@@ -3,8 +3,9 @@
 
 Both create (or refresh) the local virtual environment `.venv` with what pyproject.toml lists, so a fresh
 machine needs nothing but Python 3.11+. `run` also makes sure the window system libraries Qt needs are there
-(on Debian/Ubuntu as root it installs them, else it names them all in one line). Standard library only: this
-runs before anything is installed.
+(on Debian/Ubuntu as root it installs them, else it names them all in one line). Both compile the translations
+(translations/*.ts -> .qm); `python3 dev.py lupdate` extracts new strings into the .ts files. Standard library
+only: this runs before anything is installed.
 """
 
 from __future__ import annotations
@@ -145,8 +146,32 @@ def ensure_postgresql() -> None:
         apt_install(["postgresql-15"])
 
 
+# --- translations (GEN-6) -------------------------------------------------------------------------------
+TRANSLATIONS = ROOT / "translations"
+TRANSLATED = ("ui", "app", "domain")  # every tr() of the widgets, every _() of the rules and use cases
+
+
+def compile_translations() -> None:
+    """Compile each translations/*.ts to the .qm Qt loads, when the .qm is missing or older (not kept in git)."""
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            sh(BIN / "pyside6-lrelease", "-silent", ts, "-qm", qm)
+
+
+def lupdate(args: list[str]) -> None:
+    """Extract the strings of ui/, app/ and domain/ into every translations/*.ts: new ones come in unfinished,
+    vanished ones go; no line numbers, so that branches touching the same screens do not conflict on them."""
+    ensure_venv("")
+    sources = sorted(str(path.relative_to(ROOT)) for folder in TRANSLATED for path in (ROOT / folder).rglob("*.py"))
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        sh(BIN / "pyside6-lupdate", "-silent", "-tr-function-alias", "tr+=_", "-locations", "none", "-no-obsolete",
+           *sources, *args, "-ts", ts.relative_to(ROOT))
+
+
 def run(args: list[str]) -> None:
     ensure_venv("")
+    compile_translations()
     ensure_window_system()
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                                                  or os.environ.get("QT_QPA_PLATFORM")):
@@ -159,6 +184,7 @@ def run(args: list[str]) -> None:
 
 def check(args: list[str]) -> None:
     ensure_venv("[dev]")
+    compile_translations()
     ensure_postgresql()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     sh(BIN / "ruff", "check", ".", env=env)
@@ -168,7 +194,7 @@ def check(args: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    commands = {"run": run, "check": check}
+    commands = {"run": run, "check": check, "lupdate": lupdate}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        sys.exit("usage: python3 dev.py run | check [pytest args]")
+        sys.exit("usage: python3 dev.py run | check [pytest args] | lupdate")
     commands[sys.argv[1]](sys.argv[2:])

@@ -16,6 +16,7 @@ from app.signing_rules import refuse_unsigned
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.inputs import parse_quantity_text
 from domain.items import ItemType, validate_code
 from domain.lots import Lot, LotOrigin
@@ -80,7 +81,7 @@ class BatchDetail:
 def _batch(tx: UnitOfWork, number: str, *, for_update: bool = False) -> Batch:
     batch = tx.batches.by_number(number, for_update=for_update)
     if batch is None:
-        raise NotFound(f"no batch {number}")
+        raise NotFound(_("no batch {number}", number=number))
     return batch
 
 
@@ -92,10 +93,11 @@ def plan_batch(uow: UnitOfWork, actor: Actor, product_code: str, quantity: str |
         actor.require(Permission.PLAN_BATCH)
         product = tx.master_data.item(code)
         if product is None:
-            raise NotFound(f"no item {code}")
+            raise NotFound(_("no item {code}", code=code))
         mbr = tx.mbrs.effective(code)
         if mbr is None or mbr.id is None:
-            raise ValidationError(f"{code} has no effective master batch record: a batch cannot be planned")
+            raise ValidationError(_("{code} has no effective master batch record: a batch cannot be planned",
+                                    code=code))
         number = next_number(tx, "batch", local_today(tx), code)
         batch = Batch(number, mbr, mbr.id, planned, product.unit, tx.now())
         tx.batches.add(batch)
@@ -111,7 +113,7 @@ def change_batch_status(
     with uow.acting_as(actor) as tx:
         batch = _batch(tx, batch_number, for_update=True)
         if target is BatchStatus.COMPLETED and batch.status is not BatchStatus.ON_HOLD:
-            raise ValidationError("use 'complete batch' with the produced quantity to complete a batch")
+            raise ValidationError(_("use 'complete batch' with the produced quantity to complete a batch"))
         refuse_unsigned(tx, BATCH_WORKFLOW, batch.status, target)  # release and rejection: app.signatures.sign
         transition = batch.change_status(target, actor, reason, tx.now())
         if target is BatchStatus.QC_TESTING:
@@ -132,11 +134,11 @@ def issue_material(
             batch = _batch(tx, batch_number, for_update=True)
             lot = tx.lots.by_number(lot_number, for_update=True)  # two stations: the second waits here
             if lot is None:
-                raise NotFound(f"no lot {lot_number}")
+                raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
             mbr = tx.mbrs.get(batch.mbr_id)
             assert mbr is not None and batch.id is not None and lot.id is not None
-            already = sum((q for (_, item), q in tx.batches.net_issued(batch.id).items() if item == lot.item_code),
-                          Decimal(0))
+            net = tx.batches.net_issued(batch.id).items()
+            already = sum((q for (_lot_id, item), q in net if item == lot.item_code), Decimal(0))
             batch.check_issue(mbr, lot, qty, already, local_today(tx))
             lot.take(qty)
             issue = MaterialIssue(batch.id, lot.id, lot.item_code, IssueKind.ISSUE, qty, tx.now(), actor.user_id)
@@ -169,7 +171,7 @@ def return_material(
         batch = _batch(tx, batch_number, for_update=True)
         lot = tx.lots.by_number(lot_number, for_update=True)
         if lot is None:
-            raise NotFound(f"no lot {lot_number}")
+            raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
         assert batch.id is not None and lot.id is not None
         issued = tx.batches.net_issued(batch.id).get((lot.id, lot.item_code), Decimal(0))
         batch.check_return(issued, qty, lot.lot_number)
@@ -191,14 +193,15 @@ def complete_batch(
     total = parse_quantity_text(produced, what="produced quantity")
     parts = [parse_quantity_text(p, what="lot quantity") for p in split] if split else [total]
     if sum(parts, Decimal(0)) != total:
-        raise ValidationError(f"the lot quantities add up to {fmt(sum(parts, Decimal(0)))}, not {fmt(total)}")
+        raise ValidationError(_("the lot quantities add up to {sum}, not {total}",
+                                sum=fmt(sum(parts, Decimal(0))), total=fmt(total)))
     with uow.acting_as(actor) as tx:
         batch = _batch(tx, batch_number, for_update=True)
         mbr = tx.mbrs.get(batch.mbr_id)
         product = tx.master_data.item(batch.product_code)
         assert mbr is not None and product is not None and batch.id is not None
         by_item: dict[str, Decimal] = {}
-        for (_, item), q in tx.batches.net_issued(batch.id).items():
+        for (_lot_id, item), q in tx.batches.net_issued(batch.id).items():
             by_item[item] = by_item.get(item, Decimal(0)) + q
         batch.complete(mbr, by_item, total, actor, tx.now())
         today = local_today(tx)
@@ -289,7 +292,7 @@ def acknowledge_alert(uow: UnitOfWork, actor: Actor, alert_id: int, note: str) -
         actor.require(Permission.ACKNOWLEDGE_ALERT)
         alert = tx.alerts.get(alert_id)
         if alert is None:
-            raise NotFound(f"no alert {alert_id}")
+            raise NotFound(_("no alert {alert_id}", alert_id=alert_id))
         alert.acknowledge(note)
         tx.commit(reason=alert.note)
         return AlertView.of(alert)

@@ -20,6 +20,7 @@ from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
 from domain.audit import ChainReport
 from domain.errors import DomainError, ValidationError
+from domain.i18n import _
 from domain.users import SYSTEM_ACTOR, PasswordPolicy
 from persistence import backup as db_backup
 from persistence import engine as db_engine
@@ -83,7 +84,8 @@ def _info(engine: Any) -> DatabaseInfo:
     try:
         found = schema.state(engine)
     except Exception as error:  # the server is down, the password is wrong, the file is not a database
-        raise DomainError(f"cannot open the {kind} database at {location}: {_first_line(error)}") from None
+        raise DomainError(_("cannot open the {kind} database at {location}: {first_line}",
+                            kind=kind, location=location, first_line=_first_line(error))) from None
     return DatabaseInfo(engine.url.render_as_string(hide_password=True), kind, location, found.current, found.head)
 
 
@@ -193,9 +195,10 @@ def connect_shared_database(url_text: str, password: str) -> DatabaseInfo:
     keyring and only the password-free URL in the settings."""
     url = db_engine.parse_url(url_text)
     if url.get_backend_name() != "postgresql":
-        raise ValidationError("'db connect' is for a shared PostgreSQL database: postgresql://user@host/db")
+        raise ValidationError(_("'db connect' is for a shared PostgreSQL database: postgresql://user@host/db"))
     if url.password is not None:
-        raise ValidationError("do not put the password in the URL: BatchTrace asks for it and keeps it in the keyring")
+        raise ValidationError(_("do not put the password in the URL: BatchTrace asks for it and keeps it in the "
+                                "keyring"))
     engine = db_engine.make_engine(url, password=password)
     try:
         info = _info(engine)

@@ -6,6 +6,7 @@ import keyring
 from keyring.errors import KeyringError, NoKeyringError
 
 from domain.errors import DomainError
+from domain.i18n import _
 
 SERVICE = "BatchTrace database"
 
@@ -23,11 +24,11 @@ def store_password(key: str, password: str) -> None:
         keyring.set_password(SERVICE, key, password)
     except NoKeyringError:
         raise KeyringUnavailable(
-            "no OS keyring is available on this station (Windows Credential Manager, macOS Keychain or a "
-            "Secret Service such as GNOME Keyring): BatchTrace will not store the password in a file"
+            _("no OS keyring is available on this station (Windows Credential Manager, macOS Keychain or a Secret "
+              "Service such as GNOME Keyring): BatchTrace will not store the password in a file")
         ) from None
     except KeyringError as error:
-        raise KeyringUnavailable(f"the OS keyring refused to store the password: {error}") from None
+        raise KeyringUnavailable(_("the OS keyring refused to store the password: {error}", error=error)) from None
 
 
 def load_password(key: str) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 
 @contextmanager
@@ -19,9 +20,9 @@ def csv_written_atomically(out: Path) -> Iterator[Any]:
     ValidationError. UTF-8 with a byte-order mark, so spreadsheet programs read accents and Chinese right."""
     out = Path(out)
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder: give a file name such as export.csv")
+        raise ValidationError(_("{out} is a folder: give a file name such as export.csv", out=out))
     if not out.parent.exists():
-        raise ValidationError(f"folder {out.parent} does not exist")
+        raise ValidationError(_("folder {parent} does not exist", parent=out.parent))
     tmp = out.with_name(f".{out.name}.partial")
     try:
         with tmp.open("w", newline="", encoding="utf-8") as handle:
@@ -29,6 +30,6 @@ def csv_written_atomically(out: Path) -> Iterator[Any]:
             yield csv.writer(handle)
         os.replace(tmp, out)
     except OSError as error:
-        raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
+        raise ValidationError(_("cannot write {out}: {value}", out=out, value=error.strerror or error)) from None
     finally:
         tmp.unlink(missing_ok=True)

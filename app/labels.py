@@ -24,6 +24,7 @@ from app.lots import LotView
 from app.ports import LabelRequest, PrinterInfo, PrintJobView, PrintStation, UnitOfWork
 from app.station_settings import DEFAULT_LOT_TEMPLATE, DEFAULT_UDI_TEMPLATE
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.i18n import _
 from domain.items import Item, ItemType
 from domain.label_layout import ResolvedLabel
 from domain.lots import Lot
@@ -166,7 +167,7 @@ class Labels:
     def cancel_job(self, actor: Actor, job_id: int, reason: str) -> PrintJobView:
         self._check_right(actor)
         if not reason or not reason.strip():
-            raise ReasonRequired("cancelling a print job needs a reason")
+            raise ReasonRequired(_("cancelling a print job needs a reason"))
         return self.station.cancel(actor, job_id, reason.strip())
 
     def print_journal(self, uow: UnitOfWork, actor: Actor, *, record_id: str | None = None,
@@ -183,11 +184,11 @@ class Labels:
     def _printer(self, name: str | None) -> PrinterInfo:
         wanted = name or self.default_printer
         if wanted is None:
-            raise ValidationError("this station has no default label printer: choose one in the station settings")
+            raise ValidationError(_("this station has no default label printer: choose one in the station settings"))
         for info in self.station.printers():
             if info.name == wanted:
                 return info
-        raise NotFound(f"this station has no printer named '{wanted}'")
+        raise NotFound(_("this station has no printer named '{wanted}'", wanted=wanted))
 
     def _check_right(self, actor: Actor) -> None:
         """Inside a unit of work, so that a refusal is audited like every other."""
@@ -196,7 +197,8 @@ class Labels:
 
     def _known_template(self, template: str) -> None:
         if template not in self.station.templates():
-            raise NotFound(f"there is no label template {template}: use one of {', '.join(self.station.templates())}")
+            raise NotFound(_("there is no label template {template}: use one of {choices}",
+                             template=template, choices=', '.join(self.station.templates())))
 
     def _send(self) -> None:
         if self.dispatch is None:
@@ -211,7 +213,7 @@ class Labels:
 def _lot_and_item(tx: UnitOfWork, lot_number: str) -> tuple[Lot, Item]:
     lot = tx.lots.by_number(lot_number.strip())
     if lot is None:
-        raise NotFound(f"no lot {lot_number}")
+        raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
     item = tx.master_data.item(lot.item_code)
     assert item is not None
     return lot, item
@@ -226,8 +228,10 @@ def _earlier_job(earlier: Sequence[PrintRecord], lot_number: str, reason: str | 
     last = (printed or kept)[-1]
     if not reason or not reason.strip():
         if printed:
-            raise ReasonRequired(f"the label of lot {lot_number} was printed before (print job {last.id}): "
-                                 "a reprint needs a reason")
-        raise ReasonRequired(f"lot {lot_number} already has a label job that is {last.state.value} (print job "
-                             f"{last.id}): retry it, or give a reason to print another")
+            raise ReasonRequired(_("the label of lot {lot_number} was printed before (print job {id}): a reprint "
+                                   "needs a reason",
+                                   lot_number=lot_number, id=last.id))
+        raise ReasonRequired(_("lot {lot_number} already has a label job that is {state} (print job {id}): retry it, "
+                               "or give a reason to print another",
+                               lot_number=lot_number, state=last.state.value, id=last.id))
     return last.id

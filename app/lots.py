@@ -12,6 +12,7 @@ from app.ports import UnitOfWork
 from app.quality import plan_tests
 from app.signing_rules import refuse_unsigned
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.inputs import clean_text, parse_quantity_text
 from domain.items import validate_code
 from domain.lots import IN_STOCK, LOT_WORKFLOW, Lot, LotOrigin, LotStatus, check_receipt
@@ -85,10 +86,10 @@ def receive_lot(uow: UnitOfWork, actor: Actor, receipt: Receipt, labels: LabelPr
         actor.require(Permission.RECEIVE_LOT)
         item = tx.master_data.item(item_code)
         if item is None:
-            raise NotFound(f"no item {item_code}")
+            raise NotFound(_("no item {item_code}", item_code=item_code))
         supplier = tx.master_data.supplier(supplier_code)
         if supplier is None or not supplier.active:
-            raise NotFound(f"no active supplier {supplier_code}")
+            raise NotFound(_("no active supplier {supplier_code}", supplier_code=supplier_code))
         today = local_today(tx)
         in_item_unit, expires_on = check_receipt(
             item, tx.master_data.approval(item.code, supplier.code), supplier.code, quantity, unit, today,
@@ -112,12 +113,13 @@ def change_lot_status(
     with uow.acting_as(actor) as tx:
         lot = tx.lots.by_number(lot_number, for_update=True)
         if lot is None:
-            raise NotFound(f"no lot {lot_number}")
+            raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
         today = local_today(tx)
         if lot.expire_if_due(today):
             # The block is the system's rule, not this user's decision: audited as the system, like the sweep.
             tx.acting_as(SYSTEM_ACTOR).commit(reason=f"expired on {lot.expires_on}: blocked automatically")
-            raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on} and is now blocked")
+            raise ValidationError(_("lot {lot_number} expired on {expires_on} and is now blocked",
+                                    lot_number=lot.lot_number, expires_on=lot.expires_on))
         refuse_unsigned(tx, LOT_WORKFLOW, lot.status, target)  # release and rejection: app.signatures.sign
         transition = lot.change_status(target, actor, reason, today)
         tx.commit(reason=reason or transition.name)
@@ -139,7 +141,7 @@ def get_lot(uow: UnitOfWork, actor: Actor, lot_number: str) -> LotView:
     with uow.acting_as(actor) as tx:
         lot = tx.lots.by_number(lot_number)
         if lot is None:
-            raise NotFound(f"no lot {lot_number}")
+            raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
         return LotView.of(lot)
 
 

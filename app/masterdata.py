@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from app.ports import UnitOfWork
 from domain.errors import AlreadyExists, NotFound, ReasonRequired
 from domain.gtin import normalise_gtin14
+from domain.i18n import _
 from domain.items import ApprovalStatus, Customer, Item, ItemType, Supplier, SupplierApproval, validate_code
 from domain.quantities import Unit
 from domain.users import Actor, Permission
@@ -53,7 +54,7 @@ class CustomerView:
 
 def _reason(reason: str | None) -> str:
     if not reason or not reason.strip():
-        raise ReasonRequired("a reason is required to change a record")
+        raise ReasonRequired(_("a reason is required to change a record"))
     return reason.strip()
 
 
@@ -66,9 +67,9 @@ def create_item(
         item = Item(code, name, item_type, unit, shelf_life_days=shelf_life_days,
                     storage_condition=storage_condition, gtin=gtin)
         if tx.master_data.item(item.code) is not None:
-            raise AlreadyExists(f"item {item.code} already exists")
+            raise AlreadyExists(_("item {item_code} already exists", item_code=item.code))
         if item.gtin and tx.master_data.item_by_gtin(item.gtin) is not None:
-            raise AlreadyExists(f"GTIN {item.gtin} already belongs to another item")
+            raise AlreadyExists(_("GTIN {gtin} already belongs to another item", gtin=item.gtin))
         tx.master_data.add(item)
         tx.commit()
         return ItemView.of(item)
@@ -83,13 +84,14 @@ def edit_item(
         actor.require(Permission.MANAGE_MASTER_DATA)
         item = tx.master_data.item(code)
         if item is None:
-            raise NotFound(f"no item {code}")
+            raise NotFound(_("no item {code}", code=code))
         # Look for another holder of the GTIN before changing the item: the query would flush the change
         # first and meet the unique index as a raw database error.
         wanted = normalise_gtin14(gtin) if gtin and gtin.strip() else None
         other = tx.master_data.item_by_gtin(wanted) if wanted else None
         if other is not None and other.code != item.code:
-            raise AlreadyExists(f"GTIN {wanted} already belongs to item {other.code}")
+            raise AlreadyExists(_("GTIN {wanted} already belongs to item {other_code}",
+                                  wanted=wanted, other_code=other.code))
         item.edit(name=name, unit=unit, shelf_life_days=shelf_life_days, storage_condition=storage_condition,
                   gtin=gtin)
         tx.commit(reason=why)
@@ -106,7 +108,7 @@ def create_supplier(uow: UnitOfWork, actor: Actor, code: str, name: str) -> Supp
         actor.require(Permission.MANAGE_MASTER_DATA)
         supplier = Supplier(code, name)
         if tx.master_data.supplier(supplier.code) is not None:
-            raise AlreadyExists(f"supplier {supplier.code} already exists")
+            raise AlreadyExists(_("supplier {supplier_code} already exists", supplier_code=supplier.code))
         tx.master_data.add(supplier)
         tx.commit()
         return SupplierView(supplier.code, supplier.name, supplier.active)
@@ -126,13 +128,14 @@ def set_supplier_approval(
     with uow.acting_as(actor) as tx:
         actor.require(Permission.APPROVE_SUPPLIERS)
         if tx.master_data.item(item_code) is None:
-            raise NotFound(f"no item {item_code}")
+            raise NotFound(_("no item {item_code}", item_code=item_code))
         if tx.master_data.supplier(supplier_code) is None:
-            raise NotFound(f"no supplier {supplier_code}")
+            raise NotFound(_("no supplier {supplier_code}", supplier_code=supplier_code))
         approval = tx.master_data.approval(item_code, supplier_code)
         if approval is None:
             if status is not ApprovalStatus.APPROVED:
-                raise NotFound(f"supplier {supplier_code} is not on the list for {item_code}")
+                raise NotFound(_("supplier {supplier_code} is not on the list for {item_code}",
+                                 supplier_code=supplier_code, item_code=item_code))
             approval = SupplierApproval(item_code, supplier_code, tx.now())
             tx.master_data.add(approval)
             tx.commit(reason=reason)
@@ -153,7 +156,7 @@ def create_customer(uow: UnitOfWork, actor: Actor, code: str, name: str, *, coun
         actor.require(Permission.MANAGE_MASTER_DATA)
         customer = Customer(code, name, country=country, address=address)
         if tx.master_data.customer(customer.code) is not None:
-            raise AlreadyExists(f"customer {customer.code} already exists")
+            raise AlreadyExists(_("customer {customer_code} already exists", customer_code=customer.code))
         tx.master_data.add(customer)
         tx.commit()
         return CustomerView(customer.code, customer.name, customer.country, customer.address)
@@ -166,7 +169,7 @@ def edit_customer(uow: UnitOfWork, actor: Actor, code: str, reason: str | None, 
         actor.require(Permission.MANAGE_MASTER_DATA)
         customer = tx.master_data.customer(code)
         if customer is None:
-            raise NotFound(f"no customer {code}")
+            raise NotFound(_("no customer {code}", code=code))
         customer.edit(name=name, country=country, address=address)
         tx.commit(reason=why)
         return CustomerView(customer.code, customer.name, customer.country, customer.address)

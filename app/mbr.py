@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.i18n import _
 from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
@@ -56,12 +57,12 @@ def create_draft(
         actor.require(Permission.EDIT_MBR)
         product = tx.master_data.item(code)
         if product is None:
-            raise NotFound(f"no item {code}")
+            raise NotFound(_("no item {code}", code=code))
         mbr = MasterBatchRecord(product, tx.mbrs.latest_version(code) + 1, title, tx.now())
         for line in lines:
             component = tx.master_data.item(validate_code(line.item_code, "item"))
             if component is None:
-                raise NotFound(f"no item {line.item_code}")
+                raise NotFound(_("no item {item_code}", item_code=line.item_code))
             mbr.add_line(component, parse_quantity_text(line.quantity_per_unit, what="quantity per unit"),
                          parse_percentage_text(line.tolerance_pct))
         tx.mbrs.add(mbr)
@@ -72,16 +73,16 @@ def create_draft(
 def make_effective(uow: UnitOfWork, actor: Actor, product_code: str, version: int, reason: str | None) -> MbrView:
     """The draft becomes the version batches are planned from; the previous one is superseded."""
     if not reason or not reason.strip():
-        raise ReasonRequired("a reason (the change it implements) is required to make a version effective")
+        raise ReasonRequired(_("a reason (the change it implements) is required to make a version effective"))
     code = validate_code(product_code, "item")
     with uow.acting_as(actor) as tx:
         actor.require(Permission.APPROVE_MBR)
         mbr = tx.mbrs.version(code, version)
         if mbr is None:
-            raise NotFound(f"no master batch record {code} v{version}")
+            raise NotFound(_("no master batch record {code} v{version}", code=code, version=version))
         previous = tx.mbrs.effective(code)
         if previous is mbr:
-            raise ValidationError(f"{mbr.label} is already effective")
+            raise ValidationError(_("{label} is already effective", label=mbr.label))
         mbr.make_effective(tx.now(), previous)
         tx.commit(reason=reason)
         return MbrView.of(mbr)

@@ -7,6 +7,7 @@ from datetime import date
 
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ReasonRequired
+from domain.i18n import _
 from domain.numbering import DEFAULT_RULES, NumberContext, NumberRule
 from domain.users import Actor, Permission
 
@@ -49,9 +50,10 @@ def list_rules(uow: UnitOfWork, actor: Actor) -> list[RuleView]:
 
 def set_rule(uow: UnitOfWork, actor: Actor, scope: str, pattern: str, reason: str | None) -> RuleView:
     if scope not in DEFAULT_RULES:
-        raise NotFound(f"unknown number scope '{scope}': use one of {', '.join(DEFAULT_RULES)}")
+        raise NotFound(_("unknown number scope '{scope}': use one of {choices}",
+                         scope=scope, choices=', '.join(DEFAULT_RULES)))
     if not reason or not reason.strip():
-        raise ReasonRequired("a reason is required to change a number rule")
+        raise ReasonRequired(_("a reason is required to change a number rule"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_NUMBER_RULES)
         rule = tx.numbering.rule(scope)

@@ -14,6 +14,7 @@ from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from domain.errors import ConcurrentChange, NotFound, ValidationError
+from domain.i18n import _
 from domain.inputs import parse_quantity_text
 from domain.quantities import fmt
 from domain.recall import CustomerToNotify, NotificationStatus, Recall, RecallCustomer, ScopeLine, plan_recall
@@ -77,7 +78,7 @@ def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> 
         actor.require(Permission.OPEN_RECALL)
         trigger = tx.lots.by_number(lot_number, for_update=True)  # a second recall of the same lot waits here
         if trigger is None or trigger.id is None:
-            raise NotFound(f"no lot {lot_number}")
+            raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
         now = tx.now()
         recall = Recall(next_number(tx, "recall", local_today(tx)), trigger.id, trigger.lot_number, reason, now)
         tx.recalls.add(recall)
@@ -92,8 +93,8 @@ def open_recall(uow: UnitOfWork, actor: Actor, lot_number: str, reason: str) -> 
         nodes.setdefault(root.key, root)
         plan = plan_recall(walk_tree(root, Direction.FORWARD, edges, nodes.get, repeated=False), locked, actor, why)
         if set(plan.shipments) != set(scope.customer_codes):
-            raise ConcurrentChange("the genealogy of the lot changed at another station while the recall was "
-                                   "opened: open it again")
+            raise ConcurrentChange(_("the genealogy of the lot changed at another station while the recall was "
+                                     "opened: open it again"))
         tx.recalls.contain(plan.changes)
         tx.recalls.add_scope(recall.id, plan.scope)
         names = {c.code: c.name for c in scope.customers}
@@ -119,7 +120,8 @@ def record_progress(
         assert recall.id is not None
         customer = next((c for c in tx.recalls.customers(recall.id) if c.customer_code == customer_code.upper()), None)
         if customer is None:
-            raise NotFound(f"customer {customer_code} is not in recall {recall.recall_number}")
+            raise NotFound(_("customer {customer_code} is not in recall {recall_number}",
+                             customer_code=customer_code, recall_number=recall.recall_number))
         customer.advance(status, returned_qty, tx.now())
         tx.commit(reason=reason or f"recall {recall.recall_number}: {status.value}")
         return _stored(tx, recall)
@@ -127,7 +129,7 @@ def record_progress(
 
 def close_recall(uow: UnitOfWork, actor: Actor, recall_number: str, reason: str | None) -> RecallView:
     if not reason or not reason.strip():
-        raise ValidationError("a closing statement is required to close a recall")
+        raise ValidationError(_("a closing statement is required to close a recall"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_RECALL)
         recall = _recall(tx, recall_number)
@@ -156,7 +158,7 @@ def find_recall(uow: UnitOfWork, actor: Actor, recall_number: str) -> RecallSumm
 def _recall(tx: UnitOfWork, number: str) -> Recall:
     recall = tx.recalls.by_number(number)
     if recall is None:
-        raise NotFound(f"no recall {number}")
+        raise NotFound(_("no recall {number}", number=number))
     return recall
 
 

@@ -29,6 +29,7 @@ from app.lots import LotView, Receipt, local_today
 from app.ports import ScanParser, UnitOfWork
 from domain.barcodes import GS, BarcodeData, BarcodeScheme, Scan, ScanError
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.items import ApprovalStatus, Item
 from domain.lots import LotStatus
 from domain.users import Actor, Permission
@@ -72,9 +73,9 @@ class ReceiptPrefill:
         from the person receiving."""
         amount = quantity if quantity is not None else self.quantity
         if amount is None:
-            raise ValidationError("the label carries no quantity: enter the quantity received")
+            raise ValidationError(_("the label carries no quantity: enter the quantity received"))
         if not self.supplier_lot:
-            raise ValidationError("the label carries no lot number: enter the supplier's lot number")
+            raise ValidationError(_("the label carries no lot number: enter the supplier's lot number"))
         return Receipt(self.item_code, supplier_code, self.supplier_lot, str(amount), unit or self.unit,
                        self.manufactured_on, self.expires_on)
 
@@ -120,7 +121,7 @@ def code_for_field(scan: Scan | str, parser: ScanParser, field: str) -> str:
     text, symbology = (scan.data, scan.symbology) if isinstance(scan, Scan) else (scan, None)
     plain = _without_aim(text.strip(" \r\n\t\0"))
     if not plain:
-        raise ValidationError("The scan is empty.")
+        raise ValidationError(_("The scan is empty."))
     try:
         data = parser(text, symbology)
     except ScanError as error:
@@ -131,7 +132,8 @@ def code_for_field(scan: Scan | str, parser: ScanParser, field: str) -> str:
         return plain
     code = data.gtin if field == "gtin" else (data.lot or (None if data.gtin else plain))
     if not code:
-        raise ValidationError(f"The scanned label has no {'GTIN (01)' if field == 'gtin' else 'lot (10)'}.")
+        raise ValidationError(_("The scanned label has no {value}.",
+                                value='GTIN (01)' if field == 'gtin' else 'lot (10)'))
     return code
 
 
@@ -149,13 +151,15 @@ def add_scanned_lot_to_shipment(uow: UnitOfWork, actor: Actor, scan: Scan | str,
     shipment itself is recorded by `app.shipments.ship`."""
     lot = scanned_lot(uow, actor, scan, parser)
     if lot.lot_number in draft:
-        raise ValidationError(f"lot {lot.lot_number} is already on this shipment")
+        raise ValidationError(_("lot {lot_number} is already on this shipment", lot_number=lot.lot_number))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.SHIP)
         if lot.status != LotStatus.RELEASED.value:
-            raise ValidationError(f"lot {lot.lot_number} is {lot.status}: only Released lots are shipped")
+            raise ValidationError(_("lot {lot_number} is {status}: only Released lots are shipped",
+                                    lot_number=lot.lot_number, status=lot.status))
         if lot.expires_on is not None and lot.expires_on < local_today(tx):
-            raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on}")
+            raise ValidationError(_("lot {lot_number} expired on {expires_on}",
+                                    lot_number=lot.lot_number, expires_on=lot.expires_on))
     return lot
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import platformdirs
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 SETTINGS_VERSION = 1
 APP_NAME = "BatchTrace"
@@ -42,19 +43,20 @@ class Settings:
 
     def validated(self) -> Settings:
         if self.version != SETTINGS_VERSION:
-            raise ValidationError(f"settings version {self.version} is not supported (expected {SETTINGS_VERSION})")
+            raise ValidationError(_("settings version {version} is not supported (expected {settings_version})",
+                                    version=self.version, settings_version=SETTINGS_VERSION))
         if not 1 <= self.idle_lock_minutes <= 240:
-            raise ValidationError("idle_lock_minutes must be between 1 and 240")
+            raise ValidationError(_("idle_lock_minutes must be between 1 and 240"))
         if self.password_min_length < 8:
-            raise ValidationError("password_min_length may not be below 8")
+            raise ValidationError(_("password_min_length may not be below 8"))
         if not 1 <= self.password_expiry_days <= 365:
-            raise ValidationError("password_expiry_days must be between 1 and 365")
+            raise ValidationError(_("password_expiry_days must be between 1 and 365"))
         if not 1 <= self.password_history <= 24:
-            raise ValidationError("password_history must be between 1 and 24")
+            raise ValidationError(_("password_history must be between 1 and 24"))
         if not 3 <= self.max_failed_logins <= 10:
-            raise ValidationError("max_failed_logins must be between 3 and 10")
+            raise ValidationError(_("max_failed_logins must be between 3 and 10"))
         if self.database_url and _has_password(self.database_url):
-            raise ValidationError("settings must not hold a database password: use 'batchtrace db connect'")
+            raise ValidationError(_("settings must not hold a database password: use 'batchtrace db connect'"))
         return self
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -79,17 +81,17 @@ def load_settings() -> Settings:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ValidationError(f"cannot read settings {path}: {error}") from None
+        raise ValidationError(_("cannot read settings {path}: {error}", path=path, error=error)) from None
     if not isinstance(raw, dict):
-        raise ValidationError(f"settings {path} must hold a JSON object")
+        raise ValidationError(_("settings {path} must hold a JSON object", path=path))
     known = set(Settings.__dataclass_fields__)
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise ValidationError(f"settings {path}: unknown key(s) {', '.join(unknown)}")
+        raise ValidationError(_("settings {path}: unknown key(s) {choices}", path=path, choices=', '.join(unknown)))
     try:
         return Settings(**raw).validated()
     except TypeError as error:
-        raise ValidationError(f"settings {path}: {error}") from None
+        raise ValidationError(_("settings {path}: {error}", path=path, error=error)) from None
 
 
 def save_settings(settings: Settings) -> Path:

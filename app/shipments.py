@@ -11,6 +11,7 @@ from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.inputs import parse_quantity_text
 from domain.items import validate_code
 from domain.shipments import Shipment
@@ -46,14 +47,14 @@ def ship(
     uow: UnitOfWork, actor: Actor, customer_code: str, shipped_on: date | None, lines: Sequence[ShipmentLineInput]
 ) -> ShipmentView:
     if not lines:
-        raise ValidationError("a shipment needs at least one lot")
+        raise ValidationError(_("a shipment needs at least one lot"))
     code = validate_code(customer_code, "customer")
     parsed = [(line.lot_number.strip(), parse_quantity_text(line.quantity)) for line in lines]
     with uow.acting_as(actor) as tx:
         actor.require(Permission.SHIP)
         customer = tx.master_data.customer(code)
         if customer is None or not customer.active:
-            raise NotFound(f"no active customer {code}")
+            raise NotFound(_("no active customer {code}", code=code))
         today = local_today(tx)
         shipment = Shipment(next_number(tx, "shipment", today), customer.code, shipped_on or today, tx.now())
         # Lock the lots in one order (by number) so two stations shipping the same lots listed in another
@@ -62,7 +63,7 @@ def ship(
         for lot_number in sorted({number for number, _ in parsed}):
             lot = tx.lots.by_number(lot_number, for_update=True)
             if lot is None:
-                raise NotFound(f"no lot {lot_number}")
+                raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
             locked[lot_number] = lot
         lots = []
         for lot_number, qty in parsed:

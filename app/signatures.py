@@ -24,6 +24,7 @@ from app.signing_rules import requirements_for
 from app.users import AuthConfig, _check_password
 from domain.batches import BatchStatus
 from domain.errors import AuthenticationFailed, NotFound, ReasonRequired
+from domain.i18n import _
 from domain.lots import LotStatus
 from domain.signatures import (
     Meaning,
@@ -195,7 +196,8 @@ def _load_pending(tx: UnitOfWork, record: SignedRecord, target: Enum | str) -> _
     transition = record.machine.find(record.status, target_status)
     requirements = requirements_for(tx, record.machine, transition)
     if not requirements:
-        raise NotFound(f"{record.record_type} {record.record_id}: {transition.name} needs no signatures")
+        raise NotFound(_("{record_type} {record_id}: {transition_name} needs no signatures",
+                         record_type=record.record_type, record_id=record.record_id, transition_name=transition.name))
     state_id = tx.signatures.state_ids(record.record_type, [record.record_id])[record.record_id]
     signatures = tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]
     return _pending(record, transition, requirements, signatures, state_id)
@@ -231,17 +233,18 @@ def _reauthenticate(tx: UnitOfWork, auth: AuthConfig, session: SigningSession, p
     actor = session.actor
     typed = (user_id_typed or "").strip()
     if session.user_id_required and not typed:
-        raise AuthenticationFailed("type your user ID and password: the first signing of a session needs both")
+        raise AuthenticationFailed(_("type your user ID and password: the first signing of a session needs both"))
     if typed and typed != actor.user_id:
         tx.audit_event("SIGN_REFUSED", "user", actor.user_id,
                        reason=f"user ID '{typed[:32]}' typed at {what}: only the logged-in user can sign")
         tx.commit()
         raise AuthenticationFailed(
-            f"you are logged in as {actor.user_id}: you sign only as yourself, never as '{typed[:32]}'"
+            _("you are logged in as {user_id}: you sign only as yourself, never as '{typed}'",
+              user_id=actor.user_id, typed=typed[:32])
         )
     user = tx.users.lock_for_update(actor.user_id)
     if user is None:
-        raise AuthenticationFailed(f"no user '{actor.user_id}'")
+        raise AuthenticationFailed(_("no user '{user_id}'", user_id=actor.user_id))
     user.check_can_log_in()
     _check_password(tx, auth, user, password, what)
     if user.failed_logins:
@@ -270,7 +273,7 @@ def sign(
         pending = _load_pending(tx, record, target)
         wanted = _next(tx, record, pending, actor, meaning)
         if wanted.needs_comment and not note:
-            raise ReasonRequired(f"the {wanted.label} needs a reason")
+            raise ReasonRequired(_("the {label} needs a reason", label=wanted.label))
         signature = Signature(record.record_type, record.record_id, pending.current.purpose, wanted, actor,
                               tx.now(), record.content_hash, pending.state_id, note)
         tx.signatures.add(signature)

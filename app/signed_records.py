@@ -20,6 +20,7 @@ from app.lots import local_today
 from app.ports import UnitOfWork
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.lots import LOT_WORKFLOW, Lot, LotStatus
 from domain.quantities import fmt
 from domain.signatures import SigningProgress, content_hash
@@ -84,23 +85,24 @@ def of_lot(lot: Lot) -> SignedRecord:
 def of_batch(tx: UnitOfWork, batch: Batch) -> SignedRecord:
     assert batch.id is not None
     net = tx.batches.net_issued(batch.id)
-    numbers = {lot_id: lot.lot_number for lot_id, lot in tx.lots.by_ids(sorted({i for i, _ in net})).items()}
+    numbers = {lot_id: lot.lot_number for lot_id, lot in tx.lots.by_ids(sorted({i for i, _item in net})).items()}
     issued: dict[str, Decimal] = {}
-    for (lot_id, _), qty in net.items():
+    for (lot_id, _item), qty in net.items():
         issued[numbers[lot_id]] = issued.get(numbers[lot_id], Decimal(0)) + qty
     outputs = [(lot.lot_number, lot.quantity) for lot in tx.lots.of_batch(batch.id)]
     produced = f"{fmt(batch.produced_quantity)} {batch.unit.value}" if batch.produced_quantity is not None else ""
     shown = (("Batch", batch.batch_number), ("Product", batch.product_code),
              ("Master batch record", f"version {batch.mbr_version}"),
              ("Planned", f"{fmt(batch.planned_quantity)} {batch.unit.value}"), ("Produced", produced),
-             ("Finished lots", ", ".join(n for n, _ in outputs)), ("Status", batch.status.value))
+             ("Finished lots", ", ".join(n for n, _qty in outputs)), ("Status", batch.status.value))
     return SignedRecord("batch", batch.batch_number, BATCH_WORKFLOW, batch.status,
                         batch_content(batch, issued, outputs), shown, batch)
 
 
 def check_type(record_type: str) -> str:
     if record_type not in RECORD_TYPES:
-        raise ValidationError(f"unknown record type '{record_type}': signed records are {', '.join(RECORD_TYPES)}")
+        raise ValidationError(_("unknown record type '{record_type}': signed records are {choices}",
+                                record_type=record_type, choices=', '.join(RECORD_TYPES)))
     return record_type
 
 
@@ -108,11 +110,11 @@ def load(tx: UnitOfWork, record_type: str, record_id: str, *, for_update: bool =
     if check_type(record_type) == "lot":
         lot = tx.lots.by_number(record_id, for_update=for_update)
         if lot is None:
-            raise NotFound(f"no lot {record_id}")
+            raise NotFound(_("no lot {record_id}", record_id=record_id))
         return of_lot(lot)
     batch = tx.batches.by_number(record_id, for_update=for_update)
     if batch is None:
-        raise NotFound(f"no batch {record_id}")
+        raise NotFound(_("no batch {record_id}", record_id=record_id))
     return of_batch(tx, batch)
 
 
@@ -146,7 +148,8 @@ def block_if_expired(tx: UnitOfWork, record: SignedRecord) -> None:
     if isinstance(record.entity, Lot) and record.entity.expire_if_due(local_today(tx)):
         lot = record.entity
         tx.acting_as(SYSTEM_ACTOR).commit(reason=f"expired on {lot.expires_on}: blocked automatically")
-        raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on} and is now blocked")
+        raise ValidationError(_("lot {lot_number} expired on {expires_on} and is now blocked",
+                                lot_number=lot.lot_number, expires_on=lot.expires_on))
 
 
 def complete(tx: UnitOfWork, record: SignedRecord, target: Enum, signed: SigningProgress) -> None:

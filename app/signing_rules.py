@@ -12,6 +12,7 @@ from typing import Any
 from app.ports import UnitOfWork
 from domain.batches import BATCH_WORKFLOW
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.i18n import _
 from domain.lots import LOT_WORKFLOW
 from domain.signatures import Meaning, RuleExtra, SignatureRequirement, signatures_needed
 from domain.users import Actor, Permission, Role
@@ -69,7 +70,8 @@ def find_signed(transition_key: str) -> tuple[StateMachine[Any], Transition[Any]
         if machine.key(transition) == transition_key:
             return machine, transition
     keys = ", ".join(m.key(t) for m, t in signed_transitions())
-    raise NotFound(f"no signed transition '{transition_key}': choose from {keys}")
+    raise NotFound(_("no signed transition '{transition_key}': choose from {keys}",
+                     transition_key=transition_key, keys=keys))
 
 
 def requirements_for(tx: UnitOfWork, machine: StateMachine[Any], transition: Transition[Any]
@@ -113,14 +115,15 @@ def transition_requirements(uow: UnitOfWork, actor: Actor, transition_key: str) 
 
 def _why(reason: str | None) -> str:
     if not reason or not reason.strip():
-        raise ReasonRequired("a reason is required to change the signing rules")
+        raise ReasonRequired(_("a reason is required to change the signing rules"))
     return reason.strip()
 
 
 def _unique_label(label: str, taken: Iterable[SignatureRequirement], key: str) -> None:
     same = next((r for r in taken if r.label.casefold() == " ".join(label.split()).casefold()), None)
     if same is not None:
-        raise ValidationError(f"{key} already needs a signature named '{same.label}': choose another name")
+        raise ValidationError(_("{key} already needs a signature named '{label}': choose another name",
+                                key=key, label=same.label))
 
 
 def add_rule_extra(
@@ -152,13 +155,15 @@ def remove_rule_extra(
         default = next((r for r in transition.signatures if requirement_key in (r.key, r.label)), None)
         if default is not None:
             raise ValidationError(
-                f"the {default.label} of {transition_key} is a BatchTrace default: site rules can add signatures, "
-                "never remove the defaults"
+                _("the {label} of {transition_key} is a BatchTrace default: site rules can add signatures, never "
+                  "remove the defaults",
+                  label=default.label, transition_key=transition_key)
             )
         extra = next((e for e in tx.signatures.rule_extras(transition_key)
                       if requirement_key in (e.key, e.label)), None)
         if extra is None:
-            raise NotFound(f"{transition_key} has no site signature '{requirement_key}'")
+            raise NotFound(_("{transition_key} has no site signature '{requirement_key}'",
+                             transition_key=transition_key, requirement_key=requirement_key))
         extra.withdraw()
         tx.commit(reason=why)
         return _rules(tx, machine, transition)

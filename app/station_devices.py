@@ -26,6 +26,7 @@ from devices.labels.zpl import ZplLanguage
 from devices.simulator import SimulatedScanner
 from devices.wedge import WedgeBurstDetector
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.label_layout import ResolvedLabel
 from domain.users import Actor
 from persistence.print_journal import JobOrigin, SqlPrintJournal
@@ -67,8 +68,10 @@ class StationPrinting:
         for printer in settings.printers:
             for template in (printer.lot_label_template, printer.udi_label_template):
                 if template not in self._templates:
-                    raise ValidationError(f"devices.json: printer '{printer.name}': there is no label template "
-                                          f"{template}: use one of {', '.join(sorted(self._templates))}")
+                    raise ValidationError(_("devices.json: printer '{printer_name}': there is no label template "
+                                            "{template}: use one of {choices}",
+                                            printer_name=printer.name, template=template,
+                                            choices=', '.join(sorted(self._templates))))
         self._listeners: list[JobListener] = []
         self.queue = PrintQueue([label_printer(p) for p in settings.printers], journal=journal,
                                 on_change=self._changed)
@@ -135,15 +138,16 @@ class StationPrinting:
 
     def _template(self, template_id: str, dpi: int | None) -> LabelTemplate:
         if template_id not in self._templates:
-            raise NotFound(f"there is no label template {template_id}")
+            raise NotFound(_("there is no label template {template_id}", template_id=template_id))
         template = self._templates[template_id]
         return template if dpi is None or dpi == template.dpi else replace(template, dpi=dpi)
 
     def _queue_id(self, job_id: int) -> int:
         queue_id = self._journal.queue_id(job_id)
         if queue_id is None:
-            raise NotFound(f"print job {job_id} is not in this station's queue (it was queued at another station "
-                           "or before the last start): print the label again, with a reason")
+            raise NotFound(_("print job {job_id} is not in this station's queue (it was queued at another station or "
+                             "before the last start): print the label again, with a reason",
+                             job_id=job_id))
         return queue_id
 
     def _changed(self, job: PrintJob) -> None:
@@ -154,7 +158,7 @@ class StationPrinting:
     def _view(self, job: PrintJob) -> PrintJobView:
         entry = self._journal.entry(job.id)
         if entry is None:  # not journalled: the queue refuses such jobs, so this is never shown for long
-            raise NotFound(f"print job {job.id} of this session has no journal entry")
+            raise NotFound(_("print job {id} of this session has no journal entry", id=job.id))
         journal_id, origin = entry
         return PrintJobView(
             journal_id, job.state.value, job.error, job.printer, origin.language, origin.transport,
@@ -211,7 +215,8 @@ class StationDevices:
         because a new queue would not carry them."""
         open_jobs = self.print_queue.open_jobs()
         if open_jobs:
-            raise ValidationError(f"{open_jobs} print job(s) are still open: let them print or cancel them first")
+            raise ValidationError(_("{open_jobs} print job(s) are still open: let them print or cancel them first",
+                                    open_jobs=open_jobs))
         self.settings = settings
         self.print_queue = self.print_queue.with_settings(settings)
         self.labels.station = self.print_queue

@@ -36,6 +36,7 @@ from typing import Any
 
 from app.settings import config_dir
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.printing import split_template_id
 
 DEVICES_VERSION = 1
@@ -83,12 +84,13 @@ class TransportSetting:
         text = self.target.strip()
         host, port_text = text, "9100"
         if text.startswith("["):  # [IPv6]:port
-            host, _, rest = text[1:].partition("]")
+            host, _bracket, rest = text[1:].partition("]")
             port_text = rest.removeprefix(":") or "9100"
         elif text.count(":") == 1:
             host, port_text = text.split(":")
         if not host or not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
-            raise ValidationError(f"transport tcp needs host:port such as 192.168.1.50:9100, not '{self.target}'")
+            raise ValidationError(_("transport tcp needs host:port such as 192.168.1.50:9100, not '{target}'",
+                                    target=self.target))
         return host, int(port_text)
 
     @property
@@ -118,7 +120,7 @@ class DeviceSettings:
         for printer in self.printers:
             if printer.name == name:
                 return printer
-        raise ValidationError(f"this station has no printer named '{name}'")
+        raise ValidationError(_("this station has no printer named '{name}'", name=name))
 
     def with_changes(self, **changes: Any) -> DeviceSettings:
         return validate_device_settings(replace(self, **changes))
@@ -129,58 +131,67 @@ class DeviceSettings:
 
 def validate_device_settings(s: DeviceSettings, where: str = "devices.json") -> DeviceSettings:
     if s.version != DEVICES_VERSION:
-        raise ValidationError(f"{where}: version {s.version} is not supported (expected {DEVICES_VERSION})")
+        raise ValidationError(_("{where}: version {version} is not supported (expected {devices_version})",
+                                where=where, version=s.version, devices_version=DEVICES_VERSION))
     _check_scanners(s.scanners, where)
     names: set[str] = set()
     for index, printer in enumerate(s.printers):
         _check_printer(printer, f"{where}: printers[{index}] '{printer.name}'")
         if printer.name in names:
-            raise ValidationError(f"{where}: two printers are named '{printer.name}'")
+            raise ValidationError(_("{where}: two printers are named '{printer_name}'",
+                                    where=where, printer_name=printer.name))
         names.add(printer.name)
     if s.default_printer is not None and s.default_printer not in names:
-        raise ValidationError(f"{where}: the default printer '{s.default_printer}' is not one of the printers")
+        raise ValidationError(_("{where}: the default printer '{default_printer}' is not one of the printers",
+                                where=where, default_printer=s.default_printer))
     return s
 
 
 def _check_scanners(s: ScannerSettings, where: str) -> None:
     wedge, hid = s.wedge, s.hid_pos
     if not 5 <= wedge.max_interkey_ms <= 200:
-        raise ValidationError(f"{where}: scanners.wedge.max_interkey_ms must be between 5 and 200")
+        raise ValidationError(_("{where}: scanners.wedge.max_interkey_ms must be between 5 and 200", where=where))
     if not 1 <= wedge.min_length <= 100:
-        raise ValidationError(f"{where}: scanners.wedge.min_length must be between 1 and 100")
+        raise ValidationError(_("{where}: scanners.wedge.min_length must be between 1 and 100", where=where))
     for name, value in (("prefix", wedge.prefix), ("suffix", wedge.suffix)):
         if len(value) > 8:
-            raise ValidationError(f"{where}: scanners.wedge.{name} may have at most 8 characters")
+            raise ValidationError(_("{where}: scanners.wedge.{name} may have at most 8 characters",
+                                    where=where, name=name))
     for name, number in (("vendor_id", hid.vendor_id), ("product_id", hid.product_id)):
         if number is not None and not 0 <= number <= 0xFFFF:
-            raise ValidationError(f"{where}: scanners.hid_pos.{name} must be between 0x0000 and 0xFFFF")
+            raise ValidationError(_("{where}: scanners.hid_pos.{name} must be between 0x0000 and 0xFFFF",
+                                    where=where, name=name))
     if hid.product_id is not None and hid.vendor_id is None:
-        raise ValidationError(f"{where}: scanners.hid_pos.product_id needs the vendor_id too")
+        raise ValidationError(_("{where}: scanners.hid_pos.product_id needs the vendor_id too", where=where))
 
 
 def _check_printer(p: PrinterSettings, where: str) -> None:
     if not p.name.strip() or p.name != p.name.strip() or len(p.name) > 80:
-        raise ValidationError(f"{where}: a printer needs a name of 1 to 80 characters without outer spaces")
+        raise ValidationError(_("{where}: a printer needs a name of 1 to 80 characters without outer spaces",
+                                where=where))
     if p.language not in LANGUAGES:
-        raise ValidationError(f"{where}: language must be {' or '.join(LANGUAGES)}, not '{p.language}'")
+        raise ValidationError(_("{where}: language must be {choices}, not '{language}'",
+                                where=where, choices=' or '.join(LANGUAGES), language=p.language))
     if p.dpi not in DPIS:
-        raise ValidationError(f"{where}: dpi must be one of {', '.join(map(str, DPIS))}, not {p.dpi}")
+        raise ValidationError(_("{where}: dpi must be one of {choices}, not {dpi}",
+                                where=where, choices=', '.join(map(str, DPIS)), dpi=p.dpi))
     for name, template in (("lot_label_template", p.lot_label_template), ("udi_label_template", p.udi_label_template)):
         try:
             split_template_id(template)
         except ValidationError as error:
-            raise ValidationError(f"{where}: {name}: {error}") from None
+            raise ValidationError(_("{where}: {name}: {error}", where=where, name=name, error=error)) from None
     kind, target = p.transport.kind, p.transport.target
     if kind not in TRANSPORT_KINDS:
-        raise ValidationError(f"{where}: transport kind must be one of {', '.join(TRANSPORT_KINDS)}, not '{kind}'")
+        raise ValidationError(_("{where}: transport kind must be one of {choices}, not '{kind}'",
+                                where=where, choices=', '.join(TRANSPORT_KINDS), kind=kind))
     if not target.strip():
         what = {"tcp": "host:port", "device": "a device path", "spooler": "a print queue name", "file": "a file path"}
-        raise ValidationError(f"{where}: transport {kind} needs {what[kind]}")
+        raise ValidationError(_("{where}: transport {kind} needs {what}", where=where, kind=kind, what=what[kind]))
     if kind == "tcp":
         try:
             p.transport.tcp_address()
         except ValidationError as error:
-            raise ValidationError(f"{where}: {error}") from None
+            raise ValidationError(_("{where}: {error}", where=where, error=error)) from None
 
 
 # --- the file -------------------------------------------------------------------------------------------
@@ -198,7 +209,7 @@ def load_device_settings(path: Path | None = None) -> DeviceSettings:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ValidationError(f"cannot read {path}: {error}") from None
+        raise ValidationError(_("cannot read {path}: {error}", path=path, error=error)) from None
     return device_settings_from_dict(raw, path.name)
 
 
@@ -233,7 +244,7 @@ def device_settings_from_dict(raw: object, where: str = "devices.json") -> Devic
     hid = _object(scanners.pop("hid_pos", {}), f"{where}: scanners.hid_pos", HidPosSettings)
     printers_raw = top.pop("printers", [])
     if not isinstance(printers_raw, list):
-        raise ValidationError(f"{where}: printers must be a list")
+        raise ValidationError(_("{where}: printers must be a list", where=where))
     printers = []
     for index, item in enumerate(printers_raw):
         place = f"{where}: printers[{index}]"
@@ -258,10 +269,10 @@ _NESTED = {"scanners", "wedge", "hid_pos", "printers", "transport"}
 def _object(raw: object, where: str, cls: Any) -> dict[str, Any]:
     """A JSON object holding only `cls`'s fields; every field but the nested ones optional."""
     if not isinstance(raw, dict):
-        raise ValidationError(f"{where} must be a JSON object")
+        raise ValidationError(_("{where} must be a JSON object", where=where))
     unknown = sorted(set(raw) - set(cls.__dataclass_fields__))
     if unknown:
-        raise ValidationError(f"{where}: unknown key(s) {', '.join(unknown)}")
+        raise ValidationError(_("{where}: unknown key(s) {choices}", where=where, choices=', '.join(unknown)))
     return dict(raw)
 
 
@@ -281,7 +292,9 @@ def _typed(values: Mapping[str, Any], where: str, cls: Any) -> dict[str, Any]:
             or (kind.startswith("str") and isinstance(value, str))
         )
         if not ok:
-            raise ValidationError(f"{where}: {name} must be {_TYPE_NAMES[kind.split(' ')[0]]}, not {json.dumps(value)}")
+            raise ValidationError(_("{where}: {name} must be {type_names}, not {dumps}",
+                                    where=where, name=name, type_names=_TYPE_NAMES[kind.split(' ')[0]],
+                                    dumps=json.dumps(value)))
         result[name] = float(value) if kind.startswith("float") else value
     return result
 
@@ -297,7 +310,8 @@ def _hid_number(value: object, where: str) -> int | None:
             return int(value, 16) if value.lower().startswith("0x") else int(value)
         except ValueError:
             pass
-    raise ValidationError(f"{where} must be a number such as 1504 or \"0x05e0\", not {json.dumps(value)}")
+    raise ValidationError(_('{where} must be a number such as 1504 or "0x05e0", not {dumps}',
+                            where=where, dumps=json.dumps(value)))
 
 
 def _hex(number: int | None) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 from app.csv_files import csv_written_atomically
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.quantities import fmt
 from domain.trace import (
     PAGE_SIZE,
@@ -59,7 +60,7 @@ class TraceStart:
 def directions(direction: str) -> tuple[Direction, ...]:
     found = _DIRECTIONS.get(direction)
     if found is None:
-        raise ValidationError(f"direction must be forward, backward or both, not '{direction}'")
+        raise ValidationError(_("direction must be forward, backward or both, not '{direction}'", direction=direction))
     return found
 
 
@@ -80,7 +81,7 @@ def trace_children(uow: UnitOfWork, actor: Actor, parent: NodeInfo, direction: D
                    limit: int = PAGE_SIZE) -> ChildPage:
     """The next `limit` children of a node of the tree, from `offset`, in tree order."""
     if offset < 0 or limit < 1:
-        raise ValidationError("a page of children starts at 0 or later and holds at least one")
+        raise ValidationError(_("a page of children starts at 0 or later and holds at least one"))
     with uow.acting_as(actor) as tx:
         return tx.genealogy.children(parent, direction, offset, limit)
 
@@ -89,7 +90,7 @@ def trace_scope(uow: UnitOfWork, actor: Actor, number: str, direction: str = "fo
     """What a trace reaches, counted and summed by the database: the same scope on screen, on the command
     line and in a recall."""
     if direction not in ("forward", "backward"):
-        raise ValidationError(f"a scope is forward or backward, not '{direction}'")
+        raise ValidationError(_("a scope is forward or backward, not '{direction}'", direction=direction))
     with uow.acting_as(actor) as tx:
         root = _resolve(tx, number)
         return tx.genealogy.scope(root, Direction(direction))
@@ -140,7 +141,7 @@ def trace_lines(uow: UnitOfWork, actor: Actor, number: str, direction: str = "bo
 def _resolve(tx: UnitOfWork, number: str) -> NodeInfo:
     number = number.strip()
     if not number:
-        raise ValidationError("give a lot, batch or shipment number")
+        raise ValidationError(_("give a lot, batch or shipment number"))
     exact = [n for n in tx.genealogy.find(number, 50) if n.number == number or n.supplier_lot == number]
     own = [n for n in exact if n.number == number]
     if len(own) == 1:
@@ -149,8 +150,9 @@ def _resolve(tx: UnitOfWork, number: str) -> NodeInfo:
         return exact[0]
     if len(exact) > 1:
         found = ", ".join(f"{KIND_LABEL[n.kind].lower()} {n.number}" for n in exact[:10])
-        raise ValidationError(f"'{number}' matches several records ({found}): give the exact lot or batch number")
-    raise NotFound(f"no lot, batch, shipment or supplier lot '{number}'")
+        raise ValidationError(_("'{number}' matches several records ({found}): give the exact lot or batch number",
+                                number=number, found=found))
+    raise NotFound(_("no lot, batch, shipment or supplier lot '{number}'", number=number))
 
 
 CSV_COLUMNS = ("direction", "depth", "path", "kind", "number", "item", "status", "quantity", "unit",

@@ -17,6 +17,7 @@ from domain.errors import (
     ReasonRequired,
     ValidationError,
 )
+from domain.i18n import N_, _
 from domain.users import (
     USER_ID_PATTERN,
     Actor,
@@ -64,7 +65,7 @@ UNKNOWN_USER_ID = "unknown user ID (what was typed is not kept)"
 
 # The one answer to any refused log-in before the user is known (ACC-3): an unknown ID, a wrong password, a
 # locked or deactivated account all read the same, so the answer tells nobody which IDs exist.
-LOGIN_REFUSED = (
+LOGIN_REFUSED = N_(
     "wrong user ID or password, or the account is locked or deactivated: if it keeps failing, "
     "ask an administrator"
 )
@@ -73,13 +74,13 @@ LOGIN_REFUSED = (
 def _get(uow: UnitOfWork, user_id: str) -> User:
     user = uow.users.lock_for_update(user_id)
     if user is None:
-        raise NotFound(f"no user '{user_id}'")
+        raise NotFound(_("no user '{user_id}'", user_id=user_id))
     return user
 
 
 def _require_reason(reason: str | None) -> str:
     if not reason or not reason.strip():
-        raise ReasonRequired("a reason is required for this change")
+        raise ReasonRequired(_("a reason is required for this change"))
     return reason.strip()
 
 
@@ -98,7 +99,7 @@ def create_first_administrator(
     with uow.acting_as(Actor(uid, name, authenticated=False)):
         if uow.users.any_exist():
             raise AccessDenied(
-                "the first administrator already exists: log in as an administrator to add users",
+                _("the first administrator already exists: log in as an administrator to add users"),
                 permission=Permission.MANAGE_USERS.name, user_id=uid,
             )
         user = User(uid, name, frozenset({Role.ADMINISTRATOR}), auth.hasher.hash(password), uow.now(),
@@ -118,7 +119,8 @@ def add_user(
         existing = uow.users.get(uid)
         if existing is not None:
             state = "active" if existing.active else "deactivated"
-            raise AlreadyExists(f"user ID '{uid}' already exists ({state}): user IDs are never reused")
+            raise AlreadyExists(_("user ID '{uid}' already exists ({state}): user IDs are never reused",
+                                  uid=uid, state=state))
         auth.policy.check_strength(temporary_password)
         user = User(uid, printed_name, frozenset(roles), auth.hasher.hash(temporary_password), uow.now(),
                     must_change_password=True)
@@ -141,7 +143,7 @@ def log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Ac
     except PasswordExpired:  # only after the right password: it reveals nothing to a guesser
         raise
     except AuthenticationFailed:
-        raise AuthenticationFailed(LOGIN_REFUSED) from None
+        raise AuthenticationFailed(_(LOGIN_REFUSED)) from None
 
 
 def _log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Actor:
@@ -150,7 +152,7 @@ def _log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> A
         if user is None:
             tx.audit_event("LOGIN_FAILED", "user", "?", reason=UNKNOWN_USER_ID)
             tx.commit()
-            raise AuthenticationFailed(LOGIN_REFUSED)
+            raise AuthenticationFailed(_(LOGIN_REFUSED))
         tx.acting_as(user.actor)
         try:
             user.check_can_log_in()
@@ -179,13 +181,15 @@ def _check_password(tx: UnitOfWork, auth: AuthConfig, user: User, password: str,
         tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
         tx.commit(reason=reason)
         raise AccountLocked(
-            f"wrong password: account '{user.user_id}' is now locked; an administrator must unlock it"
+            _("wrong password: account '{user_id}' is now locked; an administrator must unlock it",
+              user_id=user.user_id)
         )
     reason = f"wrong password at {what} ({user.failed_logins} of {auth.policy.max_failed_logins})"
     tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
     tx.commit(reason=reason)
     tries = "try" if remaining == 1 else "tries"
-    raise AuthenticationFailed(f"wrong user ID or password: {remaining} {tries} left before the account locks")
+    raise AuthenticationFailed(_("wrong user ID or password: {remaining} {tries} left before the account locks",
+                                 remaining=remaining, tries=tries))
 
 
 def reauthenticate(uow: UnitOfWork, auth: AuthConfig, actor: Actor, password: str, *, what: str) -> None:
@@ -217,18 +221,18 @@ def change_own_password(
         if user is None:
             tx.audit_event("LOGIN_FAILED", "user", "?", reason=UNKNOWN_USER_ID)
             tx.commit()
-            raise AuthenticationFailed(LOGIN_REFUSED)
+            raise AuthenticationFailed(_(LOGIN_REFUSED))
         tx.acting_as(user.actor)
         try:
             user.check_can_log_in()
         except AuthenticationFailed as refused:
             tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=str(refused))
             tx.commit()
-            raise AuthenticationFailed(LOGIN_REFUSED) from None
+            raise AuthenticationFailed(_(LOGIN_REFUSED)) from None
         try:
             _check_password(tx, auth, user, old_password, "password change")  # audits and counts the failure
         except AuthenticationFailed:
-            raise AuthenticationFailed(LOGIN_REFUSED) from None
+            raise AuthenticationFailed(_(LOGIN_REFUSED)) from None
         _set_password(tx, auth, user, new_password, temporary=False)
         user.failed_logins = 0
         tx.audit_event("LOGIN", "user", user.user_id, reason="after setting a new password")
@@ -250,7 +254,7 @@ def reset_password(
         actor.require(Permission.MANAGE_USERS)
         user = _get(tx, user_id)
         if not user.active:
-            raise ValidationError(f"user '{user_id}' is deactivated")
+            raise ValidationError(_("user '{user_id}' is deactivated", user_id=user_id))
         _set_password(tx, auth, user, temporary_password, temporary=True)
         tx.commit(reason=why)
         return UserView.of(user)
@@ -271,7 +275,7 @@ def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: str, reason: str | N
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_USERS)
         if user_id == actor.user_id:
-            raise ValidationError("you cannot deactivate your own account")
+            raise ValidationError(_("you cannot deactivate your own account"))
         user = _get(tx, user_id)
         user.deactivate()
         _keep_an_administrator(tx, user)
@@ -305,4 +309,5 @@ def rename_user(uow: UnitOfWork, actor: Actor, user_id: str, printed_name: str, 
 def _keep_an_administrator(tx: UnitOfWork, changed: User) -> None:
     admins = [u for u in tx.users.list(include_inactive=False) if Role.ADMINISTRATOR in u.roles and u.active]
     if not admins:
-        raise ValidationError(f"'{changed.user_id}' is the last active administrator: keep at least one")
+        raise ValidationError(_("'{user_id}' is the last active administrator: keep at least one",
+                                user_id=changed.user_id))

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 
 class AlertStatus(Enum):
@@ -44,8 +45,8 @@ class Alert:
 
     def acknowledge(self, note: str) -> None:
         if self.status is AlertStatus.ACKNOWLEDGED:
-            raise ValidationError("the alert is already acknowledged")
+            raise ValidationError(_("the alert is already acknowledged"))
         if not note.strip():
-            raise ValidationError("say what was done about the alert")
+            raise ValidationError(_("say what was done about the alert"))
         self.status = AlertStatus.ACKNOWLEDGED
         self.note = note.strip()

@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from domain.errors import DomainError, ValidationError
 from domain.gtin import gtin_check_digit
+from domain.i18n import _
 
 GS = "\x1d"  # ASCII group separator: what a scanner sends for a GS1 FNC1 separator
 
@@ -192,14 +193,17 @@ def check_element(element: Gs1Element) -> None:
         limit = 30 if element.ai in ("240", "241") else 20
         if not 1 <= len(element.value) <= limit:
             raise ValidationError(
-                f"the {name} '{element.value}' must have 1 to {limit} characters for GS1 ({element.ai})"
+                _("the {name} '{element}' must have 1 to {limit} characters for GS1 ({ai})",
+                  name=name, element=element.value, limit=limit, ai=element.ai)
             )
         bad = sorted({c for c in element.value if c not in CSET82})
         if bad:
             shown = ", ".join(repr(c) for c in bad)
-            raise ValidationError(f"the {name} '{element.value}' contains {shown}, which GS1 barcodes cannot carry")
+            raise ValidationError(_("the {name} '{element}' contains {shown}, which GS1 barcodes cannot carry",
+                                    name=name, element=element.value, shown=shown))
     elif element.ai in ("30", "37") and not _NUMERIC_VARIABLE.match(element.value):
-        raise ValidationError(f"the quantity '{element.value}' must be 1 to 8 digits for GS1 ({element.ai})")
+        raise ValidationError(_("the quantity '{element}' must be 1 to 8 digits for GS1 ({ai})",
+                                element=element.value, ai=element.ai))
 
 
 def element_string(elements: Iterable[Gs1Element], separator: str = GS) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import DomainError, ValidationError
+from domain.i18n import _
 from domain.lots import Lot
 from domain.mbr import MasterBatchRecord, MbrStatus
 from domain.quantities import Unit, fmt
@@ -34,7 +35,8 @@ class BatchStatus(Enum):
         for s in cls:
             if s.value.casefold() == wanted:
                 return s
-        raise ValidationError(f"unknown batch status '{text}': use one of {', '.join(s.value for s in cls)}")
+        raise ValidationError(_("unknown batch status '{text}': use one of {choices}",
+                                text=text, choices=', '.join(s.value for s in cls)))
 
 
 P, IP, C, QC, QA, R, RJ, H, RC = (
@@ -143,10 +145,11 @@ class Batch:
     ) -> None:
         if mbr.status is not MbrStatus.EFFECTIVE:
             raise ValidationError(
-                f"master batch record {mbr.label} is {mbr.status.value.lower()}: plan from the effective version"
+                _("master batch record {label} is {lower}: plan from the effective version",
+                  label=mbr.label, lower=mbr.status.value.lower())
             )
         if planned_quantity <= 0:
-            raise ValidationError("the planned quantity must be greater than zero")
+            raise ValidationError(_("the planned quantity must be greater than zero"))
         self.id = None
         self.batch_number = batch_number
         self.product_code = mbr.product_code
@@ -166,7 +169,8 @@ class Batch:
     ) -> Transition[BatchStatus]:
         if self.status is BatchStatus.ON_HOLD and target in HOLDABLE and target != self.held_from:
             held = self.held_from.value if self.held_from else "?"
-            raise TransitionRefused(f"batch {self.batch_number} was held from {held}: it can only resume there")
+            raise TransitionRefused(_("batch {batch_number} was held from {held}: it can only resume there",
+                                      batch_number=self.batch_number, held=held))
         transition = BATCH_WORKFLOW.check(self.status, target, actor, reason)
         self._enter(target, now)
         return transition
@@ -189,11 +193,13 @@ class Batch:
         """LOT-7: the item is in the BOM, the lot is Released and not expired, the quantity is available and
         within tolerance. Raises IssueRefused naming the first failed check."""
         if self.status is not BatchStatus.IN_PRODUCTION:
-            raise IssueRefused(f"batch {self.batch_number} is {self.status.value}: material is issued in production")
+            raise IssueRefused(_("batch {batch_number} is {status}: material is issued in production",
+                                 batch_number=self.batch_number, status=self.status.value))
         line = mbr.line_for(lot.item_code)
         if line is None:
             raise IssueRefused(
-                f"item {lot.item_code} (lot {lot.lot_number}) is not in the bill of materials of {mbr.label}"
+                _("item {item_code} (lot {lot_number}) is not in the bill of materials of {label}",
+                  item_code=lot.item_code, lot_number=lot.lot_number, label=mbr.label)
             )
         try:
             lot.check_usable(today)
@@ -201,24 +207,29 @@ class Batch:
             raise IssueRefused(str(error)) from None
         if quantity > lot.on_hand:
             raise IssueRefused(
-                f"lot {lot.lot_number} has only {fmt(lot.on_hand)} {lot.unit.value} available, "
-                f"{fmt(quantity)} requested"
+                _("lot {lot_number} has only {on_hand} {unit} available, {quantity} requested",
+                  lot_number=lot.lot_number, on_hand=fmt(lot.on_hand), unit=lot.unit.value, quantity=fmt(quantity))
             )
-        _, high = line.limits_for(self.planned_quantity)
+        _low, high = line.limits_for(self.planned_quantity)
         if already_issued + quantity > high:
             raise IssueRefused(
-                f"issuing {fmt(quantity)} {lot.unit.value} of {lot.item_code} brings the batch to "
-                f"{fmt(already_issued + quantity)}, above the {fmt(high)} allowed "
-                f"({fmt(line.required_for(self.planned_quantity))} ±{fmt(line.tolerance_pct)}%)"
+                _("issuing {quantity} {unit} of {item_code} brings the batch to {value}, above the {high} allowed "
+                  "({required_for} ±{tolerance_pct}%)",
+                  quantity=fmt(quantity), unit=lot.unit.value, item_code=lot.item_code,
+                  value=fmt(already_issued + quantity), high=fmt(high),
+                  required_for=fmt(line.required_for(self.planned_quantity)), tolerance_pct=fmt(line.tolerance_pct))
             )
 
     def check_return(self, issued_from_lot: Decimal, quantity: Decimal, lot_number: str) -> None:
         if self.status is not BatchStatus.IN_PRODUCTION:
-            raise ValidationError(f"batch {self.batch_number} is {self.status.value}: returns happen in production")
+            raise ValidationError(_("batch {batch_number} is {status}: returns happen in production",
+                                    batch_number=self.batch_number, status=self.status.value))
         if quantity > issued_from_lot:
             raise ValidationError(
-                f"only {fmt(issued_from_lot)} of lot {lot_number} is issued to batch {self.batch_number}; "
-                f"cannot return {fmt(quantity)}"
+                _("only {issued_from_lot} of lot {lot_number} is issued to batch {batch_number}; cannot return "
+                  "{quantity}",
+                  issued_from_lot=fmt(issued_from_lot), lot_number=lot_number, batch_number=self.batch_number,
+                  quantity=fmt(quantity))
             )
 
     def complete(
@@ -227,7 +238,7 @@ class Batch:
     ) -> None:
         BATCH_WORKFLOW.check(self.status, BatchStatus.COMPLETED, actor, None)  # who and from where, first
         if produced <= 0:
-            raise ValidationError("the produced quantity must be greater than zero")
+            raise ValidationError(_("the produced quantity must be greater than zero"))
         shortfalls = list(_shortfalls(mbr, issued_by_item, self.planned_quantity))
         if shortfalls:
             raise ValidationError(

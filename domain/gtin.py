@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 
 def gtin_check_digit(body: str) -> int:
@@ -27,10 +28,12 @@ def normalise_gtin14(value: str) -> str:
     """A GTIN-8/12/13/14 as GTIN-14 (left-padded with zeros), refused with the reason when invalid."""
     value = value.strip()
     if not (value.isascii() and value.isdigit()):
-        raise ValidationError(f"GTIN '{value}' must contain digits only")
+        raise ValidationError(_("GTIN '{value}' must contain digits only", value=value))
     if len(value) not in (8, 12, 13, 14):
-        raise ValidationError(f"GTIN '{value}' has {len(value)} digits: a GTIN has 8, 12, 13 or 14")
+        raise ValidationError(_("GTIN '{value}' has {count} digits: a GTIN has 8, 12, 13 or 14",
+                                value=value, count=len(value)))
     expected = gtin_check_digit(value[:-1])
     if expected != int(value[-1]):
-        raise ValidationError(f"GTIN '{value}' has check digit {value[-1]}, expected {expected}")
+        raise ValidationError(_("GTIN '{value}' has check digit {value2}, expected {expected}",
+                                value=value, value2=value[-1], expected=expected))
     return value.zfill(14)

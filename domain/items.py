@@ -8,6 +8,7 @@ from enum import Enum
 
 from domain.errors import ValidationError
 from domain.gtin import normalise_gtin14
+from domain.i18n import _
 from domain.inputs import clean_text, shown
 from domain.quantities import Unit
 
@@ -27,7 +28,8 @@ class ItemType(Enum):
         for t in cls:
             if t.value.casefold() == wanted:
                 return t
-        raise ValidationError(f"unknown item type '{text}': use one of {', '.join(t.value for t in cls)}")
+        raise ValidationError(_("unknown item type '{text}': use one of {choices}",
+                                text=text, choices=', '.join(t.value for t in cls)))
 
     @property
     def produced(self) -> bool:
@@ -39,8 +41,8 @@ def validate_code(code: str, what: str) -> str:
     code = code.strip().upper()
     if not CODE_PATTERN.fullmatch(code):
         raise ValidationError(
-            f"invalid {what} code '{shown(code)}': 1-32 letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit"
+            _("invalid {what} code '{shown}': 1-32 letters, digits, '.', '_' or '-', starting with a letter or digit",
+              what=what, shown=shown(code))
         )
     return code
 
@@ -72,10 +74,10 @@ class Item:
         self, name: str, unit: Unit, shelf_life_days: int | None, storage_condition: str, gtin: str | None
     ) -> None:
         if shelf_life_days is not None and not 1 <= shelf_life_days <= 36500:
-            raise ValidationError("shelf life must be between 1 and 36500 days")
+            raise ValidationError(_("shelf life must be between 1 and 36500 days"))
         gtin = gtin.strip() if gtin else None
         if self.item_type is ItemType.FINISHED_DEVICE and not gtin:
-            raise ValidationError(f"finished device {self.code} needs a GTIN (UDI device identifier)")
+            raise ValidationError(_("finished device {code} needs a GTIN (UDI device identifier)", code=self.code))
         self.name = _name(name, "item")
         self.unit = unit
         self.shelf_life_days = shelf_life_days
@@ -126,7 +128,7 @@ class SupplierApproval:
 
     def set_status(self, status: ApprovalStatus, now: datetime) -> None:
         if status == self.status:
-            raise ValidationError(f"the approval is already {status.value}")
+            raise ValidationError(_("the approval is already {status}", status=status.value))
         self.status = status
         self.since = now
 

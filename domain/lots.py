@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.items import ApprovalStatus, Item, SupplierApproval
 from domain.quantities import Unit, convert, fmt
 from domain.signatures import LOT_RELEASE_SIGNATURES, REJECTION_SIGNATURES, SigningProgress
@@ -28,7 +29,8 @@ class LotStatus(Enum):
         for s in cls:
             if s.value.casefold() == wanted:
                 return s
-        raise ValidationError(f"unknown lot status '{text}': use one of {', '.join(s.value for s in cls)}")
+        raise ValidationError(_("unknown lot status '{text}': use one of {choices}",
+                                text=text, choices=', '.join(s.value for s in cls)))
 
 
 class LotOrigin(Enum):
@@ -109,7 +111,8 @@ class Lot:
     def change_status(self, target: LotStatus, actor: Actor, reason: str | None, today: date) -> Transition[LotStatus]:
         """A transition by a person (release, reject, hold, ...)."""
         if target == LotStatus.RELEASED and self.is_expired(today):
-            raise TransitionRefused(f"lot {self.lot_number} expired on {self.expires_on}: it cannot be released")
+            raise TransitionRefused(_("lot {lot_number} expired on {expires_on}: it cannot be released",
+                                      lot_number=self.lot_number, expires_on=self.expires_on))
         transition = LOT_WORKFLOW.check(self.status, target, actor, reason)
         self.status = target
         return transition
@@ -117,7 +120,8 @@ class Lot:
     def complete_signed(self, target: LotStatus, signed: SigningProgress, today: date) -> Transition[LotStatus]:
         """A signed transition (release, reject), once its required signatures are all applied and valid."""
         if target == LotStatus.RELEASED and self.is_expired(today):
-            raise TransitionRefused(f"lot {self.lot_number} expired on {self.expires_on}: it cannot be released")
+            raise TransitionRefused(_("lot {lot_number} expired on {expires_on}: it cannot be released",
+                                      lot_number=self.lot_number, expires_on=self.expires_on))
         transition = LOT_WORKFLOW.check_signed(self.status, target, signed)
         self.status = target
         return transition
@@ -132,16 +136,19 @@ class Lot:
 
     def check_usable(self, today: date) -> None:
         if self.is_expired(today):
-            raise ValidationError(f"lot {self.lot_number} expired on {self.expires_on}")
+            raise ValidationError(_("lot {lot_number} expired on {expires_on}",
+                                    lot_number=self.lot_number, expires_on=self.expires_on))
         if self.status not in USABLE:
-            raise ValidationError(f"lot {self.lot_number} is {self.status.value}, not Released")
+            raise ValidationError(_("lot {lot_number} is {status}, not Released",
+                                    lot_number=self.lot_number, status=self.status.value))
 
     def take(self, quantity: Decimal) -> None:
         """Remove stock (issue to a batch, shipment); the last of it consumes the lot."""
         if quantity > self.on_hand:
             raise ValidationError(
-                f"lot {self.lot_number} has only {fmt(self.on_hand)} {self.unit.value} available, "
-                f"{fmt(quantity)} requested"
+                _("lot {lot_number} has only {on_hand} {unit} available, {quantity} requested",
+                  lot_number=self.lot_number, on_hand=fmt(self.on_hand), unit=self.unit.value,
+                  quantity=fmt(quantity))
             )
         self.on_hand -= quantity
         if self.on_hand == 0 and self.status == LotStatus.RELEASED:
@@ -152,7 +159,8 @@ class Lot:
         """Return stock (return to stock from a batch)."""
         if self.on_hand + quantity > self.quantity:
             raise ValidationError(
-                f"lot {self.lot_number}: returning {fmt(quantity)} would exceed the {fmt(self.quantity)} received"
+                _("lot {lot_number}: returning {quantity} would exceed the {quantity2} received",
+                  lot_number=self.lot_number, quantity=fmt(quantity), quantity2=fmt(self.quantity))
             )
         self.on_hand += quantity
         if self.status == LotStatus.CONSUMED:
@@ -166,22 +174,28 @@ def check_receipt(
 ) -> tuple[Decimal, date | None]:
     """Receiving rules (LOT-2, LOT-4). Returns the quantity in the item's unit and the expiry to record."""
     if not item.active:
-        raise ValidationError(f"item {item.code} is inactive")
+        raise ValidationError(_("item {item_code} is inactive", item_code=item.code))
     if item.item_type.produced:
-        raise ValidationError(f"item {item.code} is a {item.item_type.value.lower()}: it is produced, not received")
+        raise ValidationError(_("item {item_code} is a {lower}: it is produced, not received",
+                                item_code=item.code, lower=item.item_type.value.lower()))
     if approval is None or approval.status is not ApprovalStatus.APPROVED:
         state = "not on the approved supplier list" if approval is None else approval.status.value.lower()
-        raise ValidationError(f"supplier {supplier_code} is {state} for item {item.code}: receipt refused")
+        raise ValidationError(_("supplier {supplier_code} is {state} for item {item_code}: receipt refused",
+                                supplier_code=supplier_code, state=state, item_code=item.code))
     in_item_unit = convert(quantity, unit, item.unit)
     if manufactured_on is not None and manufactured_on > received_on:
-        raise ValidationError(f"manufacture date {manufactured_on} is after the receipt date {received_on}")
+        raise ValidationError(_("manufacture date {manufactured_on} is after the receipt date {received_on}",
+                                manufactured_on=manufactured_on, received_on=received_on))
     if expires_on is None and manufactured_on is not None and item.shelf_life_days:
         expires_on = manufactured_on + timedelta(days=item.shelf_life_days)
     if expires_on is not None:
         if manufactured_on is not None and expires_on <= manufactured_on:
-            raise ValidationError(f"expiry {expires_on} is not after the manufacture date {manufactured_on}")
+            raise ValidationError(_("expiry {expires_on} is not after the manufacture date {manufactured_on}",
+                                    expires_on=expires_on, manufactured_on=manufactured_on))
         if expires_on < received_on:
-            raise ValidationError(f"expiry {expires_on} is before the receipt date {received_on}: receipt refused")
+            raise ValidationError(_("expiry {expires_on} is before the receipt date {received_on}: receipt refused",
+                                    expires_on=expires_on, received_on=received_on))
     elif item.shelf_life_days:
-        raise ValidationError(f"item {item.code} has a shelf life: give the expiry or the manufacture date")
+        raise ValidationError(_("item {item_code} has a shelf life: give the expiry or the manufacture date",
+                                item_code=item.code))
     return in_item_unit, expires_on

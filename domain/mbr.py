@@ -11,6 +11,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.items import Item, ItemType
 from domain.process import ProcessStep
 from domain.quantities import QUANTUM
@@ -32,9 +33,10 @@ class BomLine:
 
     def __init__(self, line_no: int, item_code: str, quantity_per_unit: Decimal, tolerance_pct: Decimal) -> None:
         if quantity_per_unit <= 0:
-            raise ValidationError(f"BOM line {line_no}: quantity per unit must be greater than zero")
+            raise ValidationError(_("BOM line {line_no}: quantity per unit must be greater than zero",
+                                    line_no=line_no))
         if not Decimal(0) <= tolerance_pct <= Decimal(50):
-            raise ValidationError(f"BOM line {line_no}: tolerance must be between 0 and 50 %")
+            raise ValidationError(_("BOM line {line_no}: tolerance must be between 0 and 50 %", line_no=line_no))
         self.id = None
         self.line_no = line_no
         self.item_code = item_code
@@ -64,8 +66,8 @@ class MasterBatchRecord:
     def __init__(self, product: Item, version: int, title: str, created_at: datetime) -> None:
         if product.item_type not in (ItemType.FINISHED_DEVICE, ItemType.INTERMEDIATE):
             raise ValidationError(
-                f"item {product.code} is a {product.item_type.value.lower()}: a master batch record makes a "
-                "finished device or an intermediate"
+                _("item {product_code} is a {lower}: a master batch record makes a finished device or an intermediate",
+                  product_code=product.code, lower=product.item_type.value.lower())
             )
         self.id = None
         self.product_code = product.code
@@ -83,16 +85,19 @@ class MasterBatchRecord:
 
     def _require_draft(self) -> None:
         if self.status is not MbrStatus.DRAFT:
-            raise ValidationError(f"master batch record {self.label} is {self.status.value.lower()}: it cannot change")
+            raise ValidationError(_("master batch record {label} is {lower}: it cannot change",
+                                    label=self.label, lower=self.status.value.lower()))
 
     def add_line(self, component: Item, quantity_per_unit: Decimal, tolerance_pct: Decimal) -> BomLine:
         self._require_draft()
         if component.code == self.product_code:
-            raise ValidationError(f"{component.code} cannot be a component of itself")
+            raise ValidationError(_("{component_code} cannot be a component of itself", component_code=component.code))
         if component.item_type is ItemType.FINISHED_DEVICE:
-            raise ValidationError(f"{component.code} is a finished device: it cannot be a component")
+            raise ValidationError(_("{component_code} is a finished device: it cannot be a component",
+                                    component_code=component.code))
         if any(line.item_code == component.code for line in self.lines):
-            raise ValidationError(f"{component.code} is already in the bill of materials of {self.label}")
+            raise ValidationError(_("{component_code} is already in the bill of materials of {label}",
+                                    component_code=component.code, label=self.label))
         line = BomLine(len(self.lines) + 1, component.code, quantity_per_unit, tolerance_pct)
         self.lines.append(line)
         return line
@@ -116,7 +121,7 @@ class MasterBatchRecord:
     def make_effective(self, now: datetime, previous: MasterBatchRecord | None) -> None:
         self._require_draft()
         if not self.lines:
-            raise ValidationError(f"master batch record {self.label} has no bill of materials")
+            raise ValidationError(_("master batch record {label} has no bill of materials", label=self.label))
         if previous is not None:
             previous.status = MbrStatus.SUPERSEDED
         self.status = MbrStatus.EFFECTIVE

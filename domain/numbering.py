@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 _TOKEN = re.compile(r"\{([a-z]+)(?::0([1-9]))?\}")
 _LITERAL = re.compile(r"[A-Za-z0-9._/-]*")  # always fullmatch: "$" would let a final "\n" through
@@ -48,7 +49,7 @@ class NumberRule:
     def change(self, pattern: str) -> None:
         parse_pattern(pattern)
         if pattern == self.pattern:
-            raise ValidationError("the pattern is unchanged")
+            raise ValidationError(_("the pattern is unchanged"))
         self.pattern = pattern
 
     @property
@@ -64,21 +65,23 @@ class NumberRule:
     def render(self, ctx: NumberContext, seq: int) -> str:
         seq_part = next(p for p in self.parts if p.field == "seq")
         if seq < 1:
-            raise ValidationError("sequence numbers start at 1")
+            raise ValidationError(_("sequence numbers start at 1"))
         if seq_part.width and seq >= 10**seq_part.width:
             raise ValidationError(
-                f"number rule '{self.pattern}' ran out of numbers: sequence {seq} needs more than "
-                f"{seq_part.width} digits; widen the rule"
+                _("number rule '{pattern}' ran out of numbers: sequence {seq} needs more than {width} digits; widen "
+                  "the rule",
+                  pattern=self.pattern, seq=seq, width=seq_part.width)
             )
         number = "".join(str(seq).zfill(p.width) if p.field == "seq" else _render_part(p, ctx) for p in self.parts)
         if len(number) > MAX_NUMBER_LENGTH:
-            raise ValidationError(f"number '{number}' is longer than {MAX_NUMBER_LENGTH} characters")
+            raise ValidationError(_("number '{number}' is longer than {max_number_length} characters",
+                                    number=number, max_number_length=MAX_NUMBER_LENGTH))
         return number
 
 
 def parse_pattern(pattern: str) -> tuple[_Part, ...]:
     if not pattern or len(pattern) > 80:
-        raise ValidationError("a number pattern must have 1 to 80 characters")
+        raise ValidationError(_("a number pattern must have 1 to 80 characters"))
     parts: list[_Part] = []
     pos = 0
     for match in _TOKEN.finditer(pattern):
@@ -86,15 +89,18 @@ def parse_pattern(pattern: str) -> tuple[_Part, ...]:
         field, width = match.group(1), match.group(2)
         if field not in _FIELDS:
             known = ", ".join("{" + f + "}" for f in sorted(_FIELDS))
-            raise ValidationError(f"unknown placeholder {{{field}}} in '{pattern}': use {known}")
+            raise ValidationError(_("unknown placeholder {{{field}}} in '{pattern}': use {known}",
+                                    field=field, pattern=pattern, known=known))
         if width and field != "seq":
-            raise ValidationError(f"only {{seq}} takes a width, not {{{field}}}, in '{pattern}'")
+            raise ValidationError(_("only {{seq}} takes a width, not {{{field}}}, in '{pattern}'",
+                                    field=field, pattern=pattern))
         parts.append(_Part(field=field, width=int(width) if width else 0))
         pos = match.end()
     _literal(pattern[pos:], pattern, parts)
     seqs = sum(1 for p in parts if p.field == "seq")
     if seqs != 1:
-        raise ValidationError(f"a number pattern needs exactly one {{seq}} placeholder; '{pattern}' has {seqs}")
+        raise ValidationError(_("a number pattern needs exactly one {{seq}} placeholder; '{pattern}' has {seqs}",
+                                pattern=pattern, seqs=seqs))
     return tuple(parts)
 
 
@@ -104,8 +110,9 @@ def _literal(text: str, pattern: str, parts: list[_Part]) -> None:
     if not _LITERAL.fullmatch(text):
         bad = next(c for c in text if not _LITERAL.fullmatch(c))
         raise ValidationError(
-            f"character '{bad}' is not allowed in number pattern '{pattern}' "
-            "(letters, digits, '.', '_', '/', '-' and placeholders in braces)"
+            _("character '{bad}' is not allowed in number pattern '{pattern}' (letters, digits, '.', '_', '/', '-' "
+              "and placeholders in braces)",
+              bad=bad, pattern=pattern)
         )
     parts.append(_Part(literal=text))
 
@@ -125,7 +132,7 @@ def _render_part(part: _Part, ctx: NumberContext) -> str:
     }
     value = values[part.field or ""]
     if part.field in ("item", "site") and not value:
-        raise ValidationError(f"the number rule needs a value for {{{part.field}}}")
+        raise ValidationError(_("the number rule needs a value for {{{field}}}", field=part.field))
     return value
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import Enum
 
 from domain.errors import ReasonRequired, ValidationError
+from domain.i18n import _
 
 MAX_COPIES = 100  # a roll of labels, not a print run: larger runs go through the label printer's own tools
 
@@ -48,15 +49,18 @@ PRINT_MOVES: dict[PrintState, frozenset[PrintState]] = {
 
 def check_copies(copies: int) -> int:
     if not 1 <= copies <= MAX_COPIES:
-        raise ValidationError(f"copies must be between 1 and {MAX_COPIES}, not {copies}")
+        raise ValidationError(_("copies must be between 1 and {max_copies}, not {copies}",
+                                max_copies=MAX_COPIES, copies=copies))
     return copies
 
 
 def split_template_id(template_id: str) -> tuple[str, int]:
     """'material-lot@v1' -> ('material-lot', 1); refused with the expected form otherwise."""
-    name, _, version = template_id.rpartition("@v")
+    name, _sep, version = template_id.rpartition("@v")
     if not name or not version.isdigit() or int(version) < 1:
-        raise ValidationError(f"'{template_id}' is not a label template name with its version, such as 'udi-device@v1'")
+        raise ValidationError(_("'{template_id}' is not a label template name with its version, such as "
+                                "'udi-device@v1'",
+                                template_id=template_id))
     return name, int(version)
 
 
@@ -90,7 +94,7 @@ class PrintRecord:
     ) -> None:
         reason = " ".join((reason or "").split()) or None
         if reprint_of is not None and reason is None:
-            raise ReasonRequired("a reprint needs a reason")
+            raise ReasonRequired(_("a reprint needs a reason"))
         self.id = None
         self.created_at = self.updated_at = created_at
         self.user_id, self.user_name = user_id, user_name
@@ -118,7 +122,8 @@ class PrintRecord:
             changed = True
         else:
             raise ValidationError(
-                f"print job {self.id} is {self.state.value}: it cannot become {target.value}"
+                _("print job {id} is {state}: it cannot become {target}",
+                  id=self.id, state=self.state.value, target=target.value)
             )
         if changed:
             self.state, self.last_error, self.updated_at = target, error_text, at

@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 QUANTUM = Decimal("0.000001")
 
@@ -26,7 +27,8 @@ class Unit(Enum):
         for unit in cls:
             if unit.value == wanted or unit.value.casefold() == wanted.casefold():
                 return unit
-        raise ValidationError(f"unknown unit '{text}': use one of {', '.join(u.value for u in cls)}")
+        raise ValidationError(_("unknown unit '{text}': use one of {choices}",
+                                text=text, choices=', '.join(u.value for u in cls)))
 
 
 # unit -> (dimension, factor to the dimension's base unit)
@@ -49,7 +51,8 @@ def convert(quantity: Decimal, source: Unit, target: Unit) -> Decimal:
     (dim_s, f_s), (dim_t, f_t) = _DIMENSIONS[source], _DIMENSIONS[target]
     if dim_s != dim_t:
         raise ValidationError(
-            f"unit {source.value} does not fit an item kept in {target.value} ({dim_s} is not {dim_t})"
+            _("unit {source} does not fit an item kept in {target} ({dim_s} is not {dim_t})",
+              source=source.value, target=target.value, dim_s=dim_s, dim_t=dim_t)
         )
     return (quantity * f_s / f_t).quantize(QUANTUM)
 
@@ -58,13 +61,13 @@ def parse_quantity(value: str | int | Decimal, *, what: str = "quantity") -> Dec
     try:
         quantity = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValidationError(f"{what} '{value}' is not a number") from None
+        raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value)) from None
     if not quantity.is_finite():
-        raise ValidationError(f"{what} '{value}' is not a number")
+        raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value))
     if quantity <= 0:
-        raise ValidationError(f"{what} must be greater than zero")
+        raise ValidationError(_("{what} must be greater than zero", what=what))
     if quantity != quantity.quantize(QUANTUM):
-        raise ValidationError(f"{what} has more than 6 decimal places")
+        raise ValidationError(_("{what} has more than 6 decimal places", what=what))
     return quantity.quantize(QUANTUM)
 
 
@@ -79,7 +82,7 @@ def parse_percentage(value: str | int | Decimal, *, what: str = "tolerance") -> 
     try:
         pct = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(f"{what} '{value}' is not a number") from None
+        raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value)) from None
     if not pct.is_finite() or pct < 0 or pct > 100:
-        raise ValidationError(f"{what} must be between 0 and 100 %")
+        raise ValidationError(_("{what} must be between 0 and 100 %", what=what))
     return pct

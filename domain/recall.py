@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from domain.batches import BATCH_WORKFLOW, BatchStatus, held_from_after
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.lots import LOT_WORKFLOW, LotStatus
 from domain.trace import NodeKey, NodeKind, TraceLine
 from domain.users import Actor
@@ -43,7 +44,7 @@ class Recall:
     ) -> None:
         reason = " ".join(reason.split())
         if not reason:
-            raise ValidationError("a recall needs its reason (what was found, by whom)")
+            raise ValidationError(_("a recall needs its reason (what was found, by whom)"))
         self.id = None
         self.recall_number = recall_number
         self.trigger_lot_id = trigger_lot_id
@@ -55,11 +56,12 @@ class Recall:
 
     def close(self, customers: list[RecallCustomer], now: datetime) -> None:
         if self.status is RecallStatus.CLOSED:
-            raise ValidationError(f"recall {self.recall_number} is already closed")
+            raise ValidationError(_("recall {recall_number} is already closed", recall_number=self.recall_number))
         open_ones = [c.customer_code for c in customers if c.status is not NotificationStatus.COMPLETED]
         if open_ones:
             raise ValidationError(
-                f"recall {self.recall_number} cannot close: customers not completed: {', '.join(open_ones)}"
+                _("recall {recall_number} cannot close: customers not completed: {choices}",
+                  recall_number=self.recall_number, choices=', '.join(open_ones))
             )
         self.status = RecallStatus.CLOSED
         self.closed_at = now
@@ -135,11 +137,12 @@ class RecallCustomer:
     def advance(self, target: NotificationStatus, returned: Decimal | None, now: datetime) -> None:
         if _NEXT.get(self.status) is not target:
             raise ValidationError(
-                f"customer {self.customer_code}: cannot go from {self.status.value} to {target.value}"
+                _("customer {customer_code}: cannot go from {status} to {target}",
+                  customer_code=self.customer_code, status=self.status.value, target=target.value)
             )
         if returned is not None:
             if returned < 0 or returned > self.quantity:
-                raise ValidationError(f"returned quantity must be between 0 and {self.quantity}")
+                raise ValidationError(_("returned quantity must be between 0 and {quantity}", quantity=self.quantity))
             self.returned_quantity = returned
         self.status = target
         self.updated_at = now

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.lots import Lot, LotStatus
 
 
@@ -31,7 +32,7 @@ class Shipment:
 
     def __init__(self, shipment_number: str, customer_code: str, shipped_on: date, created_at: datetime) -> None:
         if shipped_on > created_at.astimezone().date():  # the station's today: east of UTC it is ahead
-            raise ValidationError(f"ship date {shipped_on} is in the future")
+            raise ValidationError(_("ship date {shipped_on} is in the future", shipped_on=shipped_on))
         self.id = None
         self.shipment_number = shipment_number
         self.customer_code = customer_code
@@ -41,12 +42,15 @@ class Shipment:
 
     def add(self, lot: Lot, quantity: Decimal, today: date) -> ShipmentLine:
         if lot.status is not LotStatus.RELEASED:
-            raise ValidationError(f"lot {lot.lot_number} is {lot.status.value}: only Released lots are shipped")
+            raise ValidationError(_("lot {lot_number} is {status}: only Released lots are shipped",
+                                    lot_number=lot.lot_number, status=lot.status.value))
         if lot.is_expired(today):
-            raise ValidationError(f"lot {lot.lot_number} expired on {lot.expires_on}")
+            raise ValidationError(_("lot {lot_number} expired on {expires_on}",
+                                    lot_number=lot.lot_number, expires_on=lot.expires_on))
         assert lot.id is not None
         if any(line.lot_id == lot.id for line in self.lines):
-            raise ValidationError(f"lot {lot.lot_number} is already on shipment {self.shipment_number}")
+            raise ValidationError(_("lot {lot_number} is already on shipment {shipment_number}",
+                                    lot_number=lot.lot_number, shipment_number=self.shipment_number))
         lot.take(quantity)
         line = ShipmentLine(lot.id, quantity)
         self.lines.append(line)

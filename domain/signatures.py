@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import AccessDenied, DomainError, ValidationError
+from domain.i18n import _
 from domain.users import Actor, Role
 
 # The version of the canonical serialisation below; stored with every signature, so a later format can
@@ -37,7 +38,8 @@ class Meaning(Enum):
         for meaning in cls:
             if meaning.value.casefold() == wanted or meaning.name.casefold() == wanted:
                 return meaning
-        raise ValidationError(f"unknown meaning '{text}': use one of {', '.join(m.value for m in cls)}")
+        raise ValidationError(_("unknown meaning '{text}': use one of {choices}",
+                                text=text, choices=', '.join(m.value for m in cls)))
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,9 @@ class SignatureRequirement:
 
     def __post_init__(self) -> None:
         if not self.roles:
-            raise ValidationError(f"the signature '{self.label}' needs at least one role")
+            raise ValidationError(_("the signature '{label}' needs at least one role", label=self.label))
         if not self.label.strip():
-            raise ValidationError("a required signature needs a name, e.g. 'QC review'")
+            raise ValidationError(_("a required signature needs a name, e.g. 'QC review'"))
 
     @property
     def role_names(self) -> str:
@@ -179,7 +181,7 @@ class RuleExtra:
         self.transition_key = transition_key
         self.label = " ".join(requirement.label.split())
         if len(self.label) > 80:
-            raise ValidationError("the name of a required signature is longer than 80 characters")
+            raise ValidationError(_("the name of a required signature is longer than 80 characters"))
         self.meaning = requirement.meaning
         self.roles = frozenset(requirement.roles)
         self.not_performers = requirement.not_performers
@@ -197,7 +199,7 @@ class RuleExtra:
 
     def withdraw(self) -> None:
         if not self.active:
-            raise ValidationError(f"the site signature '{self.label}' was already withdrawn")
+            raise ValidationError(_("the site signature '{label}' was already withdrawn", label=self.label))
         self.active = False
 
 
@@ -261,24 +263,27 @@ def next_requirement(
         return SigningRefused(message, code=code, purpose=current.purpose, user_id=signer.user_id)
 
     if current.complete:
-        raise refuse("complete", f"{what} already has all its signatures")
+        raise refuse("complete", _("{what} already has all its signatures", what=what))
     wanted = current.missing[0]
     mine = [r for r, s in current.filled if s.user_id == signer.user_id]
     if mine:
         if wanted.roles & signer.roles:
-            raise refuse("self_approval", f"you signed the {mine[0].label} of {what}: the {wanted.label} must "
-                                          "be signed by a different person")
-        raise refuse("same_person_twice", f"you already signed the {mine[0].label} of {what}: one person "
-                                          "signs a transition once")
+            raise refuse("self_approval", _("you signed the {mine} of {what}: the {wanted} must be signed by a "
+                                            "different person", mine=mine[0].label, what=what, wanted=wanted.label))
+        raise refuse("same_person_twice", _("you already signed the {mine} of {what}: one person signs a "
+                                            "transition once", mine=mine[0].label, what=what))
     if not wanted.roles & signer.roles:
-        raise refuse("missing_role", f"{what} needs the {wanted.describe()} next: {signer.printed_name} "
-                                     f"({signer.user_id}) does not have that role")
+        raise refuse("missing_role", _("{what} needs the {wanted} next: {name} ({user_id}) does not have that role",
+                                       what=what, wanted=wanted.describe(), name=signer.printed_name,
+                                       user_id=signer.user_id))
     if meaning is not None and meaning is not wanted.meaning:
-        raise refuse("wrong_meaning", f"the next signature of {what} is the {wanted.label} "
-                                      f"({wanted.meaning.value}), not {meaning.value}")
+        raise refuse("wrong_meaning", _("the next signature of {what} is the {wanted} ({meaning}), not {given}",
+                                        what=what, wanted=wanted.label, meaning=_(wanted.meaning.value),
+                                        given=_(meaning.value)))
     if wanted.not_performers and signer.user_id in performers:
-        raise refuse("performer", f"{signer.printed_name} ({signer.user_id}) {performers[signer.user_id]}: "
-                                  f"whoever performed a production step cannot sign the {wanted.label} of {what}")
+        raise refuse("performer", _("{name} ({user_id}) {performed}: whoever performed a production step cannot "
+                                    "sign the {wanted} of {what}", name=signer.printed_name, user_id=signer.user_id,
+                                    performed=performers[signer.user_id], wanted=wanted.label, what=what))
     return wanted
 
 
@@ -286,14 +291,15 @@ def signatures_needed(verb: str, record_type: str, requirements: Sequence[Signat
                       ) -> SignaturesRequired:
     """The refusal of a signed transition asked for without signatures, e.g. "releasing a lot needs
     signatures: QC review (QC Analyst), QA approval (QA Reviewer)"."""
-    first, _, rest = verb.partition(" ")  # "release from hold": "releasing a lot from hold"
+    first, _sep, rest = verb.partition(" ")  # "release from hold": "releasing a lot from hold"
     doing = f"{first[:-1] if first.endswith('e') else first}ing a {record_type}" + (f" {rest}" if rest else "")
     listed = ", ".join(r.describe() for r in requirements)
-    return SignaturesRequired(f"{doing} needs signatures: {listed}")
+    return SignaturesRequired(_("{doing} needs signatures: {listed}", doing=doing, listed=listed))
 
 
 def check_complete(current: SigningProgress, purpose: str) -> None:
     """A signed transition completes only with every required signature, valid, for this very transition."""
     if current.purpose != purpose or not current.complete:
         missing = ", ".join(r.describe() for r in current.missing) or "signatures for this transition"
-        raise SignaturesRequired(f"{purpose} cannot complete: it still needs {missing}")
+        raise SignaturesRequired(_("{purpose} cannot complete: it still needs {missing}",
+                                   purpose=purpose, missing=missing))

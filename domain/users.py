@@ -15,6 +15,7 @@ from domain.errors import (
     PasswordExpired,
     ValidationError,
 )
+from domain.i18n import _
 from domain.inputs import clean_text, shown
 
 UserId = NewType("UserId", str)
@@ -39,7 +40,7 @@ class Role(Enum):
             if role.value.casefold() == wanted:
                 return role
         names = ", ".join(r.value for r in cls)
-        raise ValidationError(f"unknown role '{shown(text)}': choose from {names}")
+        raise ValidationError(_("unknown role '{shown}': choose from {names}", shown=shown(text), names=names))
 
 
 class Permission(Enum):
@@ -139,7 +140,8 @@ class Actor:
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
             raise AccessDenied(
-                f"{self.printed_name} ({self.user_id}) may not {permission.value}",
+                _("{printed_name} ({user_id}) may not {permission}",
+                  printed_name=self.printed_name, user_id=self.user_id, permission=permission.value),
                 permission=permission.name,
                 user_id=self.user_id,
             )
@@ -157,33 +159,35 @@ class PasswordPolicy:
 
     def check_strength(self, password: str) -> None:
         if len(password) < self.min_length:
-            raise ValidationError(f"the password must have at least {self.min_length} characters")
+            raise ValidationError(_("the password must have at least {min_length} characters",
+                                    min_length=self.min_length))
         if password.strip() != password:
-            raise ValidationError("the password must not start or end with a space")
+            raise ValidationError(_("the password must not start or end with a space"))
         if not (re.search(r"[A-Za-z]", password) and re.search(r"[^A-Za-z]", password)):
-            raise ValidationError("the password must mix letters with digits or symbols")
+            raise ValidationError(_("the password must mix letters with digits or symbols"))
 
 
 def validate_user_id(user_id: str) -> UserId:
     if not USER_ID_PATTERN.fullmatch(user_id):
         raise ValidationError(
-            f"invalid user ID '{shown(user_id)}': use 2-32 lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter"
+            _("invalid user ID '{shown}': use 2-32 lower-case letters, digits, '.', '_' or '-', starting with a "
+              "letter",
+              shown=shown(user_id))
         )
     if user_id == SYSTEM_USER_ID:
-        raise ValidationError(f"user ID '{user_id}' is reserved")
+        raise ValidationError(_("user ID '{user_id}' is reserved", user_id=user_id))
     return UserId(user_id)
 
 
 def validate_printed_name(name: str) -> str:
     if not name.strip():
-        raise ValidationError("the printed name is required (it appears on every record the user signs)")
+        raise ValidationError(_("the printed name is required (it appears on every record the user signs)"))
     return clean_text(name, "printed name", max_length=120)
 
 
 def validate_roles(roles: frozenset[Role]) -> frozenset[Role]:
     if not roles:
-        raise ValidationError("a user needs at least one role")
+        raise ValidationError(_("a user needs at least one role"))
     return roles
 
 
@@ -233,11 +237,11 @@ class User:
 
     def check_can_log_in(self) -> None:
         if not self.active:
-            raise AuthenticationFailed(f"user '{self.user_id}' is deactivated")
+            raise AuthenticationFailed(_("user '{user_id}' is deactivated", user_id=self.user_id))
         if self.locked:
             raise AccountLocked(
-                f"account '{self.user_id}' is locked after repeated failed log-ins: "
-                "an administrator must unlock it"
+                _("account '{user_id}' is locked after repeated failed log-ins: an administrator must unlock it",
+                  user_id=self.user_id)
             )
 
     def record_failed_login(self, policy: PasswordPolicy) -> int:
@@ -253,10 +257,11 @@ class User:
         if self.failed_logins:
             self.failed_logins = 0
         if self.must_change_password:
-            raise PasswordExpired(f"user '{self.user_id}' must set a new password before working")
+            raise PasswordExpired(_("user '{user_id}' must set a new password before working", user_id=self.user_id))
         if self.password_expired(policy, now):
             raise PasswordExpired(
-                f"the password of '{self.user_id}' expired after {policy.expiry_days} days: set a new one"
+                _("the password of '{user_id}' expired after {expiry_days} days: set a new one",
+                  user_id=self.user_id, expiry_days=policy.expiry_days)
             )
 
     def set_password(
@@ -265,7 +270,8 @@ class User:
         """Replace the password. `reused` says whether it matches a remembered one (checked by the caller,
         which alone can verify hashes)."""
         if reused:
-            raise ValidationError(f"the new password must differ from the last {policy.history} passwords")
+            raise ValidationError(_("the new password must differ from the last {history} passwords",
+                                    history=policy.history))
         history = (self.password_hash, *self.password_history)[: max(policy.history - 1, 0)]
         self.password_history = history
         self.password_hash = new_hash
@@ -277,23 +283,23 @@ class User:
 
     def unlock(self) -> None:
         if not self.locked and not self.failed_logins:
-            raise ValidationError(f"account '{self.user_id}' is not locked")
+            raise ValidationError(_("account '{user_id}' is not locked", user_id=self.user_id))
         self.locked = False
         self.failed_logins = 0
 
     def deactivate(self) -> None:
         if not self.active:
-            raise ValidationError(f"user '{self.user_id}' is already deactivated")
+            raise ValidationError(_("user '{user_id}' is already deactivated", user_id=self.user_id))
         self.active = False
 
     def change_roles(self, roles: frozenset[Role]) -> None:
         roles = validate_roles(frozenset(roles))
         if roles == self.roles:
-            raise ValidationError("the roles are unchanged")
+            raise ValidationError(_("the roles are unchanged"))
         self.roles = roles
 
     def rename(self, printed_name: str) -> None:
         name = validate_printed_name(printed_name)
         if name == self.printed_name:
-            raise ValidationError("the printed name is unchanged")
+            raise ValidationError(_("the printed name is unchanged"))
         self.printed_name = name

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 from domain.errors import DomainError
+from domain.i18n import _
 from domain.signatures import SignatureRequirement, SigningProgress, check_complete
 from domain.users import Actor, Permission
 
@@ -61,8 +62,8 @@ class StateMachine(Generic[S]):
         if found is None:
             allowed = ", ".join(_label(t.target) for t in self.allowed_from(source)) or "none"
             raise TransitionRefused(
-                f"a {self.record_type} cannot go from {_label(source)} to {_label(target)} "
-                f"(allowed from {_label(source)}: {allowed})"
+                _("a {record_type} cannot go from {label} to {label2} (allowed from {label}: {allowed})",
+                  record_type=self.record_type, label=_label(source), label2=_label(target), allowed=allowed)
             )
         return found
 
@@ -82,12 +83,14 @@ class StateMachine(Generic[S]):
         if actor is not None:
             if transition.system_only:
                 raise TransitionRefused(
-                    f"{_label(source)} -> {_label(target)} is done by the system only, not by hand"
+                    _("{label} -> {label2} is done by the system only, not by hand",
+                      label=_label(source), label2=_label(target))
                 )
             assert transition.permission is not None
             actor.require(transition.permission)
         if transition.reason_required and actor is not None and not (reason and reason.strip()):
-            raise TransitionRefused(f"a reason is required to {transition.name} a {self.record_type}")
+            raise TransitionRefused(_("a reason is required to {transition_name} a {record_type}",
+                                      transition_name=transition.name, record_type=self.record_type))
         return transition
 
 

@@ -16,7 +16,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import bootstrap
+from app import bootstrap, i18n
 from app.passwords import Argon2Hasher
 from app.settings import Settings
 from tests.pg_server import PgServer
@@ -38,6 +38,17 @@ def _isolated_station(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("BATCHTRACE_DATA_DIR", str(home / "data"))
     monkeypatch.delenv("BATCHTRACE_DB", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def _english_station(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English unless they switch language themselves (GEN-6), whatever the machine's locale; a test
+    that switches leaves English behind it."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    i18n.use_language(i18n.ENGLISH)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from app.cli.support import CommandTree, acting, log_in, open_context, path
 from app.ports import AuditFilter
 from app.settings import data_dir
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.users import SYSTEM_ACTOR
 
 ANCHOR_FILE = "audit-anchors.jsonl"
@@ -59,7 +60,8 @@ def _parse_time(text: str, *, end_of_day: bool) -> datetime:
         else:
             moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", text=text)) from None
     return (moment.astimezone() if moment.tzinfo is None else moment).astimezone(UTC)
 
 
@@ -93,9 +95,9 @@ def _audit_anchor(args: argparse.Namespace) -> int:
 def _audit_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.is_dir():  # checked before the log-in, so a typo leaves no trace in the trail
-        raise ValidationError(f"{out} is a folder: give a file name such as audit.csv")
+        raise ValidationError(_("{out} is a folder: give a file name such as audit.csv", out=out))
     if not out.parent.is_dir():
-        raise ValidationError(f"folder {out.parent} does not exist")
+        raise ValidationError(_("folder {parent} does not exist", parent=out.parent))
     flt = AuditFilter(user_id=args.user_filter, record_type=args.record_type, record_id=args.record_id,
                       action=args.action, since=args.since, until=args.until)
     with open_context(args) as ctx:

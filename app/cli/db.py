@@ -12,6 +12,7 @@ from app.cli.support import PROG, CommandTree, read_password
 from app.settings import settings_path
 from domain.audit import ChainReport
 from domain.errors import SchemaMismatch, ValidationError
+from domain.i18n import _
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -74,9 +75,10 @@ def _schema_problem(db_url: str | None) -> str | None:
 def _db_connect(args: argparse.Namespace) -> int:
     parts = urlsplit(args.url)
     if parts.scheme.split("+")[0] not in ("postgresql", "postgres"):
-        raise ValidationError("'db connect' is for a shared PostgreSQL database: postgresql://user@host/db")
+        raise ValidationError(_("'db connect' is for a shared PostgreSQL database: postgresql://user@host/db"))
     if parts.password is not None:
-        raise ValidationError("do not put the password in the URL: BatchTrace asks for it and keeps it in the keyring")
+        raise ValidationError(_("do not put the password in the URL: BatchTrace asks for it and keeps it in the "
+                                "keyring"))
     password = read_password(f"Database password for {parts.username or ''}@{parts.hostname or 'localhost'}")
     info = bootstrap.connect_shared_database(args.url, password)
     print(f"connected to the {info.kind} database at {info.location}")

@@ -8,6 +8,7 @@ from app import bootstrap
 from app.cli import db
 from app.cli.support import CommandTree, UsageError, acting, log_in, open_context
 from app.demo import loader as demo
+from domain.i18n import _
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -31,8 +32,8 @@ def _demo(args: argparse.Namespace) -> int:
         actor = None
         if plan.has_users:
             if not args.user:
-                raise UsageError("the database already has users: give --user ID of an administrator to add the "
-                                 "missing demo data, or --if-empty to leave it alone")
+                raise UsageError(_("the database already has users: give --user ID of an administrator to add the "
+                                   "missing demo data, or --if-empty to leave it alone"))
             actor = log_in(ctx, args.user)
         result = demo.load_demo_data(ctx.uow, ctx.auth, actor)
     for item in result.created:

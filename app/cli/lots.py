@@ -36,6 +36,7 @@ from app.cli.support import (
 from app.signatures import SigningSession
 from domain.batches import BatchStatus
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.lots import LotStatus
 from domain.quantities import Unit
 from domain.trace import NodeKind
@@ -113,7 +114,7 @@ def add_commands(tree: CommandTree) -> None:
 def _lot_receive(args: argparse.Namespace) -> int:
     supplier_lot = " ".join(args.supplier_lot.split())
     if not supplier_lot:
-        raise ValidationError("the supplier's lot number is required")
+        raise ValidationError(_("the supplier's lot number is required"))
     receipt = lots.Receipt(args.item, args.supplier, supplier_lot, args.qty, args.unit.value, args.mfg, args.expiry)
     with open_context(args) as ctx:
         require_known(ctx, item=args.item, supplier=args.supplier)

@@ -17,6 +17,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from app import i18n
 from app.cli import audit as cli_audit
 from app.cli import db as cli_db
 from app.cli import demo as cli_demo
@@ -32,6 +33,7 @@ from app.cli import users as cli_users
 from app.cli import validate as cli_validate
 from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError, guard_free_arguments
 from domain.errors import DomainError
+from domain.i18n import _
 from domain.inputs import escaped, redact_urls
 from domain.version import batchtrace_version
 
@@ -39,12 +41,14 @@ from domain.version import batchtrace_version
 
 def main(argv: Sequence[str]) -> int:
     argv = list(argv)
+    i18n.use_language(i18n.system_language())  # the command line speaks the language of LANG (GEN-6)
     debug = "--debug" in argv
     try:
         args = build_parser().parse_args(argv)
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
-            raise UsageError(f"give a command (see '{PROG} --help'); without arguments {PROG} starts the desktop app")
+            raise UsageError(_("give a command (see '{prog} --help'); without arguments {prog} starts the desktop app",
+                               prog=PROG))
         return handler(args)
     except SystemExit as done:  # --help, --version
         return done.code if isinstance(done.code, int) else 0

@@ -11,13 +11,15 @@ import argparse
 from app import batches, numbering
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table, whole_number
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.numbering import DEFAULT_RULES, parse_pattern
 from domain.users import SYSTEM_ACTOR
 
 
 def _scope(text: str) -> str:
     if text not in DEFAULT_RULES:
-        raise argparse.ArgumentTypeError(f"unknown number scope '{text}': use one of {', '.join(DEFAULT_RULES)}")
+        raise argparse.ArgumentTypeError(_("unknown number scope '{text}': use one of {choices}",
+                                           text=text, choices=', '.join(DEFAULT_RULES)))
     return text
 
 
@@ -56,7 +58,7 @@ def _numbering_list(args: argparse.Namespace) -> int:
 
 def _numbering_set(args: argparse.Namespace) -> int:
     if not args.reason.strip():
-        raise ValidationError("a reason is required to change a number rule")
+        raise ValidationError(_("a reason is required to change a number rule"))
     with open_context(args) as ctx:
         view = numbering.set_rule(ctx.uow(), log_in(ctx, args.user), args.scope, args.pattern, args.reason)
     print(f"number rule {view.scope} is now {view.pattern} (next numbers look like {view.example})")
@@ -74,7 +76,7 @@ def _alert_list(args: argparse.Namespace) -> int:
 
 def _alert_ack(args: argparse.Namespace) -> int:
     if not args.note.strip():
-        raise ValidationError("say what was done about the alert")
+        raise ValidationError(_("say what was done about the alert"))
     with open_context(args) as ctx:
         view = batches.acknowledge_alert(ctx.uow(), log_in(ctx, args.user), args.alert, args.note)
     print(f"alert {view.id} acknowledged")

@@ -31,6 +31,7 @@ from app.cli.support import (
     status,
 )
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.inputs import shown
 from domain.recall import NotificationStatus
 from domain.trace import NodeKind
@@ -43,7 +44,8 @@ _KIND = {k.value: trace.KIND_LABEL[k] for k in NodeKind}
 def _lot_and_quantity(text: str) -> tuple[str, Decimal]:
     number, sep, qty = text.rpartition(":")
     if not sep or not number.strip():
-        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not LOT:QUANTITY, e.g. SYR5-26001-001:500")
+        raise argparse.ArgumentTypeError(_("'{shown}' is not LOT:QUANTITY, e.g. SYR5-26001-001:500",
+                                           shown=shown(text)))
     return identifier("lot number")(number), quantity(qty)
 
 
@@ -89,7 +91,7 @@ def _ship(args: argparse.Namespace) -> int:
 
 def _recall_open(args: argparse.Namespace) -> int:
     if not args.reason.strip():
-        raise ValidationError("a recall needs its reason (what was found, by whom)")
+        raise ValidationError(_("a recall needs its reason (what was found, by whom)"))
     with open_context(args) as ctx:
         require_known(ctx, lots=[args.lot])
         view = recalls.open_recall(ctx.uow(), log_in(ctx, args.user), args.lot, args.reason)
@@ -134,9 +136,9 @@ def _recall_show(args: argparse.Namespace) -> int:
 def _recall_export(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder: give a file name such as recall.csv")
+        raise ValidationError(_("{out} is a folder: give a file name such as recall.csv", out=out))
     if not out.parent.is_dir():
-        raise ValidationError(f"folder {out.parent} does not exist")
+        raise ValidationError(_("folder {parent} does not exist", parent=out.parent))
     with open_context(args) as ctx:
         view = recalls.get_recall(ctx.read_uow(), SYSTEM_ACTOR, args.number)
     recalls.export_recall_csv(view, out)

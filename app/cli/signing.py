@@ -12,6 +12,7 @@ from app import signing_rules
 from app.cli.support import CommandTree, acting, log_in, open_context, print_table, status
 from app.signing_rules import RequirementInput, TransitionRules
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.signatures import Meaning
 from domain.users import SYSTEM_ACTOR, Role
 
@@ -62,7 +63,7 @@ def _list(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     if not args.reason.strip() or not args.label.strip():
-        raise ValidationError("a label and a reason are required to add a signature")
+        raise ValidationError(_("a label and a reason are required to add a signature"))
     requirement = RequirementInput(args.label.strip(), args.meaning, frozenset(args.role), args.not_performers,
                                    args.needs_comment)
     with open_context(args) as ctx:
@@ -75,7 +76,7 @@ def _add(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace) -> int:
     if not args.reason.strip():
-        raise ValidationError("a reason is required to change the signing rules")
+        raise ValidationError(_("a reason is required to change the signing rules"))
     with open_context(args) as ctx:
         signing_rules.find_signed(args.transition)
         rules = signing_rules.remove_rule_extra(ctx.uow(), log_in(ctx, args.user), args.transition, args.label,

@@ -20,6 +20,7 @@ from app import batches, bootstrap, masterdata, recalls, users
 from app import lots as app_lots
 from app.bootstrap import AppContext
 from domain.errors import NotFound, PasswordExpired, ValidationError
+from domain.i18n import _
 from domain.inputs import clean_text, parse_day, parse_identifier, parse_int, parse_quantity_text
 from domain.items import validate_code
 from domain.quantities import fmt
@@ -37,7 +38,7 @@ class UsageError(Exception):
 
 class CliParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        raise UsageError(_("{message} (see '{prog} --help')", message=message, prog=self.prog))
 
 
 Group: TypeAlias = "argparse._SubParsersAction[CliParser]"  # generic only for the type checker
@@ -150,7 +151,8 @@ def status(parse_status: Callable[[str], E], allowed: Iterable[E] | None = None)
             raise argparse.ArgumentTypeError(str(error)) from None
         if choices is not None and value not in choices:
             raise argparse.ArgumentTypeError(
-                f"'{value.value}' is not set by hand: use one of {', '.join(str(c.value) for c in choices)}"
+                _("'{value}' is not set by hand: use one of {choices}",
+                  value=value.value, choices=', '.join(str(c.value) for c in choices))
             )
         return value
 
@@ -165,7 +167,8 @@ def enum_parser(enum: type[E], what: str) -> Callable[[str], E]:
         for member in enum:
             if str(member.value).casefold() == wanted:
                 return member
-        raise ValidationError(f"unknown {what} '{text}': use one of {', '.join(str(m.value) for m in enum)}")
+        raise ValidationError(_("unknown {what} '{text}': use one of {choices}",
+                                what=what, text=text, choices=', '.join(str(m.value) for m in enum)))
 
     return parse
 
@@ -178,11 +181,11 @@ def read_password(prompt: str, *, confirm: bool = False) -> str:
     if stdin is not None and stdin.isatty():
         password = getpass.getpass(f"{prompt}: ")
         if confirm and getpass.getpass(f"{prompt} (again): ") != password:
-            raise ValidationError("the two passwords differ")
+            raise ValidationError(_("the two passwords differ"))
         return password
     line = stdin.readline() if stdin is not None else ""
     if not line:
-        raise ValidationError(f"standard input has no line for: {prompt.lower()}")
+        raise ValidationError(_("standard input has no line for: {lower}", lower=prompt.lower()))
     return line.rstrip("\r\n")
 
 
@@ -198,7 +201,8 @@ def log_in_to_sign(ctx: AppContext, user_id: str) -> tuple[Actor, str]:
         return users.log_in(ctx.uow(), ctx.auth, user_id, password), password
     except PasswordExpired as error:
         raise PasswordExpired(
-            f"{error}: change it first with '{PROG} user change-password --user {user_id}' or in the desktop app"
+            _("{error}: change it first with '{prog} user change-password --user {user_id}' or in the desktop app",
+              error=error, prog=PROG, user_id=user_id)
         ) from None
 
 
@@ -255,11 +259,11 @@ def require_known(
     reader = ctx.read_uow
     if item is not None and item not in {i.code for i in masterdata.list_items(reader(), SYSTEM_ACTOR,
                                                                                include_inactive=True)}:
-        raise NotFound(f"no item {item}")
+        raise NotFound(_("no item {item}", item=item))
     if supplier is not None and supplier not in {s.code for s in masterdata.list_suppliers(reader(), SYSTEM_ACTOR)}:
-        raise NotFound(f"no supplier {supplier}")
+        raise NotFound(_("no supplier {supplier}", supplier=supplier))
     if customer is not None and customer not in {c.code for c in masterdata.list_customers(reader(), SYSTEM_ACTOR)}:
-        raise NotFound(f"no customer {customer}")
+        raise NotFound(_("no customer {customer}", customer=customer))
     if batch is not None:
         batches.get_batch(reader(), SYSTEM_ACTOR, batch)
     for number in lots:

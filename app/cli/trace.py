@@ -24,6 +24,7 @@ from typing import Any
 from app import trace
 from app.cli.support import CommandTree, UsageError, amount, open_context, path, print_table, whole_number
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.quantities import fmt
 from domain.trace import Direction, NodeInfo, NodeKind, TraceLine, TraceResult
 from domain.trace_scope import TraceScope
@@ -53,11 +54,11 @@ def _trace(args: argparse.Namespace) -> int:
     form = args.format or ("csv" if out is not None else "table")
     if out is not None:
         if form != "csv":
-            raise UsageError(f"--out writes a CSV file, not {form}")
+            raise UsageError(_("--out writes a CSV file, not {form}", form=form))
         if out.is_dir():
-            raise ValidationError(f"{out} is a folder: give a file name such as trace.csv")
+            raise ValidationError(_("{out} is a folder: give a file name such as trace.csv", out=out))
         if not out.parent.is_dir():
-            raise ValidationError(f"folder {out.parent} does not exist")
+            raise ValidationError(_("folder {parent} does not exist", parent=out.parent))
     with open_context(args) as ctx:
         if form == "json":
             print(json.dumps(as_json(trace.trace(ctx.read_uow(), SYSTEM_ACTOR, args.number, args.direction)),
@@ -80,7 +81,7 @@ def _search(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         found = trace.search(ctx.read_uow(), SYSTEM_ACTOR, args.text, args.limit)
     if not found:
-        raise NotFound(f"no lot, batch, shipment or supplier lot matches '{args.text.strip()}'")
+        raise NotFound(_("no lot, batch, shipment or supplier lot matches '{strip}'", strip=args.text.strip()))
     print_table(("KIND", "NUMBER", "ITEM", "STATUS", "SUPPLIER LOT", "CUSTOMER"),
                 [(trace.KIND_LABEL[n.kind], n.number, n.item_code or "", n.status or "", n.supplier_lot or "",
                   n.customer_code or "") for n in found])

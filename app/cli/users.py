@@ -8,6 +8,7 @@ from app import users
 from app.bootstrap import AppContext
 from app.cli.support import CommandTree, UsageError, acting, log_in, open_context, print_table, read_password
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
 
 
@@ -41,9 +42,9 @@ def _user_add(args: argparse.Namespace) -> int:
         if users.needs_first_administrator(ctx.read_uow(), SYSTEM_ACTOR):
             return _first_administrator(ctx, args, uid, name, roles)
         if not args.user:
-            raise UsageError("the database has users: adding one needs --user ID of an administrator")
+            raise UsageError(_("the database has users: adding one needs --user ID of an administrator"))
         if not roles:
-            raise UsageError("give the new user at least one --role")
+            raise UsageError(_("give the new user at least one --role"))
         actor = log_in(ctx, args.user)
         password = read_password(f"Temporary password for {uid}", confirm=True)
         view = users.add_user(ctx.uow(), actor, ctx.auth, uid, name, roles, password)
@@ -56,10 +57,10 @@ def _first_administrator(
     ctx: AppContext, args: argparse.Namespace, uid: str, name: str, roles: frozenset[Role]
 ) -> int:
     if args.user:
-        raise UsageError("the database has no users yet: create the first administrator without --user")
+        raise UsageError(_("the database has no users yet: create the first administrator without --user"))
     if roles - {Role.ADMINISTRATOR}:
         raise ValidationError(
-            "the first user is the administrator and gets the Administrator role only: add other users after"
+            _("the first user is the administrator and gets the Administrator role only: add other users after")
         )
     password = read_password(f"Password for the first administrator {uid}", confirm=True)
     view = users.create_first_administrator(ctx.uow(), ctx.auth, uid, name, password)

@@ -29,6 +29,7 @@ from app.demo import site as demo_site
 from app.ports import PasswordHasher, UnitOfWork
 from app.users import AuthConfig
 from domain.errors import AccessDenied, ValidationError
+from domain.i18n import _
 from domain.users import SYSTEM_USER_ID, Actor, Permission, Role, User, UserId
 
 DEMO_PASSWORD = "Demo-pass-2026"
@@ -115,12 +116,14 @@ class DemoSite:
                 continue  # the users step creates it
             if user.printed_name != demo.printed_name or demo.role not in user.roles:
                 raise ValidationError(
-                    f"user {demo.user_id} is {user.printed_name}, not the demo account: the demo site is recorded "
-                    "as the demo users, so it is loaded only where their IDs are free or theirs; nothing loaded"
+                    _("user {user_id} is {printed_name}, not the demo account: the demo site is recorded as the demo "
+                      "users, so it is loaded only where their IDs are free or theirs; nothing loaded",
+                      user_id=demo.user_id, printed_name=user.printed_name)
                 )
             if not user.active or user.locked:
-                raise ValidationError(f"demo user {demo.user_id} is {'locked' if user.active else 'deactivated'}: "
-                                      "the demo site is recorded as the demo users; nothing loaded")
+                raise ValidationError(_("demo user {user_id} is {value}: the demo site is recorded as the demo "
+                                        "users; nothing loaded",
+                                        user_id=demo.user_id, value='locked' if user.active else 'deactivated'))
         demo_site.check_free(tx)
 
     def create(self, run: DemoRun) -> list[str]:
@@ -185,7 +188,7 @@ def load_demo_data(
         if actor is None:
             if tx.users.any_exist():
                 raise AccessDenied(
-                    "the database already has users: an administrator must log in to load demo data",
+                    _("the database already has users: an administrator must log in to load demo data"),
                     permission=Permission.LOAD_DEMO_DATA.name, user_id=DEMO_ACTOR.user_id,
                 )
         else:

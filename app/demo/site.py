@@ -35,6 +35,7 @@ from app.signatures import SigningSession
 from app.users import AuthConfig
 from domain.batches import BatchStatus
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.items import ApprovalStatus
 from domain.lots import LotStatus
 from domain.quantities import QUANTUM, Unit
@@ -61,8 +62,9 @@ def check_free(tx: UnitOfWork) -> None:
              + [f"customer {c[0]}" for c in CUSTOMERS if tx.master_data.customer(c[0]) is not None])
     if taken:
         raise ValidationError(
-            f"the database already has {', '.join(taken[:3])}{' and more' if len(taken) > 3 else ''} but not the "
-            "complete demo site: load the demo site into a database without its codes; nothing loaded"
+            _("the database already has {choices}{value} but not the complete demo site: load the demo site into a "
+              "database without its codes; nothing loaded",
+              choices=', '.join(taken[:3]), value=' and more' if len(taken) > 3 else '')
         )
 
 
@@ -131,7 +133,7 @@ class _Site:
         return [f"{len(LOTS)} received lots ({', '.join(f'{n} {s}' for s, n in counts.items())})"]
 
     def _issue(self, batch_number: str, product: str, planned: Decimal, only: tuple[str, ...]) -> None:
-        for item, per_unit, _ in self.boms[product]:
+        for item, per_unit, _level in self.boms[product]:
             if only and item not in only:
                 continue
             need = (Decimal(per_unit) * planned).quantize(QUANTUM)
@@ -146,7 +148,8 @@ class _Site:
                 if need == 0:
                     break
             if need:
-                raise ValidationError(f"demo data: not enough {item} for {product}")  # a mistake in the tables
+                # a mistake in the tables
+                raise ValidationError(_("demo data: not enough {item} for {product}", item=item, product=product))
 
     def batch(self, b: DemoBatch) -> str:
         uow, planned = self.uow, Decimal(b.planned)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
-from app import bootstrap, users  # noqa: E402
+from app import bootstrap, i18n, users  # noqa: E402
 from app.settings import data_dir  # noqa: E402
 from domain.errors import DomainError  # noqa: E402
 from domain.users import SYSTEM_ACTOR  # noqa: E402
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PROBE_VARIABLE = "BATCHTRACE_STARTUP_PROBE"
-TRANSLATIONS = Path(__file__).with_name("translations")
 _OPEN_BOXES: list[QMessageBox] = []
 
 
@@ -139,10 +138,25 @@ def _start_logging() -> None:
 
 
 def _install_translation(app: QApplication) -> None:
-    """GEN-6: load ui/translations/batchtrace_<locale>.qm when one exists for the station's language."""
+    """GEN-6: the station's language from the desktop's locale, for the widgets and the messages alike."""
+    install_language(app, i18n.language_of_locale(QLocale.system().name()))
+
+
+def install_language(app: QCoreApplication, language: str) -> None:
+    """Speak `language` from now on: the widgets' translator (translations/batchtrace_<language>.qm, compiled
+    by dev.py) replaces the one installed before, and the rules' messages follow."""
+    for old in app.findChildren(QTranslator, "batchtraceTranslator"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    i18n.use_language(language)
+    if language == i18n.ENGLISH:
+        return
     translator = QTranslator(app)
-    if translator.load(QLocale.system(), "batchtrace", "_", str(TRANSLATIONS)):
+    translator.setObjectName("batchtraceTranslator")
+    if translator.load(str(i18n.qm_file(language))):
         app.installTranslator(translator)
+    else:
+        log.warning("no compiled translation %s: run 'python3 dev.py run' to build it", i18n.qm_file(language))
 
 
 def _unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

@@ -46,14 +46,14 @@ def validity_text(signature: SignatureView) -> str:
 
 def entry_text(signature: SignatureView) -> str:
     """"Qc Person (qc): Reviewed, QC review" / local time with zone / validity, and the comment if any."""
-    tr = QCoreApplication.translate
-    lines = [tr("SignatureListWidget", "{name} ({uid}): {meaning}, {requirement}").format(
+    translate = QCoreApplication.translate
+    lines = [translate("SignatureListWidget", "{name} ({uid}): {meaning}, {requirement}").format(
                  name=signature.printed_name, uid=signature.user_id, meaning=status_name(signature.meaning),
                  requirement=signature.requirement),
-             tr("SignatureListWidget", "{when} — {validity}").format(when=time_text(signature.at),
+             translate("SignatureListWidget", "{when} — {validity}").format(when=time_text(signature.at),
                                                                     validity=validity_text(signature))]
     if signature.comment:
-        lines.append(tr("SignatureListWidget", "Comment: {comment}").format(comment=signature.comment))
+        lines.append(translate("SignatureListWidget", "Comment: {comment}").format(comment=signature.comment))
     return "\n".join(lines)
 
 

@@ -1,0 +1,43 @@
+"""The one translation function for messages the rules and use cases give the user (GEN-6): the GUI and the
+command line show the same text, in the reader's language.
+
+`_("Lot {lot} is {status}", lot=..., status=...)` looks the English source up in the installed catalogue and
+fills the named placeholders; the source stays the key, so `pyside6-lupdate` extracts it into the `.ts` files
+beside the widgets' `tr()` strings (`python3 dev.py lupdate`). Values (lot numbers, names) are never
+translated. The catalogue is process-wide, like Qt's installed translators: the station's language is set once
+at start-up and again when a user with another language logs in (`app.i18n.use_language`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from string import Formatter
+from types import MappingProxyType
+
+ENGLISH = "en"
+_catalogue: Mapping[str, str] = MappingProxyType({})
+_language = ENGLISH
+
+
+def _(source: str, /, **values: object) -> str:
+    """`source` in the installed language, with its `{name}` placeholders filled from `values`."""
+    text = _catalogue.get(source) or source
+    return text.format(**values) if values else text
+
+
+def install(language: str, catalogue: Mapping[str, str]) -> None:
+    """Make `catalogue` (English source -> translation) the one `_` uses; an empty one means English."""
+    global _catalogue, _language
+    _catalogue = MappingProxyType(dict(catalogue))
+    _language = language
+
+
+def language() -> str:
+    """The language messages are given in now: "en" or a locale name such as "zh_CN"."""
+    return _language
+
+
+def placeholders(text: str) -> set[str]:
+    """The named placeholders of a message (`{lot}`, `{qty:>8}` -> {"lot", "qty"}) and Qt's `%n`."""
+    names = {field for _literal, field, _spec, _conv in Formatter().parse(text) if field}
+    return names | ({"%n"} if "%n" in text else set())

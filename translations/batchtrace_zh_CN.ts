@@ -1,0 +1,4351 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>no batch {number}</source>
+        <translation>没有批次 {number}</translation>
+    </message>
+    <message>
+        <source>no item {code}</source>
+        <translation>没有物料 {code}</translation>
+    </message>
+    <message>
+        <source>{code} has no effective master batch record: a batch cannot be planned</source>
+        <translation>{code} 没有生效的主批记录：无法计划批次</translation>
+    </message>
+    <message>
+        <source>use &apos;complete batch&apos; with the produced quantity to complete a batch</source>
+        <translation>完成批次请使用“complete batch”并给出产出数量</translation>
+    </message>
+    <message>
+        <source>no lot {lot_number}</source>
+        <translation>没有物料批 {lot_number}</translation>
+    </message>
+    <message>
+        <source>the lot quantities add up to {sum}, not {total}</source>
+        <translation>各物料批数量合计为 {sum}，而不是 {total}</translation>
+    </message>
+    <message>
+        <source>no alert {alert_id}</source>
+        <translation>没有警报 {alert_id}</translation>
+    </message>
+    <message>
+        <source>cannot open the {kind} database at {location}: {first_line}</source>
+        <translation>无法打开位于 {location} 的 {kind} 数据库：{first_line}</translation>
+    </message>
+    <message>
+        <source>&apos;db connect&apos; is for a shared PostgreSQL database: postgresql://user@host/db</source>
+        <translation>“db connect”用于共享的 PostgreSQL 数据库：postgresql://user@host/db</translation>
+    </message>
+    <message>
+        <source>do not put the password in the URL: BatchTrace asks for it and keeps it in the keyring</source>
+        <translation>请勿将密码写入 URL：BatchTrace 会询问密码并保存在密钥环中</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
+        <translation>“{text}”不是日期：请使用 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM</translation>
+    </message>
+    <message>
+        <source>{out} is a folder: give a file name such as audit.csv</source>
+        <translation>{out} 是文件夹：请给出文件名，例如 audit.csv</translation>
+    </message>
+    <message>
+        <source>folder {parent} does not exist</source>
+        <translation>文件夹 {parent} 不存在</translation>
+    </message>
+    <message>
+        <source>the database already has users: give --user ID of an administrator to add the missing demo data, or --if-empty to leave it alone</source>
+        <translation>数据库中已有用户：请用 --user ID 指定一名管理员以补充缺少的演示数据，或用 --if-empty 保持不变</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s lot number is required</source>
+        <translation>供应商批号为必填项</translation>
+    </message>
+    <message>
+        <source>give a command (see &apos;{prog} --help&apos;); without arguments {prog} starts the desktop app</source>
+        <translation>请给出命令（见“{prog} --help”）；不带参数时 {prog} 启动桌面应用</translation>
+    </message>
+    <message>
+        <source>unknown number scope &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的编号范围“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an alert number</source>
+        <translation>“{text}”不是警报编号</translation>
+    </message>
+    <message>
+        <source>a reason is required to change a number rule</source>
+        <translation>更改编号规则需要原因</translation>
+    </message>
+    <message>
+        <source>say what was done about the alert</source>
+        <translation>请说明对该警报采取了什么措施</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not LOT:QUANTITY, e.g. SYR5-26001-001:500</source>
+        <translation>“{text}”不是 物料批:数量 格式，例如 SYR5-26001-001:500</translation>
+    </message>
+    <message>
+        <source>a recall needs its reason (what was found, by whom)</source>
+        <translation>召回需要原因（发现了什么，由谁发现）</translation>
+    </message>
+    <message>
+        <source>{out} is a folder: give a file name such as recall.csv</source>
+        <translation>{out} 是文件夹：请给出文件名，例如 recall.csv</translation>
+    </message>
+    <message>
+        <source>a label and a reason are required to add a signature</source>
+        <translation>添加签名需要名称和原因</translation>
+    </message>
+    <message>
+        <source>a reason is required to change the signing rules</source>
+        <translation>更改签名规则需要原因</translation>
+    </message>
+    <message>
+        <source>{message} (see &apos;{prog} --help&apos;)</source>
+        <translation>{message}（见“{prog} --help”）</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD</source>
+        <translation>“{text}”不是日期：请使用 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not set by hand: use one of {choices}</source>
+        <translation>“{value}”不能手动设置：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>unknown {what} &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的{what}“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <source>standard input has no line for: {lower}</source>
+        <translation>标准输入缺少此行：{lower}</translation>
+    </message>
+    <message>
+        <source>{error}: change it first with &apos;{prog} user change-password --user {user_id}&apos; or in the desktop app</source>
+        <translation>{error}：请先用“{prog} user change-password --user {user_id}”或在桌面应用中修改</translation>
+    </message>
+    <message>
+        <source>no item {item}</source>
+        <translation>没有物料 {item}</translation>
+    </message>
+    <message>
+        <source>no supplier {supplier}</source>
+        <translation>没有供应商 {supplier}</translation>
+    </message>
+    <message>
+        <source>no customer {customer}</source>
+        <translation>没有客户 {customer}</translation>
+    </message>
+    <message>
+        <source>--out writes a CSV file, not {form}</source>
+        <translation>--out 写入 CSV 文件，而不是 {form}</translation>
+    </message>
+    <message>
+        <source>{out} is a folder: give a file name such as trace.csv</source>
+        <translation>{out} 是文件夹：请给出文件名，例如 trace.csv</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1</source>
+        <translation>--limit 至少为 1</translation>
+    </message>
+    <message>
+        <source>no lot, batch, shipment or supplier lot matches &apos;{strip}&apos;</source>
+        <translation>没有与“{strip}”匹配的物料批、批次、发货或供应商批号</translation>
+    </message>
+    <message>
+        <source>the database has users: adding one needs --user ID of an administrator</source>
+        <translation>数据库中已有用户：添加用户需要用 --user ID 指定一名管理员</translation>
+    </message>
+    <message>
+        <source>give the new user at least one --role</source>
+        <translation>请至少为新用户指定一个 --role</translation>
+    </message>
+    <message>
+        <source>the database has no users yet: create the first administrator without --user</source>
+        <translation>数据库中还没有用户：请不带 --user 创建第一位管理员</translation>
+    </message>
+    <message>
+        <source>the first user is the administrator and gets the Administrator role only: add other users after</source>
+        <translation>第一位用户是管理员，只具有管理员角色：其他用户请随后添加</translation>
+    </message>
+    <message>
+        <source>no OS keyring is available on this station (Windows Credential Manager, macOS Keychain or a Secret Service such as GNOME Keyring): BatchTrace will not store the password in a file</source>
+        <translation>本工作站没有可用的操作系统密钥环（Windows 凭据管理器、macOS 钥匙串或 GNOME Keyring 等 Secret Service）：BatchTrace 不会将密码存入文件</translation>
+    </message>
+    <message>
+        <source>the OS keyring refused to store the password: {error}</source>
+        <translation>操作系统密钥环拒绝保存密码：{error}</translation>
+    </message>
+    <message>
+        <source>{out} is a folder: give a file name such as export.csv</source>
+        <translation>{out} 是文件夹：请给出文件名，例如 export.csv</translation>
+    </message>
+    <message>
+        <source>cannot write {out}: {value}</source>
+        <translation>无法写入 {out}：{value}</translation>
+    </message>
+    <message>
+        <source>user {user_id} is {printed_name}, not the demo account: the demo site is recorded as the demo users, so it is loaded only where their IDs are free or theirs; nothing loaded</source>
+        <translation>用户 {user_id} 是 {printed_name}，不是演示账户：演示现场以演示用户的身份记录，因此仅在这些 ID 空闲或属于他们时才加载；未加载任何内容</translation>
+    </message>
+    <message>
+        <source>demo user {user_id} is {value}: the demo site is recorded as the demo users; nothing loaded</source>
+        <translation>演示用户 {user_id} 为 {value}：演示现场以演示用户的身份记录；未加载任何内容</translation>
+    </message>
+    <message>
+        <source>the database already has users: an administrator must log in to load demo data</source>
+        <translation>数据库中已有用户：须由管理员登录后加载演示数据</translation>
+    </message>
+    <message>
+        <source>the database already has {choices}{value} but not the complete demo site: load the demo site into a database without its codes; nothing loaded</source>
+        <translation>数据库中已有 {choices}{value}，但不是完整的演示现场：请将演示现场加载到不含这些代码的数据库中；未加载任何内容</translation>
+    </message>
+    <message>
+        <source>demo data: not enough {item} for {product}</source>
+        <translation>演示数据：{product} 所需的 {item} 不足</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;{language}&apos;: use one of {choices}</source>
+        <translation>未知的语言“{language}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>cancelling a print job needs a reason</source>
+        <translation>取消打印任务需要原因</translation>
+    </message>
+    <message>
+        <source>this station has no default label printer: choose one in the station settings</source>
+        <translation>本工作站没有默认标签打印机：请在工作站设置中选择一台</translation>
+    </message>
+    <message>
+        <source>this station has no printer named &apos;{wanted}&apos;</source>
+        <translation>本工作站没有名为“{wanted}”的打印机</translation>
+    </message>
+    <message>
+        <source>there is no label template {template}: use one of {choices}</source>
+        <translation>没有标签模板 {template}：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>the label of lot {lot_number} was printed before (print job {id}): a reprint needs a reason</source>
+        <translation>物料批 {lot_number} 的标签已打印过（打印任务 {id}）：重新打印需要原因</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} already has a label job that is {state} (print job {id}): retry it, or give a reason to print another</source>
+        <translation>物料批 {lot_number} 已有状态为 {state} 的标签任务（打印任务 {id}）：请重试该任务，或给出原因另行打印</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s lot number is longer than 40 characters</source>
+        <translation>供应商批号超过 40 个字符</translation>
+    </message>
+    <message>
+        <source>no item {item_code}</source>
+        <translation>没有物料 {item_code}</translation>
+    </message>
+    <message>
+        <source>no active supplier {supplier_code}</source>
+        <translation>没有有效的供应商 {supplier_code}</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} expired on {expires_on} and is now blocked</source>
+        <translation>物料批 {lot_number} 已于 {expires_on} 过期，现已冻结</translation>
+    </message>
+    <message>
+        <source>a reason is required to change a record</source>
+        <translation>更改记录需要原因</translation>
+    </message>
+    <message>
+        <source>item {item_code} already exists</source>
+        <translation>物料 {item_code} 已存在</translation>
+    </message>
+    <message>
+        <source>GTIN {gtin} already belongs to another item</source>
+        <translation>GTIN {gtin} 已属于另一物料</translation>
+    </message>
+    <message>
+        <source>GTIN {wanted} already belongs to item {other_code}</source>
+        <translation>GTIN {wanted} 已属于物料 {other_code}</translation>
+    </message>
+    <message>
+        <source>supplier {supplier_code} already exists</source>
+        <translation>供应商 {supplier_code} 已存在</translation>
+    </message>
+    <message>
+        <source>no supplier {supplier_code}</source>
+        <translation>没有供应商 {supplier_code}</translation>
+    </message>
+    <message>
+        <source>supplier {supplier_code} is not on the list for {item_code}</source>
+        <translation>供应商 {supplier_code} 不在 {item_code} 的合格供应商名单中</translation>
+    </message>
+    <message>
+        <source>customer {customer_code} already exists</source>
+        <translation>客户 {customer_code} 已存在</translation>
+    </message>
+    <message>
+        <source>no customer {code}</source>
+        <translation>没有客户 {code}</translation>
+    </message>
+    <message>
+        <source>a reason (the change it implements) is required to make a version effective</source>
+        <translation>使版本生效需要原因（所实施的变更）</translation>
+    </message>
+    <message>
+        <source>no master batch record {code} v{version}</source>
+        <translation>没有主批记录 {code} v{version}</translation>
+    </message>
+    <message>
+        <source>{label} is already effective</source>
+        <translation>{label} 已经生效</translation>
+    </message>
+    <message>
+        <source>unknown number scope &apos;{scope}&apos;: use one of {choices}</source>
+        <translation>未知的编号范围“{scope}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>the genealogy of the lot changed at another station while the recall was opened: open it again</source>
+        <translation>打开召回期间，该物料批的谱系在另一工作站被更改：请重新打开</translation>
+    </message>
+    <message>
+        <source>customer {customer_code} is not in recall {recall_number}</source>
+        <translation>客户 {customer_code} 不在召回 {recall_number} 中</translation>
+    </message>
+    <message>
+        <source>a closing statement is required to close a recall</source>
+        <translation>关闭召回需要结案说明</translation>
+    </message>
+    <message>
+        <source>no recall {number}</source>
+        <translation>没有召回 {number}</translation>
+    </message>
+    <message>
+        <source>the label carries no quantity: enter the quantity received</source>
+        <translation>标签上没有数量：请输入接收数量</translation>
+    </message>
+    <message>
+        <source>the label carries no lot number: enter the supplier&apos;s lot number</source>
+        <translation>标签上没有批号：请输入供应商批号</translation>
+    </message>
+    <message>
+        <source>The scan is empty.</source>
+        <translation>扫描内容为空。</translation>
+    </message>
+    <message>
+        <source>The scanned label has no {value}.</source>
+        <translation>扫描的标签上没有 {value}。</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} is already on this shipment</source>
+        <translation>物料批 {lot_number} 已在本次发货中</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} is {status}: only Released lots are shipped</source>
+        <translation>物料批 {lot_number} 为{status}：只能发运已放行的物料批</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} expired on {expires_on}</source>
+        <translation>物料批 {lot_number} 已于 {expires_on} 过期</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} already has the {required} {unit} of {item_code} it needs: enter a quantity to issue more</source>
+        <translation>批次 {batch_number} 已有所需的 {required} {unit} {item_code}：如需多发，请输入数量</translation>
+    </message>
+    <message>
+        <source>settings version {version} is not supported (expected {settings_version})</source>
+        <translation>不支持设置版本 {version}（应为 {settings_version}）</translation>
+    </message>
+    <message>
+        <source>idle_lock_minutes must be between 1 and 240</source>
+        <translation>idle_lock_minutes 必须在 1 到 240 之间</translation>
+    </message>
+    <message>
+        <source>password_min_length may not be below 8</source>
+        <translation>password_min_length 不得小于 8</translation>
+    </message>
+    <message>
+        <source>password_expiry_days must be between 1 and 365</source>
+        <translation>password_expiry_days 必须在 1 到 365 之间</translation>
+    </message>
+    <message>
+        <source>password_history must be between 1 and 24</source>
+        <translation>password_history 必须在 1 到 24 之间</translation>
+    </message>
+    <message>
+        <source>max_failed_logins must be between 3 and 10</source>
+        <translation>max_failed_logins 必须在 3 到 10 之间</translation>
+    </message>
+    <message>
+        <source>settings must not hold a database password: use &apos;batchtrace db connect&apos;</source>
+        <translation>设置中不得包含数据库密码：请使用“batchtrace db connect”</translation>
+    </message>
+    <message>
+        <source>cannot read settings {path}: {error}</source>
+        <translation>无法读取设置 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>settings {path} must hold a JSON object</source>
+        <translation>设置 {path} 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>settings {path}: unknown key(s) {choices}</source>
+        <translation>设置 {path}：未知的键 {choices}</translation>
+    </message>
+    <message>
+        <source>settings {path}: {error}</source>
+        <translation>设置 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>a shipment needs at least one lot</source>
+        <translation>发货至少需要一个物料批</translation>
+    </message>
+    <message>
+        <source>no active customer {code}</source>
+        <translation>没有有效的客户 {code}</translation>
+    </message>
+    <message>
+        <source>{record_type} {record_id}: {transition_name} needs no signatures</source>
+        <translation>{record_type} {record_id}：{transition_name} 不需要签名</translation>
+    </message>
+    <message>
+        <source>type your user ID and password: the first signing of a session needs both</source>
+        <translation>请输入用户 ID 和密码：会话中的首次签名两者都需要</translation>
+    </message>
+    <message>
+        <source>you are logged in as {user_id}: you sign only as yourself, never as &apos;{typed}&apos;</source>
+        <translation>您以 {user_id} 身份登录：您只能以本人身份签名，不能以“{typed}”签名</translation>
+    </message>
+    <message>
+        <source>no user &apos;{user_id}&apos;</source>
+        <translation>没有用户“{user_id}”</translation>
+    </message>
+    <message>
+        <source>the {label} needs a reason</source>
+        <translation>{label}需要原因</translation>
+    </message>
+    <message>
+        <source>unknown record type &apos;{record_type}&apos;: signed records are {choices}</source>
+        <translation>未知的记录类型“{record_type}”：可签名的记录为 {choices}</translation>
+    </message>
+    <message>
+        <source>no lot {record_id}</source>
+        <translation>没有物料批 {record_id}</translation>
+    </message>
+    <message>
+        <source>no batch {record_id}</source>
+        <translation>没有批次 {record_id}</translation>
+    </message>
+    <message>
+        <source>no signed transition &apos;{transition_key}&apos;: choose from {keys}</source>
+        <translation>没有需签名的状态转换“{transition_key}”：请从 {keys} 中选择</translation>
+    </message>
+    <message>
+        <source>{key} already needs a signature named &apos;{label}&apos;: choose another name</source>
+        <translation>{key} 已有名为“{label}”的签名要求：请另选名称</translation>
+    </message>
+    <message>
+        <source>the {label} of {transition_key} is a BatchTrace default: site rules can add signatures, never remove the defaults</source>
+        <translation>{transition_key} 的{label}是 BatchTrace 默认要求：现场规则可以增加签名，但不能删除默认签名</translation>
+    </message>
+    <message>
+        <source>{transition_key} has no site signature &apos;{requirement_key}&apos;</source>
+        <translation>{transition_key} 没有现场签名要求“{requirement_key}”</translation>
+    </message>
+    <message>
+        <source>devices.json: printer &apos;{printer_name}&apos;: there is no label template {template}: use one of {choices}</source>
+        <translation>devices.json：打印机“{printer_name}”：没有标签模板 {template}：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>there is no label template {template_id}</source>
+        <translation>没有标签模板 {template_id}</translation>
+    </message>
+    <message>
+        <source>print job {job_id} is not in this station&apos;s queue (it was queued at another station or before the last start): print the label again, with a reason</source>
+        <translation>打印任务 {job_id} 不在本工作站的队列中（它在另一工作站或上次启动前排队）：请给出原因重新打印标签</translation>
+    </message>
+    <message>
+        <source>print job {id} of this session has no journal entry</source>
+        <translation>本次会话的打印任务 {id} 没有日志条目</translation>
+    </message>
+    <message>
+        <source>{open_jobs} print job(s) are still open: let them print or cancel them first</source>
+        <translation>仍有 {open_jobs} 个打印任务未完成：请先让其打印或取消</translation>
+    </message>
+    <message>
+        <source>transport tcp needs host:port such as 192.168.1.50:9100, not &apos;{target}&apos;</source>
+        <translation>tcp 传输需要 host:port，例如 192.168.1.50:9100，而不是“{target}”</translation>
+    </message>
+    <message>
+        <source>this station has no printer named &apos;{name}&apos;</source>
+        <translation>本工作站没有名为“{name}”的打印机</translation>
+    </message>
+    <message>
+        <source>{where}: version {version} is not supported (expected {devices_version})</source>
+        <translation>{where}：不支持版本 {version}（应为 {devices_version}）</translation>
+    </message>
+    <message>
+        <source>{where}: two printers are named &apos;{printer_name}&apos;</source>
+        <translation>{where}：有两台打印机都名为“{printer_name}”</translation>
+    </message>
+    <message>
+        <source>{where}: the default printer &apos;{default_printer}&apos; is not one of the printers</source>
+        <translation>{where}：默认打印机“{default_printer}”不在打印机列表中</translation>
+    </message>
+    <message>
+        <source>{where}: scanners.wedge.max_interkey_ms must be between 5 and 200</source>
+        <translation>{where}：scanners.wedge.max_interkey_ms 必须在 5 到 200 之间</translation>
+    </message>
+    <message>
+        <source>{where}: scanners.wedge.min_length must be between 1 and 100</source>
+        <translation>{where}：scanners.wedge.min_length 必须在 1 到 100 之间</translation>
+    </message>
+    <message>
+        <source>{where}: scanners.wedge.{name} may have at most 8 characters</source>
+        <translation>{where}：scanners.wedge.{name} 最多 8 个字符</translation>
+    </message>
+    <message>
+        <source>{where}: scanners.hid_pos.{name} must be between 0x0000 and 0xFFFF</source>
+        <translation>{where}：scanners.hid_pos.{name} 必须在 0x0000 到 0xFFFF 之间</translation>
+    </message>
+    <message>
+        <source>{where}: scanners.hid_pos.product_id needs the vendor_id too</source>
+        <translation>{where}：scanners.hid_pos.product_id 还需要 vendor_id</translation>
+    </message>
+    <message>
+        <source>{where}: a printer needs a name of 1 to 80 characters without outer spaces</source>
+        <translation>{where}：打印机名称须为 1 到 80 个字符，且首尾无空格</translation>
+    </message>
+    <message>
+        <source>{where}: language must be {choices}, not &apos;{language}&apos;</source>
+        <translation>{where}：语言必须是 {choices}，而不是“{language}”</translation>
+    </message>
+    <message>
+        <source>{where}: dpi must be one of {choices}, not {dpi}</source>
+        <translation>{where}：dpi 必须是 {choices} 之一，而不是 {dpi}</translation>
+    </message>
+    <message>
+        <source>{where}: {name}: {error}</source>
+        <translation>{where}：{name}：{error}</translation>
+    </message>
+    <message>
+        <source>{where}: transport kind must be one of {choices}, not &apos;{kind}&apos;</source>
+        <translation>{where}：传输类型必须是 {choices} 之一，而不是“{kind}”</translation>
+    </message>
+    <message>
+        <source>{where}: transport {kind} needs {what}</source>
+        <translation>{where}：{kind} 传输需要 {what}</translation>
+    </message>
+    <message>
+        <source>{where}: {error}</source>
+        <translation>{where}：{error}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{where}: printers must be a list</source>
+        <translation>{where}：printers 必须是列表</translation>
+    </message>
+    <message>
+        <source>{where} must be a JSON object</source>
+        <translation>{where} 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key(s) {choices}</source>
+        <translation>{where}：未知的键 {choices}</translation>
+    </message>
+    <message>
+        <source>{where}: {name} must be {type_names}, not {dumps}</source>
+        <translation>{where}：{name} 必须是 {type_names}，而不是 {dumps}</translation>
+    </message>
+    <message>
+        <source>{where} must be a number such as 1504 or &quot;0x05e0&quot;, not {dumps}</source>
+        <translation>{where} 必须是数字，例如 1504 或 &quot;0x05e0&quot;，而不是 {dumps}</translation>
+    </message>
+    <message>
+        <source>direction must be forward, backward or both, not &apos;{direction}&apos;</source>
+        <translation>方向必须是 forward、backward 或 both，而不是“{direction}”</translation>
+    </message>
+    <message>
+        <source>a page of children starts at 0 or later and holds at least one</source>
+        <translation>子项分页须从 0 或之后开始，且至少包含一项</translation>
+    </message>
+    <message>
+        <source>a scope is forward or backward, not &apos;{direction}&apos;</source>
+        <translation>追溯范围为 forward 或 backward，而不是“{direction}”</translation>
+    </message>
+    <message>
+        <source>give a lot, batch or shipment number</source>
+        <translation>请给出物料批号、批次号或发货单号</translation>
+    </message>
+    <message>
+        <source>&apos;{number}&apos; matches several records ({found}): give the exact lot or batch number</source>
+        <translation>“{number}”匹配多条记录（{found}）：请给出准确的物料批号或批次号</translation>
+    </message>
+    <message>
+        <source>no lot, batch, shipment or supplier lot &apos;{number}&apos;</source>
+        <translation>没有物料批、批次、发货或供应商批号“{number}”</translation>
+    </message>
+    <message>
+        <source>a reason is required for this change</source>
+        <translation>此更改需要原因</translation>
+    </message>
+    <message>
+        <source>the first administrator already exists: log in as an administrator to add users</source>
+        <translation>第一位管理员已存在：请以管理员身份登录后添加用户</translation>
+    </message>
+    <message>
+        <source>user ID &apos;{uid}&apos; already exists ({state}): user IDs are never reused</source>
+        <translation>用户 ID“{uid}”已存在（{state}）：用户 ID 永不重复使用</translation>
+    </message>
+    <message>
+        <source>wrong user ID or password</source>
+        <translation>用户 ID 或密码错误</translation>
+    </message>
+    <message>
+        <source>wrong password: account &apos;{user_id}&apos; is now locked; an administrator must unlock it</source>
+        <translation>密码错误：账户“{user_id}”现已锁定；须由管理员解锁</translation>
+    </message>
+    <message>
+        <source>wrong user ID or password: 1 try left before the account locks</source>
+        <translation>用户 ID 或密码错误：账户锁定前还剩 1 次尝试机会</translation>
+    </message>
+    <message>
+        <source>wrong user ID or password: {remaining} tries left before the account locks</source>
+        <translation>用户 ID 或密码错误：账户锁定前还剩 {remaining} 次尝试机会</translation>
+    </message>
+    <message>
+        <source>user &apos;{user_id}&apos; is deactivated</source>
+        <translation>用户“{user_id}”已停用</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account</source>
+        <translation>您不能停用自己的账户</translation>
+    </message>
+    <message>
+        <source>&apos;{user_id}&apos; is the last active administrator: keep at least one</source>
+        <translation>“{user_id}”是最后一位在用的管理员：至少保留一位</translation>
+    </message>
+    <message>
+        <source>the alert is already acknowledged</source>
+        <translation>该警报已确认</translation>
+    </message>
+    <message>
+        <source>the {name} &apos;{element}&apos; must have 1 to {limit} characters for GS1 ({ai})</source>
+        <translation>{name}“{element}”必须为 1 到 {limit} 个字符才能用于 GS1（{ai}）</translation>
+    </message>
+    <message>
+        <source>the {name} &apos;{element}&apos; contains {shown}, which GS1 barcodes cannot carry</source>
+        <translation>{name}“{element}”包含 {shown}，GS1 条码无法承载</translation>
+    </message>
+    <message>
+        <source>the quantity &apos;{element}&apos; must be 1 to 8 digits for GS1 ({ai})</source>
+        <translation>数量“{element}”必须为 1 到 8 位数字才能用于 GS1（{ai}）</translation>
+    </message>
+    <message>
+        <source>unknown batch status &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的批次状态“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>master batch record {label} is {lower}: plan from the effective version</source>
+        <translation>主批记录 {label} 为{lower}：请从生效版本计划</translation>
+    </message>
+    <message>
+        <source>the planned quantity must be greater than zero</source>
+        <translation>计划数量必须大于零</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} was held from {held}: it can only resume there</source>
+        <translation>批次 {batch_number} 是从 {held} 冻结的：只能在该处恢复</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} is {status}: material is issued in production</source>
+        <translation>批次 {batch_number} 为{status}：物料在生产中发放</translation>
+    </message>
+    <message>
+        <source>item {item_code} (lot {lot_number}) is not in the bill of materials of {label}</source>
+        <translation>物料 {item_code}（物料批 {lot_number}）不在 {label} 的物料清单中</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} has only {on_hand} {unit} available, {quantity} requested</source>
+        <translation>物料批 {lot_number} 仅有 {on_hand} {unit} 可用，请求 {quantity}</translation>
+    </message>
+    <message>
+        <source>issuing {quantity} {unit} of {item_code} brings the batch to {value}, above the {high} allowed ({required_for} ±{tolerance_pct}%)</source>
+        <translation>发放 {quantity} {unit} {item_code} 将使批次达到 {value}，超过允许的 {high}（{required_for} ±{tolerance_pct}%）</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} is {status}: returns happen in production</source>
+        <translation>批次 {batch_number} 为{status}：退料在生产中进行</translation>
+    </message>
+    <message>
+        <source>only {issued_from_lot} of lot {lot_number} is issued to batch {batch_number}; cannot return {quantity}</source>
+        <translation>物料批 {lot_number} 只有 {issued_from_lot} 发放到批次 {batch_number}；无法退回 {quantity}</translation>
+    </message>
+    <message>
+        <source>the produced quantity must be greater than zero</source>
+        <translation>产出数量必须大于零</translation>
+    </message>
+    <message>
+        <source>GTIN &apos;{value}&apos; must contain digits only</source>
+        <translation>GTIN“{value}”只能包含数字</translation>
+    </message>
+    <message>
+        <source>GTIN &apos;{value}&apos; has {count} digits: a GTIN has 8, 12, 13 or 14</source>
+        <translation>GTIN“{value}”有 {count} 位：GTIN 应为 8、12、13 或 14 位</translation>
+    </message>
+    <message>
+        <source>GTIN &apos;{value}&apos; has check digit {value2}, expected {expected}</source>
+        <translation>GTIN“{value}”的校验位为 {value2}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>unknown item type &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的物料类型“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>invalid {what} code &apos;{code}&apos;: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>无效的{what}代码“{code}”：1-32 个字母、数字、“.”、“_”或“-”，以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>the {what} name is required</source>
+        <translation>{what}名称为必填项</translation>
+    </message>
+    <message>
+        <source>the {what} name is longer than 200 characters</source>
+        <translation>{what}名称超过 200 个字符</translation>
+    </message>
+    <message>
+        <source>shelf life must be between 1 and 36500 days</source>
+        <translation>保质期必须在 1 到 36500 天之间</translation>
+    </message>
+    <message>
+        <source>finished device {code} needs a GTIN (UDI device identifier)</source>
+        <translation>成品器械 {code} 需要 GTIN（UDI 器械标识）</translation>
+    </message>
+    <message>
+        <source>the approval is already {status}</source>
+        <translation>该批准已是{status}</translation>
+    </message>
+    <message>
+        <source>unknown lot status &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的物料批状态“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} expired on {expires_on}: it cannot be released</source>
+        <translation>物料批 {lot_number} 已于 {expires_on} 过期：不能放行</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} is {status}, not Released</source>
+        <translation>物料批 {lot_number} 为{status}，不是已放行</translation>
+    </message>
+    <message>
+        <source>lot {lot_number}: returning {quantity} would exceed the {quantity2} received</source>
+        <translation>物料批 {lot_number}：退回 {quantity} 将超过接收的 {quantity2}</translation>
+    </message>
+    <message>
+        <source>item {item_code} is inactive</source>
+        <translation>物料 {item_code} 已停用</translation>
+    </message>
+    <message>
+        <source>item {item_code} is a {lower}: it is produced, not received</source>
+        <translation>物料 {item_code} 是{lower}：它是生产的，不是接收的</translation>
+    </message>
+    <message>
+        <source>supplier {supplier_code} is {state} for item {item_code}: receipt refused</source>
+        <translation>供应商 {supplier_code} 对物料 {item_code} 为{state}：拒绝接收</translation>
+    </message>
+    <message>
+        <source>manufacture date {manufactured_on} is after the receipt date {received_on}</source>
+        <translation>生产日期 {manufactured_on} 晚于接收日期 {received_on}</translation>
+    </message>
+    <message>
+        <source>expiry {expires_on} is not after the manufacture date {manufactured_on}</source>
+        <translation>有效期 {expires_on} 不晚于生产日期 {manufactured_on}</translation>
+    </message>
+    <message>
+        <source>expiry {expires_on} is before the receipt date {received_on}: receipt refused</source>
+        <translation>有效期 {expires_on} 早于接收日期 {received_on}：拒绝接收</translation>
+    </message>
+    <message>
+        <source>item {item_code} has a shelf life: give the expiry or the manufacture date</source>
+        <translation>物料 {item_code} 有保质期：请给出有效期或生产日期</translation>
+    </message>
+    <message>
+        <source>BOM line {line_no}: quantity per unit must be greater than zero</source>
+        <translation>物料清单第 {line_no} 行：单位用量必须大于零</translation>
+    </message>
+    <message>
+        <source>BOM line {line_no}: tolerance must be between 0 and 50 %</source>
+        <translation>物料清单第 {line_no} 行：允差必须在 0 到 50 % 之间</translation>
+    </message>
+    <message>
+        <source>item {product_code} is a {lower}: a master batch record makes a finished device or an intermediate</source>
+        <translation>物料 {product_code} 是{lower}：主批记录用于生产成品器械或中间品</translation>
+    </message>
+    <message>
+        <source>master batch record {label} is {lower}: it cannot change</source>
+        <translation>主批记录 {label} 为{lower}：不能更改</translation>
+    </message>
+    <message>
+        <source>{component_code} cannot be a component of itself</source>
+        <translation>{component_code} 不能是其自身的组件</translation>
+    </message>
+    <message>
+        <source>{component_code} is a finished device: it cannot be a component</source>
+        <translation>{component_code} 是成品器械：不能作为组件</translation>
+    </message>
+    <message>
+        <source>{component_code} is already in the bill of materials of {label}</source>
+        <translation>{component_code} 已在 {label} 的物料清单中</translation>
+    </message>
+    <message>
+        <source>master batch record {label} has no bill of materials</source>
+        <translation>主批记录 {label} 没有物料清单</translation>
+    </message>
+    <message>
+        <source>the pattern is unchanged</source>
+        <translation>模式未改变</translation>
+    </message>
+    <message>
+        <source>sequence numbers start at 1</source>
+        <translation>序号从 1 开始</translation>
+    </message>
+    <message>
+        <source>number rule &apos;{pattern}&apos; ran out of numbers: sequence {seq} needs more than {width} digits; widen the rule</source>
+        <translation>编号规则“{pattern}”的编号已用完：序号 {seq} 需要超过 {width} 位；请加宽规则</translation>
+    </message>
+    <message>
+        <source>number &apos;{number}&apos; is longer than {max_number_length} characters</source>
+        <translation>编号“{number}”超过 {max_number_length} 个字符</translation>
+    </message>
+    <message>
+        <source>a number pattern must have 1 to 80 characters</source>
+        <translation>编号模式必须为 1 到 80 个字符</translation>
+    </message>
+    <message>
+        <source>unknown placeholder {{{field}}} in &apos;{pattern}&apos;: use {known}</source>
+        <translation>“{pattern}”中有未知占位符 {{{field}}}：请使用 {known}</translation>
+    </message>
+    <message>
+        <source>only {{seq}} takes a width, not {{{field}}}, in &apos;{pattern}&apos;</source>
+        <translation>“{pattern}”中只有 {{seq}} 可以指定宽度，{{{field}}} 不可以</translation>
+    </message>
+    <message>
+        <source>a number pattern needs exactly one {{seq}} placeholder; &apos;{pattern}&apos; has {seqs}</source>
+        <translation>编号模式需要恰好一个 {{seq}} 占位符；“{pattern}”有 {seqs} 个</translation>
+    </message>
+    <message>
+        <source>character &apos;{bad}&apos; is not allowed in number pattern &apos;{pattern}&apos; (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos;, &apos;-&apos; and placeholders in braces)</source>
+        <translation>编号模式“{pattern}”中不允许字符“{bad}”（可用字母、数字、“.”、“_”、“/”、“-”和花括号中的占位符）</translation>
+    </message>
+    <message>
+        <source>the number rule needs a value for {{{field}}}</source>
+        <translation>编号规则需要 {{{field}}} 的值</translation>
+    </message>
+    <message>
+        <source>copies must be between 1 and {max_copies}, not {copies}</source>
+        <translation>份数必须在 1 到 {max_copies} 之间，而不是 {copies}</translation>
+    </message>
+    <message>
+        <source>&apos;{template_id}&apos; is not a label template name with its version, such as &apos;udi-device@v1&apos;</source>
+        <translation>“{template_id}”不是带版本的标签模板名称，例如“udi-device@v1”</translation>
+    </message>
+    <message>
+        <source>a reprint needs a reason</source>
+        <translation>重新打印需要原因</translation>
+    </message>
+    <message>
+        <source>print job {id} is {state}: it cannot become {target}</source>
+        <translation>打印任务 {id} 为{state}：不能变为{target}</translation>
+    </message>
+    <message>
+        <source>unknown unit &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的单位“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>unit {source} does not fit an item kept in {target} ({dim_s} is not {dim_t})</source>
+        <translation>单位 {source} 不适用于以 {target} 计量的物料（{dim_s} 不是 {dim_t}）</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{value}&apos; is not a number</source>
+        <translation>{what}“{value}”不是数字</translation>
+    </message>
+    <message>
+        <source>{what} must be greater than zero</source>
+        <translation>{what}必须大于零</translation>
+    </message>
+    <message>
+        <source>{what} has more than 6 decimal places</source>
+        <translation>{what}的小数位超过 6 位</translation>
+    </message>
+    <message>
+        <source>{what} must be between 0 and 100 %</source>
+        <translation>{what}必须在 0 到 100 % 之间</translation>
+    </message>
+    <message>
+        <source>recall {recall_number} is already closed</source>
+        <translation>召回 {recall_number} 已关闭</translation>
+    </message>
+    <message>
+        <source>recall {recall_number} cannot close: customers not completed: {choices}</source>
+        <translation>召回 {recall_number} 无法关闭：以下客户尚未完成：{choices}</translation>
+    </message>
+    <message>
+        <source>customer {customer_code}: cannot go from {status} to {target}</source>
+        <translation>客户 {customer_code}：不能从{status}变为{target}</translation>
+    </message>
+    <message>
+        <source>returned quantity must be between 0 and {quantity}</source>
+        <translation>退回数量必须在 0 到 {quantity} 之间</translation>
+    </message>
+    <message>
+        <source>ship date {shipped_on} is in the future</source>
+        <translation>发货日期 {shipped_on} 在未来</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} is already on shipment {shipment_number}</source>
+        <translation>物料批 {lot_number} 已在发货 {shipment_number} 中</translation>
+    </message>
+    <message>
+        <source>unknown meaning &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的签名含义“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>the signature &apos;{label}&apos; needs at least one role</source>
+        <translation>签名“{label}”至少需要一个角色</translation>
+    </message>
+    <message>
+        <source>a required signature needs a name, e.g. &apos;QC review&apos;</source>
+        <translation>必需的签名需要名称，例如“QC 审核”</translation>
+    </message>
+    <message>
+        <source>the name of a required signature is longer than 80 characters</source>
+        <translation>必需签名的名称超过 80 个字符</translation>
+    </message>
+    <message>
+        <source>the site signature &apos;{label}&apos; was already withdrawn</source>
+        <translation>现场签名“{label}”已被撤销</translation>
+    </message>
+    <message>
+        <source>{what} already has all its signatures</source>
+        <translation>{what}已有全部签名</translation>
+    </message>
+    <message>
+        <source>you signed the {mine} of {what}: the {wanted} must be signed by a different person</source>
+        <translation>您已签署{what}的{mine}：{wanted}必须由另一人签署</translation>
+    </message>
+    <message>
+        <source>you already signed the {mine} of {what}: one person signs a transition once</source>
+        <translation>您已签署{what}的{mine}：同一人对一次状态转换只签一次</translation>
+    </message>
+    <message>
+        <source>{what} needs the {wanted} next: {name} ({user_id}) does not have that role</source>
+        <translation>{what}接下来需要{wanted}：{name}（{user_id}）没有该角色</translation>
+    </message>
+    <message>
+        <source>the next signature of {what} is the {wanted} ({meaning}), not {given}</source>
+        <translation>{what}的下一个签名是{wanted}（{meaning}），而不是{given}</translation>
+    </message>
+    <message>
+        <source>{name} ({user_id}) {performed}: whoever performed a production step cannot sign the {wanted} of {what}</source>
+        <translation>{name}（{user_id}）{performed}：执行过生产步骤的人不能签署{what}的{wanted}</translation>
+    </message>
+    <message>
+        <source>{doing} needs signatures: {listed}</source>
+        <translation>{doing}需要签名：{listed}</translation>
+    </message>
+    <message>
+        <source>{purpose} cannot complete: it still needs {missing}</source>
+        <translation>{purpose}无法完成：仍需要{missing}</translation>
+    </message>
+    <message>
+        <source>unknown role &apos;{text}&apos;: choose from {names}</source>
+        <translation>未知的角色“{text}”：请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>{printed_name} ({user_id}) may not {permission}</source>
+        <translation>{printed_name}（{user_id}）无权{permission}</translation>
+    </message>
+    <message>
+        <source>the password must have at least {min_length} characters</source>
+        <translation>密码至少需要 {min_length} 个字符</translation>
+    </message>
+    <message>
+        <source>the password must not start or end with a space</source>
+        <translation>密码不能以空格开头或结尾</translation>
+    </message>
+    <message>
+        <source>the password must mix letters with digits or symbols</source>
+        <translation>密码必须包含字母以及数字或符号</translation>
+    </message>
+    <message>
+        <source>invalid user ID &apos;{user_id}&apos;: use 2-32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation>无效的用户 ID“{user_id}”：请使用 2-32 个小写字母、数字、“.”、“_”或“-”，以字母开头</translation>
+    </message>
+    <message>
+        <source>user ID &apos;{user_id}&apos; is reserved</source>
+        <translation>用户 ID“{user_id}”为保留 ID</translation>
+    </message>
+    <message>
+        <source>the printed name is required (it appears on every record the user signs)</source>
+        <translation>签署姓名为必填项（它出现在该用户签署的每条记录上）</translation>
+    </message>
+    <message>
+        <source>the printed name is longer than 120 characters</source>
+        <translation>签署姓名超过 120 个字符</translation>
+    </message>
+    <message>
+        <source>a user needs at least one role</source>
+        <translation>用户至少需要一个角色</translation>
+    </message>
+    <message>
+        <source>account &apos;{user_id}&apos; is locked after repeated failed log-ins: an administrator must unlock it</source>
+        <translation>账户“{user_id}”因多次登录失败已被锁定：须由管理员解锁</translation>
+    </message>
+    <message>
+        <source>user &apos;{user_id}&apos; must set a new password before working</source>
+        <translation>用户“{user_id}”必须先设置新密码才能工作</translation>
+    </message>
+    <message>
+        <source>the password of &apos;{user_id}&apos; expired after {expiry_days} days: set a new one</source>
+        <translation>“{user_id}”的密码已在 {expiry_days} 天后过期：请设置新密码</translation>
+    </message>
+    <message>
+        <source>the new password must differ from the last {history} passwords</source>
+        <translation>新密码不得与最近 {history} 个密码相同</translation>
+    </message>
+    <message>
+        <source>account &apos;{user_id}&apos; is not locked</source>
+        <translation>账户“{user_id}”未被锁定</translation>
+    </message>
+    <message>
+        <source>user &apos;{user_id}&apos; is already deactivated</source>
+        <translation>用户“{user_id}”已停用</translation>
+    </message>
+    <message>
+        <source>the roles are unchanged</source>
+        <translation>角色未改变</translation>
+    </message>
+    <message>
+        <source>the printed name is unchanged</source>
+        <translation>签署姓名未改变</translation>
+    </message>
+    <message>
+        <source>a {record_type} cannot go from {label} to {label2} (allowed from {label}: {allowed})</source>
+        <translation>{record_type}不能从{label}变为{label2}（从{label}允许：{allowed}）</translation>
+    </message>
+    <message>
+        <source>{label} -&gt; {label2} is done by the system only, not by hand</source>
+        <translation>{label} -&gt; {label2} 只能由系统执行，不能手动执行</translation>
+    </message>
+    <message>
+        <source>a reason is required to {transition_name} a {record_type}</source>
+        <translation>{transition_name}{record_type}需要原因</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>2-32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>2-32 个小写字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>The user must replace the temporary password at the first log-in.</source>
+        <translation>用户首次登录时必须更换临时密码。</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>重复密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveSupplierDialog</name>
+    <message>
+        <source>Approve {name} ({code}) for an item</source>
+        <translation>批准 {name}（{code}）供应某物料</translation>
+    </message>
+    <message>
+        <source>e.g. supplier audit SA-2026-04 passed</source>
+        <translation>例如：供应商审计 SA-2026-04 通过</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Every item this supplier could deliver is on its list already.</source>
+        <translation>该供应商可供应的所有物料均已在其名单上。</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>请选择物料。</translation>
+    </message>
+    <message>
+        <source>Give the reason: it is kept in the audit trail.</source>
+        <translation>请给出原因：它将保存在审计追踪中。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Seq</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Entry {seq}, {local} (UTC {utc})</source>
+        <translation>条目 {seq}，{local}（UTC {utc}）</translation>
+    </message>
+    <message>
+        <source>User: {name} ({uid})</source>
+        <translation>用户：{name}（{uid}）</translation>
+    </message>
+    <message>
+        <source>Record: {type} {id}</source>
+        <translation>记录：{type} {id}</translation>
+    </message>
+    <message>
+        <source>Action: {action}</source>
+        <translation>操作：{action}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>变更：</translation>
+    </message>
+    <message>
+        <source>  {field}: {old} → {new}</source>
+        <translation>  {field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Hash: {hash}
+Previous: {prev}</source>
+        <translation>哈希：{hash}
+上一条：{prev}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailWidget</name>
+    <message>
+        <source>user ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>record ID</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <source>text in reason, changes or record ID</source>
+        <translation>原因、变更或记录 ID 中的文字</translation>
+    </message>
+    <message>
+        <source>(any record type)</source>
+        <translation>（任意记录类型）</translation>
+    </message>
+    <message>
+        <source>(any action)</source>
+        <translation>（任意操作）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation>应用筛选</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Select an entry to see every field and its old and new value.</source>
+        <translation>选择一个条目以查看每个字段及其新旧值。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>校验链</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>The &apos;From&apos; date is after the &apos;To&apos; date.</source>
+        <translation>“从”日期晚于“至”日期。</translation>
+    </message>
+    <message>
+        <source>{n} entries shown, loading…</source>
+        <translation>已显示 {n} 条，正在加载…</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} newest entries shown: scroll down for older ones</source>
+        <translation>已显示最新的 {n} 条：向下滚动查看更早的条目</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>正在校验审计追踪…</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: {n} entries checked, last entry {seq}, head hash {hash}.</source>
+        <translation>审计追踪完整：已检查 {n} 条，最后一条 {seq}，链头哈希 {hash}。</translation>
+    </message>
+    <message>
+        <source>Audit trail NOT intact: {problem} ({n} entries before it are intact).</source>
+        <translation>审计追踪不完整：{problem}（其之前的 {n} 条完整）。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计追踪</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>正在导出到 {path}…</translation>
+    </message>
+    <message>
+        <source>Exported {n} entries to {path}.</source>
+        <translation>已导出 {n} 条到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDetailWidget</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Select a batch to see its materials, lots and what you may do with it.</source>
+        <translation>选择一个批次以查看其物料、物料批以及您可执行的操作。</translation>
+    </message>
+    <message>
+        <source>Issue material...</source>
+        <translation>发放物料...</translation>
+    </message>
+    <message>
+        <source>Return material...</source>
+        <translation>退回物料...</translation>
+    </message>
+    <message>
+        <source>Complete...</source>
+        <translation>完成...</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>需求量</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限度</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Issues and returns</source>
+        <translation>发放与退回</translation>
+    </message>
+    <message>
+        <source>Output lots</source>
+        <translation>产出物料批</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未处理的警报</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert...</source>
+        <translation>确认警报...</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alert “{message}”? Say what was done about it (for example the deviation opened).</source>
+        <translation>确认警报“{message}”？请说明对此采取的措施（例如已开立的偏差）。</translation>
+    </message>
+    <message>
+        <source>Alert acknowledged; it is kept in the audit trail.</source>
+        <translation>警报已确认；已保存在审计追踪中。</translation>
+    </message>
+    <message>
+        <source>Open alerts ({n})</source>
+        <translation>未处理的警报（{n}）</translation>
+    </message>
+    <message>
+        <source>Batch {n} of {product}, master batch record v{version}
+Status: {status}
+Planned {planned} {unit}; produced {produced}
+Planned {planned_at}; started {started}; completed {completed}</source>
+        <translation>产品 {product} 的批次 {n}，主批记录 v{version}
+状态：{status}
+计划 {planned} {unit}；产出 {produced}
+计划于 {planned_at}；开始于 {started}；完成于 {completed}</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Trace...</source>
+        <translation>追溯...</translation>
+    </message>
+    <message>
+        <source>Resume...</source>
+        <translation>恢复...</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Submit to QC</source>
+        <translation>提交 QC</translation>
+    </message>
+    <message>
+        <source>Pass to QA review</source>
+        <translation>转交 QA 审核</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Reject...</source>
+        <translation>拒绝...</translation>
+    </message>
+    <message>
+        <source>Put on hold...</source>
+        <translation>冻结...</translation>
+    </message>
+    <message>
+        <source>Recall...</source>
+        <translation>召回...</translation>
+    </message>
+    <message>
+        <source>{action} batch {n} ({status} → {target})?</source>
+        <translation>{action}批次 {n}（{status} → {target}）？</translation>
+    </message>
+    <message>
+        <source>Batch {n} is now {status}.</source>
+        <translation>批次 {n} 现为{status}。</translation>
+    </message>
+    <message>
+        <source>Returned {qty} of lot {lot} to stock.</source>
+        <translation>已将物料批 {lot} 的 {qty} 退回库存。</translation>
+    </message>
+    <message>
+        <source>Issued {qty} of lot {lot} to the batch.</source>
+        <translation>已将物料批 {lot} 的 {qty} 发放到该批次。</translation>
+    </message>
+    <message>
+        <source>Batch {n} completed: finished lots {lots} in quarantine.</source>
+        <translation>批次 {n} 已完成：成品物料批 {lots} 处于隔离状态。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchListWidget</name>
+    <message>
+        <source>(any status)</source>
+        <translation>（任意状态）</translation>
+    </message>
+    <message>
+        <source>batch number</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>Plan batch...</source>
+        <translation>计划批次...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{n} batches</source>
+        <translation>{n} 个批次</translation>
+    </message>
+    <message>
+        <source>Batch {n} planned from {product} v{version}.</source>
+        <translation>已根据 {product} v{version} 计划批次 {n}。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <source>{status} (from {held_from})</source>
+        <translation>{status}（自{held_from}）</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Record version</source>
+        <translation>记录版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>产出</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Planned at</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Set a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>At least {n} characters, letters mixed with digits or symbols, different from your last {h} passwords.</source>
+        <translation>至少 {n} 个字符，字母与数字或符号混合，且不同于最近 {h} 个密码。</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>重复新密码</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ: type the same password twice.</source>
+        <translation>两次输入的新密码不一致：请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>Type your current password and the new one.</source>
+        <translation>请输入当前密码和新密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRolesDialog</name>
+    <message>
+        <source>Change roles</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Roles of {name} ({uid})</source>
+        <translation>{name}（{uid}）的角色</translation>
+    </message>
+    <message>
+        <source>A user needs at least one role.</source>
+        <translation>用户至少需要一个角色。</translation>
+    </message>
+    <message>
+        <source>The roles are unchanged.</source>
+        <translation>角色未改变。</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteBatchDialog</name>
+    <message>
+        <source>Complete batch {n}</source>
+        <translation>完成批次 {n}</translation>
+    </message>
+    <message>
+        <source>Planned: {qty} {unit}. The finished lots are created in quarantine.</source>
+        <translation>计划：{qty} {unit}。成品物料批将以隔离状态创建。</translation>
+    </message>
+    <message>
+        <source>good units made</source>
+        <translation>合格产出数量</translation>
+    </message>
+    <message>
+        <source>optional: one quantity per lot, e.g. 500, 490</source>
+        <translation>可选：每个物料批一个数量，例如 500, 490</translation>
+    </message>
+    <message>
+        <source>Produced ({unit})</source>
+        <translation>产出（{unit}）</translation>
+    </message>
+    <message>
+        <source>Split into lots</source>
+        <translation>拆分为物料批</translation>
+    </message>
+    <message>
+        <source>Complete batch</source>
+        <translation>完成批次</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>Edit customer {code}</source>
+        <translation>编辑客户 {code}</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>e.g. HOSP1</source>
+        <translation>例如 HOSP1</translation>
+    </message>
+    <message>
+        <source>two letters, e.g. DE</source>
+        <translation>两个字母，例如 CN</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Save changes...</source>
+        <translation>保存更改...</translation>
+    </message>
+    <message>
+        <source>Create customer</source>
+        <translation>创建客户</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListWidget</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>New customer...</source>
+        <translation>新建客户...</translation>
+    </message>
+    <message>
+        <source>Edit customer...</source>
+        <translation>编辑客户...</translation>
+    </message>
+    <message>
+        <source>Customer {code} created.</source>
+        <translation>已创建客户 {code}。</translation>
+    </message>
+    <message>
+        <source>Change customer {code}?</source>
+        <translation>更改客户 {code}？</translation>
+    </message>
+    <message>
+        <source>Customer {code} changed.</source>
+        <translation>已更改客户 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdministratorDialog</name>
+    <message>
+        <source>BatchTrace: first administrator</source>
+        <translation>BatchTrace：第一位管理员</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the first administrator: this account adds the other users.</source>
+        <translation>此数据库还没有用户。请创建第一位管理员：该账户负责添加其他用户。</translation>
+    </message>
+    <message>
+        <source>{kind} database: {location}</source>
+        <translation>{kind} 数据库：{location}</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>重复密码</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearchBox</name>
+    <message>
+        <source>Find a lot, batch, shipment, supplier lot or recall number</source>
+        <translation>查找物料批号、批次号、发货单号、供应商批号或召回编号</translation>
+    </message>
+    <message>
+        <source>Recall {n}</source>
+        <translation>召回 {n}</translation>
+    </message>
+    <message>
+        <source>Nothing found for &apos;{text}&apos;.</source>
+        <translation>未找到“{text}”。</translation>
+    </message>
+    <message>
+        <source>, supplier lot {lot}</source>
+        <translation>，供应商批号 {lot}</translation>
+    </message>
+    <message>
+        <source>{kind} {number} ({details}){supplier}</source>
+        <translation>{kind} {number}（{details}）{supplier}</translation>
+    </message>
+</context>
+<context>
+    <name>IssueMaterialDialog</name>
+    <message>
+        <source>Return material from batch {n}</source>
+        <translation>从批次 {n} 退回物料</translation>
+    </message>
+    <message>
+        <source>Issue material to batch {n}</source>
+        <translation>向批次 {n} 发放物料</translation>
+    </message>
+    <message>
+        <source>type or scan the lot number</source>
+        <translation>输入或扫描物料批号</translation>
+    </message>
+    <message>
+        <source>in the lot&apos;s unit</source>
+        <translation>以物料批的单位计</translation>
+    </message>
+    <message>
+        <source>optional: why it is returned</source>
+        <translation>可选：退回原因</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Return to stock</source>
+        <translation>退回库存</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>{item}, {status}, {on_hand} {unit} on hand{expiry}</source>
+        <translation>{item}，{status}，库存 {on_hand} {unit}{expiry}</translation>
+    </message>
+    <message>
+        <source>, expires {day}</source>
+        <translation>，有效期至 {day}</translation>
+    </message>
+    <message>
+        <source>Type or scan the lot number.</source>
+        <translation>请输入或扫描物料批号。</translation>
+    </message>
+    <message>
+        <source>{reason}
+An alert was raised so that QA can follow this up.</source>
+        <translation>{reason}
+已发出警报，以便 QA 跟进。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Edit item {code}</source>
+        <translation>编辑物料 {code}</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>新建物料</translation>
+    </message>
+    <message>
+        <source>Save changes...</source>
+        <translation>保存更改...</translation>
+    </message>
+    <message>
+        <source>Create item</source>
+        <translation>创建物料</translation>
+    </message>
+    <message>
+        <source>e.g. RES-PC: letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;</source>
+        <translation>例如 RES-PC：字母、数字、“.”、“_”、“-”</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. dry, 15-25 °C</source>
+        <translation>例如：干燥，15-25 °C</translation>
+    </message>
+    <message>
+        <source>8, 12, 13 or 14 digits; required for finished devices</source>
+        <translation>8、12、13 或 14 位数字；成品器械必填</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Shelf life</source>
+        <translation>保质期</translation>
+    </message>
+    <message>
+        <source>Storage condition</source>
+        <translation>储存条件</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>A finished device needs a GTIN (UDI device identifier).</source>
+        <translation>成品器械需要 GTIN（UDI 器械标识）。</translation>
+    </message>
+    <message>
+        <source>Check digit correct (GTIN-14 {gtin}).</source>
+        <translation>校验位正确（GTIN-14 {gtin}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemListWidget</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Shelf life (days)</source>
+        <translation>保质期（天）</translation>
+    </message>
+    <message>
+        <source>Storage condition</source>
+        <translation>储存条件</translation>
+    </message>
+    <message>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <source>New item...</source>
+        <translation>新建物料...</translation>
+    </message>
+    <message>
+        <source>Edit item...</source>
+        <translation>编辑物料...</translation>
+    </message>
+    <message>
+        <source>Item {code} created.</source>
+        <translation>已创建物料 {code}。</translation>
+    </message>
+    <message>
+        <source>Change item {code}?</source>
+        <translation>更改物料 {code}？</translation>
+    </message>
+    <message>
+        <source>Item {code} changed.</source>
+        <translation>已更改物料 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>发货</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPreviewDialog</name>
+    <message>
+        <source>Label of lot {n}</source>
+        <translation>物料批 {n} 的标签</translation>
+    </message>
+    <message>
+        <source>{w} × {h} dots, as the printer prints it. Nothing has been printed.</source>
+        <translation>{w} × {h} 点，与打印机打印效果相同。尚未打印任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>BatchTrace is locked</source>
+        <translation>BatchTrace 已锁定</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. Logged in: {name} ({uid}).
+Type your password to go on working, or log out so that someone else can log in.</source>
+        <translation>因无操作已锁定。已登录：{name}（{uid}）。
+请输入密码继续工作，或注销以便他人登录。</translation>
+    </message>
+    <message>
+        <source>Password of {uid}</source>
+        <translation>{uid} 的密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>BatchTrace: log in</source>
+        <translation>BatchTrace：登录</translation>
+    </message>
+    <message>
+        <source>{kind} database: {location}</source>
+        <translation>{kind} 数据库：{location}</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Type your user ID and password.</source>
+        <translation>请输入用户 ID 和密码。</translation>
+    </message>
+</context>
+<context>
+    <name>LotDetailWidget</name>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Lot number</source>
+        <translation>物料批号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Supplier / supplier lot</source>
+        <translation>供应商 / 供应商批号</translation>
+    </message>
+    <message>
+        <source>Manufactured on</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Select a lot to see its data and what you may do with it.</source>
+        <translation>选择一个物料批以查看其数据以及您可执行的操作。</translation>
+    </message>
+    <message>
+        <source>Trace...</source>
+        <translation>追溯...</translation>
+    </message>
+    <message>
+        <source>{on_hand} of {quantity} {unit} on hand</source>
+        <translation>库存 {on_hand} / {quantity} {unit}</translation>
+    </message>
+    <message>
+        <source>(produced here)</source>
+        <translation>（本厂生产）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Release...</source>
+        <translation>放行...</translation>
+    </message>
+    <message>
+        <source>Reject...</source>
+        <translation>拒绝...</translation>
+    </message>
+    <message>
+        <source>Put on hold...</source>
+        <translation>冻结...</translation>
+    </message>
+    <message>
+        <source>Return to quarantine...</source>
+        <translation>退回隔离...</translation>
+    </message>
+    <message>
+        <source>Release lot {n}? It can then be issued to batches and shipped.</source>
+        <translation>放行物料批 {n}？放行后即可发放到批次并发货。</translation>
+    </message>
+    <message>
+        <source>Reject lot {n}? A rejected lot can never be used.</source>
+        <translation>拒收物料批 {n}？被拒收的物料批永远不能使用。</translation>
+    </message>
+    <message>
+        <source>Put lot {n} on hold? It cannot be used until it is released again.</source>
+        <translation>冻结物料批 {n}？在重新放行之前不能使用。</translation>
+    </message>
+    <message>
+        <source>Return lot {n} to quarantine?</source>
+        <translation>将物料批 {n} 退回隔离？</translation>
+    </message>
+    <message>
+        <source>Change lot {n} to {status}?</source>
+        <translation>将物料批 {n} 更改为{status}？</translation>
+    </message>
+    <message>
+        <source>Lot {n} is now {status}.</source>
+        <translation>物料批 {n} 现为{status}。</translation>
+    </message>
+</context>
+<context>
+    <name>LotLabelButtons</name>
+    <message>
+        <source>Print label...</source>
+        <translation>打印标签...</translation>
+    </message>
+    <message>
+        <source>Preview label</source>
+        <translation>预览标签</translation>
+    </message>
+    <message>
+        <source>Reprint...</source>
+        <translation>重新打印...</translation>
+    </message>
+    <message>
+        <source>Reprint the label of lot {n}? The reprint is recorded in the print journal with your reason.</source>
+        <translation>重新打印物料批 {n} 的标签？重新打印将连同您的原因记录在打印日志中。</translation>
+    </message>
+    <message>
+        <source>This station has no label printer: an administrator adds one in Tools &gt; Station devices.</source>
+        <translation>本工作站没有标签打印机：须由管理员在“工具 &gt; 工作站设备”中添加。</translation>
+    </message>
+    <message>
+        <source>Reprint of the label</source>
+        <translation>标签重新打印</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>{what} of lot {n} printed on {printer} (print job {id}).</source>
+        <translation>物料批 {n} 的{what}已在 {printer} 上打印（打印任务 {id}）。</translation>
+    </message>
+    <message>
+        <source>{what} of lot {n} is {state}: {error} It stays in the print journal until it prints or is cancelled (print job {id}).</source>
+        <translation>物料批 {n} 的{what}为{state}：{error} 在打印或取消之前，它保留在打印日志中（打印任务 {id}）。</translation>
+    </message>
+    <message>
+        <source>Print job {id} was cancelled: {reason}</source>
+        <translation>打印任务 {id} 已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>{what} of lot {n} is {state} on {printer} (print job {id}).</source>
+        <translation>物料批 {n} 的{what}在 {printer} 上为{state}（打印任务 {id}）。</translation>
+    </message>
+</context>
+<context>
+    <name>LotListWidget</name>
+    <message>
+        <source>(any item)</source>
+        <translation>（任意物料）</translation>
+    </message>
+    <message>
+        <source>(any status)</source>
+        <translation>（任意状态）</translation>
+    </message>
+    <message>
+        <source>lot or supplier lot number</source>
+        <translation>物料批号或供应商批号</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Receive lot...</source>
+        <translation>接收物料批...</translation>
+    </message>
+    <message>
+        <source>{n} lots</source>
+        <translation>{n} 个物料批</translation>
+    </message>
+    <message>
+        <source>Lot {n} received into quarantine: {qty} {unit} of {item}.</source>
+        <translation>物料批 {n} 已接收并隔离：{qty} {unit} {item}。</translation>
+    </message>
+</context>
+<context>
+    <name>LotTableModel</name>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Supplier lot</source>
+        <translation>供应商批号</translation>
+    </message>
+    <message>
+        <source>Manufactured</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BatchTrace: {name} ({uid})</source>
+        <translation>BatchTrace：{name}（{uid}）</translation>
+    </message>
+    <message>
+        <source>Waiting for my signature</source>
+        <translation>等待我签名</translation>
+    </message>
+    <message>
+        <source>Print journal</source>
+        <translation>打印日志</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Your roles give you no functions in this version of BatchTrace yet.</source>
+        <translation>在此版本的 BatchTrace 中，您的角色尚无可用功能。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Change password...</source>
+        <translation>更改密码...</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>User: {uid} ({name})</source>
+        <translation>用户：{uid}（{name}）</translation>
+    </message>
+    <message>
+        <source>{kind}: {location}</source>
+        <translation>{kind}：{location}</translation>
+    </message>
+    <message>
+        <source>Schema revision {rev}</source>
+        <translation>数据库结构版本 {rev}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已更改。</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDataWidget</name>
+    <message>
+        <source>Items</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Number rules</source>
+        <translation>编号规则</translation>
+    </message>
+</context>
+<context>
+    <name>MbrDraftDialog</name>
+    <message>
+        <source>New master batch record draft</source>
+        <translation>新建主批记录草稿</translation>
+    </message>
+    <message>
+        <source>e.g. Syringe 5 mL, moulding and assembly</source>
+        <translation>例如：5 mL 注射器，注塑与装配</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Bill of materials: quantity per unit of product, in the component&apos;s unit</source>
+        <translation>物料清单：每单位产品的用量，以组件的单位计</translation>
+    </message>
+    <message>
+        <source>Create draft</source>
+        <translation>创建草稿</translation>
+    </message>
+    <message>
+        <source>per unit of product</source>
+        <translation>每单位产品</translation>
+    </message>
+    <message>
+        <source>± %</source>
+        <translation>± %</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Quantity per unit</source>
+        <translation>单位用量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tolerance %</source>
+        <translation>允差 %</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Choose the component.</source>
+        <translation>请选择组件。</translation>
+    </message>
+    <message>
+        <source>{code} is already in the bill of materials.</source>
+        <translation>{code} 已在物料清单中。</translation>
+    </message>
+    <message>
+        <source>Choose the product: a finished device or an intermediate.</source>
+        <translation>请选择产品：成品器械或中间品。</translation>
+    </message>
+</context>
+<context>
+    <name>MbrListWidget</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>BOM lines</source>
+        <translation>物料清单行数</translation>
+    </message>
+    <message>
+        <source>Effective since</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Quantity per unit</source>
+        <translation>单位用量</translation>
+    </message>
+    <message>
+        <source>Tolerance %</source>
+        <translation>允差 %</translation>
+    </message>
+    <message>
+        <source>(every product)</source>
+        <translation>（所有产品）</translation>
+    </message>
+    <message>
+        <source>New draft...</source>
+        <translation>新建草稿...</translation>
+    </message>
+    <message>
+        <source>Make effective...</source>
+        <translation>使其生效...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Draft {product} v{version} created.</source>
+        <translation>已创建草稿 {product} v{version}。</translation>
+    </message>
+    <message>
+        <source>Make {product} v{version} effective? New batches are planned from it; the version effective now is superseded. Give the change request it implements.</source>
+        <translation>使 {product} v{version} 生效？新批次将据此计划；当前生效的版本将被替代。请给出它所实施的变更申请。</translation>
+    </message>
+    <message>
+        <source>{product} v{version} is now effective.</source>
+        <translation>{product} v{version} 现已生效。</translation>
+    </message>
+</context>
+<context>
+    <name>NewShipmentDialog</name>
+    <message>
+        <source>New shipment</source>
+        <translation>新建发货</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Ship date</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>Record shipment</source>
+        <translation>记录发货</translation>
+    </message>
+    <message>
+        <source>type or scan a released finished lot</source>
+        <translation>输入或扫描已放行的成品物料批</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加行</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>No customer exists yet: create one in the master data first.</source>
+        <translation>尚无客户：请先在主数据中创建。</translation>
+    </message>
+    <message>
+        <source>Type or scan the lot number.</source>
+        <translation>请输入或扫描物料批号。</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is already on this shipment.</source>
+        <translation>物料批 {lot} 已在本次发货中。</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>Close this notice</source>
+        <translation>关闭此通知</translation>
+    </message>
+</context>
+<context>
+    <name>NumberRuleDialog</name>
+    <message>
+        <source>Number rule {scope}</source>
+        <translation>编号规则 {scope}</translation>
+    </message>
+    <message>
+        <source>Placeholders: {item} {yyyy} {yy} {mm} {dd} {doy} and one {seq} or {seq:0N} (N digits). The sequence restarts whenever the rest of the number changes.</source>
+        <translation>占位符：{item} {yyyy} {yy} {mm} {dd} {doy} 以及一个 {seq} 或 {seq:0N}（N 位数字）。编号其余部分变化时序号重新开始。</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Save rule...</source>
+        <translation>保存规则...</translation>
+    </message>
+</context>
+<context>
+    <name>NumberRuleListWidget</name>
+    <message>
+        <source>Numbers for</source>
+        <translation>编号对象</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Change rule...</source>
+        <translation>更改规则...</translation>
+    </message>
+    <message>
+        <source>Change the number rule for {scope}?</source>
+        <translation>更改 {scope} 的编号规则？</translation>
+    </message>
+    <message>
+        <source>Numbers for {scope} now follow {pattern}.</source>
+        <translation>{scope} 的编号现在遵循 {pattern}。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>PendingSignaturesWidget</name>
+    <message>
+        <source>{transition} (to {target})</source>
+        <translation>{transition}（至{target}）</translation>
+    </message>
+    <message>
+        <source>Records waiting for your signature: {name} ({uid}).</source>
+        <translation>等待您签名的记录：{name}（{uid}）。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Awaited</source>
+        <translation>等待的签名</translation>
+    </message>
+    <message>
+        <source>Your signature</source>
+        <translation>您的签名</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Waiting since</source>
+        <translation>等待自</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for your signature.</source>
+        <translation>没有等待您签名的记录。</translation>
+    </message>
+    <message>
+        <source>Sign...</source>
+        <translation>签名...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Select the record you want to sign.</source>
+        <translation>请选择您要签名的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanBatchDialog</name>
+    <message>
+        <source>Plan batch</source>
+        <translation>计划批次</translation>
+    </message>
+    <message>
+        <source>how many units to make</source>
+        <translation>要生产的数量</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Master batch record</source>
+        <translation>主批记录</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>No product has an effective master batch record: nothing can be planned yet.</source>
+        <translation>没有产品有生效的主批记录：尚无法计划。</translation>
+    </message>
+    <message>
+        <source>v{version} “{title}”: {lines}</source>
+        <translation>v{version}“{title}”：{lines}</translation>
+    </message>
+    <message>
+        <source>Choose a product with an effective master batch record.</source>
+        <translation>请选择有生效主批记录的产品。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJournalWidget</name>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队时间</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Reprint of</source>
+        <translation>重新打印自</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Only jobs not printed yet</source>
+        <translation>仅显示尚未打印的任务</translation>
+    </message>
+    <message>
+        <source>lot number</source>
+        <translation>物料批号</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Cancel job...</source>
+        <translation>取消任务...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{n} print jobs</source>
+        <translation>{n} 个打印任务</translation>
+    </message>
+    <message>
+        <source>Print job {id} is queued again for {printer}.</source>
+        <translation>打印任务 {id} 已重新排入 {printer} 的队列。</translation>
+    </message>
+    <message>
+        <source>Cancel print job {id} (the label of lot {lot} on {printer})? It stays in the print journal as cancelled.</source>
+        <translation>取消打印任务 {id}（{printer} 上物料批 {lot} 的标签）？它将作为已取消保留在打印日志中。</translation>
+    </message>
+    <message>
+        <source>Print job {id} was cancelled.</source>
+        <translation>打印任务 {id} 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLabelDialog</name>
+    <message>
+        <source>Reprint label</source>
+        <translation>重新打印标签</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>打印标签</translation>
+    </message>
+    <message>
+        <source>Reprint the label of lot {n}.</source>
+        <translation>重新打印物料批 {n} 的标签。</translation>
+    </message>
+    <message>
+        <source>Print the label of lot {n}.</source>
+        <translation>打印物料批 {n} 的标签。</translation>
+    </message>
+    <message>
+        <source>{name} ({language}, {transport})</source>
+        <translation>{name}（{language}，{transport}）</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatusLabel</name>
+    <message>
+        <source>No label printer</source>
+        <translation>无标签打印机</translation>
+    </message>
+    <message>
+        <source>Printer {name}: {n} job(s) waiting — {error}</source>
+        <translation>打印机 {name}：{n} 个任务等待中 — {error}</translation>
+    </message>
+    <message>
+        <source>Printer {name}: printing {n} job(s)</source>
+        <translation>打印机 {name}：正在打印 {n} 个任务</translation>
+    </message>
+    <message>
+        <source>Printer {name}: no jobs waiting</source>
+        <translation>打印机 {name}：没有等待的任务</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason for the change</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>{change}
+
+Why? The reason is kept in the audit trail.</source>
+        <translation>{change}
+
+原因？原因将保存在审计追踪中。</translation>
+    </message>
+    <message>
+        <source>e.g. left the company, wrong name spelled, new duties</source>
+        <translation>例如：已离职、姓名拼写错误、职责变更</translation>
+    </message>
+</context>
+<context>
+    <name>RecallDetailWidget</name>
+    <message>
+        <source>Recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <source>Select a recall to see its scope and customers.</source>
+        <translation>选择一个召回以查看其范围和客户。</translation>
+    </message>
+    <message>
+        <source>Record progress...</source>
+        <translation>记录进展...</translation>
+    </message>
+    <message>
+        <source>Close recall...</source>
+        <translation>关闭召回...</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Status at opening</source>
+        <translation>打开时的状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>; closed {at}</source>
+        <translation>；关闭于 {at}</translation>
+    </message>
+    <message>
+        <source>Recall {n}: {status}
+Trigger: lot {lot}
+Reason: {reason}
+Opened {opened}{closed}
+Customers completed: {done} of {total}</source>
+        <translation>召回 {n}：{status}
+触发物料批：{lot}
+原因：{reason}
+打开于 {opened}{closed}
+已完成客户：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{customer} is now {status}.</source>
+        <translation>{customer} 现为{status}。</translation>
+    </message>
+    <message>
+        <source>Close recall {n}? Write the closing statement: what was recovered, what was destroyed, what is left.</source>
+        <translation>关闭召回 {n}？请填写结案说明：收回了什么、销毁了什么、还剩什么。</translation>
+    </message>
+    <message>
+        <source>Recall {n} closed.</source>
+        <translation>召回 {n} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Export the recall</source>
+        <translation>导出召回</translation>
+    </message>
+    <message>
+        <source>Recall exported to {path}.</source>
+        <translation>召回已导出到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>RecallListWidget</name>
+    <message>
+        <source>Recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <source>Trigger lot</source>
+        <translation>触发物料批</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customers completed</source>
+        <translation>已完成客户</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>打开时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>RecallProgressDialog</name>
+    <message>
+        <source>Recall progress</source>
+        <translation>召回进展</translation>
+    </message>
+    <message>
+        <source>{name} ({code}): {old} → {new}</source>
+        <translation>{name}（{code}）：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>optional; of {qty} shipped</source>
+        <translation>可选；已发货 {qty}</translation>
+    </message>
+    <message>
+        <source>e.g. notice sent by e-mail and phone to the pharmacy manager</source>
+        <translation>例如：已通过电子邮件和电话通知药房经理</translation>
+    </message>
+    <message>
+        <source>Returned or destroyed</source>
+        <translation>已退回或销毁</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Say what was done: it is kept in the audit trail.</source>
+        <translation>请说明采取的措施：它将保存在审计追踪中。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveLotDialog</name>
+    <message>
+        <source>Receive lot</source>
+        <translation>接收物料批</translation>
+    </message>
+    <message>
+        <source>the lot number on the supplier&apos;s label</source>
+        <translation>供应商标签上的批号</translation>
+    </message>
+    <message>
+        <source>e.g. 25 or 12.5</source>
+        <translation>例如 25 或 12.5</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Supplier lot</source>
+        <translation>供应商批号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Manufactured on</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Receive into quarantine</source>
+        <translation>接收并隔离</translation>
+    </message>
+    <message>
+        <source>No item can be received: create a raw material, component or packaging item first.</source>
+        <translation>没有可接收的物料：请先创建原料、组件或包装物料。</translation>
+    </message>
+    <message>
+        <source>No supplier is approved for this item: QA must approve one first.</source>
+        <translation>该物料没有合格供应商：须由 QA 先批准一家。</translation>
+    </message>
+    <message>
+        <source>Shelf life {days} days: give the expiry or the manufacture date.</source>
+        <translation>保质期 {days} 天：请给出有效期或生产日期。</translation>
+    </message>
+    <message>
+        <source>Store: {condition}</source>
+        <translation>储存：{condition}</translation>
+    </message>
+    <message>
+        <source>No item that is received has GTIN {gtin}.</source>
+        <translation>没有 GTIN 为 {gtin} 的接收物料。</translation>
+    </message>
+    <message>
+        <source>Supplier lot {lot} was received before as lot {lots}: check that this is not the same delivery.</source>
+        <translation>供应商批号 {lot} 之前已作为物料批 {lots} 接收：请确认这不是同一批到货。</translation>
+    </message>
+    <message>
+        <source>Filled from the scan: check the supplier and type the quantity.</source>
+        <translation>已从扫描填入：请核对供应商并输入数量。</translation>
+    </message>
+    <message>
+        <source>Filled from the scan: check the supplier and the quantity.</source>
+        <translation>已从扫描填入：请核对供应商和数量。</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>请选择物料。</translation>
+    </message>
+    <message>
+        <source>Choose an approved supplier: none is approved for this item.</source>
+        <translation>请选择合格供应商：该物料没有已批准的供应商。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChooserDialog</name>
+    <message>
+        <source>Open which record?</source>
+        <translation>打开哪条记录？</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; matches {n} records:</source>
+        <translation>“{text}”匹配 {n} 条记录：</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>RenameUserDialog</name>
+    <message>
+        <source>Change printed name of {uid}</source>
+        <translation>更改 {uid} 的签署姓名</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
+        <source>The printed name is unchanged.</source>
+        <translation>签署姓名未改变。</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password of {uid}</source>
+        <translation>重置 {uid} 的密码</translation>
+    </message>
+    <message>
+        <source>{name} must replace this temporary password at the next log-in.</source>
+        <translation>{name} 必须在下次登录时更换此临时密码。</translation>
+    </message>
+    <message>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>重复密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleChecklist</name>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <source>A scan arrived while the window &quot;{title}&quot; was open and was not used: finish that window and scan again.</source>
+        <translation>窗口“{title}”打开时收到一次扫描，但未使用：请完成该窗口后重新扫描。</translation>
+    </message>
+    <message>
+        <source>The scan could not be looked up: {error}</source>
+        <translation>无法查询扫描内容：{error}</translation>
+    </message>
+    <message>
+        <source>{what}: scanned into a dialog that has closed since; not used.</source>
+        <translation>{what}：扫描到的对话框已关闭；未使用。</translation>
+    </message>
+    <message>
+        <source>Scanned: {what}</source>
+        <translation>已扫描：{what}</translation>
+    </message>
+    <message>
+        <source>{what}: to receive it, choose Receive lot... on the Lots page and scan it there.</source>
+        <translation>{what}：如需接收，请在“物料批”页选择“接收物料批...”并在那里扫描。</translation>
+    </message>
+    <message>
+        <source>Scanned into the field: {code}</source>
+        <translation>已扫描到字段：{code}</translation>
+    </message>
+    <message>
+        <source>a supplier&apos;s label</source>
+        <translation>供应商标签</translation>
+    </message>
+    <message>
+        <source>Scanned into the receipt: {what}</source>
+        <translation>已扫描到接收单：{what}</translation>
+    </message>
+    <message>
+        <source>a lot label</source>
+        <translation>物料批标签</translation>
+    </message>
+    <message>
+        <source>Lot {n} scanned: check the quantity, then {action}.</source>
+        <translation>已扫描物料批 {n}：请核对数量，然后{action}。</translation>
+    </message>
+    <message>
+        <source>Scanned into batch {batch}: lot {n}</source>
+        <translation>已扫描到批次 {batch}：物料批 {n}</translation>
+    </message>
+    <message>
+        <source>Scanned onto the shipment: lot {n}</source>
+        <translation>已扫描到发货单：物料批 {n}</translation>
+    </message>
+    <message>
+        <source>lot {n}</source>
+        <translation>物料批 {n}</translation>
+    </message>
+    <message>
+        <source>batch {n}</source>
+        <translation>批次 {n}</translation>
+    </message>
+    <message>
+        <source>shipment {n}</source>
+        <translation>发货 {n}</translation>
+    </message>
+    <message>
+        <source>{what} is not {wanted}.</source>
+        <translation>{what}不是{wanted}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSimulatorWindow</name>
+    <message>
+        <source>Scanner simulator</source>
+        <translation>扫描枪模拟器</translation>
+    </message>
+    <message>
+        <source>a barcode as the scanner sends it; &lt;GS&gt; for the separator</source>
+        <translation>扫描枪发送的条码；分隔符用 &lt;GS&gt;</translation>
+    </message>
+    <message>
+        <source>Supplier label</source>
+        <translation>供应商标签</translation>
+    </message>
+    <message>
+        <source>Our last lot</source>
+        <translation>我们的最新物料批</translation>
+    </message>
+    <message>
+        <source>Finished lot UDI</source>
+        <translation>成品物料批 UDI</translation>
+    </message>
+    <message>
+        <source>Samples from this site</source>
+        <translation>本现场的样例</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Send as wedge burst</source>
+        <translation>以键盘楔形方式发送</translation>
+    </message>
+    <message>
+        <source>Send as HID scan</source>
+        <translation>以 HID 扫描方式发送</translation>
+    </message>
+    <message>
+        <source>Unplug</source>
+        <translation>拔出</translation>
+    </message>
+    <message>
+        <source>Plug in</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <source>The keyboard wedge is off at this station (Tools &gt; Station devices).</source>
+        <translation>本工作站的键盘楔形扫描已关闭（工具 &gt; 工作站设备）。</translation>
+    </message>
+    <message>
+        <source>Supplier label: {subject}</source>
+        <translation>供应商标签：{subject}</translation>
+    </message>
+    <message>
+        <source>Our last lot: {subject}</source>
+        <translation>我们的最新物料批：{subject}</translation>
+    </message>
+    <message>
+        <source>Finished lot UDI: {subject}</source>
+        <translation>成品物料批 UDI：{subject}</translation>
+    </message>
+    <message>
+        <source>Sent {n} keys at scanner speed.</source>
+        <translation>已按扫描枪速度发送 {n} 个按键。</translation>
+    </message>
+    <message>
+        <source>Not sent: the simulated scanner is unplugged or stopped.</source>
+        <translation>未发送：模拟扫描枪已拔出或已停止。</translation>
+    </message>
+    <message>
+        <source>Sent as a HID scan.</source>
+        <translation>已作为 HID 扫描发送。</translation>
+    </message>
+    <message>
+        <source>No simulated HID scanner: enable the simulator in Tools &gt; Station devices.</source>
+        <translation>没有模拟 HID 扫描枪：请在“工具 &gt; 工作站设备”中启用模拟器。</translation>
+    </message>
+    <message>
+        <source>Simulated HID scanner: {state}</source>
+        <translation>模拟 HID 扫描枪：{state}</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>unplugged</source>
+        <translation>已拔出</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerStatusLabel</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>disconnected, reconnecting…</source>
+        <translation>已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>{name}: {state}</source>
+        <translation>{name}：{state}</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge: on</source>
+        <translation>键盘楔形扫描：开</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge: off</source>
+        <translation>键盘楔形扫描：关</translation>
+    </message>
+    <message>
+        <source>No scanner</source>
+        <translation>无扫描枪</translation>
+    </message>
+    <message>
+        <source>{name}: {state} ({details})</source>
+        <translation>{name}：{state}（{details}）</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentListWidget</name>
+    <message>
+        <source>Shipment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Shipped on</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>shipment number, customer or lot</source>
+        <translation>发货单号、客户或物料批</translation>
+    </message>
+    <message>
+        <source>New shipment...</source>
+        <translation>新建发货...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Shipment {n} to {customer} recorded.</source>
+        <translation>已记录发往 {customer} 的发货 {n}。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Electronic signature: {kind} {n}</source>
+        <translation>电子签名：{kind} {n}</translation>
+    </message>
+    <message>
+        <source>Loading what you would sign...</source>
+        <translation>正在加载您将签署的内容...</translation>
+    </message>
+    <message>
+        <source>Signed record</source>
+        <translation>签署的记录</translation>
+    </message>
+    <message>
+        <source>Signing as {name} ({uid}). This electronic signature is the legally binding equivalent of your handwritten signature.</source>
+        <translation>以 {name}（{uid}）身份签名。此电子签名在法律上等同于您的手写签名。</translation>
+    </message>
+    <message>
+        <source>Why: the reason is kept with the signature and in the audit trail</source>
+        <translation>原因：原因将随签名保存并记入审计追踪</translation>
+    </message>
+    <message>
+        <source>Your user ID</source>
+        <translation>您的用户 ID</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>You sign the {requirement} for the {transition} of {kind} {n} (to {target}).</source>
+        <translation>您为{kind} {n} 的{transition}（至{target}）签署{requirement}。</translation>
+    </message>
+    <message>
+        <source>{requirement}, meaning: {meaning}</source>
+        <translation>{requirement}，含义：{meaning}</translation>
+    </message>
+    <message>
+        <source>The {requirement} needs a reason: type why.</source>
+        <translation>{requirement}需要原因：请输入原因。</translation>
+    </message>
+    <message>
+        <source>Type your user ID and your password: the first signature of a session needs both.</source>
+        <translation>请输入用户 ID 和密码：会话中的首次签名两者都需要。</translation>
+    </message>
+    <message>
+        <source>Type your password to sign.</source>
+        <translation>请输入密码以签名。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Signature refused</source>
+        <translation>签名被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureListWidget</name>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>INVALIDATED: the record changed after signing</source>
+        <translation>已失效：签名后记录被更改</translation>
+    </message>
+    <message>
+        <source>{name} ({uid}): {meaning}, {requirement}</source>
+        <translation>{name}（{uid}）：{meaning}，{requirement}</translation>
+    </message>
+    <message>
+        <source>{when} — {validity}</source>
+        <translation>{when} — {validity}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>备注：{comment}</translation>
+    </message>
+    <message>
+        <source>Signed {utc} UTC; signed content {version}:{hash}</source>
+        <translation>签署于 {utc} UTC；签署内容 {version}:{hash}</translation>
+    </message>
+    <message>
+        <source>{transition}: {summary}</source>
+        <translation>{transition}：{summary}</translation>
+    </message>
+    <message>
+        <source>No signatures yet.</source>
+        <translation>尚无签名。</translation>
+    </message>
+    <message>
+        <source>{n} signature(s) INVALIDATED: the record changed after signing.</source>
+        <translation>{n} 个签名已失效：签名后记录被更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Signing</name>
+    <message>
+        <source>To {action}, signatures: {signatures}.</source>
+        <translation>{action}需要签名：{signatures}。</translation>
+    </message>
+    <message>
+        <source>Sign: {action}...</source>
+        <translation>签名：{action}...</translation>
+    </message>
+</context>
+<context>
+    <name>StationHardware</name>
+    <message>
+        <source>Station devices: {problem} This station has no label printer until an administrator corrects it.</source>
+        <translation>工作站设备：{problem} 在管理员更正之前，本工作站没有标签打印机。</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Scanner simulator</source>
+        <translation>扫描枪模拟器</translation>
+    </message>
+    <message>
+        <source>Station devices...</source>
+        <translation>工作站设备...</translation>
+    </message>
+    <message>
+        <source>Station devices saved and in use.</source>
+        <translation>工作站设备已保存并启用。</translation>
+    </message>
+</context>
+<context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <source>devices.json: scanners.wedge.{what}: &apos;{text}&apos; is not valid (write Enter as \r)</source>
+        <translation>devices.json：scanners.wedge.{what}：“{text}”无效（回车请写作 \r）</translation>
+    </message>
+    <message>
+        <source>Station devices</source>
+        <translation>工作站设备</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <source>Label printers</source>
+        <translation>标签打印机</translation>
+    </message>
+    <message>
+        <source>The saved settings could not be used: {problem} Saving replaces them.</source>
+        <translation>无法使用已保存的设置：{problem} 保存将替换它们。</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanners (told from typing by key timing)</source>
+        <translation>键盘楔形扫描枪（按按键间隔与手动输入区分）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>none; \r is Enter</source>
+        <translation>无；\r 表示回车</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge</source>
+        <translation>键盘楔形</translation>
+    </message>
+    <message>
+        <source>Longest gap between a scanner&apos;s keys</source>
+        <translation>扫描枪按键之间的最长间隔</translation>
+    </message>
+    <message>
+        <source>Shortest scan (characters)</source>
+        <translation>最短扫描（字符数）</translation>
+    </message>
+    <message>
+        <source>Prefix the scanner sends</source>
+        <translation>扫描枪发送的前缀</translation>
+    </message>
+    <message>
+        <source>Suffix the scanner sends</source>
+        <translation>扫描枪发送的后缀</translation>
+    </message>
+    <message>
+        <source>USB HID POS scanner</source>
+        <translation>USB HID POS 扫描枪</translation>
+    </message>
+    <message>
+        <source>auto: the first HID POS scanner found</source>
+        <translation>自动：找到的第一台 HID POS 扫描枪</translation>
+    </message>
+    <message>
+        <source>any product of that vendor</source>
+        <translation>该厂商的任意产品</translation>
+    </message>
+    <message>
+        <source>HID POS</source>
+        <translation>HID POS</translation>
+    </message>
+    <message>
+        <source>Vendor ID</source>
+        <translation>厂商 ID</translation>
+    </message>
+    <message>
+        <source>Product ID</source>
+        <translation>产品 ID</translation>
+    </message>
+    <message>
+        <source>Scanner simulator (demo and development: Tools &gt; Scanner simulator)</source>
+        <translation>扫描枪模拟器（演示与开发用：工具 &gt; 扫描枪模拟器）</translation>
+    </message>
+    <message>
+        <source>network (host:port)</source>
+        <translation>网络（host:port）</translation>
+    </message>
+    <message>
+        <source>USB printer device</source>
+        <translation>USB 打印机设备</translation>
+    </message>
+    <message>
+        <source>system print queue</source>
+        <translation>系统打印队列</translation>
+    </message>
+    <message>
+        <source>file (demo, tests)</source>
+        <translation>文件（演示、测试）</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50:9100, /dev/usb/lp0, Zebra_ZD421</source>
+        <translation>例如 192.168.1.50:9100、/dev/usb/lp0、Zebra_ZD421</translation>
+    </message>
+    <message>
+        <source>Ask the printer for its status before each label</source>
+        <translation>每张标签打印前询问打印机状态</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Resolution (dpi)</source>
+        <translation>分辨率（dpi）</translation>
+    </message>
+    <message>
+        <source>Lot label</source>
+        <translation>物料批标签</translation>
+    </message>
+    <message>
+        <source>UDI label</source>
+        <translation>UDI 标签</translation>
+    </message>
+    <message>
+        <source>Add printer</source>
+        <translation>添加打印机</translation>
+    </message>
+    <message>
+        <source>Remove printer</source>
+        <translation>删除打印机</translation>
+    </message>
+    <message>
+        <source>Default printer (receipts print on it)</source>
+        <translation>默认打印机（接收时在其上打印）</translation>
+    </message>
+    <message>
+        <source>(none: receipts print no label)</source>
+        <translation>（无：接收时不打印标签）</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>已耗用</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>产出</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>生产中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>QC testing</source>
+        <translation>QC 检验</translation>
+    </message>
+    <message>
+        <source>QA review</source>
+        <translation>QA 审核</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>已召回</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已替代</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>取消资格</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>waiting for printer</source>
+        <translation>等待打印机</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Raw material</source>
+        <translation>原料</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>包装材料</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>中间品</translation>
+    </message>
+    <message>
+        <source>Finished device</source>
+        <translation>成品器械</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>Create supplier</source>
+        <translation>创建供应商</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>e.g. ACME</source>
+        <translation>例如 ACME</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierListWidget</name>
+    <message>
+        <source>New supplier...</source>
+        <translation>新建供应商...</translation>
+    </message>
+    <message>
+        <source>Approve for an item...</source>
+        <translation>批准供应某物料...</translation>
+    </message>
+    <message>
+        <source>Approve again...</source>
+        <translation>重新批准...</translation>
+    </message>
+    <message>
+        <source>Suspend...</source>
+        <translation>暂停...</translation>
+    </message>
+    <message>
+        <source>Disqualify...</source>
+        <translation>取消资格...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Approved items</source>
+        <translation>已批准物料</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>物料名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Supplier {code} created: approve it for the items it delivers.</source>
+        <translation>已创建供应商 {code}：请批准其供应的物料。</translation>
+    </message>
+    <message>
+        <source>Approve {supplier} again for {item}?</source>
+        <translation>重新批准 {supplier} 供应 {item}？</translation>
+    </message>
+    <message>
+        <source>Suspend {supplier} for {item}? No lot of it can be received until it is approved again.</source>
+        <translation>暂停 {supplier} 供应 {item}？在重新批准之前，不能接收其任何物料批。</translation>
+    </message>
+    <message>
+        <source>Disqualify {supplier} for {item}?</source>
+        <translation>取消 {supplier} 供应 {item} 的资格？</translation>
+    </message>
+    <message>
+        <source>{supplier} is now {status} for {item}.</source>
+        <translation>{supplier} 对 {item} 现为{status}。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Unexpected error ({kind}): {text}. The details are in the log.</source>
+        <translation>意外错误（{kind}）：{text}。详情见日志。</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无消息</translation>
+    </message>
+    <message>
+        <source>cancelled: nothing was changed</source>
+        <translation>已取消：未做任何更改</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TraceTreeModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Supplier / supplier lot</source>
+        <translation>供应商 / 供应商批号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Backward: where it came from</source>
+        <translation>反向：来自何处</translation>
+    </message>
+    <message>
+        <source>Forward: where it went</source>
+        <translation>正向：去往何处</translation>
+    </message>
+    <message>
+        <source>Show more…</source>
+        <translation>显示更多…</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} shown</source>
+        <translation>已显示 {shown} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>TraceWidget</name>
+    <message>
+        <source>lot, batch, shipment or supplier lot number</source>
+        <translation>物料批号、批次号、发货单号或供应商批号</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>Forward (where it went)</source>
+        <translation>正向（去往何处）</translation>
+    </message>
+    <message>
+        <source>Backward (where it came from)</source>
+        <translation>反向（来自何处）</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>Open recall...</source>
+        <translation>打开召回...</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>追溯</translation>
+    </message>
+    <message>
+        <source>Type a lot, batch, shipment or supplier lot number.</source>
+        <translation>请输入物料批号、批次号、发货单号或供应商批号。</translation>
+    </message>
+    <message>
+        <source>Tracing {n}…</source>
+        <translation>正在追溯 {n}…</translation>
+    </message>
+    <message>
+        <source>{kind} {number}: counting what the trace reaches… (first level in {ms} ms)</source>
+        <translation>{kind} {number}：正在统计追溯所及范围…（第一层用时 {ms} ms）</translation>
+    </message>
+    <message>
+        <source>{kind} {number}: {parts}. First level in {ms} ms.</source>
+        <translation>{kind} {number}：{parts}。第一层用时 {ms} ms。</translation>
+    </message>
+    <message>
+        <source>forward: batches {batches}, lots {lots} (finished {finished}), shipments {shipments}, customers {customers}</source>
+        <translation>正向：批次 {batches}，物料批 {lots}（成品 {finished}），发货 {shipments}，客户 {customers}</translation>
+    </message>
+    <message>
+        <source>backward: batches {batches}, lots {lots}, suppliers {suppliers}</source>
+        <translation>反向：批次 {batches}，物料批 {lots}，供应商 {suppliers}</translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation>导出追溯</translation>
+    </message>
+    <message>
+        <source>Exporting the whole trace of {n}…</source>
+        <translation>正在导出 {n} 的完整追溯…</translation>
+    </message>
+    <message>
+        <source>Trace exported to {path} ({lines} lines).</source>
+        <translation>追溯已导出到 {path}（{lines} 行）。</translation>
+    </message>
+    <message>
+        <source>Open a recall for lot {n}? Everything traced forward from it that is in stock or not yet released is put on hold, released batches are marked recalled, and the customers it reached are listed. Say what was found and by whom.</source>
+        <translation>为物料批 {n} 打开召回？从它正向追溯到的、仍在库存或尚未放行的一切都将被冻结，已放行的批次标记为已召回，并列出涉及的客户。请说明发现了什么、由谁发现。</translation>
+    </message>
+    <message>
+        <source>Opening a recall for lot {n}…</source>
+        <translation>正在为物料批 {n} 打开召回…</translation>
+    </message>
+    <message>
+        <source>Recall {n} opened: {scope} records in scope, {customers} customers to notify.</source>
+        <translation>召回 {n} 已打开：范围内 {scope} 条记录，需通知 {customers} 个客户。</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminWidget</name>
+    <message>
+        <source>Add user...</source>
+        <translation>添加用户...</translation>
+    </message>
+    <message>
+        <source>Deactivate...</source>
+        <translation>停用...</translation>
+    </message>
+    <message>
+        <source>Unlock...</source>
+        <translation>解锁...</translation>
+    </message>
+    <message>
+        <source>Reset password...</source>
+        <translation>重置密码...</translation>
+    </message>
+    <message>
+        <source>Change roles...</source>
+        <translation>更改角色...</translation>
+    </message>
+    <message>
+        <source>Change printed name...</source>
+        <translation>更改签署姓名...</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>User &apos;{uid}&apos; added: the user sets a new password at the first log-in.</source>
+        <translation>已添加用户“{uid}”：该用户首次登录时设置新密码。</translation>
+    </message>
+    <message>
+        <source>Deactivate {name} ({uid})? The user can no longer log in; the ID is never reused.</source>
+        <translation>停用 {name}（{uid}）？该用户将无法再登录；其 ID 永不重复使用。</translation>
+    </message>
+    <message>
+        <source>User &apos;{uid}&apos; deactivated.</source>
+        <translation>用户“{uid}”已停用。</translation>
+    </message>
+    <message>
+        <source>Unlock {name} ({uid}) and reset the failed log-in count?</source>
+        <translation>解锁 {name}（{uid}）并重置登录失败次数？</translation>
+    </message>
+    <message>
+        <source>User &apos;{uid}&apos; unlocked.</source>
+        <translation>用户“{uid}”已解锁。</translation>
+    </message>
+    <message>
+        <source>Give {name} ({uid}) a temporary password?</source>
+        <translation>给 {name}（{uid}）一个临时密码？</translation>
+    </message>
+    <message>
+        <source>Password of &apos;{uid}&apos; reset: the user sets a new one at the next log-in.</source>
+        <translation>“{uid}”的密码已重置：该用户下次登录时设置新密码。</translation>
+    </message>
+    <message>
+        <source>Give {name} ({uid}) the roles: {roles}?</source>
+        <translation>给 {name}（{uid}）以下角色：{roles}？</translation>
+    </message>
+    <message>
+        <source>Roles of &apos;{uid}&apos; changed.</source>
+        <translation>“{uid}”的角色已更改。</translation>
+    </message>
+    <message>
+        <source>Change the printed name of &apos;{uid}&apos; from &apos;{old}&apos; to &apos;{new}&apos;?</source>
+        <translation>将“{uid}”的签署姓名从“{old}”改为“{new}”？</translation>
+    </message>
+    <message>
+        <source>Printed name of &apos;{uid}&apos; changed.</source>
+        <translation>“{uid}”的签署姓名已更改。</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Printed name</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Failed log-ins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码更改时间</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>Must set a new password</source>
+        <translation>必须设置新密码</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>_Delivery</name>
+    <message>
+        <source>BatchTrace</source>
+        <translation>BatchTrace</translation>
+    </message>
+</context>
+</TS>
