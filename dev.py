@@ -149,6 +149,9 @@ def ensure_postgresql() -> None:
 # --- translations (GEN-6) -------------------------------------------------------------------------------
 TRANSLATIONS = ROOT / "translations"
 TRANSLATED = ("ui", "app", "domain")  # every tr() of the widgets, every _() of the rules and use cases
+# _() translates like tr(); N_() marks a stored name (status, role, workflow step) for translation elsewhere.
+# No line numbers, so that branches touching the same screens do not conflict on them.
+LUPDATE_OPTIONS = ("-silent", "-tr-function-alias", "tr+=_,QT_TR_NOOP+=N_", "-locations", "none", "-no-obsolete")
 
 
 def compile_translations() -> None:
@@ -161,12 +164,11 @@ def compile_translations() -> None:
 
 def lupdate(args: list[str]) -> None:
     """Extract the strings of ui/, app/ and domain/ into every translations/*.ts: new ones come in unfinished,
-    vanished ones go; no line numbers, so that branches touching the same screens do not conflict on them."""
+    vanished ones go."""
     ensure_venv("")
     sources = sorted(str(path.relative_to(ROOT)) for folder in TRANSLATED for path in (ROOT / folder).rglob("*.py"))
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
-        sh(BIN / "pyside6-lupdate", "-silent", "-tr-function-alias", "tr+=_", "-locations", "none", "-no-obsolete",
-           *sources, *args, "-ts", ts.relative_to(ROOT))
+        sh(BIN / "pyside6-lupdate", *LUPDATE_OPTIONS, *sources, *args, "-ts", ts.relative_to(ROOT))
 
 
 def run(args: list[str]) -> None:

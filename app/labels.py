@@ -233,5 +233,5 @@ def _earlier_job(earlier: Sequence[PrintRecord], lot_number: str, reason: str | 
                                    lot_number=lot_number, id=last.id))
         raise ReasonRequired(_("lot {lot_number} already has a label job that is {state} (print job {id}): retry it, "
                                "or give a reason to print another",
-                               lot_number=lot_number, state=last.state.value, id=last.id))
+                               lot_number=lot_number, state=_(last.state.value), id=last.id))
     return last.id

@@ -197,7 +197,8 @@ def _load_pending(tx: UnitOfWork, record: SignedRecord, target: Enum | str) -> _
     requirements = requirements_for(tx, record.machine, transition)
     if not requirements:
         raise NotFound(_("{record_type} {record_id}: {transition_name} needs no signatures",
-                         record_type=record.record_type, record_id=record.record_id, transition_name=transition.name))
+                         record_type=_(record.record_type), record_id=record.record_id,
+                         transition_name=_(transition.name)))
     state_id = tx.signatures.state_ids(record.record_type, [record.record_id])[record.record_id]
     signatures = tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]
     return _pending(record, transition, requirements, signatures, state_id)
@@ -273,7 +274,7 @@ def sign(
         pending = _load_pending(tx, record, target)
         wanted = _next(tx, record, pending, actor, meaning)
         if wanted.needs_comment and not note:
-            raise ReasonRequired(_("the {label} needs a reason", label=wanted.label))
+            raise ReasonRequired(_("the {label} needs a reason", label=_(wanted.label)))
         signature = Signature(record.record_type, record.record_id, pending.current.purpose, wanted, actor,
                               tx.now(), record.content_hash, pending.state_id, note)
         tx.signatures.add(signature)

@@ -51,7 +51,8 @@ class SignedRecord:
         return content_hash(self.record_type, self.record_id, self.fields)
 
     def describe(self, transition: Transition[Any]) -> str:
-        return f"the {transition.name} of {self.record_type} {self.record_id}"
+        return _("the {transition} of {record_type} {record_id}", transition=_(transition.name),
+                 record_type=_(self.record_type), record_id=self.record_id)
 
 
 def lot_content(lot: Lot) -> dict[str, object]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import DomainError, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.lots import Lot
 from domain.mbr import MasterBatchRecord, MbrStatus
 from domain.quantities import Unit, fmt
@@ -46,22 +46,22 @@ P, IP, C, QC, QA, R, RJ, H, RC = (
 HOLDABLE = (P, IP, C, QC, QA, R)
 
 BATCH_WORKFLOW: StateMachine[BatchStatus] = StateMachine(
-    "batch",
+    N_("batch"),
     [
-        Transition(P, IP, "start", Permission.PRODUCE_BATCH, reason_required=False),
-        Transition(IP, C, "complete", Permission.PRODUCE_BATCH, reason_required=False),
-        Transition(C, QC, "submit to QC", Permission.PRODUCE_BATCH, reason_required=False),
-        Transition(QC, QA, "pass to QA review", Permission.COMPLETE_QC, reason_required=False),
+        Transition(P, IP, N_("start"), Permission.PRODUCE_BATCH, reason_required=False),
+        Transition(IP, C, N_("complete"), Permission.PRODUCE_BATCH, reason_required=False),
+        Transition(C, QC, N_("submit to QC"), Permission.PRODUCE_BATCH, reason_required=False),
+        Transition(QC, QA, N_("pass to QA review"), Permission.COMPLETE_QC, reason_required=False),
         # Release and rejection complete through signatures (SIG-5), not by hand: see app.signatures.
-        Transition(QA, R, "release", Permission.RELEASE_BATCH, reason_required=False,
+        Transition(QA, R, N_("release"), Permission.RELEASE_BATCH, reason_required=False,
                    signatures=BATCH_RELEASE_SIGNATURES),
-        Transition(QA, RJ, "reject", Permission.REJECT_BATCH, signatures=REJECTION_SIGNATURES),
-        *(Transition(s, H, "put on hold", Permission.HOLD_BATCH) for s in HOLDABLE),
+        Transition(QA, RJ, N_("reject"), Permission.REJECT_BATCH, signatures=REJECTION_SIGNATURES),
+        *(Transition(s, H, N_("put on hold"), Permission.HOLD_BATCH) for s in HOLDABLE),
         # Leaving hold returns to where the batch was held from (Batch.held_from).
-        *(Transition(H, s, "resume", Permission.HOLD_BATCH) for s in HOLDABLE),
-        Transition(H, RJ, "reject", Permission.REJECT_BATCH, signatures=REJECTION_SIGNATURES),
-        Transition(R, RC, "recall", Permission.OPEN_RECALL),
-        Transition(H, RC, "recall", Permission.OPEN_RECALL),
+        *(Transition(H, s, N_("resume"), Permission.HOLD_BATCH) for s in HOLDABLE),
+        Transition(H, RJ, N_("reject"), Permission.REJECT_BATCH, signatures=REJECTION_SIGNATURES),
+        Transition(R, RC, N_("recall"), Permission.OPEN_RECALL),
+        Transition(H, RC, N_("recall"), Permission.OPEN_RECALL),
     ],
 )
 
@@ -146,7 +146,7 @@ class Batch:
         if mbr.status is not MbrStatus.EFFECTIVE:
             raise ValidationError(
                 _("master batch record {label} is {lower}: plan from the effective version",
-                  label=mbr.label, lower=mbr.status.value.lower())
+                  label=mbr.label, lower=_(mbr.status.value).lower())
             )
         if planned_quantity <= 0:
             raise ValidationError(_("the planned quantity must be greater than zero"))
@@ -194,7 +194,7 @@ class Batch:
         within tolerance. Raises IssueRefused naming the first failed check."""
         if self.status is not BatchStatus.IN_PRODUCTION:
             raise IssueRefused(_("batch {batch_number} is {status}: material is issued in production",
-                                 batch_number=self.batch_number, status=self.status.value))
+                                 batch_number=self.batch_number, status=_(self.status.value)))
         line = mbr.line_for(lot.item_code)
         if line is None:
             raise IssueRefused(
@@ -223,7 +223,7 @@ class Batch:
     def check_return(self, issued_from_lot: Decimal, quantity: Decimal, lot_number: str) -> None:
         if self.status is not BatchStatus.IN_PRODUCTION:
             raise ValidationError(_("batch {batch_number} is {status}: returns happen in production",
-                                    batch_number=self.batch_number, status=self.status.value))
+                                    batch_number=self.batch_number, status=_(self.status.value)))
         if quantity > issued_from_lot:
             raise ValidationError(
                 _("only {issued_from_lot} of lot {lot_number} is issued to batch {batch_number}; cannot return "

@@ -25,6 +25,12 @@ def _(source: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def N_(source: str, /) -> str:
+    """Marks a name for translation where it is defined (a status, a role, a workflow step) without translating
+    it there: it stays the stored, language-neutral value; `_(value)` shows it in the reader's language."""
+    return source
+
+
 def install(language: str, catalogue: Mapping[str, str]) -> None:
     """Make `catalogue` (English source -> translation) the one `_` uses; an empty one means English."""
     global _catalogue, _language

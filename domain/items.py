@@ -128,7 +128,7 @@ class SupplierApproval:
 
     def set_status(self, status: ApprovalStatus, now: datetime) -> None:
         if status == self.status:
-            raise ValidationError(_("the approval is already {status}", status=status.value))
+            raise ValidationError(_("the approval is already {status}", status=_(status.value)))
         self.status = status
         self.since = now
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.items import ApprovalStatus, Item, SupplierApproval
 from domain.quantities import Unit, convert, fmt
 from domain.signatures import LOT_RELEASE_SIGNATURES, REJECTION_SIGNATURES, SigningProgress
@@ -44,23 +44,23 @@ Q, REL, REJ, HOLD, EXP, CONS = (
 )
 
 LOT_WORKFLOW: StateMachine[LotStatus] = StateMachine(
-    "lot",
+    N_("lot"),
     [
         # Release and rejection complete through signatures (SIG-5), not by hand: see app.signatures.
-        Transition(Q, REL, "release", Permission.RELEASE_LOT, signatures=LOT_RELEASE_SIGNATURES),
-        Transition(Q, REJ, "reject", Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
-        Transition(Q, HOLD, "put on hold", Permission.HOLD_LOT),
-        Transition(REL, HOLD, "put on hold", Permission.HOLD_LOT),
-        Transition(REL, REJ, "reject", Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
-        Transition(HOLD, REL, "release from hold", Permission.RELEASE_LOT, signatures=LOT_RELEASE_SIGNATURES),
-        Transition(HOLD, Q, "return to quarantine", Permission.HOLD_LOT),
-        Transition(HOLD, REJ, "reject", Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
+        Transition(Q, REL, N_("release"), Permission.RELEASE_LOT, signatures=LOT_RELEASE_SIGNATURES),
+        Transition(Q, REJ, N_("reject"), Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
+        Transition(Q, HOLD, N_("put on hold"), Permission.HOLD_LOT),
+        Transition(REL, HOLD, N_("put on hold"), Permission.HOLD_LOT),
+        Transition(REL, REJ, N_("reject"), Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
+        Transition(HOLD, REL, N_("release from hold"), Permission.RELEASE_LOT, signatures=LOT_RELEASE_SIGNATURES),
+        Transition(HOLD, Q, N_("return to quarantine"), Permission.HOLD_LOT),
+        Transition(HOLD, REJ, N_("reject"), Permission.REJECT_LOT, signatures=REJECTION_SIGNATURES),
         # Done by the system, never by hand:
-        Transition(Q, EXP, "expire", None),
-        Transition(REL, EXP, "expire", None),
-        Transition(HOLD, EXP, "expire", None),
-        Transition(REL, CONS, "consume", None, reason_required=False),
-        Transition(CONS, REL, "return to stock", None, reason_required=False),
+        Transition(Q, EXP, N_("expire"), None),
+        Transition(REL, EXP, N_("expire"), None),
+        Transition(HOLD, EXP, N_("expire"), None),
+        Transition(REL, CONS, N_("consume"), None, reason_required=False),
+        Transition(CONS, REL, N_("return to stock"), None, reason_required=False),
     ],
 )
 
@@ -140,7 +140,7 @@ class Lot:
                                     lot_number=self.lot_number, expires_on=self.expires_on))
         if self.status not in USABLE:
             raise ValidationError(_("lot {lot_number} is {status}, not Released",
-                                    lot_number=self.lot_number, status=self.status.value))
+                                    lot_number=self.lot_number, status=_(self.status.value)))
 
     def take(self, quantity: Decimal) -> None:
         """Remove stock (issue to a batch, shipment); the last of it consumes the lot."""
@@ -177,7 +177,7 @@ def check_receipt(
         raise ValidationError(_("item {item_code} is inactive", item_code=item.code))
     if item.item_type.produced:
         raise ValidationError(_("item {item_code} is a {lower}: it is produced, not received",
-                                item_code=item.code, lower=item.item_type.value.lower()))
+                                item_code=item.code, lower=_(item.item_type.value).lower()))
     if approval is None or approval.status is not ApprovalStatus.APPROVED:
         state = "not on the approved supplier list" if approval is None else approval.status.value.lower()
         raise ValidationError(_("supplier {supplier_code} is {state} for item {item_code}: receipt refused",

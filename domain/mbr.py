@@ -67,7 +67,7 @@ class MasterBatchRecord:
         if product.item_type not in (ItemType.FINISHED_DEVICE, ItemType.INTERMEDIATE):
             raise ValidationError(
                 _("item {product_code} is a {lower}: a master batch record makes a finished device or an intermediate",
-                  product_code=product.code, lower=product.item_type.value.lower())
+                  product_code=product.code, lower=_(product.item_type.value).lower())
             )
         self.id = None
         self.product_code = product.code
@@ -86,7 +86,7 @@ class MasterBatchRecord:
     def _require_draft(self) -> None:
         if self.status is not MbrStatus.DRAFT:
             raise ValidationError(_("master batch record {label} is {lower}: it cannot change",
-                                    label=self.label, lower=self.status.value.lower()))
+                                    label=self.label, lower=_(self.status.value).lower()))
 
     def add_line(self, component: Item, quantity_per_unit: Decimal, tolerance_pct: Decimal) -> BomLine:
         self._require_draft()

@@ -123,7 +123,7 @@ class PrintRecord:
         else:
             raise ValidationError(
                 _("print job {id} is {state}: it cannot become {target}",
-                  id=self.id, state=self.state.value, target=target.value)
+                  id=self.id, state=_(self.state.value), target=_(target.value))
             )
         if changed:
             self.state, self.last_error, self.updated_at = target, error_text, at

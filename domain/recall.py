@@ -138,7 +138,7 @@ class RecallCustomer:
         if _NEXT.get(self.status) is not target:
             raise ValidationError(
                 _("customer {customer_code}: cannot go from {status} to {target}",
-                  customer_code=self.customer_code, status=self.status.value, target=target.value)
+                  customer_code=self.customer_code, status=_(self.status.value), target=_(target.value))
             )
         if returned is not None:
             if returned < 0 or returned > self.quantity:

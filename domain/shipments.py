@@ -43,7 +43,7 @@ class Shipment:
     def add(self, lot: Lot, quantity: Decimal, today: date) -> ShipmentLine:
         if lot.status is not LotStatus.RELEASED:
             raise ValidationError(_("lot {lot_number} is {status}: only Released lots are shipped",
-                                    lot_number=lot.lot_number, status=lot.status.value))
+                                    lot_number=lot.lot_number, status=_(lot.status.value)))
         if lot.is_expired(today):
             raise ValidationError(_("lot {lot_number} expired on {expires_on}",
                                     lot_number=lot.lot_number, expires_on=lot.expires_on))

@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import AccessDenied, DomainError, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.users import Actor, Role
 
 # The version of the canonical serialisation below; stored with every signature, so a later format can
@@ -26,11 +26,11 @@ _RESERVED = frozenset({"record_type", "record_id", "v"})
 
 
 class Meaning(Enum):
-    PERFORMED = "Performed"
-    REVIEWED = "Reviewed"
-    APPROVED = "Approved"
-    RELEASED = "Released"
-    REJECTED = "Rejected"
+    PERFORMED = N_("Performed")
+    REVIEWED = N_("Reviewed")
+    APPROVED = N_("Approved")
+    RELEASED = N_("Released")
+    REJECTED = N_("Rejected")
 
     @classmethod
     def parse(cls, text: str) -> Meaning:
@@ -63,10 +63,10 @@ class SignatureRequirement:
 
     @property
     def role_names(self) -> str:
-        return " or ".join(sorted(r.value for r in self.roles))
+        return _(" or ").join(sorted(_(r.value) for r in self.roles))
 
     def describe(self) -> str:
-        return f"{self.label} ({self.role_names})"
+        return _("{label} ({roles})", label=_(self.label), roles=self.role_names)
 
 
 def _roles(*roles: Role) -> frozenset[Role]:
@@ -75,16 +75,18 @@ def _roles(*roles: Role) -> frozenset[Role]:
 
 # The defaults (SIG-5). A site may add to them (app.signing_rules), never take away.
 LOT_RELEASE_SIGNATURES = (
-    SignatureRequirement("qc_review", "QC review", Meaning.REVIEWED, _roles(Role.QC_ANALYST)),
-    SignatureRequirement("qa_approval", "QA approval", Meaning.APPROVED, _roles(Role.QA_REVIEWER)),
+    SignatureRequirement("qc_review", N_("QC review"), Meaning.REVIEWED, _roles(Role.QC_ANALYST)),
+    SignatureRequirement("qa_approval", N_("QA approval"), Meaning.APPROVED, _roles(Role.QA_REVIEWER)),
 )
 BATCH_RELEASE_SIGNATURES = (
-    SignatureRequirement("qa_review", "QA review", Meaning.REVIEWED, _roles(Role.QA_REVIEWER), not_performers=True),
-    SignatureRequirement("qa_release", "QA release", Meaning.RELEASED, _roles(Role.QA_RELEASE), not_performers=True),
+    SignatureRequirement("qa_review", N_("QA review"), Meaning.REVIEWED, _roles(Role.QA_REVIEWER),
+                         not_performers=True),
+    SignatureRequirement("qa_release", N_("QA release"), Meaning.RELEASED, _roles(Role.QA_RELEASE),
+                         not_performers=True),
 )
 REJECTION_SIGNATURES = (
-    SignatureRequirement("qa_rejection", "QA rejection", Meaning.REJECTED, _roles(Role.QA_REVIEWER, Role.QA_RELEASE),
-                         needs_comment=True),
+    SignatureRequirement("qa_rejection", N_("QA rejection"), Meaning.REJECTED,
+                         _roles(Role.QA_REVIEWER, Role.QA_RELEASE), needs_comment=True),
 )
 
 
@@ -269,21 +271,22 @@ def next_requirement(
     if mine:
         if wanted.roles & signer.roles:
             raise refuse("self_approval", _("you signed the {mine} of {what}: the {wanted} must be signed by a "
-                                            "different person", mine=mine[0].label, what=what, wanted=wanted.label))
+                                            "different person", mine=_(mine[0].label), what=what,
+                                            wanted=_(wanted.label)))
         raise refuse("same_person_twice", _("you already signed the {mine} of {what}: one person signs a "
-                                            "transition once", mine=mine[0].label, what=what))
+                                            "transition once", mine=_(mine[0].label), what=what))
     if not wanted.roles & signer.roles:
         raise refuse("missing_role", _("{what} needs the {wanted} next: {name} ({user_id}) does not have that role",
                                        what=what, wanted=wanted.describe(), name=signer.printed_name,
                                        user_id=signer.user_id))
     if meaning is not None and meaning is not wanted.meaning:
         raise refuse("wrong_meaning", _("the next signature of {what} is the {wanted} ({meaning}), not {given}",
-                                        what=what, wanted=wanted.label, meaning=_(wanted.meaning.value),
+                                        what=what, wanted=_(wanted.label), meaning=_(wanted.meaning.value),
                                         given=_(meaning.value)))
     if wanted.not_performers and signer.user_id in performers:
         raise refuse("performer", _("{name} ({user_id}) {performed}: whoever performed a production step cannot "
                                     "sign the {wanted} of {what}", name=signer.printed_name, user_id=signer.user_id,
-                                    performed=performers[signer.user_id], wanted=wanted.label, what=what))
+                                    performed=performers[signer.user_id], wanted=_(wanted.label), what=what))
     return wanted
 
 

@@ -15,7 +15,7 @@ from domain.errors import (
     PasswordExpired,
     ValidationError,
 )
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import clean_text, shown
 
 UserId = NewType("UserId", str)
@@ -25,12 +25,12 @@ SYSTEM_USER_ID = UserId("system")
 
 
 class Role(Enum):
-    ADMINISTRATOR = "Administrator"
-    WAREHOUSE = "Warehouse"
-    PRODUCTION = "Production"
-    QC_ANALYST = "QC Analyst"
-    QA_REVIEWER = "QA Reviewer"
-    QA_RELEASE = "QA Release"
+    ADMINISTRATOR = N_("Administrator")
+    WAREHOUSE = N_("Warehouse")
+    PRODUCTION = N_("Production")
+    QC_ANALYST = N_("QC Analyst")
+    QA_REVIEWER = N_("QA Reviewer")
+    QA_RELEASE = N_("QA Release")
 
     @classmethod
     def parse(cls, text: str) -> Role:
@@ -44,43 +44,43 @@ class Role(Enum):
 
 
 class Permission(Enum):
-    MANAGE_USERS = "manage users"
-    VIEW_AUDIT = "view the audit trail"
-    EXPORT_AUDIT = "export the audit trail"
-    LOAD_DEMO_DATA = "load demo data"
-    MANAGE_MASTER_DATA = "edit items, suppliers and customers"
-    APPROVE_SUPPLIERS = "change the approved supplier list"
-    MANAGE_NUMBER_RULES = "change number rules"
-    RECEIVE_LOT = "receive material lots"
-    RELEASE_LOT = "release lots"
-    REJECT_LOT = "reject lots"
-    HOLD_LOT = "put lots on hold"
-    EDIT_MBR = "edit master batch records"
-    APPROVE_MBR = "make a master batch record effective"
-    PLAN_BATCH = "plan batches"
-    PRODUCE_BATCH = "start and complete batches"
-    ISSUE_MATERIAL = "issue material to batches"
-    COMPLETE_QC = "complete QC testing"
-    RELEASE_BATCH = "release batches"
-    REJECT_BATCH = "reject batches"
-    HOLD_BATCH = "put batches on hold"
-    SHIP = "record shipments"
-    OPEN_RECALL = "open a recall"
-    MANAGE_RECALL = "record recall progress"
-    ACKNOWLEDGE_ALERT = "acknowledge alerts"
-    MANAGE_SIGNING_RULES = "add signatures to the signing rules"
-    EDIT_SPEC = "edit specifications"
-    APPROVE_SPEC = "make a specification effective"
-    ENTER_QC_RESULTS = "enter QC results"
-    REVIEW_QC_RESULTS = "review QC results"
-    OPEN_DEVIATION = "open deviations"
-    INVESTIGATE_DEVIATION = "investigate deviations"
-    CLOSE_DEVIATION = "close deviations"
-    ISSUE_DOCUMENT = "generate batch records and reports"
-    RECORD_PROCESS = "record process values and perform steps"
-    VERIFY_STEP = "verify production steps"
-    MANAGE_FACILITIES = "manage rooms, sensors and equipment"
-    IMPORT_PROCESS_DATA = "import process data"
+    MANAGE_USERS = N_("manage users")
+    VIEW_AUDIT = N_("view the audit trail")
+    EXPORT_AUDIT = N_("export the audit trail")
+    LOAD_DEMO_DATA = N_("load demo data")
+    MANAGE_MASTER_DATA = N_("edit items, suppliers and customers")
+    APPROVE_SUPPLIERS = N_("change the approved supplier list")
+    MANAGE_NUMBER_RULES = N_("change number rules")
+    RECEIVE_LOT = N_("receive material lots")
+    RELEASE_LOT = N_("release lots")
+    REJECT_LOT = N_("reject lots")
+    HOLD_LOT = N_("put lots on hold")
+    EDIT_MBR = N_("edit master batch records")
+    APPROVE_MBR = N_("make a master batch record effective")
+    PLAN_BATCH = N_("plan batches")
+    PRODUCE_BATCH = N_("start and complete batches")
+    ISSUE_MATERIAL = N_("issue material to batches")
+    COMPLETE_QC = N_("complete QC testing")
+    RELEASE_BATCH = N_("release batches")
+    REJECT_BATCH = N_("reject batches")
+    HOLD_BATCH = N_("put batches on hold")
+    SHIP = N_("record shipments")
+    OPEN_RECALL = N_("open a recall")
+    MANAGE_RECALL = N_("record recall progress")
+    ACKNOWLEDGE_ALERT = N_("acknowledge alerts")
+    MANAGE_SIGNING_RULES = N_("add signatures to the signing rules")
+    EDIT_SPEC = N_("edit specifications")
+    APPROVE_SPEC = N_("make a specification effective")
+    ENTER_QC_RESULTS = N_("enter QC results")
+    REVIEW_QC_RESULTS = N_("review QC results")
+    OPEN_DEVIATION = N_("open deviations")
+    INVESTIGATE_DEVIATION = N_("investigate deviations")
+    CLOSE_DEVIATION = N_("close deviations")
+    ISSUE_DOCUMENT = N_("generate batch records and reports")
+    RECORD_PROCESS = N_("record process values and perform steps")
+    VERIFY_STEP = N_("verify production steps")
+    MANAGE_FACILITIES = N_("manage rooms, sensors and equipment")
+    IMPORT_PROCESS_DATA = N_("import process data")
 
 
 _QA_COMMON = frozenset(
@@ -141,7 +141,7 @@ class Actor:
         if not self.can(permission):
             raise AccessDenied(
                 _("{printed_name} ({user_id}) may not {permission}",
-                  printed_name=self.printed_name, user_id=self.user_id, permission=permission.value),
+                  printed_name=self.printed_name, user_id=self.user_id, permission=_(permission.value)),
                 permission=permission.name,
                 user_id=self.user_id,
             )

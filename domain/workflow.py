@@ -60,10 +60,11 @@ class StateMachine(Generic[S]):
     def find(self, source: S, target: S) -> Transition[S]:
         found = self._by_pair.get((source, target))
         if found is None:
-            allowed = ", ".join(_label(t.target) for t in self.allowed_from(source)) or "none"
+            allowed = ", ".join(_(_label(t.target)) for t in self.allowed_from(source)) or _("none")
             raise TransitionRefused(
                 _("a {record_type} cannot go from {label} to {label2} (allowed from {label}: {allowed})",
-                  record_type=self.record_type, label=_label(source), label2=_label(target), allowed=allowed)
+                  record_type=_(self.record_type), label=_(_label(source)), label2=_(_label(target)),
+                  allowed=allowed)
             )
         return found
 
@@ -84,13 +85,13 @@ class StateMachine(Generic[S]):
             if transition.system_only:
                 raise TransitionRefused(
                     _("{label} -> {label2} is done by the system only, not by hand",
-                      label=_label(source), label2=_label(target))
+                      label=_(_label(source)), label2=_(_label(target)))
                 )
             assert transition.permission is not None
             actor.require(transition.permission)
         if transition.reason_required and actor is not None and not (reason and reason.strip()):
             raise TransitionRefused(_("a reason is required to {transition_name} a {record_type}",
-                                      transition_name=transition.name, record_type=self.record_type))
+                                      transition_name=_(transition.name), record_type=_(self.record_type)))
         return transition
 
 

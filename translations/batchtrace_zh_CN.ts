@@ -428,6 +428,10 @@
         <translation>{label}需要原因</translation>
     </message>
     <message>
+        <source>the {transition} of {record_type} {record_id}</source>
+        <translation>{record_type} {record_id} 的{transition}</translation>
+    </message>
+    <message>
         <source>unknown record type &apos;{record_type}&apos;: signed records are {choices}</source>
         <translation>未知的记录类型“{record_type}”：可签名的记录为 {choices}</translation>
     </message>
@@ -652,6 +656,46 @@
         <translation>未知的批次状态“{text}”：请使用 {choices} 之一</translation>
     </message>
     <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>submit to QC</source>
+        <translation>提交 QC</translation>
+    </message>
+    <message>
+        <source>pass to QA review</source>
+        <translation>转交 QA 审核</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>put on hold</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
         <source>master batch record {label} is {lower}: plan from the effective version</source>
         <translation>主批记录 {label} 为{lower}：请从生效版本计划</translation>
     </message>
@@ -734,6 +778,30 @@
     <message>
         <source>unknown lot status &apos;{text}&apos;: use one of {choices}</source>
         <translation>未知的物料批状态“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>release from hold</source>
+        <translation>解除冻结并放行</translation>
+    </message>
+    <message>
+        <source>return to quarantine</source>
+        <translation>退回隔离</translation>
+    </message>
+    <message>
+        <source>expire</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>consume</source>
+        <translation>耗用</translation>
+    </message>
+    <message>
+        <source>return to stock</source>
+        <translation>退回库存</translation>
     </message>
     <message>
         <source>lot {lot_number} expired on {expires_on}: it cannot be released</source>
@@ -912,6 +980,26 @@
         <translation>物料批 {lot_number} 已在发货 {shipment_number} 中</translation>
     </message>
     <message>
+        <source>Performed</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
         <source>unknown meaning &apos;{text}&apos;: use one of {choices}</source>
         <translation>未知的签名含义“{text}”：请使用 {choices} 之一</translation>
     </message>
@@ -922,6 +1010,34 @@
     <message>
         <source>a required signature needs a name, e.g. &apos;QC review&apos;</source>
         <translation>必需的签名需要名称，例如“QC 审核”</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>{label} ({roles})</source>
+        <translation>{label}（{roles}）</translation>
+    </message>
+    <message>
+        <source>QC review</source>
+        <translation>QC 审核</translation>
+    </message>
+    <message>
+        <source>QA approval</source>
+        <translation>QA 批准</translation>
+    </message>
+    <message>
+        <source>QA review</source>
+        <translation>QA 审核</translation>
+    </message>
+    <message>
+        <source>QA release</source>
+        <translation>QA 放行</translation>
+    </message>
+    <message>
+        <source>QA rejection</source>
+        <translation>QA 拒绝</translation>
     </message>
     <message>
         <source>the name of a required signature is longer than 80 characters</source>
@@ -964,8 +1080,132 @@
         <translation>{purpose}无法完成：仍需要{missing}</translation>
     </message>
     <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>QC Analyst</source>
+        <translation>QC 检验员</translation>
+    </message>
+    <message>
+        <source>QA Reviewer</source>
+        <translation>QA 审核员</translation>
+    </message>
+    <message>
+        <source>QA Release</source>
+        <translation>QA 放行人</translation>
+    </message>
+    <message>
         <source>unknown role &apos;{text}&apos;: choose from {names}</source>
         <translation>未知的角色“{text}”：请从 {names} 中选择</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>view the audit trail</source>
+        <translation>查看审计追踪</translation>
+    </message>
+    <message>
+        <source>export the audit trail</source>
+        <translation>导出审计追踪</translation>
+    </message>
+    <message>
+        <source>load demo data</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <source>edit items, suppliers and customers</source>
+        <translation>编辑物料、供应商和客户</translation>
+    </message>
+    <message>
+        <source>change the approved supplier list</source>
+        <translation>更改合格供应商名单</translation>
+    </message>
+    <message>
+        <source>change number rules</source>
+        <translation>更改编号规则</translation>
+    </message>
+    <message>
+        <source>receive material lots</source>
+        <translation>接收物料批</translation>
+    </message>
+    <message>
+        <source>release lots</source>
+        <translation>放行物料批</translation>
+    </message>
+    <message>
+        <source>reject lots</source>
+        <translation>拒收物料批</translation>
+    </message>
+    <message>
+        <source>put lots on hold</source>
+        <translation>冻结物料批</translation>
+    </message>
+    <message>
+        <source>edit master batch records</source>
+        <translation>编辑主批记录</translation>
+    </message>
+    <message>
+        <source>make a master batch record effective</source>
+        <translation>使主批记录生效</translation>
+    </message>
+    <message>
+        <source>plan batches</source>
+        <translation>计划批次</translation>
+    </message>
+    <message>
+        <source>start and complete batches</source>
+        <translation>开始和完成批次</translation>
+    </message>
+    <message>
+        <source>issue material to batches</source>
+        <translation>向批次发放物料</translation>
+    </message>
+    <message>
+        <source>complete QC testing</source>
+        <translation>完成 QC 检验</translation>
+    </message>
+    <message>
+        <source>release batches</source>
+        <translation>放行批次</translation>
+    </message>
+    <message>
+        <source>reject batches</source>
+        <translation>拒绝批次</translation>
+    </message>
+    <message>
+        <source>put batches on hold</source>
+        <translation>冻结批次</translation>
+    </message>
+    <message>
+        <source>record shipments</source>
+        <translation>记录发货</translation>
+    </message>
+    <message>
+        <source>open a recall</source>
+        <translation>打开召回</translation>
+    </message>
+    <message>
+        <source>record recall progress</source>
+        <translation>记录召回进展</translation>
+    </message>
+    <message>
+        <source>acknowledge alerts</source>
+        <translation>确认警报</translation>
+    </message>
+    <message>
+        <source>add signatures to the signing rules</source>
+        <translation>在签名规则中添加签名</translation>
     </message>
     <message>
         <source>{printed_name} ({user_id}) may not {permission}</source>
@@ -1034,6 +1274,10 @@
     <message>
         <source>the printed name is unchanged</source>
         <translation>签署姓名未改变</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <source>a {record_type} cannot go from {label} to {label2} (allowed from {label}: {allowed})</source>

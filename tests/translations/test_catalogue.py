@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import dev
 from app import i18n
 from domain.i18n import placeholders
 
@@ -59,9 +60,9 @@ def test_the_ts_file_holds_every_string_of_the_sources(language: str, tmp_path: 
     here (run `python3 dev.py lupdate`, then translate the new entries)."""
     copy = tmp_path / i18n.ts_file(language).name
     shutil.copy(i18n.ts_file(language), copy)
-    sources = [str(p) for folder in ("ui", "app", "domain") for p in sorted((ROOT / folder).rglob("*.py"))]
-    subprocess.run([str(BIN / "pyside6-lupdate"), "-silent", "-tr-function-alias", "tr+=_", "-locations", "none",
-                    "-no-obsolete", *sources, "-ts", str(copy)], check=True, cwd=ROOT)
+    sources = [str(p) for folder in dev.TRANSLATED for p in sorted((ROOT / folder).rglob("*.py"))]
+    subprocess.run([str(BIN / "pyside6-lupdate"), *dev.LUPDATE_OPTIONS, *sources, "-ts", str(copy)], check=True,
+                   cwd=ROOT)
     before = {m.findtext("source") for m in messages(i18n.ts_file(language))}
     missing = sorted({str(m.findtext("source")) for m in messages(copy)} - before)
     assert not missing, "not in the .ts yet (python3 dev.py lupdate):\n" + "\n".join(missing)

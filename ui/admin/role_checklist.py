@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from domain.users import Role
+from ui.widgets.status_names import stored_name
 
 
 def role_name(role: Role) -> str:
-    return QCoreApplication.translate("Role", role.value)
+    return stored_name("Role", role.value)
 
 
 class RoleChecklist(QGroupBox):

@@ -17,7 +17,7 @@ from ui.shell.task_runner import Runner, user_message
 from ui.signatures.signature_dialog import record_kind
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import status_name, transition_name
 from ui.widgets.widget_parts import Signer, push_button, record_table, time_text
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def _awaited(p: PendingSignature) -> str:
     return QCoreApplication.translate("PendingSignaturesWidget", "{transition} (to {target})").format(
-        transition=QCoreApplication.translate("Transition", p.transition), target=status_name(p.target))
+        transition=transition_name(p.transition), target=status_name(p.target))
 
 
 def _since_tooltip(p: PendingSignature) -> str:

@@ -35,7 +35,7 @@ from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.height_for_width import keep_height_for_width
 from ui.widgets.message_label import MessageLabel
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import status_name, transition_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -140,7 +140,7 @@ class SignatureDialog(QDialog):
     def _requested(self, request: SigningRequest) -> None:
         self.request = request
         self.settled.emit()
-        transition = QCoreApplication.translate("Transition", request.progress.transition)
+        transition = transition_name(request.progress.transition)
         self.what.setText(self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).")
                           .format(requirement=request.requirement, transition=transition,
                                   kind=record_kind(request.record_type).lower(), n=request.record_id,

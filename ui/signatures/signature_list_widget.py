@@ -21,7 +21,7 @@ from app.signing_rules import MACHINES
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import status_name, transition_name
 from ui.widgets.widget_parts import retire, time_text
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class SignatureListWidget(QWidget):
             self.entries_layout.addWidget(entry)
         self.entries.setVisible(bool(shown))
         progress = [self.tr("{transition}: {summary}").format(
-            transition=QCoreApplication.translate("Transition", p.transition).capitalize(), summary=p.summary())
+            transition=transition_name(p.transition).capitalize(), summary=p.summary())
             for p in (loaded.pending if loaded else [])]
         if loaded is not None and not shown:
             progress.append(self.tr("No signatures yet."))

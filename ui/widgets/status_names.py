@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from domain.i18n import _
 from domain.workflow import Transition
 
 _KNOWN = (
@@ -43,14 +44,21 @@ _KINDS = {"L": QT_TRANSLATE_NOOP("Kind", "Lot"), "B": QT_TRANSLATE_NOOP("Kind", 
           "S": QT_TRANSLATE_NOOP("Kind", "Shipment")}
 
 
+def stored_name(context: str, value: str) -> str:
+    """A name the domain stores in English (a status, role, signature meaning or workflow step) in the user's
+    language: from the widgets' translations, else from the catalogue of the names the domain marks with N_()."""
+    shown = QCoreApplication.translate(context, value)
+    return shown if shown != value else _(value)
+
+
 def status_name(value: str | None) -> str:
     """A status, origin or item type in the user's language ("" for none)."""
-    return QCoreApplication.translate("Status", value) if value else ""
+    return stored_name("Status", value) if value else ""
 
 
-def transition_name(transition: Transition[Any]) -> str:
+def transition_name(transition: Transition[Any] | str) -> str:
     """A workflow step ("release", "put on hold") in the user's language."""
-    return QCoreApplication.translate("Transition", transition.name)
+    return stored_name("Transition", transition if isinstance(transition, str) else transition.name)
 
 
 def kind_name(kind: str) -> str:
