@@ -10,6 +10,7 @@ at start-up and again when a user with another language logs in (`app.i18n.use_l
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from string import Formatter
 from types import MappingProxyType
@@ -44,6 +45,6 @@ def language() -> str:
 
 
 def placeholders(text: str) -> set[str]:
-    """The named placeholders of a message (`{lot}`, `{qty:>8}` -> {"lot", "qty"}) and Qt's `%n`."""
+    """The named placeholders of a message (`{lot}`, `{qty:>8}` -> {"lot", "qty"}) and Qt's `%n`, `%1`..`%9`."""
     names = {field for _literal, field, _spec, _conv in Formatter().parse(text) if field}
-    return names | ({"%n"} if "%n" in text else set())
+    return names | set(re.findall(r"%[n1-9]", text))

@@ -72,10 +72,6 @@
         <translation>未知的编号范围“{text}”：请使用 {choices} 之一</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not an alert number</source>
-        <translation>“{text}”不是警报编号</translation>
-    </message>
-    <message>
         <source>a reason is required to change a number rule</source>
         <translation>更改编号规则需要原因</translation>
     </message>
@@ -84,8 +80,8 @@
         <translation>请说明对该警报采取了什么措施</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not LOT:QUANTITY, e.g. SYR5-26001-001:500</source>
-        <translation>“{text}”不是 物料批:数量 格式，例如 SYR5-26001-001:500</translation>
+        <source>&apos;{shown}&apos; is not LOT:QUANTITY, e.g. SYR5-26001-001:500</source>
+        <translation>“{shown}”不是 物料批:数量 格式，例如 SYR5-26001-001:500</translation>
     </message>
     <message>
         <source>a recall needs its reason (what was found, by whom)</source>
@@ -106,10 +102,6 @@
     <message>
         <source>{message} (see &apos;{prog} --help&apos;)</source>
         <translation>{message}（见“{prog} --help”）</translation>
-    </message>
-    <message>
-        <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD</source>
-        <translation>“{text}”不是日期：请使用 YYYY-MM-DD</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not set by hand: use one of {choices}</source>
@@ -150,10 +142,6 @@
     <message>
         <source>{out} is a folder: give a file name such as trace.csv</source>
         <translation>{out} 是文件夹：请给出文件名，例如 trace.csv</translation>
-    </message>
-    <message>
-        <source>--limit must be at least 1</source>
-        <translation>--limit 至少为 1</translation>
     </message>
     <message>
         <source>no lot, batch, shipment or supplier lot matches &apos;{strip}&apos;</source>
@@ -238,10 +226,6 @@
     <message>
         <source>lot {lot_number} already has a label job that is {state} (print job {id}): retry it, or give a reason to print another</source>
         <translation>物料批 {lot_number} 已有状态为 {state} 的标签任务（打印任务 {id}）：请重试该任务，或给出原因另行打印</translation>
-    </message>
-    <message>
-        <source>the supplier&apos;s lot number is longer than 40 characters</source>
-        <translation>供应商批号超过 40 个字符</translation>
     </message>
     <message>
         <source>no item {item_code}</source>
@@ -752,16 +736,8 @@
         <translation>未知的物料类型“{text}”：请使用 {choices} 之一</translation>
     </message>
     <message>
-        <source>invalid {what} code &apos;{code}&apos;: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
-        <translation>无效的{what}代码“{code}”：1-32 个字母、数字、“.”、“_”或“-”，以字母或数字开头</translation>
-    </message>
-    <message>
-        <source>the {what} name is required</source>
-        <translation>{what}名称为必填项</translation>
-    </message>
-    <message>
-        <source>the {what} name is longer than 200 characters</source>
-        <translation>{what}名称超过 200 个字符</translation>
+        <source>invalid {what} code &apos;{shown}&apos;: 1-32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>无效的{what}代码“{shown}”：1-32 个字母、数字、“.”、“_”或“-”，以字母或数字开头</translation>
     </message>
     <message>
         <source>shelf life must be between 1 and 36500 days</source>
@@ -1104,8 +1080,8 @@
         <translation>QA 放行人</translation>
     </message>
     <message>
-        <source>unknown role &apos;{text}&apos;: choose from {names}</source>
-        <translation>未知的角色“{text}”：请从 {names} 中选择</translation>
+        <source>unknown role &apos;{shown}&apos;: choose from {names}</source>
+        <translation>未知的角色“{shown}”：请从 {names} 中选择</translation>
     </message>
     <message>
         <source>manage users</source>
@@ -1208,6 +1184,54 @@
         <translation>在签名规则中添加签名</translation>
     </message>
     <message>
+        <source>edit specifications</source>
+        <translation>编辑质量标准</translation>
+    </message>
+    <message>
+        <source>make a specification effective</source>
+        <translation>使质量标准生效</translation>
+    </message>
+    <message>
+        <source>enter QC results</source>
+        <translation>录入 QC 结果</translation>
+    </message>
+    <message>
+        <source>review QC results</source>
+        <translation>复核 QC 结果</translation>
+    </message>
+    <message>
+        <source>open deviations</source>
+        <translation>开立偏差</translation>
+    </message>
+    <message>
+        <source>investigate deviations</source>
+        <translation>调查偏差</translation>
+    </message>
+    <message>
+        <source>close deviations</source>
+        <translation>关闭偏差</translation>
+    </message>
+    <message>
+        <source>generate batch records and reports</source>
+        <translation>生成批记录和报告</translation>
+    </message>
+    <message>
+        <source>record process values and perform steps</source>
+        <translation>记录工艺数据并执行步骤</translation>
+    </message>
+    <message>
+        <source>verify production steps</source>
+        <translation>复核生产步骤</translation>
+    </message>
+    <message>
+        <source>manage rooms, sensors and equipment</source>
+        <translation>管理房间、传感器和设备</translation>
+    </message>
+    <message>
+        <source>import process data</source>
+        <translation>导入工艺数据</translation>
+    </message>
+    <message>
         <source>{printed_name} ({user_id}) may not {permission}</source>
         <translation>{printed_name}（{user_id}）无权{permission}</translation>
     </message>
@@ -1224,8 +1248,8 @@
         <translation>密码必须包含字母以及数字或符号</translation>
     </message>
     <message>
-        <source>invalid user ID &apos;{user_id}&apos;: use 2-32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
-        <translation>无效的用户 ID“{user_id}”：请使用 2-32 个小写字母、数字、“.”、“_”或“-”，以字母开头</translation>
+        <source>invalid user ID &apos;{shown}&apos;: use 2-32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter</source>
+        <translation>无效的用户 ID“{shown}”：请使用 2-32 个小写字母、数字、“.”、“_”或“-”，以字母开头</translation>
     </message>
     <message>
         <source>user ID &apos;{user_id}&apos; is reserved</source>
@@ -1234,10 +1258,6 @@
     <message>
         <source>the printed name is required (it appears on every record the user signs)</source>
         <translation>签署姓名为必填项（它出现在该用户签署的每条记录上）</translation>
-    </message>
-    <message>
-        <source>the printed name is longer than 120 characters</source>
-        <translation>签署姓名超过 120 个字符</translation>
     </message>
     <message>
         <source>a user needs at least one role</source>
@@ -1290,6 +1310,45 @@
     <message>
         <source>a reason is required to {transition_name} a {record_type}</source>
         <translation>{transition_name}{record_type}需要原因</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About BatchTrace</source>
+        <translation>关于 BatchTrace</translation>
+    </message>
+    <message>
+        <source>BatchTrace {version}</source>
+        <translation>BatchTrace {version}</translation>
+    </message>
+    <message>
+        <source>Batch traceability for medical-device manufacturers under GMP</source>
+        <translation>面向医疗器械生产企业的 GMP 批次追溯系统</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt / PySide6</source>
+        <translation>Qt / PySide6</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +1664,10 @@ Previous: {prev}</source>
         <translation>单位</translation>
     </message>
     <message>
+        <source>Batch record...</source>
+        <translation>批记录...</translation>
+    </message>
+    <message>
         <source>Expires</source>
         <translation>有效期至</translation>
     </message>
@@ -1707,12 +1770,12 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>批次 {n} 现为{status}。</translation>
     </message>
     <message>
-        <source>Returned {qty} of lot {lot} to stock.</source>
-        <translation>已将物料批 {lot} 的 {qty} 退回库存。</translation>
+        <source>Returned {qty} {unit} of lot {lot} ({item}) to stock.</source>
+        <translation>已将物料批 {lot}（{item}）的 {qty} {unit} 退回库存。</translation>
     </message>
     <message>
-        <source>Issued {qty} of lot {lot} to the batch.</source>
-        <translation>已将物料批 {lot} 的 {qty} 发放到该批次。</translation>
+        <source>Issued {qty} {unit} of lot {lot} ({item}) to the batch.</source>
+        <translation>已将物料批 {lot}（{item}）的 {qty} {unit} 发放到该批次。</translation>
     </message>
     <message>
         <source>Batch {n} completed: finished lots {lots} in quarantine.</source>
@@ -1965,6 +2028,91 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>DocumentButton</name>
+    <message>
+        <source>Document {number} written to {file} (SHA-256 {sha}).</source>
+        <translation>文件 {number} 已写入 {file}（SHA-256 {sha}）。</translation>
+    </message>
+    <message>
+        <source>Document {number} issued for printing.</source>
+        <translation>文件 {number} 已发出打印。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Print (with preview)</source>
+        <translation>打印（带预览）</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Word file (DOCX)</source>
+        <translation>Word 文件（DOCX）</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Controlled copy (unticked: marked UNCONTROLLED COPY)</source>
+        <translation>受控副本（不勾选：标注“非受控副本”）</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>{kind} files (*.{suffix})</source>
+        <translation>{kind} 文件 (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>Give the file to write.</source>
+        <translation>请给出要写入的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentChartWidget</name>
+    <message>
+        <source>No batch chosen</source>
+        <translation>未选择批次</translation>
+    </message>
+    <message>
+        <source>Loading the environment of %1 ...</source>
+        <translation>正在加载 %1 的环境数据...</translation>
+    </message>
+    <message>
+        <source>Batch %1: no step has a room with sensors yet</source>
+        <translation>批次 %1：尚无步骤关联带传感器的房间</translation>
+    </message>
+    <message>
+        <source>Environment of batch %1: steps shaded, excursions in red</source>
+        <translation>批次 %1 的环境：步骤以阴影标示，超限以红色标示</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1980,10 +2128,6 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>This database has no users yet. Create the first administrator: this account adds the other users.</source>
         <translation>此数据库还没有用户。请创建第一位管理员：该账户负责添加其他用户。</translation>
-    </message>
-    <message>
-        <source>{kind} database: {location}</source>
-        <translation>{kind} 数据库：{location}</translation>
     </message>
     <message>
         <source>e.g. admin</source>
@@ -2257,9 +2401,17 @@ An alert was raised so that QA can follow this up.</source>
         <translation>BatchTrace 已锁定</translation>
     </message>
     <message>
-        <source>Locked after inactivity. Logged in: {name} ({uid}).
+        <source>Locked by {name}.</source>
+        <translation>由 {name} 锁定。</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity.</source>
+        <translation>因无操作已锁定。</translation>
+    </message>
+    <message>
+        <source>Logged in: {name} ({uid}).
 Type your password to go on working, or log out so that someone else can log in.</source>
-        <translation>因无操作已锁定。已登录：{name}（{uid}）。
+        <translation>已登录：{name}（{uid}）。
 请输入密码继续工作，或注销以便他人登录。</translation>
     </message>
     <message>
@@ -2280,10 +2432,6 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>BatchTrace: log in</source>
         <translation>BatchTrace：登录</translation>
-    </message>
-    <message>
-        <source>{kind} database: {location}</source>
-        <translation>{kind} 数据库：{location}</translation>
     </message>
     <message>
         <source>User ID</source>
@@ -2355,6 +2503,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Trace...</source>
         <translation>追溯...</translation>
+    </message>
+    <message>
+        <source>Certificate of analysis...</source>
+        <translation>检验报告书...</translation>
     </message>
     <message>
         <source>{on_hand} of {quantity} {unit} on hand</source>
@@ -2483,6 +2635,14 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>{n} 个物料批</translation>
     </message>
     <message>
+        <source>Its label was sent to {printer}.</source>
+        <translation>其标签已发送到 {printer}。</translation>
+    </message>
+    <message>
+        <source>No label printer is set up at this station: print its label from the lot&apos;s pane once one is.</source>
+        <translation>本工作站未设置标签打印机：设置后请在物料批窗格中打印其标签。</translation>
+    </message>
+    <message>
         <source>Lot {n} received into quarantine: {qty} {unit} of {item}.</source>
         <translation>物料批 {n} 已接收并隔离：{qty} {unit} {item}。</translation>
     </message>
@@ -2589,6 +2749,14 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>退出</translation>
     </message>
     <message>
+        <source>About BatchTrace...</source>
+        <translation>关于 BatchTrace...</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
         <source>User: {uid} ({name})</source>
         <translation>用户：{uid}（{name}）</translation>
     </message>
@@ -2607,6 +2775,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Your password was changed.</source>
         <translation>您的密码已更改。</translation>
+    </message>
+    <message>
+        <source>{n} lot(s) past their expiry date were blocked: {numbers}</source>
+        <translation>{n} 个已过有效期的物料批已被冻结：{numbers}</translation>
     </message>
 </context>
 <context>
@@ -2894,6 +3066,37 @@ Type your password to go on working, or log out so that someone else can log in.
     </message>
 </context>
 <context>
+    <name>ParameterTrendWidget</name>
+    <message>
+        <source>No parameter chosen</source>
+        <translation>未选择参数</translation>
+    </message>
+    <message>
+        <source>lower limit %1</source>
+        <translation>下限 %1</translation>
+    </message>
+    <message>
+        <source>upper limit %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>均值 %1</translation>
+    </message>
+    <message>
+        <source>LCL %1</source>
+        <translation>LCL %1</translation>
+    </message>
+    <message>
+        <source>UCL %1</source>
+        <translation>UCL %1</translation>
+    </message>
+    <message>
+        <source>%1 of step %2 over the last %3 batches of %4</source>
+        <translation>%4 最近 %3 个批次中步骤 %2 的 %1</translation>
+    </message>
+</context>
+<context>
     <name>PendingSignaturesWidget</name>
     <message>
         <source>{transition} (to {target})</source>
@@ -2979,8 +3182,14 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>没有产品有生效的主批记录：尚无法计划。</translation>
     </message>
     <message>
-        <source>v{version} “{title}”: {lines}</source>
-        <translation>v{version}“{title}”：{lines}</translation>
+        <source>{item}: {qty} {unit} per unit ±{tolerance} %</source>
+        <translation>{item}：每单位 {qty} {unit} ±{tolerance} %</translation>
+    </message>
+    <message>
+        <source>v{version} “{title}”
+{lines}</source>
+        <translation>v{version}“{title}”
+{lines}</translation>
     </message>
     <message>
         <source>Choose a product with an effective master batch record.</source>
@@ -3147,8 +3356,8 @@ Why? The reason is kept in the audit trail.</source>
 原因？原因将保存在审计追踪中。</translation>
     </message>
     <message>
-        <source>e.g. left the company, wrong name spelled, new duties</source>
-        <translation>例如：已离职、姓名拼写错误、职责变更</translation>
+        <source>In a sentence someone reading the audit trail years from now will understand</source>
+        <translation>用一句多年后查阅审计追踪的人也能看懂的话说明</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +3381,10 @@ Why? The reason is kept in the audit trail.</source>
     <message>
         <source>Export CSV...</source>
         <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>Recall report...</source>
+        <translation>召回报告...</translation>
     </message>
     <message>
         <source>Number</source>
@@ -3339,6 +3552,14 @@ Customers completed: {done} of {total}</source>
         <translation>接收物料批</translation>
     </message>
     <message>
+        <source>Choose the item…</source>
+        <translation>选择物料…</translation>
+    </message>
+    <message>
+        <source>Choose the supplier…</source>
+        <translation>选择供应商…</translation>
+    </message>
+    <message>
         <source>the lot number on the supplier&apos;s label</source>
         <translation>供应商标签上的批号</translation>
     </message>
@@ -3395,6 +3616,14 @@ Customers completed: {done} of {total}</source>
         <translation>储存：{condition}</translation>
     </message>
     <message>
+        <source>Expired on {day}: an expired lot cannot be received. Check the label; reject the delivery if it is right.</source>
+        <translation>已于 {day} 过期：过期物料批不能接收。请核对标签；如标签无误请拒收该批到货。</translation>
+    </message>
+    <message>
+        <source>Expires in {days} days ({day}).</source>
+        <translation>{days} 天后过期（{day}）。</translation>
+    </message>
+    <message>
         <source>No item that is received has GTIN {gtin}.</source>
         <translation>没有 GTIN 为 {gtin} 的接收物料。</translation>
     </message>
@@ -3413,6 +3642,10 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Choose the item.</source>
         <translation>请选择物料。</translation>
+    </message>
+    <message>
+        <source>Choose the supplier.</source>
+        <translation>请选择供应商。</translation>
     </message>
     <message>
         <source>Choose an approved supplier: none is approved for this item.</source>
@@ -3811,6 +4044,14 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>{requirement}, meaning: {meaning}</source>
         <translation>{requirement}，含义：{meaning}</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Optional: a remark kept with the signature and in the audit trail</source>
+        <translation>可选：随签名保存并记入审计追踪的备注</translation>
     </message>
     <message>
         <source>The {requirement} needs a reason: type why.</source>
@@ -4364,8 +4605,16 @@ Customers completed: {done} of {total}</source>
         <translation>客户</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>Expires / shipped</source>
+        <translation>有效期至 / 发货</translation>
+    </message>
+    <message>
+        <source>shipped {day}</source>
+        <translation>发货于 {day}</translation>
+    </message>
+    <message>
+        <source>expires {day}</source>
+        <translation>有效期至 {day}</translation>
     </message>
     <message>
         <source>Backward: where it came from</source>
@@ -4455,12 +4704,16 @@ Customers completed: {done} of {total}</source>
         <translation>为物料批 {n} 打开召回？从它正向追溯到的、仍在库存或尚未放行的一切都将被冻结，已放行的批次标记为已召回，并列出涉及的客户。请说明发现了什么、由谁发现。</translation>
     </message>
     <message>
+        <source>e.g. complaint CMP-2026-031: particles found in the resin lot by incoming QC of the moulder</source>
+        <translation>例如：投诉 CMP-2026-031：注塑厂来料检验在树脂物料批中发现颗粒</translation>
+    </message>
+    <message>
         <source>Opening a recall for lot {n}…</source>
         <translation>正在为物料批 {n} 打开召回…</translation>
     </message>
     <message>
-        <source>Recall {n} opened: {scope} records in scope, {customers} customers to notify.</source>
-        <translation>召回 {n} 已打开：范围内 {scope} 条记录，需通知 {customers} 个客户。</translation>
+        <source>Recall {n} opened. Records in scope: {scope}; customers to notify: {customers}.</source>
+        <translation>召回 {n} 已打开。范围内记录：{scope}；需通知客户：{customers}。</translation>
     </message>
 </context>
 <context>
@@ -4537,6 +4790,10 @@ Customers completed: {done} of {total}</source>
         <source>Printed name of &apos;{uid}&apos; changed.</source>
         <translation>“{uid}”的签署姓名已更改。</translation>
     </message>
+    <message>
+        <source>e.g. left the company, wrong name spelled, new duties</source>
+        <translation>例如：已离职、姓名拼写错误、职责变更</translation>
+    </message>
 </context>
 <context>
     <name>UserTableModel</name>
@@ -4590,6 +4847,13 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>BatchTrace</source>
         <translation>BatchTrace</translation>
+    </message>
+</context>
+<context>
+    <name>row</name>
+    <message>
+        <source>{kind} database:</source>
+        <translation>{kind} 数据库：</translation>
     </message>
 </context>
 </TS>
