@@ -187,9 +187,10 @@ def _check_password(tx: UnitOfWork, auth: AuthConfig, user: User, password: str,
     reason = f"wrong password at {what} ({user.failed_logins} of {auth.policy.max_failed_logins})"
     tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
     tx.commit(reason=reason)
-    tries = "try" if remaining == 1 else "tries"
-    raise AuthenticationFailed(_("wrong user ID or password: {remaining} {tries} left before the account locks",
-                                 remaining=remaining, tries=tries))
+    if remaining == 1:
+        raise AuthenticationFailed(_("wrong user ID or password: 1 try left before the account locks"))
+    raise AuthenticationFailed(_("wrong user ID or password: {remaining} tries left before the account locks",
+                                 remaining=remaining))
 
 
 def reauthenticate(uow: UnitOfWork, auth: AuthConfig, actor: Actor, password: str, *, what: str) -> None:

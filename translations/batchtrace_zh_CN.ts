@@ -580,6 +580,10 @@
         <translation>没有物料批、批次、发货或供应商批号“{number}”</translation>
     </message>
     <message>
+        <source>wrong user ID or password, or the account is locked or deactivated: if it keeps failing, ask an administrator</source>
+        <translation>用户 ID 或密码错误，或账户已锁定或停用：如持续失败，请联系管理员</translation>
+    </message>
+    <message>
         <source>a reason is required for this change</source>
         <translation>此更改需要原因</translation>
     </message>
@@ -592,20 +596,16 @@
         <translation>用户 ID“{uid}”已存在（{state}）：用户 ID 永不重复使用</translation>
     </message>
     <message>
-        <source>wrong user ID or password</source>
-        <translation>用户 ID 或密码错误</translation>
-    </message>
-    <message>
         <source>wrong password: account &apos;{user_id}&apos; is now locked; an administrator must unlock it</source>
         <translation>密码错误：账户“{user_id}”现已锁定；须由管理员解锁</translation>
     </message>
     <message>
         <source>wrong user ID or password: 1 try left before the account locks</source>
-        <translation>用户 ID 或密码错误：账户锁定前还剩 1 次尝试机会</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>wrong user ID or password: {remaining} tries left before the account locks</source>
-        <translation>用户 ID 或密码错误：账户锁定前还剩 {remaining} 次尝试机会</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>user &apos;{user_id}&apos; is deactivated</source>

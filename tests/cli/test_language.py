@@ -19,4 +19,5 @@ def test_refusals_follow_lang(cli, seeded, monkeypatch):
     assert "“yesterday”不是日期" in usage
 
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    assert assert_one_line_error(cli("--db", seeded, "user", "list", "--user", "nobody", stdin=["x"])) == users.LOGIN_REFUSED
+    refused = assert_one_line_error(cli("--db", seeded, "user", "list", "--user", "nobody", stdin=["x"]))
+    assert refused == users.LOGIN_REFUSED
