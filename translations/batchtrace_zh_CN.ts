@@ -601,11 +601,11 @@
     </message>
     <message>
         <source>wrong user ID or password: 1 try left before the account locks</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID 或密码错误：账户锁定前还剩 1 次尝试机会</translation>
     </message>
     <message>
         <source>wrong user ID or password: {remaining} tries left before the account locks</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 ID 或密码错误：账户锁定前还剩 {remaining} 次尝试机会</translation>
     </message>
     <message>
         <source>user &apos;{user_id}&apos; is deactivated</source>
