@@ -11,7 +11,7 @@ from datetime import datetime
 from app.documents.words import Words
 from app.ports import UnitOfWork
 from app.process_steps import BatchProcess, ValueView
-from app.process_steps import _state as process_state  # the same read as the batch's process page
+from app.process_steps import process_state_in as process_state  # the same read as the batch's process page
 from domain.batches import Batch
 from domain.documents import Chart, Paragraph, Section, Table
 from domain.process import Verdict
