@@ -336,10 +336,6 @@
         <translation>物料批 {lot_number} 已于 {expires_on} 过期</translation>
     </message>
     <message>
-        <source>batch {batch_number} already has the {required} {unit} of {item_code} it needs: enter a quantity to issue more</source>
-        <translation>批次 {batch_number} 已有所需的 {required} {unit} {item_code}：如需多发，请输入数量</translation>
-    </message>
-    <message>
         <source>settings version {version} is not supported (expected {settings_version})</source>
         <translation>不支持设置版本 {version}（应为 {settings_version}）</translation>
     </message>
