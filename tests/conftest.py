@@ -30,6 +30,14 @@ FAST_HASHER = Argon2Hasher(time_cost=1, memory_cost=1024)
 ADMIN_PASSWORD = "Admin-pass-2026"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp: object) -> object:
+    """One QApplication for the whole run, made before any test: a command run in-process that draws a document
+    (report, validate) otherwise makes a QGuiApplication of its own, and every widget test after it aborts the
+    run ('Fatal Python error: Aborted' creating a QWidget). The real command line is a process of its own."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _isolated_station(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never read or write the developer's own settings, data folder or database."""

@@ -114,13 +114,15 @@ _FREE_TEXT = {"reason": 500, "note": 500, "label": 120, "name": 120, "text": 64,
 
 
 def guard_free_arguments(parser: argparse.ArgumentParser) -> None:
-    """Give every argument of every command that has no parser of its own the input-hygiene check of
-    `domain.inputs`, so no command can take a control character, a bidi override or a non-ASCII digit into a
+    """Give every argument of every command that has no parser of its own (or only `Path`) the input-hygiene
+    check of `domain.inputs`, so no command can take a control character, a bidi override or a non-ASCII digit into a
     record, or an unbounded string into a query."""
     for action in parser._actions:  # argparse keeps its arguments here; there is no public accessor
         if isinstance(action, argparse._SubParsersAction):
             for sub in set(action.choices.values()):
                 guard_free_arguments(sub)
+        elif action.type is Path:  # a file or folder: checked like the file names of `path` (a NUL, a control)
+            action.type = path
         elif action.type is None and action.nargs != 0 and action.dest not in ("db", "help"):
             # a positional is known by its metavar (LOT, BATCH), an option by its name (--supplier-lot)
             metavar = action.metavar if isinstance(action.metavar, str) else ""
