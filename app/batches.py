@@ -11,7 +11,7 @@ from decimal import Decimal
 from app.lots import LotView, local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
-from app.quality import plan_tests
+from app.quality import check_tested, plan_tests
 from app.signing_rules import refuse_unsigned
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
@@ -115,6 +115,8 @@ def change_batch_status(
         if target is BatchStatus.COMPLETED and batch.status is not BatchStatus.ON_HOLD:
             raise ValidationError(_("use 'complete batch' with the produced quantity to complete a batch"))
         refuse_unsigned(tx, BATCH_WORKFLOW, batch.status, target)  # release and rejection: app.signatures.sign
+        if target is BatchStatus.QA_REVIEW and batch.status is BatchStatus.QC_TESTING:
+            check_tested(tx, "batch", batch.batch_number)
         transition = batch.change_status(target, actor, reason, tx.now())
         if target is BatchStatus.QC_TESTING:
             plan_tests(tx, "batch", batch.batch_number, batch.product_code)  # onto the QC worklist (QC-2)

@@ -13,6 +13,7 @@ from app.ports import UnitOfWork
 from domain.batches import BatchStatus
 from domain.deviations import Classification
 from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.i18n import _
 from domain.items import validate_code
 from domain.lots import LotStatus
 from domain.quality import (
@@ -24,6 +25,7 @@ from domain.quality import (
     SpecTest,
     TestInput,
 )
+from domain.release_rules import TestState, judge_required_tests
 from domain.users import Actor, Permission
 
 DUE_DAYS = 5  # a plan's due date: working days a QC lab usually promises, from entering testing
@@ -302,6 +304,41 @@ def review_results(uow: UnitOfWork, actor: Actor, record_type: str, record_id: s
             plan.status = PlanStatus.DONE
         tx.commit(reason=f"reviewed {', '.join(sorted(wanted))}")
         return [ResultView.of(plan, r) for r in results]
+
+
+def required_test_states(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[str | None, list[TestState]]:
+    """The spec that applied (its label, None if none) and each required test's latest result, for the release
+    rule. A produced lot without a plan of its own is tested as its batch."""
+    plan = tx.quality.plan(record_type, record_id)
+    if plan is None and record_type == "lot":
+        lot = tx.lots.by_number(record_id)
+        batch = tx.batches.by_id(lot.batch_id) if lot is not None and lot.batch_id is not None else None
+        plan = tx.quality.plan("batch", batch.batch_number) if batch is not None else None
+    spec = tx.quality.spec(plan.spec_id) if plan is not None and plan.spec_id is not None else None
+    if plan is None or spec is None:
+        return None, []
+    assert plan.id is not None
+    latest = {r.test_code: r for r in tx.quality.results([plan.id])[plan.id]}
+    states = []
+    for t in spec.tests:
+        if t.required_for_release:
+            r = latest.get(t.code)
+            states.append(TestState(t.code, t.limits(), r.reported if r else None, bool(r and r.within_spec),
+                                    bool(r and r.status is ResultStatus.REVIEWED)))
+    return spec.label, states
+
+
+def check_tested(tx: UnitOfWork, record_type: str, record_id: str) -> None:
+    """Before a batch passes to QA review: when a specification applied, every required test has a reviewed
+    result within spec (the evaluation's first rule); the message lists what is missing."""
+    label, states = required_test_states(tx, record_type, record_id)
+    if label is None:
+        return  # no specification applied: the release evaluation reports it; QC may still pass it on
+    verdict = judge_required_tests(label, states)
+    if not verdict.passed:
+        failing = [line for line in verdict.evidence if not line.endswith(", reviewed")]
+        raise ValidationError(_("{record_type} {record_id} cannot pass to QA review: {failing}",
+                                record_type=record_type, record_id=record_id, failing="; ".join(failing)))
 
 
 def quality_of(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str) -> QualityView:

@@ -14,16 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.ports import UnitOfWork
+from app.quality import required_test_states
 from domain.batches import Batch
 from domain.errors import NotFound, ValidationError
 from domain.lots import Lot
-from domain.quality import ResultStatus
 from domain.release_rules import (
     CONSUMED_LOTS,
     Evaluation,
     ReleaseSubject,
     RuleResult,
-    TestState,
     judge_consumed_lots,
     judge_open_alerts,
     judge_open_deviations,
@@ -113,24 +112,7 @@ def subject_of(tx: UnitOfWork, number: str) -> ReleaseSubject:
 
 @register_rule
 def required_tests(tx: UnitOfWork, subject: ReleaseSubject) -> RuleResult:
-    plan = tx.quality.plan(subject.record_type, subject.record_id)
-    entity = _entity(tx, subject)
-    if plan is None and isinstance(entity, Lot) and entity.batch_id is not None:
-        batch = tx.batches.by_id(entity.batch_id)  # a produced lot is tested as its batch
-        plan = tx.quality.plan("batch", batch.batch_number) if batch else None
-    spec = tx.quality.spec(plan.spec_id) if plan is not None and plan.spec_id is not None else None
-    if plan is None or spec is None:
-        return judge_required_tests(None, [])
-    assert plan.id is not None
-    latest = {r.test_code: r for r in tx.quality.results([plan.id])[plan.id]}
-    states = []
-    for t in spec.tests:
-        if not t.required_for_release:
-            continue
-        r = latest.get(t.code)
-        states.append(TestState(t.code, t.limits(), r.reported if r else None, bool(r and r.within_spec),
-                                bool(r and r.status is ResultStatus.REVIEWED)))
-    return judge_required_tests(spec.label, states)
+    return judge_required_tests(*required_test_states(tx, subject.record_type, subject.record_id))
 
 
 @register_rule

@@ -8,6 +8,7 @@ import pytest
 from app import batches, deviations, quality, release
 from app.ports import UnitOfWork
 from domain.batches import BatchStatus, IssueRefused
+from domain.errors import AccessDenied, ValidationError
 from domain.quality import TestInput
 from domain.release_rules import ReleaseSubject, RuleResult
 from tests.app.lots_support import (  # noqa: F401
@@ -124,3 +125,33 @@ def test_another_module_adds_a_rule_to_every_evaluation(site: Site, monkeypatch:
     assert [r.key for r in view.rules if r.key == "labels_reconciled"] == ["labels_reconciled"]
     assert view.rules[0].key == "required_tests" and "labels_reconciled" in [r.key for r in view.rules[:2]]
     assert view.rules[0].evidence == ("no effective specification applied when it entered testing",)
+
+
+@pytest.mark.req("QC-2", "LOT-8")
+def test_a_batch_passes_to_qa_review_only_with_its_required_tests_reviewed_within_spec(site: Site) -> None:
+    u = site.ctx.uow
+    batch, _, _ = batch_in_qc(site)
+    with pytest.raises(ValidationError, match=r"cannot pass to QA review: VOL: no result \(4.8 – 5.2 mL\); STE"):
+        batches.change_batch_status(u(), site.qc, batch, BatchStatus.QA_REVIEW, None)
+    quality.enter_result(u(), site.qc, "batch", batch, "VOL", ["5.01", "4.98", "5.03"])
+    quality.enter_result(u(), site.qc, "batch", batch, "STE", ["Pass"])
+    with pytest.raises(ValidationError, match=r"VOL: 5\.01 is not reviewed yet; STE: Pass is not reviewed yet"):
+        batches.change_batch_status(u(), site.qc, batch, BatchStatus.QA_REVIEW, None)
+    quality.review_results(u(), site.qa, "batch", batch)
+    assert batches.change_batch_status(u(), site.qc, batch, BatchStatus.QA_REVIEW, None).status == "QA review"
+
+
+@pytest.mark.req("LOT-7", "DEV-1")
+def test_a_refused_issue_alert_is_escalated_to_one_deviation(site: Site) -> None:
+    u = site.ctx.uow
+    batch, resin, alert_id = batch_in_qc(site)
+    with pytest.raises(AccessDenied):
+        deviations.escalate_alert(u(), site.qc, int(alert_id), "Minor", "")
+    dev = deviations.escalate_alert(u(), site.qa, int(alert_id), "Minor", "wrong pallet picked at the line")
+    assert {k for k, _ in dev.links} == {"alert", "batch", "lot"} and ("batch", batch) in dev.links
+    assert not batches.open_alerts(site.ctx.read_uow(), site.qa, batch_number=batch)
+    with pytest.raises(ValidationError, match="already acknowledged"):
+        deviations.escalate_alert(u(), site.qa, int(alert_id), "Minor", "")
+    assert "no_open_deviation" in failed(site, batch)
+    linked = deviations.link_records(u(), site.qa, dev.number, [("lot", resin)], "the resin lot on the same pallet")
+    assert ("lot", resin) in linked.links
