@@ -1307,6 +1307,10 @@
         <source>a reason is required to {transition_name} a {record_type}</source>
         <translation>{transition_name}{record_type}需要原因</translation>
     </message>
+    <message>
+        <source>{record_type} {record_id} cannot pass to QA review: {failing}</source>
+        <translation>{record_type} {record_id} 不能转交 QA 审核：{failing}</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
