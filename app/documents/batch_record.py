@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from app.documents.frame import Issue, audit_table, signature_table
+from app.documents.frame import Issue, PrintedNames, audit_table, signature_table
 from app.documents.process_record import process_sections
+from app.documents.quality_record import quality_sections, spec_label
 from app.documents.words import Words
 from app.ports import AuditFilter, UnitOfWork
 from app.signatures import signature_views
@@ -31,25 +32,11 @@ def find_batch(tx: UnitOfWork, number: str) -> Batch:
     return batch
 
 
-class _Names:
-    """Printed names of user IDs, each looked up once."""
-
-    def __init__(self, tx: UnitOfWork) -> None:
-        self._tx = tx
-        self._known: dict[str, str] = {}
-
-    def __call__(self, user_id: str) -> str:
-        if user_id not in self._known:
-            user = self._tx.users.get(user_id)
-            self._known[user_id] = f"{user.printed_name} ({user_id})" if user else user_id
-        return self._known[user_id]
-
-
 def build_batch_record(tx: UnitOfWork, issue: Issue) -> Document:
     w = issue.words
     batch = find_batch(tx, issue.subject)
     assert batch.id is not None
-    names = _Names(tx)
+    names = PrintedNames(tx)
     issues = tx.batches.issues(batch.id)
     lots = tx.lots.by_ids(sorted({i.lot_id for i in issues}))
     outputs = list(tx.lots.of_batch(batch.id))
@@ -59,6 +46,7 @@ def build_batch_record(tx: UnitOfWork, issue: Issue) -> Document:
         _bom(tx, w, batch, issues),
         _genealogy(w, outputs),
         *process_sections(tx, w, batch, names),
+        *quality_sections(tx, w, "batch", batch.batch_number, names),
         _status_history(tx, w, batch, names),
         _signatures(tx, w, batch),
         _labels(tx, w, outputs),
@@ -89,9 +77,17 @@ def _header(tx: UnitOfWork, w: Words, batch: Batch) -> Section:
         (w("completed_at"), w.time(batch.completed_at)),
         (w("mbr"), w("mbr_value", product=batch.product_code, version=batch.mbr_version,
                       title=mbr.title if mbr else "", effective=effective)),
-        (w("spec_version"), w("not_recorded")),
+        (w("spec_version"), _spec_version(tx, w, batch)),
     )
     return Section(w("header"), (Fields(rows),))
+
+
+def _spec_version(tx: UnitOfWork, w: Words, batch: Batch) -> str:
+    """The specification version the batch was tested against (recorded when it entered QC testing)."""
+    plan = tx.quality.plan("batch", batch.batch_number)
+    if plan is None:
+        return w("not_tested_yet")
+    return spec_label(tx.quality.spec(plan.spec_id) if plan.spec_id is not None else None, w)
 
 
 def _status_at(history: Sequence[tuple[datetime, str]], moment: datetime) -> str:
@@ -101,7 +97,7 @@ def _status_at(history: Sequence[tuple[datetime, str]], moment: datetime) -> str
     return history[index - 1][1] if index else ""
 
 
-def _materials(tx: UnitOfWork, w: Words, issues: Sequence[MaterialIssue], lots: dict[int, Lot], names: _Names
+def _materials(tx: UnitOfWork, w: Words, issues: Sequence[MaterialIssue], lots: dict[int, Lot], names: PrintedNames
                ) -> Section:
     if not issues:
         return Section(w("materials"), (Paragraph(w("no_materials")),))
@@ -151,7 +147,7 @@ def _genealogy(w: Words, outputs: Sequence[Lot]) -> Section:
     return Section(w("genealogy"), (Table((w("lot"), w("item"), w("quantity"), w("status"), w("expires")), rows),))
 
 
-def _status_history(tx: UnitOfWork, w: Words, batch: Batch, names: _Names) -> Section:
+def _status_history(tx: UnitOfWork, w: Words, batch: Batch, names: PrintedNames) -> Section:
     rows = tuple((w.time(h.at), f"{w.status(h.from_status) or '—'} → {w.status(h.to_status)}", names(h.by_user),
                   h.reason or "")
                  for h in tx.signatures.status_history("batch", batch.batch_number))

@@ -3,7 +3,8 @@ QC results against the specification as far as BatchTrace holds them, and the re
 
 from __future__ import annotations
 
-from app.documents.frame import Issue, signature_table
+from app.documents.frame import Issue, PrintedNames, signature_table
+from app.documents.quality_record import qc_results_section
 from app.ports import UnitOfWork
 from app.signatures import signature_views
 from domain.documents import Document, Fields, Paragraph, Section
@@ -38,7 +39,9 @@ def build_certificate(tx: UnitOfWork, issue: Issue) -> Document:
         rows.append((w("supplier_lot"), lot.supplier_lot or ""))
     sections = [
         Section(w("coa_lot"), (Fields(tuple(rows)),)),
-        Section(w("qc_results"), (Paragraph(w("qc_not_recorded")),)),
+        # a lot made here is tested as its batch (the release rule does the same)
+        qc_results_section(tx, w, tx.quality.plan("lot", lot.lot_number) or (
+            tx.quality.plan("batch", batch.batch_number) if batch is not None else None), PrintedNames(tx)),
         Section(w("release"), (Paragraph(w("coa_statement", lot=lot.lot_number), emphasis=True),
                                signature_table(w, signature_views(tx, "lot", lot.lot_number)))),
     ]

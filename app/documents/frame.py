@@ -8,6 +8,7 @@ from datetime import datetime
 
 from app.audit import readable_changes
 from app.documents.words import Words
+from app.ports import UnitOfWork
 from app.signatures import SignatureView
 from domain.audit import AuditEntry
 from domain.documents import Document, DocumentKind, Fields, PageWords, Paragraph, Section, Table
@@ -59,6 +60,20 @@ class Issue:
             running_header=f"{title} · {self.number} · {copy}", identity=self.identity(), sections=tuple(sections),
             words=PageWords(w("page"), w("checksum"), copy), meta={"subject": self.subject},
         )
+
+
+class PrintedNames:
+    """Printed names of user IDs, each looked up once."""
+
+    def __init__(self, tx: UnitOfWork) -> None:
+        self._tx = tx
+        self._known: dict[str, str] = {}
+
+    def __call__(self, user_id: str) -> str:
+        if user_id not in self._known:
+            user = self._tx.users.get(user_id)
+            self._known[user_id] = f"{user.printed_name} ({user_id})" if user else user_id
+        return self._known[user_id]
 
 
 def signature_table(w: Words, views: Sequence[SignatureView]) -> Table:

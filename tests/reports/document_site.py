@@ -1,5 +1,6 @@
 """A released batch with everything a batch record shows: two material lots from suppliers, finished lots,
-QA review and release signatures, a label printed to a file through the print journal."""
+QA review and release signatures, a label printed to a file through the print journal; tested under a
+specification with an out-of-spec result corrected and its deviation closed, when asked."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from pathlib import Path
 import pypdf
 from docx import Document as read_docx
 
-from app import batches, signatures
+from app import batches, deviations, quality, signatures
 from app.documents.issuing import DocumentRequest, IssuedDocumentView, format_of, issue_document
 from app.station_settings import DeviceSettings, PrinterSettings, TransportSetting
 from domain.batches import BatchStatus
 from domain.documents import DocumentKind
+from domain.quality import TestInput
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch
 from tests.app.signing import release_batch
 
@@ -27,9 +29,35 @@ class ReleasedBatch:
     supplier_lots: tuple[str, ...]
     output_lot: str
     signatures: tuple[signatures.SignatureView, ...]
+    deviation: str | None = None  # the OOS deviation of a tested batch, closed
 
 
-def released_batch(site: Site, label_file: Path) -> ReleasedBatch:
+SYR_TESTS = [TestInput("VOL", "Fill volume", "SOP-QC-010", "Numeric", "mL", "4.8", "5.2", 2, replicates=3),
+             TestInput("STE", "Sterility", "Ph. Eur. 2.6.1", "Pass/fail")]
+
+
+def qc_with_corrected_oos(site: Site, number: str) -> str:
+    """QC of a batch in QC testing: fill volume out of spec first (its deviation opens), corrected with a
+    reason, sterility passed, both reviewed; the deviation investigated and closed. Returns its number."""
+    u = site.ctx.uow
+    oos = quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.31", "5.29", "5.30"], instrument="BAL-1")
+    assert oos.deviation is not None
+    quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.01", "4.98", "5.03"], instrument="BAL-1",
+                         reason="balance was not tared")
+    quality.enter_result(u(), site.qc, "batch", number, "STE", ["Pass"])
+    quality.review_results(u(), site.qa, "batch", number)
+    deviations.start_investigation(u(), site.qa, oos.deviation)
+    deviations.record_investigation(u(), site.qa, oos.deviation, investigation="balance log checked",
+                                    root_cause_category="Measurement", root_cause="balance not tared",
+                                    disposition="retested, no product impact")
+    deviations.close_deviation(u(), site.qa, oos.deviation, "retest within spec")
+    return oos.deviation
+
+
+def released_batch(site: Site, label_file: Path, *, tested: bool = False) -> ReleasedBatch:
+    if tested:
+        quality.create_spec(site.ctx.uow(), site.qc, "SYR", "Syringe release", SYR_TESTS)
+        quality.approve_spec(site.ctx.uow(), site.qa, "SYR", 1, "CR-11")
     tube = released_lot(site, "TUBE", "6000", unit="m", supplier_lot="T-77").lot_number
     gel = released_lot(site, "GEL", "50", supplier="BETA", supplier_lot="G-42").lot_number
     effective_mbr(site, "SYR", [("TUBE", "0.05", "10"), ("GEL", "0.01", "10")])
@@ -42,10 +70,11 @@ def released_batch(site: Site, label_file: Path) -> ReleasedBatch:
     site.ctx.devices.apply(DeviceSettings(printers=(printer,), default_printer="Line 1"))
     site.ctx.devices.labels.print_lot_label(u(), site.warehouse, output, copies=2)
     batches.change_batch_status(u(), site.production, number, BatchStatus.QC_TESTING, None)
+    deviation = qc_with_corrected_oos(site, number) if tested else None
     batches.change_batch_status(u(), site.qc, number, BatchStatus.QA_REVIEW, None)
     release_batch(site.ctx, site.qa, site.release, number)
     views = signatures.signatures_for(site.ctx.read_uow(), site.admin, "batch", number)
-    return ReleasedBatch(number, (tube, gel), ("T-77", "G-42"), output, tuple(views))
+    return ReleasedBatch(number, (tube, gel), ("T-77", "G-42"), output, tuple(views), deviation)
 
 
 def issue(site: Site, number: str, out: Path, *, kind: DocumentKind = DocumentKind.BATCH_RECORD,
