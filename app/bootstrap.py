@@ -16,12 +16,14 @@ from app.passwords import Argon2Hasher
 from app.ports import DocumentPainter, DocumentRenderer, PasswordHasher, UnitOfWork
 from app.services import DatabaseInfo, Services
 from app.settings import Settings, load_settings, resolve_database_url
+from app.site_security import SecurityView, current_security
 from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
 from domain.audit import ChainReport
 from domain.errors import DomainError, ValidationError
 from domain.i18n import _
-from domain.users import SYSTEM_ACTOR, PasswordPolicy
+from domain.site_security import SiteSecurity
+from domain.users import SYSTEM_ACTOR
 from persistence import backup as db_backup
 from persistence import engine as db_engine
 from persistence import guard_probe, schema
@@ -38,6 +40,9 @@ class AppContext:
     settings: Settings
     database: DatabaseInfo
     auth: AuthConfig
+    # The site's security policy as this station read it at start (ACC-7), for the idle timer and the password
+    # hints; the use cases read the database again in each transaction, so they never act on a stale copy.
+    security: SecurityView
     uow: Callable[[], UnitOfWork]
     read_uow: Callable[[], UnitOfWork]
     _engine: Any = field(repr=False)
@@ -60,15 +65,6 @@ class AppContext:
     def services(self) -> Services:
         """This context as the desktop sees it (`app.services.Services`); mypy checks that it fits."""
         return self
-
-
-def policy_from(settings: Settings) -> PasswordPolicy:
-    return PasswordPolicy(
-        min_length=settings.password_min_length,
-        expiry_days=settings.password_expiry_days,
-        history=settings.password_history,
-        max_failed_logins=settings.max_failed_logins,
-    )
 
 
 def _engine_for(url_text: str) -> Any:
@@ -119,7 +115,8 @@ def open_context(
     return AppContext(
         settings=settings,
         database=info,
-        auth=AuthConfig(hasher or Argon2Hasher(), policy_from(settings)),
+        auth=AuthConfig(hasher or Argon2Hasher()),
+        security=_security(writer, require_schema),
         uow=lambda: SqlUnitOfWork(writer),
         read_uow=lambda: SqlUnitOfWork(reader, read_only=True, writer_factory=writer),
         _engine=engine,
@@ -127,6 +124,12 @@ def open_context(
         paint_document=_paint,
         _devices_factory=lambda: _station_devices(device_settings, lambda: SqlUnitOfWork(writer)),
     )
+
+
+def _security(writer: Any, require_schema: bool) -> SecurityView:
+    if not require_schema:  # `db upgrade` and `db current` on an older schema: the table may not exist yet
+        return SecurityView.of(SiteSecurity.defaults())
+    return current_security(SqlUnitOfWork(writer, read_only=True))
 
 
 def render_document(document: Any, file_format: Any) -> bytes:

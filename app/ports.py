@@ -28,10 +28,16 @@ from domain.recall import ContainmentChange, CustomerToNotify, LockedState, Reca
 from domain.scanners import Decision, ScannerStatus
 from domain.shipments import Shipment
 from domain.signatures import RuleExtra, Signature
+from domain.site_security import SiteSecurity
 from domain.trace import PAGE_SIZE, ChildPage, Direction, EdgeRow, NodeInfo, NodeKey
 from domain.trace_scope import TraceScope
 from domain.users import Actor, User
 from domain.workflow import StatusChange
+
+
+class SiteSecurityRepository(Protocol):
+    def current(self) -> SiteSecurity: ...
+    def add(self, version: SiteSecurity) -> None: ...
 
 
 class UserRepository(Protocol):
@@ -239,6 +245,8 @@ class UnitOfWork(Protocol):
 
     @property
     def users(self) -> UserRepository: ...
+    @property
+    def site_security(self) -> SiteSecurityRepository: ...
     @property
     def audit(self) -> AuditReader: ...
     @property

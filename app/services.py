@@ -13,6 +13,7 @@ from app.ports import DocumentPainter, DocumentRenderer, Scanner, ScanParser, Un
 if TYPE_CHECKING:
     from app.labels import Labels
     from app.settings import Settings
+    from app.site_security import SecurityView
     from app.station_settings import DeviceSettings, ScannerSettings
     from app.users import AuthConfig
 
@@ -48,6 +49,7 @@ class Services(Protocol):
     settings: Settings
     database: DatabaseInfo
     auth: AuthConfig
+    security: SecurityView
 
     @property
     def uow(self) -> Callable[[], UnitOfWork]: ...

@@ -35,26 +35,11 @@ def default_database_url() -> str:
 class Settings:
     version: int = SETTINGS_VERSION
     database_url: str | None = None
-    idle_lock_minutes: int = 10
-    password_min_length: int = 10
-    password_expiry_days: int = 90
-    password_history: int = 5
-    max_failed_logins: int = 5
 
     def validated(self) -> Settings:
         if self.version != SETTINGS_VERSION:
             raise ValidationError(_("settings version {version} is not supported (expected {settings_version})",
                                     version=self.version, settings_version=SETTINGS_VERSION))
-        if not 1 <= self.idle_lock_minutes <= 240:
-            raise ValidationError(_("idle_lock_minutes must be between 1 and 240"))
-        if self.password_min_length < 8:
-            raise ValidationError(_("password_min_length may not be below 8"))
-        if not 1 <= self.password_expiry_days <= 365:
-            raise ValidationError(_("password_expiry_days must be between 1 and 365"))
-        if not 1 <= self.password_history <= 24:
-            raise ValidationError(_("password_history must be between 1 and 24"))
-        if not 3 <= self.max_failed_logins <= 10:
-            raise ValidationError(_("max_failed_logins must be between 3 and 10"))
         if self.database_url and _has_password(self.database_url):
             raise ValidationError(_("settings must not hold a database password: use 'batchtrace db connect'"))
         return self
@@ -68,6 +53,11 @@ def _has_password(url: str) -> bool:
     rest = url.split("://", 1)[-1]
     userinfo = rest.split("@", 1)[0] if "@" in rest else ""
     return ":" in userinfo
+
+
+SECURITY_KEYS_NOW_IN_DATABASE = frozenset(
+    {"idle_lock_minutes", "password_min_length", "password_expiry_days", "password_history", "max_failed_logins"}
+)
 
 
 def settings_path() -> Path:
@@ -84,6 +74,9 @@ def load_settings() -> Settings:
         raise ValidationError(_("cannot read settings {path}: {error}", path=path, error=error)) from None
     if not isinstance(raw, dict):
         raise ValidationError(_("settings {path} must hold a JSON object", path=path))
+    # The security policy moved into the database (ACC-7): a station's file no longer decides it, so its old
+    # keys are ignored (not refused: the station still starts) and disappear at the next save.
+    raw = {key: value for key, value in raw.items() if key not in SECURITY_KEYS_NOW_IN_DATABASE}
     known = set(Settings.__dataclass_fields__)
     unknown = sorted(set(raw) - known)
     if unknown:

@@ -33,8 +33,10 @@ from domain.users import (
 
 @dataclass(frozen=True)
 class AuthConfig:
+    """How passwords are checked. The rules they are checked against are the site's, read from the database
+    in each transaction (app.site_security, ACC-7), never from the station."""
+
     hasher: PasswordHasher
-    policy: PasswordPolicy
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ LOGIN_REFUSED = N_(
 )
 
 
+def _policy(tx: UnitOfWork) -> PasswordPolicy:
+    return tx.site_security.current().values.password_policy
+
+
 def _get(uow: UnitOfWork, user_id: str) -> User:
     user = uow.users.lock_for_update(user_id)
     if user is None:
@@ -95,8 +101,8 @@ def create_first_administrator(
     """Only on a database without users: the first person becomes administrator and is the audited actor."""
     uid = validate_user_id(user_id.strip())
     name = validate_printed_name(printed_name)  # the trail names the actor exactly as the user is stored
-    auth.policy.check_strength(password)
     with uow.acting_as(Actor(uid, name, authenticated=False)):
+        _policy(uow).check_strength(password)
         if uow.users.any_exist():
             raise AccessDenied(
                 _("the first administrator already exists: log in as an administrator to add users"),
@@ -121,7 +127,7 @@ def add_user(
             state = "active" if existing.active else "deactivated"
             raise AlreadyExists(_("user ID '{uid}' already exists ({state}): user IDs are never reused",
                                   uid=uid, state=state))
-        auth.policy.check_strength(temporary_password)
+        _policy(uow).check_strength(temporary_password)
         user = User(uid, printed_name, frozenset(roles), auth.hasher.hash(temporary_password), uow.now(),
                     must_change_password=True)
         uow.users.add(user)
@@ -162,7 +168,7 @@ def _log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> A
             raise
         _check_password(tx, auth, user, password, "log-in")
         try:
-            user.record_successful_login(auth.policy, tx.now())
+            user.record_successful_login(_policy(tx), tx.now())
         except AuthenticationFailed as refused:
             tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=str(refused))
             tx.commit(reason="successful log-in resets the failure count")
@@ -175,7 +181,8 @@ def _log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> A
 def _check_password(tx: UnitOfWork, auth: AuthConfig, user: User, password: str, what: str) -> None:
     if auth.hasher.verify(user.password_hash, password):
         return
-    remaining = user.record_failed_login(auth.policy)
+    policy = _policy(tx)
+    remaining = user.record_failed_login(policy)
     if remaining == 0:
         reason = f"wrong password at {what}: account locked after {user.failed_logins} failures"
         tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
@@ -184,7 +191,7 @@ def _check_password(tx: UnitOfWork, auth: AuthConfig, user: User, password: str,
             _("wrong password: account '{user_id}' is now locked; an administrator must unlock it",
               user_id=user.user_id)
         )
-    reason = f"wrong password at {what} ({user.failed_logins} of {auth.policy.max_failed_logins})"
+    reason = f"wrong password at {what} ({user.failed_logins} of {policy.max_failed_logins})"
     tx.audit_event("LOGIN_FAILED", "user", user.user_id, reason=reason)
     tx.commit(reason=reason)
     if remaining == 1:
@@ -242,9 +249,10 @@ def change_own_password(
 
 
 def _set_password(tx: UnitOfWork, auth: AuthConfig, user: User, new_password: str, *, temporary: bool) -> None:
-    auth.policy.check_strength(new_password)
-    reused = any(auth.hasher.verify(h, new_password) for h in user.remembered_hashes(auth.policy))
-    user.set_password(auth.hasher.hash(new_password), tx.now(), auth.policy, reused=reused, temporary=temporary)
+    policy = _policy(tx)
+    policy.check_strength(new_password)
+    reused = any(auth.hasher.verify(h, new_password) for h in user.remembered_hashes(policy))
+    user.set_password(auth.hasher.hash(new_password), tx.now(), policy, reused=reused, temporary=temporary)
 
 
 def reset_password(

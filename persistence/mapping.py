@@ -23,6 +23,7 @@ from domain.readings import Excursion, ReadingImport
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
 from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
+from domain.site_security import SiteSecurity
 from domain.users import User
 from persistence import process_tables as pt
 from persistence import qc_tables as qt
@@ -46,6 +47,7 @@ AUDITED: dict[type, AuditedType] = {
     Deviation: AuditedType("deviation", record_id=lambda d: d.number),
     DeviationLink: AuditedType("deviation_link"),
     User: AuditedType("user", frozenset({"password_hash", "password_history"})),
+    SiteSecurity: AuditedType("site_security", record_id=lambda s: f"v{s.version}"),
     Item: AuditedType("item"),
     Supplier: AuditedType("supplier"),
     SupplierApproval: AuditedType("supplier_approval", record_id=lambda a: f"{a.item_code}/{a.supplier_code}"),
@@ -87,6 +89,7 @@ def map_domain() -> None:
         return
     m = mapper_registry.map_imperatively
     m(User, t.users)
+    m(SiteSecurity, t.site_security)
     m(Item, t.items)
     m(Supplier, t.suppliers)
     m(SupplierApproval, t.supplier_approvals)

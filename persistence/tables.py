@@ -29,6 +29,7 @@ from domain.printing import PrintState
 from domain.quantities import Unit
 from domain.recall import NotificationStatus, RecallStatus
 from domain.signatures import Meaning
+from domain.site_security import BOUNDS as SECURITY_BOUNDS
 from persistence.types import RoleSet, StringTuple, UTCDateTime
 
 metadata = MetaData(
@@ -58,6 +59,23 @@ users = Table(
     Column("password_changed_at", UTCDateTime(), nullable=False),
     Column("must_change_password", Boolean(create_constraint=False), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+)
+
+# The site's security policy (ACC-7), one row per version, append-only (triggers refuse UPDATE and DELETE).
+# The bounds are domain.site_security.BOUNDS again, so raw SQL cannot loosen the policy below them either.
+site_security = Table(
+    "site_security",
+    metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("max_failed_logins", Integer, nullable=False),
+    Column("password_min_length", Integer, nullable=False),
+    Column("password_expiry_days", Integer, nullable=False),
+    Column("password_history", Integer, nullable=False),
+    Column("idle_lock_minutes", Integer, nullable=False),
+    Column("changed_by", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("changed_at", UTCDateTime(), nullable=False),
+    CheckConstraint("version >= 1", name="version"),
+    *(CheckConstraint(f"{name} BETWEEN {b.low} AND {b.high}", name=name) for name, b in SECURITY_BOUNDS.items()),
 )
 
 audit_log = Table(

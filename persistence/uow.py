@@ -40,6 +40,7 @@ from persistence.readings_repository import SqlReadings
 from persistence.recall_repository import SqlRecalls
 from persistence.repositories import SqlAuditReader, SqlUserRepository
 from persistence.signature_repositories import SqlSignatures, record_status_changes
+from persistence.site_security_repository import SqlSiteSecurity
 from persistence.tables import users
 
 
@@ -105,6 +106,7 @@ class SqlUnitOfWork:
         self._committed = False
         session = self._session
         self.users = SqlUserRepository(session)
+        self.site_security = SqlSiteSecurity(session)
         self.audit = SqlAuditReader(session)
         self.master_data = SqlMasterData(session)
         self.numbering = SqlNumbering(session)

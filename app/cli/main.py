@@ -28,6 +28,7 @@ from app.cli import quality as cli_quality
 from app.cli import recall as cli_recall
 from app.cli import report as cli_report
 from app.cli import signing as cli_signing
+from app.cli import site as cli_site
 from app.cli import trace as cli_trace
 from app.cli import users as cli_users
 from app.cli import validate as cli_validate
@@ -98,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print the version of BatchTrace and exit")
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
-    for module in (cli_db, cli_users, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
+    for module in (cli_db, cli_users, cli_site, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
                    cli_report, cli_process, cli_quality, cli_demo, cli_validate):
         module.add_commands(tree)
     guard_free_arguments(parser)

@@ -132,7 +132,7 @@ class DemoSite:
                 return []
         # Each demo user logs in with the demo password, like a person would, so the trail shows who did what,
         # and signs as themselves; their password is checked at its real cost once, not at every signature.
-        auth = AuthConfig(_CheckedOnce(run.auth.hasher), run.auth.policy)
+        auth = AuthConfig(_CheckedOnce(run.auth.hasher))
         actors = {demo.role: users.log_in(run.uow(), auth, demo.user_id, DEMO_PASSWORD) for demo in DEMO_USERS}
         return demo_site.load(run.uow, auth, DEMO_PASSWORD, actors)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app import batches, bootstrap, lots, masterdata, recalls, users
-from app.bootstrap import AppContext, policy_from
+from app.bootstrap import AppContext
 from app.demo.loader import DEMO_PASSWORD, load_demo_data
 from app.settings import Settings
 from app.signatures import SigningSession
@@ -65,7 +65,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.widgets.reason_dialog import ReasonDialog
 
     admin, qa, qc, prod, ward = (person(ctx, u) for u in ("admin", "qa", "qc", "prod", "ward"))
-    policy = policy_from(ctx.settings)
+    policy = ctx.security.values.password_policy
     some_user = users.list_users(ctx.read_uow(), admin)[0]
     running = next(b for b in batches.list_batches(ctx.read_uow(), prod) if b.status == "In production")
     quarantined = next(lot for lot in lots.list_lots(ctx.read_uow(), qc) if lot.status == "Quarantine")

@@ -18,6 +18,7 @@ from ui.admin.add_user_dialog import AddUserDialog
 from ui.admin.change_roles_dialog import ChangeRolesDialog
 from ui.admin.rename_user_dialog import RenameUserDialog
 from ui.admin.reset_password_dialog import ResetPasswordDialog
+from ui.admin.security_settings_dialog import SecuritySettingsDialog
 from ui.admin.user_table_model import UserTableModel
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.message_label import MessageLabel
@@ -54,6 +55,7 @@ class UserAdminWidget(QWidget):
             ("resetPassword", self.tr("Reset password..."), self.reset_password),
             ("changeRoles", self.tr("Change roles..."), self.change_roles),
             ("renameUser", self.tr("Change printed name..."), self.rename_user),
+            ("securitySettings", self.tr("Security settings..."), self.security_settings),
             ("refreshUsers", self.tr("Refresh"), self.refresh),
         ):
             button = QPushButton(text)
@@ -98,7 +100,7 @@ class UserAdminWidget(QWidget):
 
     # --- actions ------------------------------------------------------------------------------------
     def add_user(self) -> None:
-        new = AddUserDialog.ask(self.ctx.auth.policy, self)
+        new = AddUserDialog.ask(self.ctx.security.values.password_policy, self)
         if new is None:
             return
         ctx, actor = self.ctx, self.actor
@@ -126,7 +128,7 @@ class UserAdminWidget(QWidget):
 
     def reset_password(self) -> None:
         user = self.selected_user()
-        password = ResetPasswordDialog.ask(user, self.ctx.auth.policy, self) if user else None
+        password = ResetPasswordDialog.ask(user, self.ctx.security.values.password_policy, self) if user else None
         if user is None or password is None:
             return
         auth = self.ctx.auth
@@ -155,6 +157,15 @@ class UserAdminWidget(QWidget):
                      .format(uid=user.user_id, old=user.printed_name, new=name),
                      lambda uow, actor, why: users.rename_user(uow, actor, user.user_id, name, why),
                      self.tr("Printed name of '{uid}' changed."))
+
+    def security_settings(self) -> None:
+        view = SecuritySettingsDialog.ask(self.ctx, self.runner, self.actor, self)
+        if view is None:
+            return
+        # This station's copy for the idle timer and password hints; every use case reads the database anyway.
+        self.ctx.security = view
+        self.message.show_info(self.tr("Security settings saved as version {version}: they apply at every "
+                                       "station.").format(version=view.version))
 
     def _change(self, question: str, call: Callable[[Any, Actor, str], UserView], done_text: str) -> None:
         reason = ReasonDialog.ask(question, self, example=self.tr(

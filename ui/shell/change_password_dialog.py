@@ -31,7 +31,7 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Set a new password"))
         self.ctx, self.runner, self.user_id = ctx, runner, user_id
         self.actor: Actor | None = None
-        policy = ctx.auth.policy
+        policy = ctx.security.values.password_policy
         rules = QLabel(self.tr(
             "At least {n} characters, letters mixed with digits or symbols, different from your last {h} passwords."
         ).format(n=policy.min_length, h=policy.history))

@@ -40,7 +40,8 @@ class IdleLock(QObject):
         self.dialog: LockDialog | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms if interval_ms is not None else ctx.settings.idle_lock_minutes * 60_000)
+        minutes = ctx.security.values.idle_lock_minutes  # the site's policy (ACC-5, ACC-7)
+        self._timer.setInterval(interval_ms if interval_ms is not None else minutes * 60_000)
         self._timer.timeout.connect(self._idle)
         app = QCoreApplication.instance()
         assert app is not None

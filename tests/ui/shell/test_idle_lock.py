@@ -113,7 +113,7 @@ def test_input_restarts_the_idle_timer(qtbot: QtBot, ui_ctx: AppContext, runner:
 def test_the_idle_time_comes_from_the_settings(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
                                                admin: Actor) -> None:
     window = shown_window(qtbot, ui_ctx, runner, admin)
-    assert window.idle_lock._timer.interval() == ui_ctx.settings.idle_lock_minutes * 60_000
+    assert window.idle_lock._timer.interval() == ui_ctx.security.values.idle_lock_minutes * 60_000
 
 
 @pytest.mark.req("ACC-5")
