@@ -340,26 +340,6 @@
         <translation>不支持设置版本 {version}（应为 {settings_version}）</translation>
     </message>
     <message>
-        <source>idle_lock_minutes must be between 1 and 240</source>
-        <translation>idle_lock_minutes 必须在 1 到 240 之间</translation>
-    </message>
-    <message>
-        <source>password_min_length may not be below 8</source>
-        <translation>password_min_length 不得小于 8</translation>
-    </message>
-    <message>
-        <source>password_expiry_days must be between 1 and 365</source>
-        <translation>password_expiry_days 必须在 1 到 365 之间</translation>
-    </message>
-    <message>
-        <source>password_history must be between 1 and 24</source>
-        <translation>password_history 必须在 1 到 24 之间</translation>
-    </message>
-    <message>
-        <source>max_failed_logins must be between 3 and 10</source>
-        <translation>max_failed_logins 必须在 3 到 10 之间</translation>
-    </message>
-    <message>
         <source>settings must not hold a database password: use &apos;batchtrace db connect&apos;</source>
         <translation>设置中不得包含数据库密码：请使用“batchtrace db connect”</translation>
     </message>
@@ -1310,6 +1290,74 @@
     <message>
         <source>{record_type} {record_id} cannot pass to QA review: {failing}</source>
         <translation>{record_type} {record_id} 不能转交 QA 审核：{failing}</translation>
+    </message>
+    <message>
+        <source>write each setting as NAME=VALUE, e.g. max_failed_logins=5</source>
+        <translation>每项设置写作 NAME=VALUE，例如 max_failed_logins=5</translation>
+    </message>
+    <message>
+        <source>BatchTrace&apos;s defaults: never changed at this site</source>
+        <translation>BatchTrace 默认值：本场所从未更改</translation>
+    </message>
+    <message>
+        <source>version {version}, set by {user_id} at {time}</source>
+        <translation>第 {version} 版，由 {user_id} 于 {time} 设置</translation>
+    </message>
+    <message>
+        <source>a reason is required to change the security settings</source>
+        <translation>更改安全设置需要填写原因</translation>
+    </message>
+    <message>
+        <source>Failed log-ins before the account locks</source>
+        <translation>账户锁定前允许的登录失败次数</translation>
+    </message>
+    <message>
+        <source>tries</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>Minimum password length</source>
+        <translation>密码最小长度</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>个字符</translation>
+    </message>
+    <message>
+        <source>Password expires after</source>
+        <translation>密码有效期</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>Passwords remembered (not reused)</source>
+        <translation>记住的历史密码数（不得重复使用）</translation>
+    </message>
+    <message>
+        <source>passwords</source>
+        <translation>个密码</translation>
+    </message>
+    <message>
+        <source>Idle time before the session locks</source>
+        <translation>会话锁定前的空闲时间</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>{setting} must be a whole number from {low} to {high}</source>
+        <translation>{setting} 必须是 {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>unknown security setting &apos;{name}&apos;: choose from {choices}</source>
+        <translation>未知的安全设置“{name}”：请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>the security settings are unchanged</source>
+        <translation>安全设置未改变</translation>
     </message>
 </context>
 <context>
@@ -3913,6 +3961,49 @@ Customers completed: {done} of {total}</source>
     </message>
 </context>
 <context>
+    <name>SecuritySettingsDialog</name>
+    <message>
+        <source>Site security settings</source>
+        <translation>场所安全设置</translation>
+    </message>
+    <message>
+        <source>Save for the whole site</source>
+        <translation>保存到整个场所</translation>
+    </message>
+    <message>
+        <source>These rules apply at every station of the site: they are kept in the database, not in a station&apos;s settings. A change is a new version, kept in the audit trail with your reason.</source>
+        <translation>这些规则适用于本场所的每个工作站：它们保存在数据库中，而不是工作站自己的设置里。每次更改生成一个新版本，连同您的原因记入审计追踪。</translation>
+    </message>
+    <message>
+        <source>From {low} to {high}</source>
+        <translation>从 {low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>e.g. SOP-012 revision 4: lock after 3 failed log-ins</source>
+        <translation>例如：SOP-012 第 4 版：登录失败 3 次后锁定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>In force: BatchTrace&apos;s defaults, never changed at this site.</source>
+        <translation>当前生效：BatchTrace 默认值，本场所从未更改。</translation>
+    </message>
+    <message>
+        <source>In force: version {version}, set by {user} on {when}.</source>
+        <translation>当前生效：第 {version} 版，由 {user} 于 {when} 设置。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Say why the rules change: the reason is kept in the audit trail.</source>
+        <translation>请说明规则更改的原因：原因将记入审计追踪。</translation>
+    </message>
+</context>
+<context>
     <name>ShipmentListWidget</name>
     <message>
         <source>Shipment</source>
@@ -4743,6 +4834,10 @@ Customers completed: {done} of {total}</source>
         <translation>更改签署姓名...</translation>
     </message>
     <message>
+        <source>Security settings...</source>
+        <translation>安全设置...</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -4789,6 +4884,10 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Printed name of &apos;{uid}&apos; changed.</source>
         <translation>“{uid}”的签署姓名已更改。</translation>
+    </message>
+    <message>
+        <source>Security settings saved as version {version}: they apply at every station.</source>
+        <translation>安全设置已保存为第 {version} 版：适用于每个工作站。</translation>
     </message>
     <message>
         <source>e.g. left the company, wrong name spelled, new duties</source>
