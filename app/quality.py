@@ -17,10 +17,12 @@ from domain.i18n import _
 from domain.items import validate_code
 from domain.lots import LotStatus
 from domain.quality import (
+    Judgement,
     PlanStatus,
     QcPlan,
     QcResult,
     ResultStatus,
+    ResultType,
     Specification,
     SpecTest,
     TestInput,
@@ -51,6 +53,13 @@ class TestView:
     def of(cls, t: SpecTest) -> TestView:
         return cls(t.code, t.name, t.method, t.result_type.value, t.unit, t.lower, t.upper, t.decimals,
                    t.expected_text, t.replicates, t.required_for_release, t.limits())
+
+    def judge(self, values: Sequence[str]) -> Judgement:
+        """The rule the use case applies, for the entry screen to show out of spec as it is typed (QC-2).
+        Raises ValidationError for what cannot be read, with the message saving would give."""
+        return SpecTest(0, self.code, self.name, self.method, ResultType(self.result_type), self.unit, self.lower,
+                        self.upper, self.decimals, self.expected_text, self.replicates,
+                        self.required_for_release).judge(values)
 
 
 @dataclass(frozen=True)
@@ -187,11 +196,12 @@ def plan_tests(tx: UnitOfWork, record_type: str, record_id: str, item_code: str)
 
 
 def worklist(uow: UnitOfWork, actor: Actor, *, item_code: str | None = None, due_by: date | None = None,
-             status: PlanStatus | None = PlanStatus.OPEN, text: str | None = None, limit: int = 5000
-             ) -> list[WorklistRow]:
-    """The QC worklist (QC-2): records waiting for tests, the most urgent first."""
+             status: PlanStatus | None = PlanStatus.OPEN, text: str | None = None, limit: int = 5000,
+             offset: int = 0) -> list[WorklistRow]:
+    """The QC worklist (QC-2): records waiting for tests, the most urgent first; a page of it from `offset`."""
     with uow.acting_as(actor) as tx:
-        plans = tx.quality.plans(status=status, item_code=item_code, due_by=due_by, text=text, limit=limit)
+        plans = tx.quality.plans(status=status, item_code=item_code, due_by=due_by, text=text, limit=limit,
+                                 offset=offset)
         results = tx.quality.results([p.id for p in plans if p.id is not None])
         specs: dict[int, Specification | None] = {}
         rows = []
@@ -206,6 +216,13 @@ def worklist(uow: UnitOfWork, actor: Actor, *, item_code: str | None = None, due
                                     sum(1 for r in got if not r.within_spec),
                                     sum(1 for r in got if r.status is ResultStatus.REVIEWED)))
         return rows
+
+
+def worklist_size(uow: UnitOfWork, actor: Actor, *, item_code: str | None = None, due_by: date | None = None,
+                  status: PlanStatus | None = PlanStatus.OPEN, text: str | None = None) -> int:
+    """How many records the worklist with these filters holds (its pages load as the user scrolls)."""
+    with uow.acting_as(actor) as tx:
+        return tx.quality.count_plans(status=status, item_code=item_code, due_by=due_by, text=text)
 
 
 # --- results ---------------------------------------------------------------------------------------------------
@@ -239,6 +256,46 @@ def _plan_in_testing(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[
     return plan, spec
 
 
+@dataclass(frozen=True)
+class ResultInput:
+    """One test's replicate values as the analyst typed them (or a LIMS file gave them)."""
+
+    test_code: str
+    values: tuple[str, ...]
+    unit: str | None = None
+
+
+def _enter_in(tx: UnitOfWork, actor: Actor, plan: QcPlan, spec: Specification, entry: ResultInput, *,
+              instrument: str, reason: str | None, source: str) -> tuple[QcResult, str | None]:
+    """Record or correct one result inside the caller's transaction; returns it and the deviation it opened."""
+    assert plan.id is not None and spec.id is not None
+    test = spec.test(entry.test_code)
+    judgement = test.judge(entry.values, entry.unit)
+    existing = next((r for r in tx.quality.results([plan.id])[plan.id] if r.test_code == test.code), None)
+    if existing is None:
+        result = QcResult(plan.id, spec.id, test, judgement, actor.user_id, instrument, tx.now(), source)
+        tx.quality.add(result)
+    else:
+        if not reason or not reason.strip():
+            raise ReasonRequired(f"the {test.code} result of {plan.record_type} {plan.record_id} is already "
+                                 "recorded: a correction needs a reason")
+        result = existing
+        result.apply(judgement, instrument, tx.now())
+        result.analyst = actor.user_id
+        result.reviewed_by, result.reviewed_at = None, None
+    tx.flush()
+    assert result.id is not None
+    if result.within_spec or tx.quality.linked_to([("result", str(result.id))]):
+        return result, None
+    opened = open_deviation_in(
+        tx, actor, f"OOS: {test.code} {result.reported} on {plan.record_type} {plan.record_id}",
+        f"{test.name} ({test.method}) gave {result.reported} {test.unit}".rstrip()
+        + f" against {test.limits()} ({spec.label}); replicates {result.replicates}.",
+        Classification.MAJOR, [(plan.record_type, plan.record_id), ("result", str(result.id))],
+    )
+    return result, opened.number
+
+
 def enter_result(
     uow: UnitOfWork, actor: Actor, record_type: str, record_id: str, test_code: str, values: Sequence[str], *,
     unit: str | None = None, instrument: str = "", reason: str | None = None, source: str = "manual",
@@ -246,39 +303,52 @@ def enter_result(
     """Record (or correct, with a reason) one test's result with its replicates; the analyst is the acting
     user and the time the store's clock (QC-2). Out of spec opens one deviation linked to the record, the
     test and the result, in the same transaction (DEV-1)."""
+    return enter_results(uow, actor, record_type, record_id, [ResultInput(test_code, tuple(values), unit)],
+                         instrument=instrument, reason=reason, source=source)[0]
+
+
+def enter_results(
+    uow: UnitOfWork, actor: Actor, record_type: str, record_id: str, entries: Sequence[ResultInput], *,
+    instrument: str = "", reason: str | None = None, source: str = "manual",
+) -> list[ResultView]:
+    """Several tests of one lot or batch at once, as the results entry screen saves them: all or nothing.
+    A correction among them needs the reason, which goes with every change of this save."""
+    if not entries:
+        raise ValidationError(_("type at least one result before saving"))
+    codes = [e.test_code.strip().upper() for e in entries]
+    twice = next((c for c in codes if codes.count(c) > 1), None)
+    if twice:
+        raise ValidationError(_("test {code} is given twice", code=twice))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.ENTER_QC_RESULTS)
         plan, spec = _plan_in_testing(tx, record_type, record_id)
-        assert plan.id is not None and spec.id is not None
-        test = spec.test(test_code)
-        judgement = test.judge(values, unit)
-        existing = next((r for r in tx.quality.results([plan.id])[plan.id] if r.test_code == test.code), None)
-        if existing is None:
-            result = QcResult(plan.id, spec.id, test, judgement, actor.user_id, instrument, tx.now(), source)
-            tx.quality.add(result)
-            why = None
-        else:
-            if not reason or not reason.strip():
-                raise ReasonRequired(f"the {test.code} result of {record_type} {record_id} is already recorded: "
-                                     "a correction needs a reason")
-            result = existing
-            result.apply(judgement, instrument, tx.now())
-            result.analyst = actor.user_id
-            result.reviewed_by, result.reviewed_at = None, None
-            why = reason
-        tx.flush()
-        assert result.id is not None
-        deviation = None
-        if not result.within_spec and not tx.quality.linked_to([("result", str(result.id))]):
-            opened = open_deviation_in(
-                tx, actor, f"OOS: {test.code} {result.reported} on {record_type} {record_id}",
-                f"{test.name} ({test.method}) gave {result.reported} {test.unit}".rstrip()
-                + f" against {test.limits()} ({spec.label}); replicates {result.replicates}.",
-                Classification.MAJOR, [(record_type, record_id), ("result", str(result.id))],
-            )
-            deviation = opened.number
-        tx.commit(reason=why)
-        return ResultView.of(plan, result, deviation)
+        entered = [_enter_in(tx, actor, plan, spec, e, instrument=instrument, reason=reason, source=source)
+                   for e in entries]
+        tx.commit(reason=reason.strip() if reason and reason.strip() else None)
+        return [ResultView.of(plan, r, dev) for r, dev in entered]
+
+
+def review_in(tx: UnitOfWork, actor: Actor, record_type: str, record_id: str, test_codes: Sequence[str]
+              ) -> tuple[QcPlan, list[QcResult], set[str]]:
+    """Inside the caller's transaction: mark the results reviewed by `actor`; the plan is done when every test
+    has a reviewed result. Returns the plan, all its results and the codes reviewed now."""
+    actor.require(Permission.REVIEW_QC_RESULTS)
+    plan, spec = _plan_in_testing(tx, record_type, record_id)
+    assert plan.id is not None
+    results = tx.quality.results([plan.id])[plan.id]
+    wanted = {spec.test(c).code for c in test_codes} or {r.test_code for r in results
+                                                        if r.status is ResultStatus.ENTERED}
+    if not wanted:
+        raise ValidationError(f"{record_type} {record_id} has no result waiting for review")
+    missing = wanted - {r.test_code for r in results}
+    if missing:
+        raise ValidationError(f"no result yet for {', '.join(sorted(missing))}")
+    for r in results:
+        if r.test_code in wanted:
+            r.review(actor.user_id, tx.now())
+    if {t.code for t in spec.tests} <= {r.test_code for r in results if r.status is ResultStatus.REVIEWED}:
+        plan.status = PlanStatus.DONE
+    return plan, results, wanted
 
 
 def review_results(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str,
@@ -286,22 +356,7 @@ def review_results(uow: UnitOfWork, actor: Actor, record_type: str, record_id: s
     """A second person reviews the entered results (all, or those named); when every test of the spec has a
     reviewed result the record leaves the worklist."""
     with uow.acting_as(actor) as tx:
-        actor.require(Permission.REVIEW_QC_RESULTS)
-        plan, spec = _plan_in_testing(tx, record_type, record_id)
-        assert plan.id is not None
-        results = tx.quality.results([plan.id])[plan.id]
-        wanted = {spec.test(c).code for c in test_codes} or {r.test_code for r in results
-                                                            if r.status is ResultStatus.ENTERED}
-        if not wanted:
-            raise ValidationError(f"{record_type} {record_id} has no result waiting for review")
-        missing = wanted - {r.test_code for r in results}
-        if missing:
-            raise ValidationError(f"no result yet for {', '.join(sorted(missing))}")
-        for r in results:
-            if r.test_code in wanted:
-                r.review(actor.user_id, tx.now())
-        if {t.code for t in spec.tests} <= {r.test_code for r in results if r.status is ResultStatus.REVIEWED}:
-            plan.status = PlanStatus.DONE
+        plan, results, wanted = review_in(tx, actor, record_type, record_id, test_codes)
         tx.commit(reason=f"reviewed {', '.join(sorted(wanted))}")
         return [ResultView.of(plan, r) for r in results]
 

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Select, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from domain.deviations import Deviation, DeviationLink, DeviationStatus
 from domain.quality import PlanStatus, QcPlan, QcResult, Specification, SpecStatus
 from persistence import qc_tables as q
+
+
+def _plan_filters(stmt: Select[Any], status: PlanStatus | None, item_code: str | None, due_by: date | None,
+                  text: str | None) -> Select[Any]:
+    c = q.qc_plans.c
+    if status is not None:
+        stmt = stmt.where(c.status == status)
+    if item_code:
+        stmt = stmt.where(c.item_code == item_code)
+    if due_by is not None:
+        stmt = stmt.where(c.due_on <= due_by)
+    if text:
+        stmt = stmt.where(c.record_id.like(f"{text}%"))
+    return stmt
 
 
 class SqlQuality:
@@ -52,18 +67,16 @@ class SqlQuality:
                                                          c.record_id == record_id)).one_or_none()
 
     def plans(self, *, status: PlanStatus | None = PlanStatus.OPEN, item_code: str | None = None,
-              due_by: date | None = None, text: str | None = None, limit: int = 5000) -> Sequence[QcPlan]:
+              due_by: date | None = None, text: str | None = None, limit: int = 5000, offset: int = 0
+              ) -> Sequence[QcPlan]:
         c = q.qc_plans.c
-        stmt = select(QcPlan).order_by(c.due_on, c.id).limit(limit)
-        if status is not None:
-            stmt = stmt.where(c.status == status)
-        if item_code:
-            stmt = stmt.where(c.item_code == item_code)
-        if due_by is not None:
-            stmt = stmt.where(c.due_on <= due_by)
-        if text:
-            stmt = stmt.where(c.record_id.like(f"{text}%"))
-        return self.session.scalars(stmt).all()
+        stmt = _plan_filters(select(QcPlan), status, item_code, due_by, text)
+        return self.session.scalars(stmt.order_by(c.due_on, c.id).limit(limit).offset(offset)).all()
+
+    def count_plans(self, *, status: PlanStatus | None = PlanStatus.OPEN, item_code: str | None = None,
+                    due_by: date | None = None, text: str | None = None) -> int:
+        stmt = _plan_filters(select(func.count()).select_from(q.qc_plans), status, item_code, due_by, text)
+        return int(self.session.scalar(stmt) or 0)
 
     def results(self, plan_ids: Sequence[int]) -> dict[int, list[QcResult]]:
         found: dict[int, list[QcResult]] = {i: [] for i in plan_ids}

@@ -64,7 +64,7 @@ class StationHardware(QObject):
         self._watching_focus = False
         self._stopped = False
         self.router = ScanRouter(self.ctx, self.runner, self.actor, self)
-        self.router.open_requested.connect(window.open_record)
+        self.router.open_requested.connect(window.open_scanned)
         self.router.message.connect(self.show_message)
         self.scanner_status = ScannerStatusLabel()
         labels = self.ctx.devices.labels

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 ITEM, SUPPLIER, CUSTOMER, LOT, MBR, BATCH, SHIPMENT, RECALL = (
     "item", "supplier", "customer", "lot", "mbr", "batch", "shipment", "recall",
 )
+QC_RESULT, DEVIATION = "qc_result", "deviation"
 
 
 @dataclass(frozen=True)

@@ -83,12 +83,17 @@ class MainWindow(QMainWindow):
         from ui.admin.user_admin_widget import UserAdminWidget
         from ui.audit.audit_trail_widget import AuditTrailWidget  # imported when a page is built: faster start-up
         from ui.labels.print_journal_widget import PrintJournalWidget
+        from ui.quality.qc_worklist_widget import QcWorklistWidget
         from ui.signatures.pending_signatures_widget import PendingSignaturesWidget
 
         ctx, runner, actor = self.ctx, self.runner, self.actor
         # labels: a receipt prints its lot label on the station's default printer (LOT-4)
         factories = lot_page_factories(ctx, runner, actor, self.changes, signer=self.signer,
                                        labels=ctx.devices.labels)
+        if actor.can(Permission.ENTER_QC_RESULTS) or actor.can(Permission.REVIEW_QC_RESULTS):  # QC-2
+            factories.append(("qc", self.tr("QC worklist"), lambda: QcWorklistWidget(
+                ctx, runner, actor, self.changes, session=self.signing_session,
+                on_account_locked=self._locked_session_ended)))
         # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
         factories.append(("signatures", self.tr("Waiting for my signature"),
                           lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))
@@ -160,6 +165,14 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key or "")
         if page is not None and hasattr(page, "show_record"):
             page.show_record(number)
+
+    def open_scanned(self, kind: str, number: str) -> None:
+        """A scanned label names a record: the page in front may take it (the QC worklist opens its results
+        entry), else its own page shows it."""
+        page = self.stack.currentWidget() if self.stack is not None else None
+        taken = getattr(page, "open_scanned", None)
+        if taken is None or not taken(kind, number):
+            self.open_record(kind, number)
 
     def _build_search_bar(self) -> None:
         self.search_bar = self.addToolBar(self.tr("Search"))

@@ -30,6 +30,9 @@ _KNOWN = (
     QT_TRANSLATE_NOOP("Status", "Open"), QT_TRANSLATE_NOOP("Status", "Closed"),
     QT_TRANSLATE_NOOP("Status", "Pending"), QT_TRANSLATE_NOOP("Status", "Notified"),
     QT_TRANSLATE_NOOP("Status", "Confirmed"),
+    # QC plans and results, deviations
+    QT_TRANSLATE_NOOP("Status", "Done"), QT_TRANSLATE_NOOP("Status", "Entered"),
+    QT_TRANSLATE_NOOP("Status", "Investigation"),
     # print jobs (DEVC-6)
     QT_TRANSLATE_NOOP("Status", "queued"), QT_TRANSLATE_NOOP("Status", "printing"),
     QT_TRANSLATE_NOOP("Status", "printed"), QT_TRANSLATE_NOOP("Status", "waiting for printer"),
