@@ -1288,6 +1288,14 @@
         <translation>{transition_name}{record_type}需要原因</translation>
     </message>
     <message>
+        <source>type at least one result before saving</source>
+        <translation>保存前请至少输入一个结果</translation>
+    </message>
+    <message>
+        <source>test {code} is given twice</source>
+        <translation>检验项目 {code} 重复给出</translation>
+    </message>
+    <message>
         <source>{record_type} {record_id} cannot pass to QA review: {failing}</source>
         <translation>{record_type} {record_id} 不能转交 QA 审核：{failing}</translation>
     </message>
@@ -2753,6 +2761,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>BatchTrace：{name}（{uid}）</translation>
     </message>
     <message>
+        <source>QC worklist</source>
+        <translation>QC 待检清单</translation>
+    </message>
+    <message>
         <source>Waiting for my signature</source>
         <translation>等待我签名</translation>
     </message>
@@ -3390,6 +3402,61 @@ Type your password to go on working, or log out so that someone else can log in.
     </message>
 </context>
 <context>
+    <name>QcWorklistWidget</name>
+    <message>
+        <source>(any item)</source>
+        <translation>（任意物料）</translation>
+    </message>
+    <message>
+        <source>(any status)</source>
+        <translation>（任意状态）</translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation>任意到期日</translation>
+    </message>
+    <message>
+        <source>lot or batch number (or scan its label)</source>
+        <translation>物料批号或批次号（或扫描其标签）</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>到期不晚于</translation>
+    </message>
+    <message>
+        <source>Enter results...</source>
+        <translation>录入结果...</translation>
+    </message>
+    <message>
+        <source>Review results...</source>
+        <translation>复核结果...</translation>
+    </message>
+    <message>
+        <source>Show lot or batch</source>
+        <translation>显示物料批或批次</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} records shown</source>
+        <translation>已显示 {shown} / {total} 条记录</translation>
+    </message>
+    <message>
+        <source>{n} result(s) of {number} saved.</source>
+        <translation>{number} 的 {n} 个结果已保存。</translation>
+    </message>
+    <message>
+        <source>Review of {number} signed.</source>
+        <translation>{number} 的复核已签名。</translation>
+    </message>
+    <message>
+        <source>Out of spec: {tests}; deviation {numbers} opened.</source>
+        <translation>超标：{tests}；已开启偏差 {numbers}。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Reason for the change</source>
@@ -3754,6 +3821,196 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsEntryDialog</name>
+    <message>
+        <source>QC results: {kind} {number}</source>
+        <translation>QC 结果：{kind} {number}</translation>
+    </message>
+    <message>
+        <source>Save results</source>
+        <translation>保存结果</translation>
+    </message>
+    <message>
+        <source>Loading the specification...</source>
+        <translation>正在加载质量标准...</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <source>e.g. HPLC-03</source>
+        <translation>例如 HPLC-03</translation>
+    </message>
+    <message>
+        <source>{name} ({uid}), the logged-in user</source>
+        <translation>{name}（{uid}），当前登录用户</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>the database server&apos;s clock when you save</source>
+        <translation>保存时数据库服务器的时钟</translation>
+    </message>
+    <message>
+        <source>Reason for correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>needed when you change a recorded result</source>
+        <translation>修改已记录的结果时必填</translation>
+    </message>
+    <message>
+        <source>No specification applied to {number} when it entered testing: make one effective for item {item}.</source>
+        <translation>{number} 进入检验时没有适用的质量标准：请为物料 {item} 生效一个质量标准。</translation>
+    </message>
+    <message>
+        <source>{item} · {title} (version {version}) · due {due} · {status}</source>
+        <translation>{item} · {title}（第 {version} 版）· 到期 {due} · {status}</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限度</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>平行测定</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>Method: {method}</source>
+        <translation>方法：{method}</translation>
+    </message>
+    <message>
+        <source>Pass / Fail</source>
+        <translation>合格 / 不合格</translation>
+    </message>
+    <message>
+        <source>Pass or Fail</source>
+        <translation>合格或不合格</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>{reported} by {analyst}, {at}</source>
+        <translation>{reported}，{analyst}，{at}</translation>
+    </message>
+    <message>
+        <source>reviewed by {reviewer}</source>
+        <translation>复核人 {reviewer}</translation>
+    </message>
+    <message>
+        <source>{n} of {m} replicates</source>
+        <translation>平行测定 {n} / {m}</translation>
+    </message>
+    <message>
+        <source>mean {value}</source>
+        <translation>平均值 {value}</translation>
+    </message>
+    <message>
+        <source>within spec</source>
+        <translation>符合标准</translation>
+    </message>
+    <message>
+        <source>OUT OF SPEC</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <source>Nothing to save: type a result first.</source>
+        <translation>没有可保存的内容：请先输入结果。</translation>
+    </message>
+    <message>
+        <source>You changed a recorded result: say why in Reason for correction.</source>
+        <translation>您修改了已记录的结果：请在“更正原因”中说明原因。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewResultsDialog</name>
+    <message>
+        <source>Review QC results: {number}</source>
+        <translation>复核 QC 结果：{number}</translation>
+    </message>
+    <message>
+        <source>Sign review</source>
+        <translation>签名复核</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>平行测定</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Within spec</source>
+        <translation>符合标准</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Meaning: Reviewed. I, {name} ({uid}), have checked these results against their records and the specification. This electronic signature is the legally binding equivalent of my handwritten signature.</source>
+        <translation>签名含义：已复核。本人 {name}（{uid}）已对照原始记录和质量标准核对这些结果。此电子签名与本人手写签名具有同等法律效力。</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Your user ID</source>
+        <translation>您的用户 ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>No result of {number} is waiting for review.</source>
+        <translation>{number} 没有等待复核的结果。</translation>
     </message>
 </context>
 <context>
@@ -4504,6 +4761,18 @@ Customers completed: {done} of {total}</source>
         <translation>已确认</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -4939,6 +5208,53 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Active</source>
         <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistTableModel</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>质量标准</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Out of spec</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <source>Overdue since {day}</source>
+        <translation>自 {day} 起逾期</translation>
+    </message>
+    <message>
+        <source>none applied</source>
+        <translation>未适用</translation>
     </message>
 </context>
 <context>
