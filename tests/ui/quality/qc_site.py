@@ -21,5 +21,5 @@ def resin_in_testing(ctx: AppContext, site: Site, supplier_lot: str = "ACM-1") -
     if not quality.list_specs(ctx.read_uow(), site.qa, "RES-PC"):
         quality.create_spec(ctx.uow(), site.qc, "RES-PC", "Resin incoming", RESIN_TESTS)
         quality.approve_spec(ctx.uow(), site.qa, "RES-PC", 1, "CR-7 approved")
-    return lots.receive_lot(ctx.uow(), site.warehouse, lots.Receipt("RES-PC", "ACME", supplier_lot, "25", "kg", expires_on=date.today() + timedelta(days=300))
-    ).lot_number
+    receipt = lots.Receipt("RES-PC", "ACME", supplier_lot, "25", "kg", expires_on=date.today() + timedelta(days=300))
+    return lots.receive_lot(ctx.uow(), site.warehouse, receipt).lot_number
