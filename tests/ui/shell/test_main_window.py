@@ -59,7 +59,8 @@ def test_pages_follow_the_users_permissions(qtbot: QtBot, ui_ctx: AppContext, ru
 
     analyst = make_user(ui_ctx, admin, "quinn", frozenset({Role.QC_ANALYST}))
     assert analyst is not None
-    assert navigation(shown_window(qtbot, ui_ctx, runner, analyst)) == [*RECORD_PAGES, "Audit trail"]
+    qc_pages = [*RECORD_PAGES[:-1], "QC worklist", RECORD_PAGES[-1]]  # QC-2: results entry and review
+    assert navigation(shown_window(qtbot, ui_ctx, runner, analyst)) == [*qc_pages, "Audit trail"]
 
     operator = make_user(ui_ctx, admin, "paul", frozenset({Role.PRODUCTION}))
     assert operator is not None
