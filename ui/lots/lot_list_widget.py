@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from app import lots, masterdata
+from app import lots
 from app.lots import LabelPrinting, LotView
-from app.masterdata import ItemView
 from domain.lots import LotStatus
 from domain.users import Actor, Permission
 from ui.lots.lot_detail_widget import LotDetailWidget
@@ -17,6 +16,7 @@ from ui.lots.lot_table_model import LotTableModel
 from ui.lots.receive_lot_dialog import ReceiveLotDialog
 from ui.shell.changes import ITEM, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.item_filter_box import ItemFilterBox
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import Signer, debounced, line_edit, push_button, quantity_text, record_table
@@ -61,12 +61,7 @@ class LotListWidget(QWidget):
         self.refresh()
 
     def _filters(self) -> QHBoxLayout:
-        self.item_filter = QComboBox()
-        self.item_filter.setObjectName("lotItemFilter")
-        # as wide as a code and the start of a name, not as the longest item name: the number filter needs the room
-        self.item_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.item_filter.setMinimumContentsLength(28)
-        self.item_filter.addItem(self.tr("(any item)"), None)
+        self.item_filter = ItemFilterBox("lotItemFilter", self.tr("(any item)"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("lotStatusFilter")
         self.status_filter.addItem(self.tr("(any status)"), None)
@@ -91,17 +86,7 @@ class LotListWidget(QWidget):
 
     # --- loading ------------------------------------------------------------------------------------
     def _load_items(self) -> None:
-        ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: masterdata.list_items(ctx.read_uow(), actor), on_done=self._items_loaded,
-                        on_error=self._failed)
-
-    def _items_loaded(self, items: list[ItemView]) -> None:
-        current = self.item_filter.currentData()
-        while self.item_filter.count() > 1:
-            self.item_filter.removeItem(1)
-        for view in items:
-            self.item_filter.addItem(f"{view.code} — {view.name}", view.code)
-        self.item_filter.setCurrentIndex(max(self.item_filter.findData(current), 0))
+        self.item_filter.load(self.ctx, self.runner, self.actor, self._failed)
 
     def refresh(self, select: str | None = None) -> None:
         self._typing.stop()

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app import masterdata, quality
-from app.masterdata import ItemView
+from app import quality
 from app.quality import ResultView, WorklistRow
 from app.signatures import SigningSession
 from domain.quality import PlanStatus
@@ -21,6 +20,7 @@ from ui.quality.review_results_dialog import ReviewResultsDialog
 from ui.quality.worklist_table_model import WorklistTableModel
 from ui.shell.changes import BATCH, DEVIATION, ITEM, LOT, QC_RESULT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.item_filter_box import ItemFilterBox
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.optional_date_edit import OptionalDateEdit
 from ui.widgets.status_names import status_name
@@ -66,11 +66,7 @@ class QcWorklistWidget(QWidget):
         self.refresh()
 
     def _filters(self) -> QHBoxLayout:
-        self.item_filter = QComboBox()
-        self.item_filter.setObjectName("qcItemFilter")
-        self.item_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.item_filter.setMinimumContentsLength(24)
-        self.item_filter.addItem(self.tr("(any item)"), None)
+        self.item_filter = ItemFilterBox("qcItemFilter", self.tr("(any item)"))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("qcStatusFilter")
         for status in (PlanStatus.OPEN, PlanStatus.DONE):
@@ -109,17 +105,7 @@ class QcWorklistWidget(QWidget):
 
     # --- loading ------------------------------------------------------------------------------------
     def _load_items(self) -> None:
-        ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: masterdata.list_items(ctx.read_uow(), actor), on_done=self._items_loaded,
-                        on_error=self._failed)
-
-    def _items_loaded(self, items: list[ItemView]) -> None:
-        current = self.item_filter.currentData()
-        while self.item_filter.count() > 1:
-            self.item_filter.removeItem(1)
-        for view in items:
-            self.item_filter.addItem(f"{view.code} — {view.name}", view.code)
-        self.item_filter.setCurrentIndex(max(self.item_filter.findData(current), 0))
+        self.item_filter.load(self.ctx, self.runner, self.actor, self._failed)
 
     def _query(self) -> dict[str, object]:
         return {"item_code": self.item_filter.currentData(), "status": self.status_filter.currentData(),
