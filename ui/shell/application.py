@@ -190,6 +190,7 @@ def _report_first_window(started: float) -> None:
         QTimer.singleShot(10, lambda: _report_first_window(started))
         return
     print(f"startup-probe window-shown {time.perf_counter() - started:.3f}", flush=True)
+    print(f"startup-probe window-name {window.objectName()}", flush=True)
     window.close()  # ends ask() with None, so run_gui returns 0 and cleans up
 
 

@@ -26,6 +26,12 @@ AUDIT_READER = Actor(UserId("auditor"), "Test reader", frozenset({Role.QA_REVIEW
 ROOT = Path(__file__).resolve().parents[3]
 
 
+def first_window(done: subprocess.CompletedProcess[str]) -> str:
+    names = [line.split()[-1] for line in done.stdout.splitlines() if line.startswith("startup-probe window-name ")]
+    assert len(names) == 1, done.stdout + done.stderr
+    return names[0]
+
+
 def probe(db_url: str) -> tuple[float, subprocess.CompletedProcess[str]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BATCHTRACE_STARTUP_PROBE": "1", "BATCHTRACE_DB": db_url}
     done = subprocess.run(
@@ -39,21 +45,25 @@ def probe(db_url: str) -> tuple[float, subprocess.CompletedProcess[str]]:
 
 
 @pytest.mark.req("GEN-1")
-def test_the_log_in_window_shows_quickly(ui_db_url: str) -> None:
+def test_the_log_in_window_shows_for_an_existing_administrator(ui_db_url: str) -> None:
+    """The first window of a set-up site is the log-in window. How fast it comes is measured by
+    benchmarks/cold_start.py (docs/benchmarks.md), not asserted here: a loaded test machine is no measure."""
     ctx = bootstrap.open_context(ui_db_url, settings=Settings(), hasher=FAST_HASHER)
     try:
         users.create_first_administrator(ctx.uow(), ctx.auth, "admin", "Ada Admin", ADMIN_PASSWORD)
     finally:
         ctx.dispose()
-    seconds, _ = probe(ui_db_url)
-    # The target is 1.5 s on a workstation; a shared test machine gets head-room.
-    assert 0 < seconds < 5
+    seconds, done = probe(ui_db_url)
+    assert seconds > 0
+    assert first_window(done) == "loginDialog"
+    assert "error" not in done.stderr.lower()
 
 
 @pytest.mark.req("ACC-1")
 def test_an_empty_database_starts_with_the_first_administrator_dialog(ui_db_url: str) -> None:
     seconds, done = probe(ui_db_url)
     assert seconds > 0
+    assert first_window(done) == "firstAdministratorDialog"
     assert "error" not in done.stderr.lower()
 
 
