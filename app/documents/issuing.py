@@ -17,6 +17,7 @@ from pathlib import Path
 from app.documents.audit_report import build_audit_report
 from app.documents.batch_record import build_batch_record
 from app.documents.certificate import build_certificate
+from app.documents.deviation_report import build_deviation_report
 from app.documents.frame import Issue
 from app.documents.recall_report import build_recall_report
 from app.documents.words import Words
@@ -31,6 +32,7 @@ BUILDERS: dict[DocumentKind, Builder] = {
     DocumentKind.RECALL_REPORT: build_recall_report,
     DocumentKind.AUDIT_REPORT: build_audit_report,
     DocumentKind.CERTIFICATE: build_certificate,
+    DocumentKind.DEVIATION_REPORT: build_deviation_report,
 }
 
 

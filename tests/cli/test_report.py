@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app import bootstrap
+from app import bootstrap, users
 from app.settings import Settings
 from tests.app.lots_support import PASSWORD, build_site
 from tests.cli.support import assert_one_line_error, audit_actions
@@ -23,8 +23,6 @@ def _qt_application(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def batch_number(db_url: str, tmp_path: Path) -> str:
-    from app import users
-
     ctx = bootstrap.open_context(db_url, settings=Settings(), hasher=FAST_HASHER)
     try:
         users.create_first_administrator(ctx.uow(), ctx.auth, "admin", "Ada Admin", PASSWORD)
@@ -71,3 +69,29 @@ def test_report_refuses_bad_input_in_one_line(cli, db_url, batch_number, tmp_pat
     assert "is not a file" in assert_one_line_error(cli("--db", db_url, "report", "verify", str(tmp_path / "no")))
     assert assert_one_line_error(cli("--db", db_url, "report", "batch", batch_number, "--user", "quinn"), 2)
     assert not list(tmp_path.glob("x.*"))
+
+
+@pytest.mark.req("INT-2", "DEV-1", "DOC-2")
+def test_report_deviation_writes_the_report_and_refuses_an_unknown_number(cli, db_url, batch_number,
+                                                                         tmp_path: Path) -> None:
+    from app import deviations
+
+    ctx = bootstrap.open_context(db_url, settings=Settings(), hasher=FAST_HASHER)
+    try:
+        pat = users.log_in(ctx.uow(), ctx.auth, "pat", PASSWORD)
+        number = deviations.open_deviation(ctx.uow(), pat, "Line stop", "line stopped 40 min", "Minor",
+                                           [("batch", batch_number)]).number
+    finally:
+        ctx.dispose()
+    out = tmp_path / "dev.pdf"
+    made = cli("--db", db_url, "report", "deviation", number, "--out", str(out), "--user", "quinn",
+               stdin=[PASSWORD])
+    assert made.code == 0, made
+    assert made.out.startswith(f"DR-{number}-R1: {out}")
+    text, _ = pdf_text(out)
+    assert f"Deviation report {number}" in text and "Line stop" in text and batch_number in text
+    assert cli("--db", db_url, "report", "verify", str(out)).code == 0
+    assert "no deviation DEV-NONE" in assert_one_line_error(
+        cli("--db", db_url, "report", "deviation", "DEV-NONE", "--out", str(tmp_path / "x.docx"), "--user",
+            "quinn", stdin=[PASSWORD]))
+    assert not (tmp_path / "x.docx").exists()

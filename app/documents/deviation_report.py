@@ -1,0 +1,83 @@
+"""The deviation report (DEV-1, DEV-2, DOC-2): what happened and how it was classified, every record it is linked
+to with what that record is, the investigation with root cause and disposition, its CAPA, each status change
+with who made it, when and why (the closure is QA's), and the deviation's audit excerpt."""
+
+from __future__ import annotations
+
+from app.deviations import DeviationView
+from app.documents.frame import Issue, PrintedNames, audit_table
+from app.documents.words import Words
+from app.ports import AuditFilter, UnitOfWork
+from domain.audit import AuditEntry
+from domain.documents import Document, Fields, Paragraph, Section, Table
+from domain.errors import NotFound
+
+
+def build_deviation_report(tx: UnitOfWork, issue: Issue) -> Document:
+    w = issue.words
+    d = tx.quality.deviation(issue.subject.strip())
+    if d is None or d.id is None:
+        raise NotFound(f"no deviation {issue.subject}")
+    view = DeviationView.of(d, tx.quality.links([d.id])[d.id])
+    names = PrintedNames(tx)
+    entries = list(tx.audit.iter_all(AuditFilter(record_type="deviation", record_id=view.number)))
+    sections = (
+        Section(w("deviation"), (Fields((
+            (w("deviation"), view.number), (w("title"), view.title), (w("description"), view.description),
+            (w("classification"), w.term(view.classification)), (w("status"), w.status(view.status)),
+            (w("opened_at"), f"{names(view.opened_by)}\n{w.time(view.opened_at)}"),
+            (w("closed_at"), w.time(view.closed_at) or w("still_open")),
+        )),)),
+        Section(w("linked_records"), (_links(tx, w, view),)),
+        Section(w("investigation"), (Fields((
+            (w("investigation"), view.investigation or w("not_yet")),
+            (w("root_cause"), " – ".join(p for p in (w.term(view.root_cause_category or ""), view.root_cause)
+                                         if p) or w("not_yet")),
+            (w("disposition"), view.disposition or w("not_yet")),
+        )),)),
+        Section(w("capa"), (Paragraph(w("capa_not_recorded")),)),
+        Section(w("status_history"), (_history(w, entries),)),
+        Section(w("audit_excerpt"), (Paragraph(w("deviation_audit_note")), audit_table(w, entries))),
+        issue.identity_section(),
+    )
+    return issue.document(w("deviation_report_of", number=view.number), sections)
+
+
+def _links(tx: UnitOfWork, w: Words, view: DeviationView) -> Table | Paragraph:
+    if not view.links:
+        return Paragraph(w("none"))
+    rows = tuple((w.get(f"link:{kind}", kind), ref, _what(tx, w, kind, ref)) for kind, ref in view.links)
+    return Table((w("record"), w("reference"), w("what_it_is")), rows, widths=(18, 22, 60))
+
+
+def _what(tx: UnitOfWork, w: Words, kind: str, ref: str) -> str:
+    """One line saying what a linked record is, for the kinds BatchTrace holds; others are named by their ID."""
+    if kind == "lot" and (lot := tx.lots.by_number(ref)) is not None:
+        return f"{lot.item_code}, {w.amount(lot.quantity, lot.unit.value)}, {w.status(lot.status.value)}"
+    if kind == "batch" and (batch := tx.batches.by_number(ref)) is not None:
+        return f"{batch.product_code}, {w.amount(batch.planned_quantity, batch.unit.value)}, " \
+               f"{w.status(batch.status.value)}"
+    if kind == "result" and ref.isdigit() and (r := tx.quality.result(int(ref))) is not None:
+        verdict = w("within_spec") if r.within_spec else w("oos")
+        return f"{r.test_code}: {w.term(f'{r.reported} {r.unit}'.strip())} ({r.replicates}), {verdict}"
+    if kind == "alert" and ref.isdigit() and (alert := tx.alerts.get(int(ref))) is not None:
+        return alert.message
+    return ""
+
+
+def _history(w: Words, entries: list[AuditEntry]) -> Table | Paragraph:
+    """Opening, each status change and each signature of the deviation, from its audit trail."""
+    rows = []
+    for e in entries:
+        status = e.change_map().get("status")
+        if e.action == "SIGN":
+            change = w("signed")
+        elif status is not None:
+            old, new = status
+            change = f"{w.status(old) or '—'} → {w.status(new)}"
+        else:
+            continue
+        rows.append((w.time(e.at), change, f"{e.user_name} ({e.user_id})", e.reason or ""))
+    if not rows:
+        return Paragraph(w("none"))
+    return Table((w("when"), w("from_to"), w("by"), w("reason")), tuple(rows), widths=(20, 22, 22, 36))

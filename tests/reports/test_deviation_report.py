@@ -1,0 +1,68 @@
+"""The deviation report (DEV-1, DOC-2): the deviation, the records it is linked to, the investigation, each
+status change with who, when and why, and its audit excerpt; read back from DOCX and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import deviations, quality
+from domain.documents import DocumentKind
+from domain.errors import NotFound
+from tests.app.lots_support import Site, site_fixture, trail
+from tests.reports.document_site import docx_text, issue, pdf_text, released_batch, squeezed
+
+site = site_fixture
+
+
+@pytest.mark.req("DEV-1", "DOC-2", "AUD-5")
+def test_closed_oos_deviation_report_in_both_formats(site: Site, tmp_path: Path) -> None:
+    batch = released_batch(site, tmp_path / "labels.zpl", tested=True)
+    assert batch.deviation is not None
+    dev = deviations.get_deviation(site.ctx.read_uow(), site.qa, batch.deviation)
+    out = tmp_path / "dev.docx"
+    view = issue(site, dev.number, out, kind=DocumentKind.DEVIATION_REPORT)
+    assert view.number == f"DR-{dev.number}-R1"
+    text = docx_text(out)
+    assert f"Deviation report {dev.number}" in text
+    assert f"Title | OOS: VOL 5.30 on batch {batch.number}" in text
+    assert "Classification | Major" in text and "Status | Closed" in text
+    assert f"Opened | Cleo Analyst (cleo) / {dev.opened_at.astimezone():%Y-%m-%d %H:%M:%S}" in text
+    assert "Root cause | Measurement – balance not tared" in text
+    assert "Disposition | retested, no product impact" in text and "Investigation | balance log checked" in text
+    # linked records with what each is: the batch, the result (its value now: corrected within spec)
+    result = next(r for r in quality.quality_of(site.ctx.read_uow(), site.qa, "batch", batch.number).results
+                  if r.test_code == "VOL")
+    assert f"Batch | {batch.number} | SYR, 100 pcs, Released" in text
+    assert f"QC result | {result.id} | VOL: 5.01 mL (5.01; 4.98; 5.03), within spec" in text
+    # each status change with who and why; the closure is QA's with its reason
+    lines = text.splitlines()
+    assert any("| Open → Investigation | Quinn Reviewer (quinn) |" in line for line in lines)
+    assert any("| Investigation → Closed | Quinn Reviewer (quinn) | retest within spec" in line for line in lines)
+    for entry in trail(site, record_type="deviation", record_id=dev.number):
+        assert any(line.startswith(f"{entry.seq} |") for line in lines), entry
+    assert f"Content SHA-256: {view.content_sha256}" in text and "CONTROLLED COPY" in text
+
+    pdf_out = tmp_path / "dev.pdf"
+    issue(site, dev.number, pdf_out, kind=DocumentKind.DEVIATION_REPORT, language="zh")
+    pdf, pages = pdf_text(pdf_out)
+    flat = squeezed(pdf)
+    for fact in (f"偏差报告{dev.number}", "主要", "已关闭", "关联记录", "检验结果", "测量–balancenottared",
+                 "调查中→已关闭", "retestwithinspec", "纠正预防措施", f"第1页，共{pages}页"):
+        assert fact in flat, fact
+
+
+@pytest.mark.req("DEV-1", "DOC-2")
+def test_an_open_deviation_says_what_is_not_recorded_yet_and_an_unknown_one_is_refused(
+        site: Site, tmp_path: Path) -> None:
+    dev = deviations.open_deviation(site.ctx.uow(), site.production, "Line stop", "line stopped 40 min", "Minor")
+    out = tmp_path / "open.docx"
+    issue(site, dev.number, out, kind=DocumentKind.DEVIATION_REPORT)
+    text = docx_text(out)
+    assert "Status | Open" in text and "Closed | not closed" in text
+    assert "Investigation | not recorded yet" in text and "Root cause | not recorded yet" in text
+    assert any("| — → Open | Pat Production (pat) |" in line for line in text.splitlines())
+    with pytest.raises(NotFound, match="no deviation DEV-NONE"):
+        issue(site, "DEV-NONE", tmp_path / "x.pdf", kind=DocumentKind.DEVIATION_REPORT)
+    assert not (tmp_path / "x.pdf").exists()
