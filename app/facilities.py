@@ -112,3 +112,14 @@ def list_equipment(uow: UnitOfWork, actor: Actor) -> list[EquipmentView]:
 def list_sensors(uow: UnitOfWork, actor: Actor, room_code: str | None = None) -> list[SensorView]:
     with uow.acting_as(actor) as tx:
         return [SensorView.of(s) for s in tx.process.sensors(room_code)]
+
+
+@dataclass(frozen=True)
+class RoomView:
+    code: str
+    name: str
+
+
+def list_rooms(uow: UnitOfWork, actor: Actor) -> list[RoomView]:
+    with uow.acting_as(actor) as tx:
+        return [RoomView(r.code, r.name) for r in tx.process.rooms()]

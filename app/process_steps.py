@@ -373,43 +373,72 @@ def _step_content(batch: Batch, step: ProcessStep, record: StepRecord, values: l
     }
 
 
-def sign_step(uow: UnitOfWork, auth: AuthConfig, session: SigningSession, batch_number: str, step_no: int,
-              meaning: str, password: str, *, user_id_typed: str | None = None) -> BatchProcess:
-    """Sign a step "performed" (every parameter recorded) or "verified" (by a second person), re-authenticating
-    as for any signature (SIG-1, SIG-4). A step that asks for no performed signature is completed with it too,
-    so who completed it is always on record."""
-    actor = session.actor
+def step_meaning(meaning: str) -> bool:
+    """True for "verified", False for "performed"; anything else is refused."""
     verified = meaning.strip().casefold() in ("verified", "verify")
     if not verified and meaning.strip().casefold() not in ("performed", "perform"):
         raise ValidationError(f"unknown step signature '{meaning}': performed or verified")
+    return verified
+
+
+@dataclass
+class StepToSign:
+    batch: Batch
+    step: ProcessStep
+    record: StepRecord
+    values: list[ParameterValue]
+
+
+def step_to_sign(tx: UnitOfWork, actor: Actor, batch_number: str, step_no: int, verified: bool, *,
+                 for_update: bool = False) -> StepToSign:
+    """Everything a step signature checks before the password is asked: permission, the batch in production,
+    the step started, a verification asked for and by a second person, every parameter recorded."""
+    actor.require(Permission.VERIFY_STEP if verified else Permission.RECORD_PROCESS)
+    batch = _batch(tx, batch_number, for_update=for_update)
+    _require_running(batch)
+    assert batch.id is not None
+    step = _mbr(tx, batch).step(step_no)
+    if verified and not step.needs_verified:
+        raise ValidationError(f"step {step_no} asks for no verification")
+    record = tx.process.step_records(batch.id, for_update=for_update).get(step_no)
+    if record is None:
+        raise ValidationError(f"step {step_no} has not been started")
+    values = list(tx.process.values(batch.id))
+    if verified:
+        record.check_verify(actor.user_id)
+    else:
+        record.check_complete()
+        missing = [p.name for p in step.parameters if (step_no, p.name) not in current_values(values)]
+        if missing:
+            raise ValidationError(f"step {step_no} lacks values for {', '.join(missing)}")
+    return StepToSign(batch, step, record, values)
+
+
+def sign_step(uow: UnitOfWork, auth: AuthConfig, session: SigningSession, batch_number: str, step_no: int,
+              meaning: str, password: str, *, user_id_typed: str | None = None, comment: str | None = None
+              ) -> BatchProcess:
+    """Sign a step "performed" (every parameter recorded) or "verified" (by a second person), re-authenticating
+    as for any signature (SIG-1, SIG-4). A step that asks for no performed signature is completed with it too,
+    so who completed it is always on record. A comment is kept with the signature and in the audit entry."""
+    actor = session.actor
+    note = comment.strip() if comment and comment.strip() else None
+    verified = step_meaning(meaning)
     requirement = VERIFIED if verified else PERFORMED
     with uow.acting_as(actor) as tx:
         actor.require(Permission.VERIFY_STEP if verified else Permission.RECORD_PROCESS)
         _reauthenticate(tx, auth, session, password, user_id_typed, f"signing step {step_no} of {batch_number}")
-        batch = _batch(tx, batch_number, for_update=True)
-        _require_running(batch)
-        assert batch.id is not None
-        step = _mbr(tx, batch).step(step_no)
-        if verified and not step.needs_verified:
-            raise ValidationError(f"step {step_no} asks for no verification")
-        records = tx.process.step_records(batch.id, for_update=True)
-        record = records.get(step_no)
-        if record is None:
-            raise ValidationError(f"step {step_no} has not been started")
-        values = list(tx.process.values(batch.id))
+        found = step_to_sign(tx, actor, batch_number, step_no, verified, for_update=True)
+        batch, step, record, values = found.batch, found.step, found.record, found.values
         now = tx.now()
         if verified:
             record.verify(actor.user_id, now)
         else:
-            missing = [p.name for p in step.parameters if (step_no, p.name) not in current_values(values)]
-            if missing:
-                raise ValidationError(f"step {step_no} lacks values for {', '.join(missing)}")
             record.complete(actor.user_id, now)
         record_id = f"{batch.batch_number}/{step_no}"
         signed = content_hash(STEP_RECORD, record_id, _step_content(batch, step, record, values))
         tx.signatures.add(Signature(STEP_RECORD, record_id, f"step {step_no}: {requirement.label.lower()}",
-                                    requirement, actor, now, signed, NO_TRANSITION))
-        tx.audit_event("SIGN", STEP_RECORD, record_id, details={
+                                    requirement, actor, now, signed, NO_TRANSITION, note))
+        tx.audit_event("SIGN", STEP_RECORD, record_id, reason=note, details={
             "signature": (None, f"{requirement.label}: {requirement.meaning.value}"),
             "content_hash": (None, signed)})
         tx.commit(reason=f"step {step_no} {requirement.label.lower()}")

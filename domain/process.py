@@ -278,18 +278,26 @@ class StepRecord:
     def performed(self) -> bool:
         return self.performed_at is not None
 
-    def complete(self, user_id: str, at: datetime) -> None:
+    def check_complete(self) -> None:
+        """Raise unless the step may be signed as performed now (the signature dialog asks before it opens)."""
         if self.performed:
             raise ValidationError(f"step {self.step_no} is already performed")
+
+    def complete(self, user_id: str, at: datetime) -> None:
+        self.check_complete()
         self.performed_by, self.performed_at = user_id, at
 
-    def verify(self, user_id: str, at: datetime) -> None:
+    def check_verify(self, user_id: str) -> None:
+        """Raise unless `user_id` may verify the step now: performed, not yet verified, by a second person."""
         if not self.performed:
             raise ValidationError(f"step {self.step_no} must be performed before it is verified")
         if self.verified_at is not None:
             raise ValidationError(f"step {self.step_no} is already verified")
         if user_id == self.performed_by:
             raise ValidationError(f"step {self.step_no} was performed by {user_id}: a second person verifies it")
+
+    def verify(self, user_id: str, at: datetime) -> None:
+        self.check_verify(user_id)
         self.verified_by, self.verified_at = user_id, at
 
 

@@ -4,6 +4,8 @@ text 1.5 times larger (what a 150 % setting does to text), as the desk issue ask
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app import batches, bootstrap, lots, masterdata, recalls, users
 from app.bootstrap import AppContext
 from app.demo.loader import DEMO_PASSWORD, load_demo_data
+from app.process_steps import ParameterState, ValueView
 from app.settings import Settings
 from app.signatures import SigningSession
 from domain.lots import LotStatus
@@ -55,6 +58,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.masterdata.customer_dialog import CustomerDialog
     from ui.masterdata.item_dialog import ItemDialog
     from ui.mbr.mbr_draft_dialog import MbrDraftDialog
+    from ui.process.correct_value_dialog import CorrectValueDialog
     from ui.recalls.recall_progress_dialog import RecallProgressDialog
     from ui.shell.change_password_dialog import ChangePasswordDialog
     from ui.shell.first_administrator_dialog import FirstAdministratorDialog
@@ -102,13 +106,22 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
             "released is put on hold, released batches are marked recalled, and the customers it reached are "
             "listed. Say what was found and by whom."),
         "recall progress": lambda: RecallProgressDialog(recall.customers[0], NotificationStatus.NOTIFIED),
+        "correct value": lambda: CorrectValueDialog(ctx, runner, prod, 1, drying_temperature()),
     }
+
+
+def drying_temperature() -> ParameterState:
+    """A recorded value out of limits, as the Process tab hands it to the correction dialog."""
+    recorded = ValueView(7, 1, "Drying temperature", Decimal("126.5"), "°C", "Out of limits", "prod",
+                         datetime(2026, 12, 5, 9, 30, tzinfo=UTC), None, None)
+    return ParameterState("Drying temperature", "°C", Decimal(120), Decimal(115), Decimal(125), Decimal(117),
+                          Decimal(123), recorded, (recorded,))
 
 
 NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add user", "roles", "rename",
          "reset password", "station devices", "print label", "approve supplier", "customer", "item",
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
-         "recall progress"]
+         "recall progress", "correct value"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])

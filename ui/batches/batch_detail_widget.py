@@ -23,8 +23,10 @@ from ui.batches.batch_table_model import batch_status_text
 from ui.batches.complete_batch_dialog import CompleteBatchDialog
 from ui.batches.issue_material_dialog import IssueMaterialDialog
 from ui.documents.document_button import DocumentButton
+from ui.process.batch_process_widget import BatchProcessWidget
 from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, user_message
+from ui.signatures.record_signer import RecordSigner
 from ui.signatures.signature_list_widget import SignatureListWidget
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
@@ -146,6 +148,11 @@ class BatchDetailWidget(QGroupBox):
         self.output_table.doubleClicked.connect(self._open_output_lot)
         tabs.addTab(self.output_table, self.tr("Output lots"))
         tabs.addTab(self._alert_tab(), self.tr("Open alerts"))
+        # PRC-1, PRC-2: the steps, their values and signatures; step signatures go through the same dialog
+        self.process_tab = BatchProcessWidget(
+            self.ctx, self.runner, self.actor, self.changes,
+            step_signer=self.signer.sign_step if isinstance(self.signer, RecordSigner) else None)
+        tabs.addTab(self.process_tab, self.tr("Process"))
         return tabs
 
     def _alert_tab(self) -> QWidget:
@@ -194,6 +201,7 @@ class BatchDetailWidget(QGroupBox):
         if number != self._number:  # the same batch again (a refresh) keeps what the last action said
             self.message.clear_message()
         self._number = number
+        self.process_tab.show_batch(number)
         if number is None:
             self._show(None)
             return

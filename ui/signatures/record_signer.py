@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.signatures import SigningResult, SigningSession
+from app import process_steps, step_signing
+from app.process_steps import BatchProcess
+from app.signatures import SigningRequest, SigningResult, SigningSession
 from ui.shell.task_runner import Runner
-from ui.signatures.signature_dialog import SignatureDialog, record_kind
+from ui.signatures.signature_dialog import SignatureDialog, SigningSubject, record_kind
 from ui.widgets.status_names import status_name
 
 if TYPE_CHECKING:
@@ -47,3 +49,23 @@ class RecordSigner:
         result = SignatureDialog.ask(self.ctx, self.runner, self.session, record_type, record_id, target, parent,
                                      on_account_locked=self.on_account_locked)
         return None if result is None else outcome_text(result)
+
+    def sign_step(self, parent: QWidget, batch_number: str, step_no: int, meaning: str) -> BatchProcess | None:
+        """Sign a step of a batch "performed" or "verified" (PRC-2) in the same dialog and session; the batch's
+        process after signing, or None when cancelled or refused (a box says why)."""
+        ctx, session = self.ctx, self.session
+
+        def sentence(request: SigningRequest) -> str:
+            return _tr("You sign step {step} of batch {n} as {meaning}.").format(
+                step=step_no, n=batch_number, meaning=request.requirement.lower())
+
+        subject = SigningSubject(
+            lambda: step_signing.step_signing_request(ctx.read_uow(), session, batch_number, step_no, meaning),
+            lambda password, user_id, comment, _meaning: process_steps.sign_step(
+                ctx.uow(), ctx.auth, session, batch_number, step_no, meaning, password, user_id_typed=user_id,
+                comment=comment),
+            sentence)
+        result = SignatureDialog.ask(self.ctx, self.runner, self.session, process_steps.STEP_RECORD,
+                                     f"{batch_number}/{step_no}", meaning, parent,
+                                     on_account_locked=self.on_account_locked, subject=subject)
+        return result if isinstance(result, BatchProcess) else None

@@ -8,8 +8,10 @@ a failed log-in; when the account locks, `account_locked(notice)` lets the windo
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -38,16 +40,26 @@ from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name, transition_name
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from app.services import Services
 
 
 def record_kind(record_type: str) -> str:
     """"lot" -> "Lot", in the user's language."""
     names = {"lot": QCoreApplication.translate("SignatureDialog", "Lot"),
-             "batch": QCoreApplication.translate("SignatureDialog", "Batch")}
+             "batch": QCoreApplication.translate("SignatureDialog", "Batch"),
+             "batch_step": QCoreApplication.translate("SignatureDialog", "Batch step")}
     return names.get(record_type, record_type)
+
+
+@dataclass(frozen=True)
+class SigningSubject:
+    """What a dialog signs other than a workflow transition (a batch step): how to load what would be signed,
+    how to sign it (`sign(password, user_id_typed, comment, meaning)`), both run off the GUI thread, and the
+    sentence that says what the signature is for."""
+
+    request: Callable[[], SigningRequest]
+    sign: Callable[[str, str | None, str | None, Meaning], Any]
+    sentence: Callable[[SigningRequest], str]
 
 
 class SignatureDialog(QDialog):
@@ -58,7 +70,8 @@ class SignatureDialog(QDialog):
     settled = Signal()  # the signing request is known, or refused
 
     def __init__(self, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
-                 target: Enum | str, parent: QWidget | None = None) -> None:
+                 target: Enum | str, parent: QWidget | None = None, *, subject: SigningSubject | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("signatureDialog")
         self.setWindowTitle(self.tr("Electronic signature: {kind} {n}").format(kind=record_kind(record_type),
@@ -69,15 +82,20 @@ class SignatureDialog(QDialog):
         self.record_type, self.record_id, self.target = record_type, record_id, target
         self.request: SigningRequest | None = None
         self.refusal: str | None = None
-        self.signed: SigningResult | None = None
+        self.signed: Any = None  # SigningResult for a transition, the subject's result otherwise
         self.locked_notice: str | None = None
         self._busy = False
         self._close_when_done = False
         self._user_id_shown = False
         self._build()
         self._set_inputs_enabled(False)
-        self.runner.run(lambda: signatures.signing_request(ctx.read_uow(), session, record_type, record_id, target),
-                        on_done=self._requested, on_error=self._request_refused)
+        self.subject = subject or SigningSubject(
+            lambda: signatures.signing_request(ctx.read_uow(), session, record_type, record_id, target),
+            lambda password, user_id, comment, meaning: signatures.sign(
+                ctx.uow(), ctx.auth, session, record_type, record_id, target, password, user_id_typed=user_id,
+                comment=comment, meaning=meaning),
+            self._transition_sentence)
+        self.runner.run(self.subject.request, on_done=self._requested, on_error=self._request_refused)
 
     # --- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -137,14 +155,15 @@ class SignatureDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
+    def _transition_sentence(self, request: SigningRequest) -> str:
+        return self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).").format(
+            requirement=request.requirement, transition=transition_name(request.progress.transition),
+            kind=record_kind(request.record_type).lower(), n=request.record_id, target=status_name(request.target))
+
     def _requested(self, request: SigningRequest) -> None:
         self.request = request
         self.settled.emit()
-        transition = transition_name(request.progress.transition)
-        self.what.setText(self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).")
-                          .format(requirement=request.requirement, transition=transition,
-                                  kind=record_kind(request.record_type).lower(), n=request.record_id,
-                                  target=status_name(request.target)))
+        self.what.setText(self.subject.sentence(request))
         for key, value in request.key_values:
             label = QLabel(status_name(value) if key == "Status" else value)
             label.setObjectName(f"signedValue_{key}")
@@ -203,19 +222,16 @@ class SignatureDialog(QDialog):
             self.message.show_error(self.tr("Type your password to sign."))
             self.password.setFocus()
             return
-        ctx, session, record_type, record_id, target = (self.ctx, self.session, self.record_type, self.record_id,
-                                                        self.target)
         meaning = Meaning.parse(request.meaning)  # exactly what the dialog shows, or the app refuses
+        sign = self.subject.sign
         self._busy = True
         self._set_inputs_enabled(False)
         self.cancel_button.setEnabled(False)
         self.message.clear_message()
-        self.runner.run(lambda: signatures.sign(ctx.uow(), ctx.auth, session, record_type, record_id, target,
-                                                password, user_id_typed=user_id, comment=comment or None,
-                                                meaning=meaning),
+        self.runner.run(lambda: sign(password, user_id, comment or None, meaning),
                         on_done=self._signed, on_error=self._refused)
 
-    def _signed(self, result: SigningResult) -> None:
+    def _signed(self, result: Any) -> None:
         self._busy = False
         self.password.clear()
         self.signed = result  # sign() marked the session: later signatures ask for the password alone
@@ -283,10 +299,11 @@ class SignatureDialog(QDialog):
     @classmethod
     def ask(cls, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
             target: Enum | str, parent: QWidget | None = None, *,
-            on_account_locked: Callable[[str], object] | None = None) -> SigningResult | None:
+            on_account_locked: Callable[[str], object] | None = None, subject: SigningSubject | None = None
+            ) -> SigningResult | Any | None:
         """The applied signature (and the transition's progress after it), or None: cancelled, refused (a box
         says why), or the account locked (then `on_account_locked(notice)` is called to end the session)."""
-        dialog = cls(ctx, runner, session, record_type, record_id, target, parent)
+        dialog = cls(ctx, runner, session, record_type, record_id, target, parent, subject=subject)
         if on_account_locked is not None:
             dialog.account_locked.connect(on_account_locked)
         try:
