@@ -1276,6 +1276,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
         <source>a {record_type} cannot go from {label} to {label2} (allowed from {label}: {allowed})</source>
         <translation>{record_type}不能从{label}变为{label2}（从{label}允许：{allowed}）</translation>
     </message>
@@ -1752,6 +1756,10 @@ Previous: {prev}</source>
         <translation>未处理的警报</translation>
     </message>
     <message>
+        <source>Process</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
         <source>Acknowledge alert...</source>
         <translation>确认警报...</translation>
     </message>
@@ -1863,6 +1871,201 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Batch {n} planned from {product} v{version}.</source>
         <translation>已根据 {product} v{version} 计划批次 {n}。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProcessWidget</name>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>操作说明</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限度</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Entered at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Scan or choose</source>
+        <translation>扫描或选择</translation>
+    </message>
+    <message>
+        <source>Start step</source>
+        <translation>开始步骤</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Actual value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Record value</source>
+        <translation>记录数值</translation>
+    </message>
+    <message>
+        <source>Correct...</source>
+        <translation>更正...</translation>
+    </message>
+    <message>
+        <source>Sign performed...</source>
+        <translation>签署执行...</translation>
+    </message>
+    <message>
+        <source>Sign verified...</source>
+        <translation>签署复核...</translation>
+    </message>
+    <message>
+        <source>(no room)</source>
+        <translation>（无房间）</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已复核</translation>
+    </message>
+    <message>
+        <source>Performed, to verify</source>
+        <translation>已执行，待复核</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Choose a step to record its values and sign it.</source>
+        <translation>选择一个步骤以记录数值并签名。</translation>
+    </message>
+    <message>
+        <source>The master batch record of this batch has no steps.</source>
+        <translation>此批次的主批记录没有步骤。</translation>
+    </message>
+    <message>
+        <source>Step {n}: {instruction}</source>
+        <translation>步骤 {n}：{instruction}</translation>
+    </message>
+    <message>
+        <source>Needs a {equipment}.</source>
+        <translation>需要设备：{equipment}。</translation>
+    </message>
+    <message>
+        <source>Signatures: performed and verified by a second person.</source>
+        <translation>签名：执行，并由第二人复核。</translation>
+    </message>
+    <message>
+        <source>Signature: performed.</source>
+        <translation>签名：执行。</translation>
+    </message>
+    <message>
+        <source>May run before the earlier steps.</source>
+        <translation>可在之前的步骤完成前进行。</translation>
+    </message>
+    <message>
+        <source>Started {at} on {equipment}.</source>
+        <translation>{at} 在 {equipment} 上开始。</translation>
+    </message>
+    <message>
+        <source>no equipment</source>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <source>Performed by {user} at {at}.</source>
+        <translation>由 {user} 于 {at} 执行。</translation>
+    </message>
+    <message>
+        <source>Verified by {user} at {at}.</source>
+        <translation>由 {user} 于 {at} 复核。</translation>
+    </message>
+    <message>
+        <source>The batch is not in production: nothing can be recorded now.</source>
+        <translation>批次不在生产中：现在不能记录任何内容。</translation>
+    </message>
+    <message>
+        <source> (out of service)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source> (calibration due {day})</source>
+        <translation>（校准到期 {day}）</translation>
+    </message>
+    <message>
+        <source>{parameter} ({unit})</source>
+        <translation>{parameter}（{unit}）</translation>
+    </message>
+    <message>
+        <source>{old} {unit} ({by}, {at}) corrected to {new} by {user}: {reason}</source>
+        <translation>{old} {unit}（{by}，{at}）由 {user} 更正为 {new}：{reason}</translation>
+    </message>
+    <message>
+        <source>Step {n} started.</source>
+        <translation>步骤 {n} 已开始。</translation>
+    </message>
+    <message>
+        <source>Type the value of {parameter}.</source>
+        <translation>请输入 {parameter} 的数值。</translation>
+    </message>
+    <message>
+        <source>{parameter} = {value} {unit} recorded.</source>
+        <translation>已记录 {parameter} = {value} {unit}。</translation>
+    </message>
+    <message>
+        <source>It is out of limits: a deviation was opened.</source>
+        <translation>超出限度：已开启偏差。</translation>
+    </message>
+    <message>
+        <source>Step {n} signed as {meaning}.</source>
+        <translation>步骤 {n} 已签署：{meaning}。</translation>
+    </message>
+    <message>
+        <source>performed</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>复核</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2202,49 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Complete batch</source>
         <translation>完成批次</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectValueDialog</name>
+    <message>
+        <source>Correct {parameter} of step {step}</source>
+        <translation>更正步骤 {step} 的 {parameter}</translation>
+    </message>
+    <message>
+        <source>Record correction</source>
+        <translation>记录更正</translation>
+    </message>
+    <message>
+        <source>Recorded value</source>
+        <translation>已记录的数值</translation>
+    </message>
+    <message>
+        <source>{value} {unit}, by {user}</source>
+        <translation>{value} {unit}，由 {user} 录入</translation>
+    </message>
+    <message>
+        <source>Target and limits</source>
+        <translation>目标值和限度</translation>
+    </message>
+    <message>
+        <source>New value ({unit})</source>
+        <translation>新数值（{unit}）</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>Why the recorded value was wrong; the old value is kept</source>
+        <translation>已记录的数值为何有误；旧数值将被保留</translation>
+    </message>
+    <message>
+        <source>Type the new value.</source>
+        <translation>请输入新数值。</translation>
+    </message>
+    <message>
+        <source>A correction needs a reason.</source>
+        <translation>更正需要原因。</translation>
     </message>
 </context>
 <context>
@@ -3786,6 +4032,13 @@ Customers completed: {done} of {total}</source>
     </message>
 </context>
 <context>
+    <name>RecordSigner</name>
+    <message>
+        <source>You sign step {step} of batch {n} as {meaning}.</source>
+        <translation>您签署批次 {n} 的步骤 {step}：{meaning}。</translation>
+    </message>
+</context>
+<context>
     <name>RenameUserDialog</name>
     <message>
         <source>Change printed name of {uid}</source>
@@ -4328,6 +4581,10 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Batch</source>
         <translation>批次</translation>
+    </message>
+    <message>
+        <source>Batch step</source>
+        <translation>批次步骤</translation>
     </message>
     <message>
         <source>Electronic signature: {kind} {n}</source>
@@ -5208,6 +5465,37 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Active</source>
         <translation>在用</translation>
+    </message>
+</context>
+<context>
+    <name>ValueVerdict</name>
+    <message>
+        <source>target {target} {unit}, limits {lower} .. {upper}</source>
+        <translation>目标值 {target} {unit}，限度 {lower} .. {upper}</translation>
+    </message>
+    <message>
+        <source>, alert band {lower} .. {upper}</source>
+        <translation>，警戒范围 {lower} .. {upper}</translation>
+    </message>
+    <message>
+        <source>Within limits</source>
+        <translation>在限度内</translation>
+    </message>
+    <message>
+        <source>In alert band</source>
+        <translation>在警戒范围内</translation>
+    </message>
+    <message>
+        <source>Out of limits</source>
+        <translation>超出限度</translation>
+    </message>
+    <message>
+        <source>Not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>{verdict}: recording it opens a deviation</source>
+        <translation>{verdict}：记录后将开启偏差</translation>
     </message>
 </context>
 <context>

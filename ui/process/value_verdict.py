@@ -17,16 +17,12 @@ OUT_COLOUR = QColor("#b00020")
 ALERT_COLOUR = QColor("#8d5a00")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ValueVerdict", text)
-
-
 def limits_text(p: ParameterState) -> str:
     """"target 120 °C, limits 115 .. 125, alert band 117 .. 123"."""
-    text = _tr("target {target} {unit}, limits {lower} .. {upper}").format(
+    text = QCoreApplication.translate("ValueVerdict", "target {target} {unit}, limits {lower} .. {upper}").format(
         target=quantity_text(p.target), unit=p.unit, lower=quantity_text(p.lower), upper=quantity_text(p.upper))
     if p.alert_lower is not None or p.alert_upper is not None:
-        text += _tr(", alert band {lower} .. {upper}").format(
+        text += QCoreApplication.translate("ValueVerdict", ", alert band {lower} .. {upper}").format(
             lower=quantity_text(p.alert_lower if p.alert_lower is not None else p.lower),
             upper=quantity_text(p.alert_upper if p.alert_upper is not None else p.upper))
     return text
@@ -44,8 +40,9 @@ def verdict_of(p: ParameterState, text: str) -> Verdict | None:
 
 
 def verdict_name(verdict: str) -> str:
-    return {Verdict.WITHIN.value: _tr("Within limits"), Verdict.ALERT.value: _tr("In alert band"),
-            Verdict.OUT.value: _tr("Out of limits")}.get(verdict, verdict)
+    return {Verdict.WITHIN.value: QCoreApplication.translate("ValueVerdict", "Within limits"),
+            Verdict.ALERT.value: QCoreApplication.translate("ValueVerdict", "In alert band"),
+            Verdict.OUT.value: QCoreApplication.translate("ValueVerdict", "Out of limits")}.get(verdict, verdict)
 
 
 def verdict_colour(verdict: str) -> QColor | None:
@@ -66,12 +63,14 @@ class VerdictLabel(QLabel):
         p = self.parameter
         self.verdict = verdict_of(p, text) if p is not None and text.strip() else None
         if self.verdict is None:
-            self.setText(_tr("Not a number") if p is not None and text.strip() else "")
+            typed = p is not None and bool(text.strip())
+            self.setText(QCoreApplication.translate("ValueVerdict", "Not a number") if typed else "")
             self.setStyleSheet("")
             return
         message = verdict_name(self.verdict.value)
         if self.verdict is Verdict.OUT:
-            message = _tr("{verdict}: recording it opens a deviation").format(verdict=message)
+            message = QCoreApplication.translate("ValueVerdict", "{verdict}: recording it opens a deviation").format(
+                verdict=message)
         colour = verdict_colour(self.verdict.value)
         self.setText(message)
         self.setStyleSheet(f"color: {colour.name()}; font-weight: bold;" if colour else "color: #1b5e20;")

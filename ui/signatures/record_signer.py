@@ -56,8 +56,8 @@ class RecordSigner:
         ctx, session = self.ctx, self.session
 
         def sentence(request: SigningRequest) -> str:
-            return _tr("You sign step {step} of batch {n} as {meaning}.").format(
-                step=step_no, n=batch_number, meaning=request.requirement.lower())
+            text = QCoreApplication.translate("RecordSigner", "You sign step {step} of batch {n} as {meaning}.")
+            return text.format(step=step_no, n=batch_number, meaning=request.requirement.lower())
 
         subject = SigningSubject(
             lambda: step_signing.step_signing_request(ctx.read_uow(), session, batch_number, step_no, meaning),

@@ -102,7 +102,7 @@ def test_an_operator_runs_a_step_records_values_corrects_one_and_signs(
     assert message_text(tab, "processMessage") == "MM-1 is a Moulding machine: the step needs a Dryer"
     facilities.change_equipment(ui_ctx.uow(), site.admin, "DRY-1", "bearing noise", status="Out of service")
     detail.show_batch(batch)
-    assert "DRY-1 – Resin dryer 1 (out of service)" == tab.equipment.itemText(0)
+    assert tab.equipment.itemText(0) == "DRY-1 – Resin dryer 1 (out of service)"
     tab.equipment.setCurrentIndex(0)
     click(qtbot, tab, "startStep")
     assert message_text(tab, "processMessage") == "DRY-1 is out of service: it cannot be used"
