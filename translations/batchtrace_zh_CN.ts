@@ -1645,10 +1645,6 @@ Previous: {prev}</source>
         <translation>导出审计追踪</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Exporting to {path}…</source>
         <translation>正在导出到 {path}…</translation>
     </message>
@@ -2458,6 +2454,21 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -3624,6 +3635,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>份数</translation>
     </message>
     <message>
+        <source>No label printer is set up for this station.</source>
+        <translation>本工作站未设置标签打印机。</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -4018,6 +4033,10 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Open which record?</source>
         <translation>打开哪条记录？</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; matches {n} records:</source>
@@ -4639,10 +4658,6 @@ Customers completed: {done} of {total}</source>
         <translation>签名</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>You sign the {requirement} for the {transition} of {kind} {n} (to {target}).</source>
         <translation>您为{kind} {n} 的{transition}（至{target}）签署{requirement}。</translation>
     </message>
@@ -4761,6 +4776,10 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Station devices</source>
         <translation>工作站设备</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Scanners</source>

@@ -68,7 +68,7 @@ def fill(qtbot: QtBot, dialog: QWidget, *, password: str = NEW_PASSWORD, user_id
         assert user_id_asked(dialog), "the dialog does not ask for the user ID"
         type_into(qtbot, dialog, "signerUserId", user_id)
     type_into(qtbot, dialog, "signerPassword", password)
-    click(qtbot, dialog, "sign")
+    click(qtbot, dialog, "signatureOk")
 
 
 def signs(qtbot: QtBot, *, user_id: str | None, password: str = NEW_PASSWORD, comment: str | None = None,

@@ -20,7 +20,7 @@ from ui.admin.rename_user_dialog import RenameUserDialog
 from ui.admin.reset_password_dialog import ResetPasswordDialog
 from ui.admin.security_settings_dialog import SecuritySettingsDialog
 from ui.admin.user_table_model import UserTableModel
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.widget_parts import fit_columns_to_content
@@ -77,7 +77,7 @@ class UserAdminWidget(QWidget):
         keep = select or (self.selected_user().user_id if self.selected_user() else None)
         self._select_after_load = keep
         self.runner.run(lambda: users.list_users(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, views: list[UserView]) -> None:
         self.model.set_users(views)
@@ -178,11 +178,8 @@ class UserAdminWidget(QWidget):
     def _run(self, fn: Callable[[], UserView], done_text: str) -> None:
         self.message.clear_message()
         self._done_text = done_text
-        self.runner.run(fn, on_done=self._changed, on_error=self._failed)
+        self.runner.run(fn, on_done=self._changed, on_error=self.message.show_error)
 
     def _changed(self, view: UserView) -> None:
         self.message.show_info(self._done_text.format(uid=view.user_id))
         self.refresh(select=view.user_id)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

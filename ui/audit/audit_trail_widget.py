@@ -7,13 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -35,7 +34,7 @@ from ui.audit.audit_table_model import AuditTableModel
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.local_time import local_day_end_utc, local_day_start_utc
 from ui.widgets.message_label import MessageLabel
-from ui.widgets.widget_parts import fit_columns_to_content
+from ui.widgets.widget_parts import choose_save_path, fit_columns_to_content
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -159,7 +158,7 @@ class AuditTrailWidget(QWidget):
     def _load_record_types(self) -> None:
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: audit.audit_record_types(ctx.read_uow(), actor), on_done=self._record_types_loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _record_types_loaded(self, types: list[str]) -> None:
         current = self.record_type_filter.currentData()
@@ -242,19 +241,7 @@ class AuditTrailWidget(QWidget):
         self.verify_result.show_error(user_message(error))
 
     def choose_export_path(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self, self.tr("Export the audit trail"),
-                             str(Path(folder) / f"audit-trail-{date.today():%Y%m%d}.csv"),
-                             self.tr("CSV files (*.csv)"))
-        dialog.setObjectName("exportFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-                return None
-            return Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
+        return choose_save_path(self, self.tr("Export the audit trail"), f"audit-trail-{date.today():%Y%m%d}.csv")
 
     def export_csv(self) -> None:
         path = self.choose_export_path()
@@ -263,13 +250,10 @@ class AuditTrailWidget(QWidget):
         ctx, actor, flt = self.ctx, self.actor, self.model.filter
         self.message.show_info(self.tr("Exporting to {path}…").format(path=path))
         self.runner.run(lambda: audit.export_audit_csv(ctx.uow(), actor, flt, path), on_done=self._exported,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _exported(self, result: ExportResult) -> None:
         self.message.show_info(self.tr("Exported {n} entries to {path}.").format(n=result.entries, path=result.path))
 
     def _load_failed(self, text: str) -> None:
         self.message.show_error(text)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

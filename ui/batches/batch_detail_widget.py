@@ -25,7 +25,7 @@ from ui.batches.issue_material_dialog import IssueMaterialDialog
 from ui.documents.document_button import DocumentButton
 from ui.process.batch_process_widget import BatchProcessWidget
 from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
 from ui.signatures.signature_list_widget import SignatureListWidget
 from ui.widgets.message_label import MessageLabel
@@ -186,7 +186,7 @@ class BatchDetailWidget(QGroupBox):
             return
         ctx, actor, alert_id = self.ctx, self.actor, alert.id
         self.runner.run(lambda: batches.acknowledge_alert(ctx.uow(), actor, alert_id, note),
-                        on_done=self._alert_acknowledged, on_error=self._failed)
+                        on_done=self._alert_acknowledged, on_error=self.message.show_error)
 
     def _alert_acknowledged(self, alert: AlertView) -> None:
         self.message.show_info(self.tr("Alert acknowledged; it is kept in the audit trail."))
@@ -208,7 +208,7 @@ class BatchDetailWidget(QGroupBox):
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: _Loaded(batches.get_batch(ctx.read_uow(), actor, number),
                                         batches.open_alerts(ctx.read_uow(), actor, batch_number=number)),
-                        on_done=self._loaded, on_error=self._failed)
+                        on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, loaded: _Loaded) -> None:
         if loaded.detail.batch.batch_number == self._number:
@@ -308,7 +308,7 @@ class BatchDetailWidget(QGroupBox):
                 return
         ctx, actor, number = self.ctx, self.actor, batch.batch_number
         self.runner.run(lambda: batches.change_batch_status(ctx.uow(), actor, number, target, reason),
-                        on_done=self._status_changed, on_error=self._failed)
+                        on_done=self._status_changed, on_error=self.message.show_error)
 
     def sign(self, target: BatchStatus) -> None:
         """Open the signature dialog (the `signer`) for a signed transition; it writes, this pane refreshes."""
@@ -354,9 +354,6 @@ class BatchDetailWidget(QGroupBox):
         self.message.show_info(self.tr("Batch {n} completed: finished lots {lots} in quarantine.").format(
             n=batch.batch_number, lots=", ".join(v.lot_number for v in detail.output_lots)))
         self.changes.announce(Changes.of(BATCH, LOT, numbers=[batch.batch_number]))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
 
     def _trace(self) -> None:
         if self.batch is not None:

@@ -15,7 +15,7 @@ from ui.batches.batch_detail_widget import BatchDetailWidget
 from ui.batches.batch_table_model import BatchTableModel
 from ui.batches.plan_batch_dialog import PlanBatchDialog
 from ui.shell.changes import BATCH, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import Signer, debounced, line_edit, push_button, record_table
@@ -85,7 +85,7 @@ class BatchListWidget(QWidget):
         statuses = (status,) if status is not None else ()
         text = self.text_filter.text().strip() or None
         self.runner.run(lambda: batches.list_batches(ctx.read_uow(), actor, statuses=statuses, text=text),
-                        on_done=self._loaded, on_error=self._failed)
+                        on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, views: list[BatchView]) -> None:
         self.model.set_records(views)
@@ -125,6 +125,3 @@ class BatchListWidget(QWidget):
             n=batch.batch_number, product=batch.product_code, version=batch.mbr_version))
         self._wanted = batch.batch_number
         self.changes.announce(Changes.of(BATCH, numbers=[batch.batch_number]))  # this page refreshes too
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

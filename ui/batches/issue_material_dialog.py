@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app import batches, lots
 from app.batches import IssueView
@@ -18,7 +18,7 @@ from domain.batches import IssueRefused
 from domain.errors import DomainError
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import line_edit, quantity_text
 
@@ -26,16 +26,17 @@ if TYPE_CHECKING:
     from app.services import Services
 
 
-class IssueMaterialDialog(QDialog):
+class IssueMaterialDialog(FormDialog[IssueView]):
+    """`ask(...)`: the issue (or return) recorded, or None when the user cancels."""
+
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, name="returnMaterial" if returning else "issueMaterial",
+                         title=(self.tr("Return material from batch {n}") if returning
+                                else self.tr("Issue material to batch {n}")).format(n=batch_number),
+                         ok_text=self.tr("Return to stock") if returning else self.tr("Issue"), parent=parent)
         self.returning = returning
-        self.setObjectName("returnMaterialDialog" if returning else "issueMaterialDialog")
-        self.setWindowTitle((self.tr("Return material from batch {n}") if returning
-                             else self.tr("Issue material to batch {n}")).format(n=batch_number))
-        self.ctx, self.runner, self.actor, self.batch_number = ctx, runner, actor, batch_number
-        self.issue: IssueView | None = None
+        self.ctx, self.actor, self.batch_number = ctx, actor, batch_number
         self.lot_number = line_edit("issueLot", self.tr("type or scan the lot number"))
         self.lot_number.editingFinished.connect(self._look_up_lot)
         self.lot_info = QLabel()
@@ -46,28 +47,17 @@ class IssueMaterialDialog(QDialog):
         self.unit.setObjectName("issueUnit")
         self._looked_up = ""  # the lot the quantity was typed for
         self.reason = line_edit("returnReason", self.tr("optional: why it is returned"))
-        form = QFormLayout()
-        form.addRow(self.tr("Lot"), self.lot_number)
-        form.addRow("", self.lot_info)
+        self.add_row(self.tr("Lot"), self.lot_number)
+        self.form.addRow("", self.lot_info)
         quantity_row = QHBoxLayout()
         quantity_row.addWidget(self.quantity, 1)
         quantity_row.addWidget(self.unit)
-        form.addRow(self.tr("Quantity"), quantity_row)
+        self.form.addRow(self.tr("Quantity"), quantity_row)
         if returning:
-            form.addRow(self.tr("Reason"), self.reason)
+            self.add_row(self.tr("Reason"), self.reason)
         else:
             self.reason.setVisible(False)
-        self.message = MessageLabel(self, object_name="issueMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Return to stock") if returning else self.tr("Issue"))
-        self.ok_button.setObjectName("issueOk")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.finish()
         self.resize(480, 220)
 
     def fill_lot(self, lot_number: str) -> None:
@@ -99,39 +89,22 @@ class IssueMaterialDialog(QDialog):
         self.unit.clear()
         self.lot_info.setText(user_message(error) if isinstance(error, DomainError) else "")
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         ctx, actor, batch = self.ctx, self.actor, self.batch_number
         lot, quantity, reason = self.lot_number.text().strip(), self.quantity.text(), self.reason.text().strip()
         if not lot:
-            self.message.show_error(self.tr("Type or scan the lot number."))
+            self.fail(self.tr("Type or scan the lot number."))
             return
-        self.ok_button.setEnabled(False)
-        self.message.clear_message()
         if self.returning:
             def call() -> IssueView:
                 return batches.return_material(ctx.uow(), actor, batch, lot, quantity, reason or None)
         else:
             def call() -> IssueView:
                 return batches.issue_material(ctx.uow(), actor, batch, lot, quantity)
-        self.runner.run(call, on_done=self._done, on_error=self._refused)
+        self.run(call)
 
-    def _done(self, issue: IssueView) -> None:
-        self.issue = issue
-        self.accept()
-
-    def _refused(self, error: Exception) -> None:
-        text = user_message(error)
-        if isinstance(error, IssueRefused):
-            text = self.tr("{reason}\nAn alert was raised so that QA can follow this up.").format(reason=text)
-        self.message.show_error(text)
-        self.ok_button.setEnabled(True)
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, actor: Actor, batch_number: str, *, returning: bool = False,
-            parent: QWidget | None = None) -> IssueView | None:
-        """The issue (or return) recorded, or None when the user cancels."""
-        dialog = cls(ctx, runner, actor, batch_number, returning=returning, parent=parent)
-        try:
-            return dialog.issue if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+    def fail(self, error: Exception | str) -> None:
+        if isinstance(error, IssueRefused):  # the service recorded an alert for the refusal: say so
+            error = self.tr("{reason}\nAn alert was raised so that QA can follow this up.").format(
+                reason=user_message(error))
+        super().fail(error)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app import batches, masterdata, mbr
 from app.batches import BatchView
@@ -12,21 +12,21 @@ from app.masterdata import ItemView
 from app.mbr import MbrView
 from domain.mbr import MbrStatus
 from domain.users import Actor
-from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.shell.task_runner import Runner
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.widget_parts import line_edit, quantity_text
 
 if TYPE_CHECKING:
     from app.services import Services
 
 
-class PlanBatchDialog(QDialog):
+class PlanBatchDialog(FormDialog[BatchView]):
+    """`ask(...)`: the planned batch, or None when the user cancels."""
+
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("planBatchDialog")
-        self.setWindowTitle(self.tr("Plan batch"))
-        self.ctx, self.runner, self.actor = ctx, runner, actor
-        self.batch: BatchView | None = None
+        super().__init__(runner, name="planBatch", title=self.tr("Plan batch"), ok_text=self.tr("Plan batch"),
+                         parent=parent)
+        self.ctx, self.actor = ctx, actor
         self._records: dict[str, MbrView] = {}
         self._items: dict[str, ItemView] = {}
         self.product = QComboBox()
@@ -35,27 +35,15 @@ class PlanBatchDialog(QDialog):
         self.record_note = QLabel()
         self.record_note.setObjectName("planRecord")
         self.record_note.setWordWrap(True)
-        self.quantity = line_edit("planQuantity", self.tr("how many units to make"))
         self.unit = QLabel()
         self.unit.setObjectName("planUnit")
-        form = QFormLayout()
-        form.addRow(self.tr("Product"), self.product)
-        form.addRow(self.tr("Master batch record"), self.record_note)
-        form.addRow(self.tr("Quantity"), self.quantity)
-        form.addRow(self.tr("Unit"), self.unit)
-        self.message = MessageLabel(self, object_name="planMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Plan batch"))
-        self.ok_button.setObjectName("planOk")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.runner.run(lambda: (mbr.list_mbrs(ctx.read_uow(), actor), masterdata.list_items(ctx.read_uow(), actor)),
-                        on_done=self._loaded, on_error=self._failed)
+        self.add_row(self.tr("Product"), self.product)
+        self.add_row(self.tr("Master batch record"), self.record_note)
+        self.quantity = self.add_row(self.tr("Quantity"), line_edit("planQuantity", self.tr("how many units to make")))
+        self.add_row(self.tr("Unit"), self.unit)
+        self.finish()
+        self.load(lambda: (mbr.list_mbrs(ctx.read_uow(), actor), masterdata.list_items(ctx.read_uow(), actor)),
+                  self._loaded)
 
     def _loaded(self, loaded: tuple[list[MbrView], list[ItemView]]) -> None:
         records, items = loaded
@@ -84,30 +72,10 @@ class PlanBatchDialog(QDialog):
         item = self._items.get(record.product_code)
         self.unit.setText(item.unit if item else "")
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         product = self.product.currentData()
         if product is None:
-            self.message.show_error(self.tr("Choose a product with an effective master batch record."))
+            self.fail(self.tr("Choose a product with an effective master batch record."))
             return
         ctx, actor, quantity = self.ctx, self.actor, self.quantity.text()
-        self.ok_button.setEnabled(False)
-        self.message.clear_message()
-        self.runner.run(lambda: batches.plan_batch(ctx.uow(), actor, product, quantity), on_done=self._planned,
-                        on_error=self._failed)
-
-    def _planned(self, batch: BatchView) -> None:
-        self.batch = batch
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
-        self.ok_button.setEnabled(True)
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> BatchView | None:
-        """The planned batch, or None when the user cancels."""
-        dialog = cls(ctx, runner, actor, parent)
-        try:
-            return dialog.batch if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        self.run(lambda: batches.plan_batch(ctx.uow(), actor, product, quantity))

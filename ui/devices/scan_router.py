@@ -89,7 +89,8 @@ class ScanRouter(QObject):
             return
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: scanning.interpret_scan(ctx.read_uow(), actor, scan, ctx.devices.scan_parser),
-                        on_done=partial(self._interpreted, scan, target), on_error=partial(self._failed, scan, target))
+                        on_done=partial(self._interpreted, scan, target),
+                        on_error=partial(self._not_looked_up, scan, target))
 
     def _finish(self, scan: Scan, text: str, problem: bool, target: QWidget | None = None) -> None:
         if text:
@@ -101,7 +102,8 @@ class ScanRouter(QObject):
         self.routed.emit(scan, text)
         self._next()
 
-    def _failed(self, scan: Scan, target: QWidget | None, error: Exception) -> None:
+    def _not_looked_up(self, scan: Scan, target: QWidget | None, error: Exception) -> None:
+        """Said where the scan was aimed (the dialog or the main window), as every scan's outcome is."""
         self._finish(scan, self.tr("The scan could not be looked up: {error}").format(error=user_message(error)),
                      True, target)
 

@@ -30,7 +30,7 @@ from app.ports import SimulatedScannerPort
 from domain.barcodes import GS
 from domain.scanners import ScannerState
 from domain.users import Actor
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import line_edit, push_button
 
@@ -101,7 +101,7 @@ class ScannerSimulatorWindow(QWidget):
     def load_samples(self) -> None:
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: sample_scans(ctx.read_uow(), actor), on_done=self._samples_loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _samples_loaded(self, samples: SampleScans) -> None:
         self.samples = samples
@@ -164,9 +164,6 @@ class ScannerSimulatorWindow(QWidget):
         else:
             self.state.setText(self.tr("Simulated HID scanner: {state}").format(
                 state=self.tr("connected") if connected else self.tr("unplugged")))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
 
     # --- staying usable next to a modal dialog --------------------------------------------------------------
     def event(self, event: QEvent) -> bool:

@@ -16,8 +16,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -41,8 +39,8 @@ from app.station_settings import (
     save_device_settings,
 )
 from domain.errors import DomainError, ValidationError
-from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.shell.task_runner import Runner
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.widget_parts import line_edit, push_button
 
 if TYPE_CHECKING:
@@ -70,13 +68,13 @@ def _combo(name: str, values: list[tuple[str, object]]) -> QComboBox:
     return combo
 
 
-class StationSettingsDialog(QDialog):
+class StationSettingsDialog(FormDialog[DeviceSettings]):
+    """`ask(ctx, runner, parent)`: the saved and applied settings, or None when the user cancels."""
+
     def __init__(self, ctx: Services, runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("stationSettingsDialog")
-        self.setWindowTitle(self.tr("Station devices"))
-        self.ctx, self.runner = ctx, runner
-        self.settings: DeviceSettings | None = None
+        super().__init__(runner, name="stationSettings", title=self.tr("Station devices"), ok_text=self.tr("Save"),
+                         parent=parent)
+        self.ctx = ctx
         current = ctx.devices.settings
         self._printers: list[dict[str, Any]] = [
             {**asdict(p), "transport": asdict(p.transport)} for p in current.printers]
@@ -85,19 +83,11 @@ class StationSettingsDialog(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._scanner_tab(current), self.tr("Scanners"))
         tabs.addTab(self._printer_tab(current), self.tr("Label printers"))
-        self.message = MessageLabel(self, object_name="stationSettingsMessage")
+        self.body.addWidget(tabs, 1)
+        self.finish()
         if ctx.devices.problem:
             self.message.show_error(self.tr("The saved settings could not be used: {problem} Saving replaces them.")
                                     .format(problem=ctx.devices.problem))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("stationSettingsSave")
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
         self.printer_list.setCurrentRow(0 if self._printers else -1)
         self._update_printer_form()
         self.resize(620, 520)
@@ -288,36 +278,17 @@ class StationSettingsDialog(QDialog):
         }
         return device_settings_from_dict(raw, "devices.json")
 
-    def _save(self) -> None:
+    def submit(self) -> None:
         try:
             settings = self.settings_typed()
         except DomainError as error:
-            self.message.show_error(str(error))
+            self.fail(error)
             return
         devices = self.ctx.devices
-        self.save_button.setEnabled(False)
-        self.message.clear_message()
 
         def apply_and_save() -> DeviceSettings:
             devices.apply(settings)  # refused, with nothing changed, while print jobs are open
             save_device_settings(settings)
             return settings
 
-        self.runner.run(apply_and_save, on_done=self._saved, on_error=self._failed, database=False)
-
-    def _saved(self, settings: DeviceSettings) -> None:
-        self.settings = settings
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
-        self.save_button.setEnabled(True)
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, parent: QWidget | None = None) -> DeviceSettings | None:
-        """The saved and applied settings, or None when the user cancels."""
-        dialog = cls(ctx, runner, parent)
-        try:
-            return dialog.settings if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        self.run(apply_and_save, database=False)

@@ -50,13 +50,13 @@ class DocumentButton(QPushButton):
         title = self.text().rstrip(".")
         if choice.file_format is DocumentFormat.PAPER:
             self.runner.run_long(lambda state: issue_for_print(services.uow(), actor, request, state), title=title,
-                                 parent=self.window(), on_done=self._print, on_error=self._failed)
+                                 parent=self.window(), on_done=self._print, on_error=self._not_written)
             return
         path = choice.path
         assert path is not None
         self.runner.run_long(
             lambda state: issue_document(services.uow(), actor, services.render_document, request, path, state),
-            title=title, parent=self.window(), on_done=self._written, on_error=self._failed, database=False)
+            title=title, parent=self.window(), on_done=self._written, on_error=self._not_written, database=False)
 
     def _written(self, view: IssuedDocumentView) -> None:
         self.issued.emit(self.tr("Document {number} written to {file} (SHA-256 {sha}).").format(
@@ -79,5 +79,6 @@ class DocumentButton(QPushButton):
         finally:
             dialog.deleteLater()
 
-    def _failed(self, error: Exception) -> None:
+    def _not_written(self, error: Exception) -> None:
+        """The page holding the button shows it in its own message line (the button has none)."""
         self.failed.emit(user_message(error))

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+from ui.widgets.form_dialog import FormDialog
 
 
-class LabelPreviewDialog(QDialog):
+class LabelPreviewDialog(FormDialog[None]):
+    """`ask(image, lot_number, parent)` shows the label until closed."""
+
     def __init__(self, image: QImage, lot_number: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("labelPreviewDialog")
-        self.setWindowTitle(self.tr("Label of lot {n}").format(n=lot_number))
+        super().__init__(None, name="labelPreview", title=self.tr("Label of lot {n}").format(n=lot_number),
+                         show_only=True, parent=parent)
         self.image = image
         self.picture = QLabel()
         self.picture.setObjectName("labelPreviewImage")
@@ -21,22 +24,10 @@ class LabelPreviewDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(self.picture)
         scroll.setWidgetResizable(True)
+        self.body.addWidget(scroll, 1)
         note = QLabel(self.tr("{w} × {h} dots, as the printer prints it. Nothing has been printed.").format(
             w=self.image.width(), h=self.image.height()))
         note.setObjectName("labelPreviewNote")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("labelPreviewClose")
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+        self.body.addWidget(note)
+        self.finish()
         self.resize(min(self.image.width() + 60, 1000), min(self.image.height() + 110, 800))
-
-    @classmethod
-    def show_label(cls, image: QImage, lot_number: str, parent: QWidget | None = None) -> None:
-        dialog = cls(image, lot_number, parent)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()

@@ -24,7 +24,7 @@ from ui.labels.label_image import render_preview
 from ui.labels.label_preview_dialog import LabelPreviewDialog
 from ui.labels.print_job_bridge import PrintJobBridge
 from ui.labels.print_label_dialog import PrintLabelDialog
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.status_names import status_name
@@ -96,7 +96,7 @@ class LotLabelButtons(QWidget):
         self.message.clear_message()
         self.runner.run(lambda: labels.print_lot_label(ctx.uow(), actor, number, printer=printer, copies=copies,
                                                        reason=reason),
-                        on_done=self._queued, on_error=self._failed)
+                        on_done=self._queued, on_error=self.message.show_error)
 
     def _queued(self, job: PrintJobView) -> None:
         self._job = job.job_id
@@ -127,10 +127,7 @@ class LotLabelButtons(QWidget):
         ctx, actor, labels, number = self.ctx, self.actor, self.labels, lot.lot_number
         # drawing the barcodes is work for the devices pool, never the GUI thread (a QImage may be painted there)
         self.runner.run(lambda: render_preview(labels.label_preview(ctx.read_uow(), actor, number)),
-                        on_done=partial(self._show_preview, number), on_error=self._failed, database=False)
+                        on_done=partial(self._show_preview, number), on_error=self.message.show_error, database=False)
 
     def _show_preview(self, number: str, image: QImage) -> None:
-        LabelPreviewDialog.show_label(image, number, self)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
+        LabelPreviewDialog.ask(image, number, self)

@@ -15,7 +15,7 @@ from app.ports import PrintJobView
 from domain.printing import PrintState
 from domain.users import Actor
 from ui.labels.print_job_bridge import PrintJobBridge
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -96,7 +96,7 @@ class PrintJournalWidget(QWidget):
             live = {job.job_id: job for job in labels.print_queue_status()}  # fresher than what was committed
             return [live.get(job.job_id, job) for job in journal]
 
-        self.runner.run(load, on_done=self._loaded, on_error=self._failed)
+        self.runner.run(load, on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, jobs: list[PrintJobView]) -> None:
         self.model.set_records(jobs)
@@ -147,7 +147,8 @@ class PrintJournalWidget(QWidget):
         labels, actor, job_id = self.labels, self.actor, job.job_id
         self.message.clear_message()
         self.retry_button.setEnabled(False)
-        self.runner.run(lambda: labels.retry_job(actor, job_id), on_done=self._retried, on_error=self._failed)
+        self.runner.run(lambda: labels.retry_job(actor, job_id), on_done=self._retried,
+                        on_error=self._refused)
 
     def _retried(self, job: PrintJobView) -> None:
         self.job_changed(job)
@@ -165,12 +166,13 @@ class PrintJournalWidget(QWidget):
             return
         labels, actor, job_id = self.labels, self.actor, job.job_id
         self.runner.run(lambda: labels.cancel_job(actor, job_id, reason), on_done=self._cancelled,
-                        on_error=self._failed)
+                        on_error=self._refused)
 
     def _cancelled(self, job: PrintJobView) -> None:
         self.job_changed(job)
         self.message.show_info(self.tr("Print job {id} was cancelled.").format(id=job.job_id))
 
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
+    def _refused(self, error: Exception) -> None:
+        """Retry or cancel refused: said inline, and the buttons fit the selected job again."""
+        self.message.show_error(error)
         self._update_buttons()

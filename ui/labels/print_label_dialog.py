@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from app.ports import PrinterInfo
 from domain.printing import MAX_COPIES
+from ui.widgets.form_dialog import FormDialog
 
 
-class PrintLabelDialog(QDialog):
+class PrintLabelDialog(FormDialog[tuple[str, int]]):
+    """`ask(...)`: (printer name, copies), or None when the user cancels."""
+
     def __init__(self, lot_number: str, printers: Sequence[PrinterInfo], default: str | None, *,
                  reprint: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("printLabelDialog")
-        self.setWindowTitle(self.tr("Reprint label") if reprint else self.tr("Print label"))
-        intro = QLabel((self.tr("Reprint the label of lot {n}.") if reprint
-                        else self.tr("Print the label of lot {n}.")).format(n=lot_number))
-        intro.setWordWrap(True)
+        super().__init__(None, name="printLabel", title=self.tr("Reprint label") if reprint else self.tr("Print label"),
+                         ok_text=self.tr("Print"), parent=parent)
+        self.add_note((self.tr("Reprint the label of lot {n}.") if reprint
+                       else self.tr("Print the label of lot {n}.")).format(n=lot_number))
         self.printer = QComboBox()
         self.printer.setObjectName("printLabelPrinter")
         for info in printers:
@@ -28,28 +29,12 @@ class PrintLabelDialog(QDialog):
         self.copies = QSpinBox()
         self.copies.setObjectName("printLabelCopies")
         self.copies.setRange(1, MAX_COPIES)
-        form = QFormLayout()
-        form.addRow(self.tr("Printer"), self.printer)
-        form.addRow(self.tr("Copies"), self.copies)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("printLabelOk")
-        self.ok_button.setText(self.tr("Print"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.add_row(self.tr("Printer"), self.printer)
+        self.add_row(self.tr("Copies"), self.copies)
+        self.finish()
 
-    @classmethod
-    def ask(cls, lot_number: str, printers: Sequence[PrinterInfo], default: str | None, *, reprint: bool = False,
-            parent: QWidget | None = None) -> tuple[str, int] | None:
-        """(printer name, copies), or None when the user cancels."""
-        dialog = cls(lot_number, printers, default, reprint=reprint, parent=parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.printer.currentData() is None:
-                return None
-            return str(dialog.printer.currentData()), dialog.copies.value()
-        finally:
-            dialog.deleteLater()
+    def submit(self) -> None:
+        if self.printer.currentData() is None:
+            self.fail(self.tr("No label printer is set up for this station."))
+            return
+        self.done_with((str(self.printer.currentData()), self.copies.value()))

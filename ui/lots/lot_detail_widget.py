@@ -109,7 +109,7 @@ class LotDetailWidget(QGroupBox):
             return
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: lots.get_lot(ctx.read_uow(), actor, number), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, lot: LotView) -> None:
         if lot.lot_number == self._number:
@@ -223,9 +223,6 @@ class LotDetailWidget(QGroupBox):
         self.message.show_error(user_message(error))
         if self.lot is not None:  # an expired lot is blocked even though the change was refused
             self.changes.announce(Changes.of(LOT, numbers=[self.lot.lot_number]))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
 
     def _trace(self) -> None:
         if self.lot is not None:

@@ -15,7 +15,7 @@ from ui.lots.lot_detail_widget import LotDetailWidget
 from ui.lots.lot_table_model import LotTableModel
 from ui.lots.receive_lot_dialog import ReceiveLotDialog
 from ui.shell.changes import ITEM, LOT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.item_filter_box import ItemFilterBox
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name
@@ -86,7 +86,7 @@ class LotListWidget(QWidget):
 
     # --- loading ------------------------------------------------------------------------------------
     def _load_items(self) -> None:
-        self.item_filter.load(self.ctx, self.runner, self.actor, self._failed)
+        self.item_filter.load(self.ctx, self.runner, self.actor, self.message.show_error)
 
     def refresh(self, select: str | None = None) -> None:
         self._typing.stop()
@@ -99,7 +99,7 @@ class LotListWidget(QWidget):
         statuses = (status,) if status is not None else ()
         text = self.text_filter.text().strip() or None
         self.runner.run(lambda: lots.list_lots(ctx.read_uow(), actor, item_code=item, statuses=statuses, text=text),
-                        on_done=self._loaded, on_error=self._failed)
+                        on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, views: list[LotView]) -> None:
         self.model.set_records(views)
@@ -146,6 +146,3 @@ class LotListWidget(QWidget):
             n=lot.lot_number, qty=quantity_text(lot.quantity), unit=lot.unit, item=lot.item_code) + " " + label)
         self._wanted = lot.lot_number
         self.changes.announce(Changes.of(LOT, numbers=[lot.lot_number]))  # this page refreshes too
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

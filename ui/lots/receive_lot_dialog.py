@@ -13,15 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app import lots, masterdata
 from app.lots import LabelPrinting, LotView, Receipt
@@ -31,8 +23,8 @@ from domain.gtin import normalise_gtin14
 from domain.items import ApprovalStatus, ItemType
 from domain.quantities import Unit
 from domain.users import Actor
-from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.shell.task_runner import Runner
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.optional_date_edit import OptionalDateEdit
 from ui.widgets.widget_parts import line_edit
 
@@ -56,14 +48,14 @@ def _load(ctx: Services, actor: Actor) -> _MasterData:
                        masterdata.list_approvals(ctx.read_uow(), actor))
 
 
-class ReceiveLotDialog(QDialog):
+class ReceiveLotDialog(FormDialog[LotView]):
+    """`ask(...)`: the received lot (in Quarantine), or None when the user cancels."""
+
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, *, labels: LabelPrinting | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("receiveLotDialog")
-        self.setWindowTitle(self.tr("Receive lot"))
-        self.ctx, self.runner, self.actor, self.labels = ctx, runner, actor, labels
-        self.lot: LotView | None = None
+        super().__init__(runner, name="receiveLot", title=self.tr("Receive lot"),
+                         ok_text=self.tr("Receive into quarantine"), parent=parent)
+        self.ctx, self.actor, self.labels = ctx, actor, labels
         self._data = _MasterData([], [], [])
         self._pending_scan: _Scanned | None = None
         self.item = QComboBox()
@@ -91,29 +83,15 @@ class ReceiveLotDialog(QDialog):
         self.expiry_note.setWordWrap(True)
         self.expiry_note.setStyleSheet("color: #b00020; font-weight: bold;")
         self.expiry_note.setVisible(False)
-        form = QFormLayout()
-        form.addRow(self.tr("Item"), self.item)
-        form.addRow("", self.item_note)
-        form.addRow(self.tr("Supplier"), self.supplier)
-        form.addRow(self.tr("Supplier lot"), self.supplier_lot)
-        form.addRow(self.tr("Quantity"), self.quantity)
-        form.addRow(self.tr("Unit"), self.unit)
-        form.addRow(self.tr("Manufactured on"), self.manufactured_on)
-        form.addRow(self.tr("Expires on"), self.expires_on)
-        form.addRow("", self.expiry_note)
-        self.message = MessageLabel(self, object_name="receiveMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Receive into quarantine"))
-        self.ok_button.setObjectName("receiveOk")
+        for caption, field in ((self.tr("Item"), self.item), ("", self.item_note),
+                               (self.tr("Supplier"), self.supplier), (self.tr("Supplier lot"), self.supplier_lot),
+                               (self.tr("Quantity"), self.quantity), (self.tr("Unit"), self.unit),
+                               (self.tr("Manufactured on"), self.manufactured_on),
+                               (self.tr("Expires on"), self.expires_on), ("", self.expiry_note)):
+            self.add_row(caption, field)
+        self.finish()
         self.ok_button.setEnabled(False)  # until the master data is loaded
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.runner.run(lambda: _load(ctx, actor), on_done=self._loaded, on_error=self._failed)
+        self.load(lambda: _load(ctx, actor), self._loaded)
 
     # --- master data --------------------------------------------------------------------------------
     def _loaded(self, data: _MasterData) -> None:
@@ -224,34 +202,17 @@ class ReceiveLotDialog(QDialog):
                        self.quantity.text(), self.unit.currentData() or "",
                        manufactured_on=self.manufactured_on.value(), expires_on=self.expires_on.value())
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         if self.item.currentData() is None:
-            self.message.show_error(self.tr("Choose the item."))
+            self.fail(self.tr("Choose the item."))
             return
         if self.supplier.currentData() is None:
-            self.message.show_error(self.tr("Choose the supplier.") if self.supplier.count() else self.tr(
+            self.fail(self.tr("Choose the supplier.") if self.supplier.count() else self.tr(
                 "Choose an approved supplier: none is approved for this item."))
             return
         receipt, ctx, actor, labels = self.receipt(), self.ctx, self.actor, self.labels
-        self.ok_button.setEnabled(False)
-        self.message.clear_message()
-        self.runner.run(lambda: lots.receive_lot(ctx.uow(), actor, receipt, labels), on_done=self._received,
-                        on_error=self._failed)
+        self.run(lambda: lots.receive_lot(ctx.uow(), actor, receipt, labels))
 
-    def _received(self, lot: LotView) -> None:
-        self.lot = lot
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
-        self.ok_button.setEnabled(self.item.count() > 0)
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, actor: Actor, *, labels: LabelPrinting | None = None,
-            parent: QWidget | None = None) -> LotView | None:
-        """The received lot (in Quarantine), or None when the user cancels."""
-        dialog = cls(ctx, runner, actor, labels=labels, parent=parent)
-        try:
-            return dialog.lot if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+    def fail(self, error: Exception | str) -> None:
+        super().fail(error)
+        self.ok_button.setEnabled(self.item.count() > 0)  # nothing to receive before an item can be chosen

@@ -7,23 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 
 from app.masterdata import ItemView
 from domain.errors import DomainError
 from domain.gtin import normalise_gtin14
 from domain.items import Item, ItemType
 from domain.quantities import Unit
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import line_edit
 
@@ -39,27 +30,18 @@ class ItemInput:
     gtin: str | None
 
 
-class ItemDialog(QDialog):
+class ItemDialog(FormDialog[ItemInput]):
+    """`ask(existing, draft, error)`: the item as the user wants it, or None when the user cancels. `draft` and
+    `error` reopen the form as it was when the write was refused, with the reason."""
+
     def __init__(self, existing: ItemView | None = None, draft: ItemInput | None = None, error: str = "",
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("itemDialog")
-        self.setWindowTitle(self.tr("Edit item {code}").format(code=existing.code) if existing
-                            else self.tr("New item"))
+        super().__init__(None, name="item", title=self.tr("Edit item {code}").format(code=existing.code)
+                         if existing else self.tr("New item"),
+                         ok_text=self.tr("Save changes...") if existing else self.tr("Create item"), parent=parent)
         self.existing = existing
-        self.input: ItemInput | None = None
-        form = self._form()
-        self.message = MessageLabel(self, object_name="itemMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save changes...") if existing else self.tr("Create item"))
-        self.ok_button.setObjectName("itemOk")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self._form()
+        self.finish()
         if existing is not None:
             self._fill(ItemInput(existing.code, existing.name, ItemType(existing.item_type), Unit(existing.unit),
                                  existing.shelf_life_days, existing.storage_condition, existing.gtin))
@@ -71,7 +53,7 @@ class ItemDialog(QDialog):
             self.message.show_error(error)
         self._check_gtin()
 
-    def _form(self) -> QFormLayout:
+    def _form(self) -> None:
         self.code = line_edit("itemCode", self.tr("e.g. RES-PC: letters, digits, '.', '_', '-'"))
         self.name = line_edit("itemName")
         self.item_type = QComboBox()
@@ -95,16 +77,11 @@ class ItemDialog(QDialog):
         self.gtin_check.setWordWrap(True)
         self.gtin.textChanged.connect(self._check_gtin)
         self.item_type.currentIndexChanged.connect(self._check_gtin)
-        form = QFormLayout()
-        form.addRow(self.tr("Code"), self.code)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Type"), self.item_type)
-        form.addRow(self.tr("Unit"), self.unit)
-        form.addRow(self.tr("Shelf life"), self.shelf_life)
-        form.addRow(self.tr("Storage condition"), self.storage)
-        form.addRow(self.tr("GTIN"), self.gtin)
-        form.addRow("", self.gtin_check)
-        return form
+        for caption, field in ((self.tr("Code"), self.code), (self.tr("Name"), self.name),
+                               (self.tr("Type"), self.item_type), (self.tr("Unit"), self.unit),
+                               (self.tr("Shelf life"), self.shelf_life), (self.tr("Storage condition"), self.storage),
+                               (self.tr("GTIN"), self.gtin), ("", self.gtin_check)):
+            self.add_row(caption, field)
 
     def _fill(self, values: ItemInput) -> None:
         self.code.setText(values.code)
@@ -136,24 +113,12 @@ class ItemDialog(QDialog):
         return ItemInput(self.code.text(), self.name.text(), self.item_type.currentData(), self.unit.currentData(),
                          self.shelf_life.value() or None, self.storage.text(), self.gtin.text().strip() or None)
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         values = self.values()
         try:  # the domain's own rules, so that most mistakes are shown before anything is written
             Item(values.code, values.name, values.item_type, values.unit, shelf_life_days=values.shelf_life_days,
                  storage_condition=values.storage_condition, gtin=values.gtin)
         except DomainError as error:
-            self.message.show_error(str(error))
+            self.fail(error)
             return
-        self.input = values
-        self.accept()
-
-    @classmethod
-    def ask(cls, existing: ItemView | None = None, draft: ItemInput | None = None, error: str = "",
-            parent: QWidget | None = None) -> ItemInput | None:
-        """The item as the user wants it, or None when the user cancels. `draft` and `error` reopen the form
-        as it was when the write was refused, with the reason."""
-        dialog = cls(existing, draft, error, parent)
-        try:
-            return dialog.input if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        self.done_with(values)

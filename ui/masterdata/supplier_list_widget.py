@@ -16,7 +16,7 @@ from domain.users import Actor, Permission
 from ui.masterdata.approve_supplier_dialog import ApproveSupplierDialog
 from ui.masterdata.supplier_dialog import SupplierDialog
 from ui.shell.changes import ITEM, SUPPLIER, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -82,7 +82,6 @@ class SupplierListWidget(QWidget):
         changes.changed.connect(self._changed)
         self.refresh()
 
-
     def _build_models(self) -> None:
         self.model = RecordTableModel((
             Column(self.tr("Code"), lambda s: s.code),
@@ -101,7 +100,7 @@ class SupplierListWidget(QWidget):
         self.runner.run(lambda: _Loaded(masterdata.list_suppliers(ctx.read_uow(), actor),
                                         masterdata.list_approvals(ctx.read_uow(), actor),
                                         masterdata.list_items(ctx.read_uow(), actor)),
-                        on_done=self._loaded, on_error=self._failed)
+                        on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, data: _Loaded) -> None:
         supplier, approval = self.selected_supplier(), self.selected_approval()
@@ -187,12 +186,9 @@ class SupplierListWidget(QWidget):
         ctx, actor = self.ctx, self.actor
         self.message.clear_message()
         self.runner.run(lambda: masterdata.set_supplier_approval(ctx.uow(), actor, item, supplier, status, reason),
-                        on_done=self._written, on_error=self._failed)
+                        on_done=self._written, on_error=self.message.show_error)
 
     def _written(self, approval: ApprovalView) -> None:
         self.message.show_info(self.tr("{supplier} is now {status} for {item}.").format(
             supplier=approval.supplier_code, status=status_name(approval.status), item=approval.item_code))
         self.changes.announce(Changes.of(SUPPLIER, numbers=[approval.supplier_code]))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

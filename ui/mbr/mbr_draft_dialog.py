@@ -8,14 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,8 +23,8 @@ from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import ItemType
 from domain.quantities import fmt
 from domain.users import Actor
-from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.shell.task_runner import Runner
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.widget_parts import fit_columns_to_content, line_edit, push_button
 
 if TYPE_CHECKING:
@@ -44,41 +40,28 @@ class _Line:
     tolerance: str
 
 
-class MbrDraftDialog(QDialog):
+class MbrDraftDialog(FormDialog[MbrView]):
+    """`ask(...)`: the new draft, or None when the user cancels."""
+
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("mbrDraftDialog")
-        self.setWindowTitle(self.tr("New master batch record draft"))
-        self.ctx, self.runner, self.actor = ctx, runner, actor
-        self.draft: MbrView | None = None
+        super().__init__(runner, name="mbrDraft", title=self.tr("New master batch record draft"),
+                         ok_text=self.tr("Create draft"), parent=parent)
+        self.ctx, self.actor = ctx, actor
         self.lines: list[_Line] = []
         self._items: list[ItemView] = []
         self.product = QComboBox()
         self.product.setObjectName("draftProduct")
-        self.title_edit = line_edit("draftTitle", self.tr("e.g. Syringe 5 mL, moulding and assembly"))
-        add_row = self._line_entry()
-        form = QFormLayout()
-        form.addRow(self.tr("Product"), self.product)
-        form.addRow(self.tr("Title"), self.title_edit)
+        self.add_row(self.tr("Product"), self.product)
+        self.title_edit = self.add_row(self.tr("Title"), line_edit(
+            "draftTitle", self.tr("e.g. Syringe 5 mL, moulding and assembly")))
         bom_label = QLabel(self.tr("Bill of materials: quantity per unit of product, in the component's unit"))
         bom_label.setWordWrap(True)
-        self.message = MessageLabel(self, object_name="draftMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Create draft"))
-        self.ok_button.setObjectName("draftOk")
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(bom_label)
-        layout.addLayout(add_row)
-        layout.addWidget(self.line_table, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.body.addWidget(bom_label)
+        self.body.addLayout(self._line_entry())
+        self.body.addWidget(self.line_table, 1)
+        self.finish()
         self.resize(640, 420)
-        self.runner.run(lambda: masterdata.list_items(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
+        self.load(lambda: masterdata.list_items(ctx.read_uow(), actor), self._loaded)
 
     def _line_entry(self) -> QHBoxLayout:
         self.line_item = QComboBox()
@@ -143,31 +126,11 @@ class MbrDraftDialog(QDialog):
             del self.lines[row]
             self.line_table.removeRow(row)
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         product = self.product.currentData()
         if product is None:
-            self.message.show_error(self.tr("Choose the product: a finished device or an intermediate."))
+            self.fail(self.tr("Choose the product: a finished device or an intermediate."))
             return
         ctx, actor, title = self.ctx, self.actor, self.title_edit.text()
         lines = [BomInput(line.item_code, line.quantity, line.tolerance) for line in self.lines]
-        self.ok_button.setEnabled(False)
-        self.message.clear_message()
-        self.runner.run(lambda: mbr.create_draft(ctx.uow(), actor, product, title, lines), on_done=self._created,
-                        on_error=self._failed)
-
-    def _created(self, view: MbrView) -> None:
-        self.draft = view
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
-        self.ok_button.setEnabled(True)
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> MbrView | None:
-        """The new draft, or None when the user cancels."""
-        dialog = cls(ctx, runner, actor, parent)
-        try:
-            return dialog.draft if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        self.run(lambda: mbr.create_draft(ctx.uow(), actor, product, title, lines))

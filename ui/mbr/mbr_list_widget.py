@@ -16,7 +16,7 @@ from domain.mbr import MbrStatus
 from domain.users import Actor, Permission
 from ui.mbr.mbr_draft_dialog import MbrDraftDialog
 from ui.shell.changes import ITEM, MBR, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -80,7 +80,7 @@ class MbrListWidget(QWidget):
     def _load_products(self) -> None:
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: masterdata.list_items(ctx.read_uow(), actor), on_done=self._products_loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _products_loaded(self, items: list[ItemView]) -> None:
         current = self.product_filter.currentData()
@@ -97,7 +97,7 @@ class MbrListWidget(QWidget):
         self._wanted = None
         ctx, actor, product = self.ctx, self.actor, self.product_filter.currentData()
         self.runner.run(lambda: mbr.list_mbrs(ctx.read_uow(), actor, product), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, views: list[MbrView]) -> None:
         self.model.set_records(views)
@@ -142,7 +142,7 @@ class MbrListWidget(QWidget):
             return
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: mbr.make_effective(ctx.uow(), actor, view.product_code, view.version, reason),
-                        on_done=self._made_effective, on_error=self._failed)
+                        on_done=self._made_effective, on_error=self.message.show_error)
 
     def _made_effective(self, view: MbrView) -> None:
         self.message.show_info(self.tr("{product} v{version} is now effective.").format(
@@ -152,6 +152,3 @@ class MbrListWidget(QWidget):
     def _announce(self, view: MbrView) -> None:
         self._wanted = f"{view.product_code} v{view.version}"
         self.changes.announce(Changes.of(MBR, numbers=[view.product_code]))  # this page refreshes too
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

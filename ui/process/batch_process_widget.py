@@ -29,7 +29,7 @@ from domain.users import Actor, Permission
 from ui.process.correct_value_dialog import CorrectValueDialog
 from ui.process.value_verdict import VerdictLabel, limits_text, verdict_colour, verdict_name
 from ui.shell.changes import BATCH, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.height_for_width import keep_height_for_width
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -177,7 +177,7 @@ class BatchProcessWidget(QWidget):
         self.runner.run(lambda: _Loaded(process_steps.batch_process(ctx.read_uow(), actor, number),
                                         facilities.list_equipment(ctx.read_uow(), actor),
                                         facilities.list_rooms(ctx.read_uow(), actor)),
-                        on_done=self._loaded, on_error=self._failed)
+                        on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, loaded: _Loaded) -> None:
         if loaded.process.batch_number != self._number:
@@ -352,7 +352,7 @@ class BatchProcessWidget(QWidget):
         equipment, room = self._equipment_code(), str(self.room.currentData() or "") or None
         self.runner.run(lambda: process_steps.start_step(ctx.uow(), actor, number, step_no, equipment, room),
                         on_done=lambda _p: self._done(self.tr("Step {n} started.").format(n=step_no)),
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def record_value(self) -> None:
         step, p, number = self.step, self.parameter, self._number
@@ -364,7 +364,7 @@ class BatchProcessWidget(QWidget):
             return
         ctx, actor, step_no, name = self.ctx, self.actor, step.step_no, p.name
         self.runner.run(lambda: process_steps.record_value(ctx.uow(), actor, number, step_no, name, text),
-                        on_done=self._value_recorded, on_error=self._failed)
+                        on_done=self._value_recorded, on_error=self.message.show_error)
 
     def _value_recorded(self, value: ValueView) -> None:
         text = self.tr("{parameter} = {value} {unit} recorded.").format(
@@ -400,6 +400,3 @@ class BatchProcessWidget(QWidget):
     def _refresh(self) -> None:
         if self._number is not None:
             self.changes.announce(Changes.of(BATCH, numbers=[self._number]))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

@@ -18,7 +18,7 @@ from domain.users import Actor, Permission
 from ui.documents.document_button import DocumentButton
 from ui.recalls.recall_progress_dialog import RecallProgressDialog, next_step
 from ui.shell.changes import RECALL, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -80,7 +80,6 @@ class RecallDetailWidget(QGroupBox):
         changes.changed.connect(self._changed)
         self._show(None)
 
-
     def _build_models(self) -> None:
         self.scope_model = RecordTableModel((
             Column(self.tr("Number"), lambda s: _INDENT * s.depth + s.number, tooltip=lambda s: s.path),
@@ -113,7 +112,7 @@ class RecallDetailWidget(QGroupBox):
             return
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: recalls.get_recall(ctx.read_uow(), actor, number), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, recall: RecallView) -> None:
         if recall.recall_number == self._number:
@@ -168,7 +167,7 @@ class RecallDetailWidget(QGroupBox):
                                                         progress.reason, progress.returned),
                         on_done=lambda view: self._written(view, self.tr("{customer} is now {status}.").format(
                             customer=code, status=status_name(progress.status.value))),
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def close_recall(self) -> None:
         recall = self.recall
@@ -182,7 +181,7 @@ class RecallDetailWidget(QGroupBox):
         ctx, actor, number = self.ctx, self.actor, recall.recall_number
         self.runner.run(lambda: recalls.close_recall(ctx.uow(), actor, number, statement),
                         on_done=lambda view: self._written(view, self.tr("Recall {n} closed.").format(n=number)),
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _written(self, view: RecallView, text: str) -> None:
         self.message.show_info(text)
@@ -199,10 +198,7 @@ class RecallDetailWidget(QGroupBox):
         if path is None:
             return
         self.runner.run(lambda: recalls.export_recall_csv(recall, path), on_done=self._exported,
-                        on_error=self._failed, database=False)
+                        on_error=self.message.show_error, database=False)
 
     def _exported(self, path: Path) -> None:
         self.message.show_info(self.tr("Recall exported to {path}.").format(path=path))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

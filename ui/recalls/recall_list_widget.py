@@ -12,7 +12,7 @@ from app.recalls import RecallSummary
 from domain.users import Actor
 from ui.recalls.recall_detail_widget import RecallDetailWidget
 from ui.shell.changes import RECALL, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.status_names import status_name
@@ -67,7 +67,7 @@ class RecallListWidget(QWidget):
         self._select = select or (current.recall_number if current else None)
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: recalls.list_recalls(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, views: list[RecallSummary]) -> None:
         self.model.set_records(views)
@@ -95,6 +95,3 @@ class RecallListWidget(QWidget):
         """Show one recall (opened from the trace page, the global search)."""
         self.refresh(select=number)
         self.detail.show_recall(number)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

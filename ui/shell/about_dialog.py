@@ -7,26 +7,24 @@ import platform
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.services import DatabaseInfo
 from domain.version import batchtrace_version
+from ui.widgets.form_dialog import FormDialog
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FormDialog[None]):
+    """`ask(database, parent)` shows it until closed."""
+
     def __init__(self, database: DatabaseInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About BatchTrace"))
-        title = QLabel(self.tr("BatchTrace {version}").format(version=batchtrace_version()))
-        title.setObjectName("aboutTitle")
+        super().__init__(None, name="about", title=self.tr("About BatchTrace"), show_only=True, parent=parent)
+        title = self.add_note(self.tr("BatchTrace {version}").format(version=batchtrace_version()), "aboutTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        purpose = QLabel(self.tr("Batch traceability for medical-device manufacturers under GMP"))
-        purpose.setObjectName("aboutPurpose")
-        form = QFormLayout()
+        self.add_note(self.tr("Batch traceability for medical-device manufacturers under GMP"), "aboutPurpose")
         for name, caption, value in (
             ("aboutVersion", self.tr("Version"), batchtrace_version()),
             ("aboutDatabase", self.tr("Database"), f"{database.kind}: {database.location}"),
@@ -37,20 +35,6 @@ class AboutDialog(QDialog):
             label = QLabel(value)
             label.setObjectName(name)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(caption, label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(purpose)
-        layout.addLayout(form)
-        layout.addStretch(1)  # the facts stay together at the top when the dialog is enlarged
-        layout.addWidget(buttons)
-
-    @classmethod
-    def ask(cls, database: DatabaseInfo, parent: QWidget | None = None) -> None:
-        dialog = cls(database, parent)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+            self.add_row(caption, label)
+        self.body.addStretch(1)  # the facts stay together at the top when the dialog is enlarged
+        self.finish()

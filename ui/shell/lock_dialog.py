@@ -6,81 +6,62 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from app import users
 from domain.errors import AccountLocked
 from domain.users import Actor
 from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from app.services import Services
 
 
-class LockDialog(QDialog):
-    """Modal over the whole application. It has no user field: another person logs out and logs in."""
+class LockDialog(FormDialog[None]):
+    """Modal over the whole application, opened (not asked) by the idle lock. It has no user field: another
+    person logs out and logs in. OK unlocks, Cancel is "Log out"; Escape and closing do nothing."""
 
     unlocked = Signal()
     logged_out = Signal(str)  # a notice for the log-in dialog, empty when the user chose to log out
 
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None, *,
                  by_user: bool = False) -> None:
-        super().__init__(parent)
-        self.setObjectName("lockDialog")
-        self.setWindowTitle(self.tr("BatchTrace is locked"))
+        super().__init__(runner, name="lock", title=self.tr("BatchTrace is locked"), ok_text=self.tr("Unlock"),
+                         cancel_text=self.tr("Log out"), parent=parent)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.ctx, self.runner, self.actor = ctx, runner, actor
+        self.ctx, self.actor = ctx, actor
         why = self.tr("Locked by {name}.") if by_user else self.tr("Locked after inactivity.")
-        who = QLabel((why + " " + self.tr(
+        self.add_note((why + " " + self.tr(
             "Logged in: {name} ({uid}).\nType your password to go on working, or log out so that someone else can "
-            "log in.")).format(name=actor.printed_name, uid=actor.user_id))
-        who.setObjectName("lockedUser")
-        who.setWordWrap(True)
+            "log in.")).format(name=actor.printed_name, uid=actor.user_id), "lockedUser")
         self.password = password_field("password")
         self.password.setPlaceholderText(self.tr("Password of {uid}").format(uid=actor.user_id))
-        self.message = MessageLabel(self)
-        self.buttons = QDialogButtonBox()
-        self.unlock_button = QPushButton(self.tr("Unlock"))
-        self.unlock_button.setObjectName("unlock")
-        self.unlock_button.setDefault(True)
-        self.log_out_button = QPushButton(self.tr("Log out"))
-        self.log_out_button.setObjectName("logOut")
-        self.buttons.addButton(self.unlock_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.log_out_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.unlock_button.clicked.connect(self._submit)
-        self.password.returnPressed.connect(self._submit)
-        self.log_out_button.clicked.connect(lambda: self._end(""))
-        layout = QVBoxLayout(self)
-        layout.addWidget(who)
-        layout.addWidget(self.password)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.add_above(self.password)
+        self.cancel_button.clicked.connect(lambda: self._end(""))
+        self.finish()
         self.password.setFocus()
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         password = self.password.text()
         if not password:
             return
         ctx, actor = self.ctx, self.actor
-        self.unlock_button.setEnabled(False)
-        self.message.clear_message()
-        self.runner.run(lambda: users.reauthenticate(ctx.uow(), ctx.auth, actor, password, what="unlock"),
-                        on_done=self._unlocked, on_error=self._refused)
+        self.run(lambda: users.reauthenticate(ctx.uow(), ctx.auth, actor, password, what="unlock"))
 
-    def _unlocked(self, _result: object = None) -> None:
+    def done_with(self, _result: object = None) -> None:
         self.password.clear()
         self.done(QDialog.DialogCode.Accepted)
         self.unlocked.emit()
 
-    def _refused(self, error: Exception) -> None:
+    def fail(self, error: Exception | str) -> None:
         self.password.clear()
-        self.unlock_button.setEnabled(True)
         if isinstance(error, AccountLocked):
+            self.ok_button.setEnabled(True)
             self._end(user_message(error))
             return
-        self.message.show_error(user_message(error))
+        super().fail(error)
         self.password.setFocus()
 
     def _end(self, notice: str) -> None:

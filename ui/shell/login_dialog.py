@@ -4,88 +4,59 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app import users
 from domain.errors import PasswordExpired
 from domain.users import Actor
 from ui.shell.change_password_dialog import ChangePasswordDialog, password_field
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.database_line import database_line
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from app.services import Services
 
 
-class LoginDialog(QDialog):
+class LoginDialog(FormDialog[Actor]):
+    """`ask(ctx, runner, parent, user_id=..., notice=...)`: the logged-in actor, or None when the user quits.
+    `notice` says why the last session ended."""
+
     def __init__(self, ctx: Services, runner: Runner, parent: QWidget | None = None, *, user_id: str = "",
                  notice: str = "") -> None:
-        super().__init__(parent)
-        self.setObjectName("loginDialog")
-        self.setWindowTitle(self.tr("BatchTrace: log in"))
-        self.ctx, self.runner = ctx, runner
-        self.actor: Actor | None = None
+        super().__init__(runner, name="login", title=self.tr("BatchTrace: log in"), ok_text=self.tr("Log in"),
+                         cancel_text=self.tr("Quit"), parent=parent)
+        self.ctx = ctx
         self._attempt = ("", "")
-        where = database_line(ctx.database.kind, ctx.database.location)
-        self.user_id = QLineEdit(user_id)
+        self.add_above(database_line(ctx.database.kind, ctx.database.location))
+        self.user_id = self.add_row(self.tr("User ID"), QLineEdit(user_id))
         self.user_id.setObjectName("userId")
-        self.password = password_field("password")
-        form = QFormLayout()
-        form.addRow(self.tr("User ID"), self.user_id)
-        form.addRow(self.tr("Password"), self.password)
-        self.message = MessageLabel(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.log_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.log_in_button.setText(self.tr("Log in"))
-        self.log_in_button.setObjectName("logIn")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(where)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.password = self.add_row(self.tr("Password"), password_field("password"))
+        self.finish()
         if notice:
             self.message.show_error(notice)
         (self.password if user_id else self.user_id).setFocus()
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         uid, pw = self.user_id.text().strip(), self.password.text()
         if not uid or not pw:
-            self.message.show_error(self.tr("Type your user ID and password."))
+            self.fail(self.tr("Type your user ID and password."))
             return
         ctx = self.ctx
-        self.log_in_button.setEnabled(False)
-        self.message.clear_message()
         self._attempt = (uid, pw)
-        self.runner.run(lambda: users.log_in(ctx.uow(), ctx.auth, uid, pw),
-                        on_done=self._logged_in, on_error=self._refused)
+        self.run(lambda: users.log_in(ctx.uow(), ctx.auth, uid, pw))
 
-    def _logged_in(self, actor: Actor) -> None:
-        self.actor = actor
-        self.accept()
-
-    def _refused(self, error: Exception) -> None:
+    def fail(self, error: Exception | str) -> None:
         (uid, pw), self._attempt = self._attempt, ("", "")
+        if isinstance(error, str):  # nothing was tried: the fields stay as typed
+            super().fail(error)
+            return
         self.password.clear()
-        self.log_in_button.setEnabled(True)
         if isinstance(error, PasswordExpired):
             actor = ChangePasswordDialog.ask(self.ctx, self.runner, uid, old_password=pw, explanation=str(error),
                                              parent=self)
             if actor is not None:
-                self._logged_in(actor)
+                self.done_with(actor)
                 return
-        self.message.show_error(user_message(error))
+        super().fail(error)
         self.password.setFocus()
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, parent: QWidget | None = None, *, user_id: str = "",
-            notice: str = "") -> Actor | None:
-        """The logged-in actor, or None when the user quits. `notice` says why the last session ended."""
-        dialog = cls(ctx, runner, parent, user_id=user_id, notice=notice)
-        try:
-            return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()

@@ -12,13 +12,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,8 +26,8 @@ from domain.errors import DomainError
 from domain.inputs import parse_quantity_text
 from domain.quantities import fmt
 from domain.users import Actor
-from ui.shell.task_runner import Runner, user_message
-from ui.widgets.message_label import MessageLabel
+from ui.shell.task_runner import Runner
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.widget_parts import line_edit, push_button
 
 if TYPE_CHECKING:
@@ -44,13 +40,13 @@ class _Line:
     quantity: str
 
 
-class NewShipmentDialog(QDialog):
+class NewShipmentDialog(FormDialog[ShipmentView]):
+    """`ask(...)`: the recorded shipment, or None when the user cancels."""
+
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("newShipmentDialog")
-        self.setWindowTitle(self.tr("New shipment"))
-        self.ctx, self.runner, self.actor = ctx, runner, actor
-        self.shipment: ShipmentView | None = None
+        super().__init__(runner, name="newShipment", title=self.tr("New shipment"),
+                         ok_text=self.tr("Record shipment"), parent=parent)
+        self.ctx, self.actor = ctx, actor
         self.lines: list[_Line] = []
         self.customer = QComboBox()
         self.customer.setObjectName("shipCustomer")
@@ -59,28 +55,15 @@ class NewShipmentDialog(QDialog):
         self.shipped_on.setCalendarPopup(True)
         self.shipped_on.setDisplayFormat("yyyy-MM-dd")
         self.shipped_on.setMaximumDate(QDate.currentDate())
-        form = QFormLayout()
-        form.addRow(self.tr("Customer"), self.customer)
-        form.addRow(self.tr("Ship date"), self.shipped_on)
-        add_row = self._line_entry()
-        self.message = MessageLabel(self, object_name="shipMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Record shipment"))
-        self.ok_button.setObjectName("shipOk")
+        self.add_row(self.tr("Customer"), self.customer)
+        self.add_row(self.tr("Ship date"), self.shipped_on)
+        self.body.addLayout(self._line_entry())
+        self.body.addWidget(self.line_table, 1)
         self.ok_button.setAutoDefault(False)  # Enter in the line fields adds a line, it does not ship
         self.ok_button.setDefault(False)
-        buttons.accepted.connect(self._submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(add_row)
-        layout.addWidget(self.line_table, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.finish()
         self.resize(520, 380)
-        self.runner.run(lambda: masterdata.list_customers(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
+        self.load(lambda: masterdata.list_customers(ctx.read_uow(), actor), self._loaded)
 
     def _line_entry(self) -> QHBoxLayout:
         self.line_lot = line_edit("lineLot", self.tr("type or scan a released finished lot"))
@@ -145,34 +128,13 @@ class NewShipmentDialog(QDialog):
             del self.lines[row]
             self.line_table.removeRow(row)
 
-    def _submit(self) -> None:
+    def submit(self) -> None:
         customer = self.customer.currentData()
         if customer is None:
-            self.message.show_error(self.tr("Choose the customer."))
+            self.fail(self.tr("Choose the customer."))
             return
         qdate = self.shipped_on.date()
         day = date(qdate.year(), qdate.month(), qdate.day())
         ctx, actor = self.ctx, self.actor
         lines = [ShipmentLineInput(line.lot_number, line.quantity) for line in self.lines]
-        self.ok_button.setEnabled(False)
-        self.message.clear_message()
-        self.runner.run(lambda: shipments.ship(ctx.uow(), actor, customer, day, lines), on_done=self._shipped,
-                        on_error=self._failed)
-
-    def _shipped(self, shipment: ShipmentView) -> None:
-        self.shipment = shipment
-        self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
-        self.ok_button.setEnabled(True)
-
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, actor: Actor, parent: QWidget | None = None
-            ) -> ShipmentView | None:
-        """The recorded shipment, or None when the user cancels."""
-        dialog = cls(ctx, runner, actor, parent)
-        try:
-            return dialog.shipment if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        self.run(lambda: shipments.ship(ctx.uow(), actor, customer, day, lines))

@@ -11,7 +11,7 @@ from app import shipments
 from app.shipments import ShipmentView
 from domain.users import Actor, Permission
 from ui.shell.changes import CUSTOMER, LOT, SHIPMENT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.shipments.new_shipment_dialog import NewShipmentDialog
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -78,7 +78,7 @@ class ShipmentListWidget(QWidget):
         self._wanted = None
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: shipments.list_shipments(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, views: list[ShipmentView]) -> None:
         self._all = views
@@ -129,6 +129,3 @@ class ShipmentListWidget(QWidget):
         line = self.line_model.record_at(rows[0].row()) if rows else None
         if line is not None:
             self.open_record.emit("lot", line.lot_number)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

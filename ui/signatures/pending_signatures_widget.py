@@ -13,7 +13,7 @@ from app import signatures, signed_records
 from app.signatures import PendingSignature
 from domain.users import Actor
 from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.signatures.signature_dialog import record_kind
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -82,15 +82,12 @@ class PendingSignaturesWidget(QWidget):
     def refresh(self) -> None:
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: signatures.pending_for(ctx.read_uow(), actor), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, pending: list[PendingSignature]) -> None:
         self.model.set_records(pending)
         self.empty.setVisible(not pending)
         self.sign_button.setEnabled(bool(pending))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(LOT, BATCH):

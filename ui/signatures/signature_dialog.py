@@ -17,26 +17,22 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app import signatures
-from app.signatures import SigningRequest, SigningResult, SigningSession
+from app.signatures import SigningRequest, SigningSession
 from domain.errors import AccountLocked, AuthenticationFailed
 from domain.signatures import Meaning
 from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
-from ui.widgets.height_for_width import keep_height_for_width
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.form_dialog import FormDialog
 from ui.widgets.status_names import status_name, transition_name
 
 if TYPE_CHECKING:
@@ -62,33 +58,36 @@ class SigningSubject:
     sentence: Callable[[SigningRequest], str]
 
 
-class SignatureDialog(QDialog):
+class SignatureDialog(FormDialog[Any]):
     """Built with the record to sign; asks the app what this user would sign (`signing_request`) at once.
-    `refusal` is set when the user may not sign it (then the dialog is not shown), `signed` after signing."""
+    `refusal` is set when the user may not sign it (then the dialog is not shown), `signed` after signing.
+
+    `ask(...)`: the applied signature (SigningResult for a transition, the subject's result otherwise), or None:
+    cancelled, refused (a box says why), or the account locked (then `on_account_locked(notice)` is called to end
+    the session)."""
 
     account_locked = Signal(str)  # a notice for the log-in dialog: the session must end
     settled = Signal()  # the signing request is known, or refused
 
     def __init__(self, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
-                 target: Enum | str, parent: QWidget | None = None, *, subject: SigningSubject | None = None
-                 ) -> None:
-        super().__init__(parent)
-        self.setObjectName("signatureDialog")
-        self.setWindowTitle(self.tr("Electronic signature: {kind} {n}").format(kind=record_kind(record_type),
-                                                                              n=record_id))
+                 target: Enum | str, parent: QWidget | None = None, *, subject: SigningSubject | None = None,
+                 on_account_locked: Callable[[str], object] | None = None) -> None:
+        super().__init__(runner, name="signature", title=self.tr("Electronic signature: {kind} {n}").format(
+            kind=record_kind(record_type), n=record_id), ok_text=self.tr("Sign"), parent=parent)
         # Wide enough in the user's font for "... of lot FD-IVC-20-26339-002" on one line (no number broken).
-        self.setMinimumWidth(max(460, self.fontMetrics().averageCharWidth() * 72))
-        self.ctx, self.runner, self.session = ctx, runner, session
+        self.body.addStrut(max(460, self.fontMetrics().averageCharWidth() * 72))  # the layout sets the minimum
+        self.ctx, self.session = ctx, session
         self.record_type, self.record_id, self.target = record_type, record_id, target
         self.request: SigningRequest | None = None
         self.refusal: str | None = None
-        self.signed: Any = None  # SigningResult for a transition, the subject's result otherwise
         self.locked_notice: str | None = None
         self._busy = False
         self._close_when_done = False
         self._user_id_shown = False
         self._build()
         self._set_inputs_enabled(False)
+        if on_account_locked is not None:
+            self.account_locked.connect(on_account_locked)
         self.subject = subject or SigningSubject(
             lambda: signatures.signing_request(ctx.read_uow(), session, record_type, record_id, target),
             lambda password, user_id, comment, meaning: signatures.sign(
@@ -97,12 +96,15 @@ class SignatureDialog(QDialog):
             self._transition_sentence)
         self.runner.run(self.subject.request, on_done=self._requested, on_error=self._request_refused)
 
+    @property
+    def signed(self) -> Any:
+        """SigningResult for a transition, the subject's result otherwise; None until signed."""
+        return self.result_value
+
     # --- layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.what = QLabel(self.tr("Loading what you would sign..."))
-        self.what.setObjectName("signingWhat")
-        self.what.setWordWrap(True)
-        self.record_box = QGroupBox(self.tr("Signed record"))
+        self.what = self.add_note(self.tr("Loading what you would sign..."), "signingWhat")
+        self.record_box = self.add_above(QGroupBox(self.tr("Signed record")))
         self.record_box.setObjectName("signedRecord")
         self.key_values = QFormLayout(self.record_box)
         self.meaning = QLabel()
@@ -124,36 +126,15 @@ class SignatureDialog(QDialog):
         self.user_id.setPlaceholderText(self.tr("Your user ID"))
         self.password = password_field("signerPassword")
         self.password.setPlaceholderText(self.tr("Your password"))
-        self.form = QFormLayout()
         self.form.addRow(self.tr("Signature"), self.meaning)
         self.form.addRow(self.tr("Progress"), self.progress)
         self.form.addRow(self.tr("Reason (required)"), self.comment)
         self.form.addRow(self.tr("User ID"), self.user_id)
         self.form.addRow(self.tr("Password"), self.password)
         self.form.setRowVisible(self.user_id, False)
-        self.message = MessageLabel(self, object_name="signatureMessage")
-        self.buttons = QDialogButtonBox()
-        self.sign_button = QPushButton(self.tr("Sign"))
-        self.sign_button.setObjectName("sign")
-        self.sign_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setObjectName("cancelSigning")
-        self.buttons.addButton(self.sign_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.sign_button.clicked.connect(self._submit)
-        self.cancel_button.clicked.connect(self.reject)
-        self.password.returnPressed.connect(self._submit)
         self.user_id.returnPressed.connect(self.password.setFocus)
-        layout = QVBoxLayout(self)
-        # Never smaller than what it shows: a window is first sized to at most 2/3 of the screen, which on a
-        # 1080p screen at 150 % (720 logical pixels) squeezed the signed record's rows into each other.
-        keep_height_for_width(self)
-        layout.addWidget(self.what)
-        layout.addWidget(self.record_box)
-        layout.addLayout(self.form)
-        layout.addWidget(self.statement)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.body.addWidget(self.statement)
+        self.finish()
 
     def _transition_sentence(self, request: SigningRequest) -> str:
         return self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).").format(
@@ -195,11 +176,11 @@ class SignatureDialog(QDialog):
         self._user_id_shown = shown
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
-        for widget in (self.comment, self.user_id, self.password, self.sign_button):
+        for widget in (self.comment, self.user_id, self.password, self.ok_button):
             widget.setEnabled(enabled)
 
     # --- signing ------------------------------------------------------------------------------------
-    def _submit(self) -> None:
+    def submit(self) -> None:
         request = self.request
         if request is None or self._busy or self.locked_notice is not None:
             return
@@ -209,17 +190,17 @@ class SignatureDialog(QDialog):
         user_id = self.user_id.text().strip() if self._user_id_shown else None
         password = self.password.text()
         if request.needs_comment and not comment:
-            self.message.show_error(self.tr("The {requirement} needs a reason: type why.").format(
+            self.fail(self.tr("The {requirement} needs a reason: type why.").format(
                 requirement=request.requirement))
             self.comment.setFocus()
             return
         if self._user_id_shown and not user_id:
-            self.message.show_error(self.tr("Type your user ID and your password: the first signature of a "
+            self.fail(self.tr("Type your user ID and your password: the first signature of a "
                                             "session needs both."))
             self.user_id.setFocus()
             return
         if not password:
-            self.message.show_error(self.tr("Type your password to sign."))
+            self.fail(self.tr("Type your password to sign."))
             self.password.setFocus()
             return
         meaning = Meaning.parse(request.meaning)  # exactly what the dialog shows, or the app refuses
@@ -227,21 +208,21 @@ class SignatureDialog(QDialog):
         self._busy = True
         self._set_inputs_enabled(False)
         self.cancel_button.setEnabled(False)
-        self.message.clear_message()
-        self.runner.run(lambda: sign(password, user_id, comment or None, meaning),
-                        on_done=self._signed, on_error=self._refused)
+        self.run(lambda: sign(password, user_id, comment or None, meaning))
 
-    def _signed(self, result: Any) -> None:
+    def done_with(self, result: Any) -> None:
         self._busy = False
         self.password.clear()
-        self.signed = result  # sign() marked the session: later signatures ask for the password alone
-        self.done(QDialog.DialogCode.Accepted)
+        super().done_with(result)  # sign() marked the session: later signatures ask for the password alone
 
-    def _refused(self, error: Exception) -> None:
+    def fail(self, error: Exception | str) -> None:
+        if isinstance(error, str):  # the input is not complete: nothing was tried
+            self.message.show_error(error)
+            return
         self._busy = False
         self.password.clear()
         self.cancel_button.setEnabled(True)
-        self.message.show_error(user_message(error))
+        self.message.show_error(error)
         if isinstance(error, AccountLocked):
             self._account_locked(user_message(error))
             return
@@ -296,22 +277,10 @@ class SignatureDialog(QDialog):
         loop.exec()
         self.settled.disconnect(loop.quit)
 
-    @classmethod
-    def ask(cls, ctx: Services, runner: Runner, session: SigningSession, record_type: str, record_id: str,
-            target: Enum | str, parent: QWidget | None = None, *,
-            on_account_locked: Callable[[str], object] | None = None, subject: SigningSubject | None = None
-            ) -> SigningResult | Any | None:
-        """The applied signature (and the transition's progress after it), or None: cancelled, refused (a box
-        says why), or the account locked (then `on_account_locked(notice)` is called to end the session)."""
-        dialog = cls(ctx, runner, session, record_type, record_id, target, parent, subject=subject)
-        if on_account_locked is not None:
-            dialog.account_locked.connect(on_account_locked)
-        try:
-            dialog.wait_for_request()
-            if dialog.refusal is None:
-                dialog.exec()
-            if dialog.refusal is not None:
-                dialog.show_refusal(parent)
-            return dialog.signed
-        finally:
-            dialog.deleteLater()
+    def show_modal(self) -> bool:
+        """A refusal (this user may not sign this) is a box of its own: the dialog does not open."""
+        self.wait_for_request()
+        accepted = self.refusal is None and self.exec() == QDialog.DialogCode.Accepted
+        if self.refusal is not None:
+            self.show_refusal(self.parentWidget())
+        return accepted

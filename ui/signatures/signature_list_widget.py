@@ -19,7 +19,7 @@ from app import signatures, signed_records
 from app.signatures import AWAITED, ProgressView, SignatureView
 from app.signing_rules import MACHINES
 from domain.users import Actor
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.status_names import status_name, transition_name
 from ui.widgets.widget_parts import retire, time_text
@@ -118,7 +118,7 @@ class SignatureListWidget(QWidget):
         self._record = (record_type, record_id)
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: _load(ctx, actor, record_type, record_id, status), on_done=self._loaded,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _loaded(self, loaded: _Loaded) -> None:
         if loaded.record == self._record:  # not an answer for a record shown before
@@ -152,6 +152,3 @@ class SignatureListWidget(QWidget):
         self.invalidated.setText(self.tr(
             "{n} signature(s) INVALIDATED: the record changed after signing.").format(n=invalid) if invalid else "")
         self.invalidated.setVisible(bool(invalid))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

@@ -26,7 +26,7 @@ from domain.trace import ChildPage, Direction, NodeInfo, NodeKind
 from domain.trace_scope import TraceScope
 from domain.users import Actor, Permission
 from ui.shell.changes import BATCH, LOT, RECALL, SHIPMENT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.trace.trace_tree_model import COLUMNS, TraceTreeModel
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
@@ -135,7 +135,7 @@ class TraceWidget(QWidget):
             start = trace.start_trace(ctx.read_uow(), actor, number, direction)
             return _Timed(start, time.perf_counter() - started)
 
-        self.runner.run(work, on_done=partial(self._traced, quiet, direction), on_error=self._failed)
+        self.runner.run(work, on_done=partial(self._traced, quiet, direction), on_error=self.message.show_error)
 
     def _traced(self, quiet: bool, direction: str, timed: _Timed) -> None:
         start = timed.start
@@ -159,7 +159,7 @@ class TraceWidget(QWidget):
         ctx, actor, number = self.ctx, self.actor, start.root.number
         wanted = [page.direction.value for page in start.levels]
         self.runner.run(lambda: [trace.trace_scope(ctx.read_uow(), actor, number, d) for d in wanted],
-                        on_done=partial(self._counted, start.root, timed.seconds), on_error=self._failed)
+                        on_done=partial(self._counted, start.root, timed.seconds), on_error=self.message.show_error)
 
     def _counted(self, root: NodeInfo, seconds: float, scopes: list[TraceScope]) -> None:
         if self.model.root != root:
@@ -188,7 +188,7 @@ class TraceWidget(QWidget):
 
     def _children_failed(self, entry: int, error: Exception) -> None:
         self.model.failed(entry)
-        self._failed(error)
+        self.message.show_error(error)
 
     def _fit_columns(self, parent: QModelIndex, first: int, last: int) -> None:
         """Widen the columns to the rows just shown (a page at most: a sample, never the whole tree), so that
@@ -251,7 +251,7 @@ class TraceWidget(QWidget):
         self.message.show_info(self.tr("Exporting the whole trace of {n}…").format(n=number))
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: trace.export_trace_csv(ctx.read_uow(), actor, number, direction, path),
-                        on_done=self._exported, on_error=self._failed)
+                        on_done=self._exported, on_error=self.message.show_error)
 
     def _exported(self, exported: ExportedTrace) -> None:
         self.message.show_info(self.tr("Trace exported to {path} ({lines} lines).").format(
@@ -272,7 +272,7 @@ class TraceWidget(QWidget):
         ctx, actor, number = self.ctx, self.actor, lot.number
         self.message.show_info(self.tr("Opening a recall for lot {n}…").format(n=number))
         self.runner.run(lambda: recalls.open_recall(ctx.uow(), actor, number, reason), on_done=self._recall_opened,
-                        on_error=self._failed)
+                        on_error=self.message.show_error)
 
     def _recall_opened(self, recall: RecallView) -> None:
         self.message.show_info(self.tr(
@@ -280,6 +280,3 @@ class TraceWidget(QWidget):
         ).format(n=recall.recall_number, scope=f"{len(recall.scope):,}", customers=f"{len(recall.customers):,}"))
         self.changes.announce(Changes.of(RECALL, LOT, BATCH, numbers=[recall.recall_number]))
         self.open_record.emit("recall", recall.recall_number)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.shell.task_runner import user_message
+
 
 class MessageLabel(QLabel):
     def __init__(self, parent: QWidget | None = None, *, object_name: str = "message") -> None:
@@ -12,8 +14,10 @@ class MessageLabel(QLabel):
         self.setWordWrap(True)
         self.setVisible(False)
 
-    def show_error(self, text: str) -> None:
-        self._show(text, "color: #b00020;")
+    def show_error(self, error: Exception | str) -> None:
+        """A refusal in the user's words: a text as it is, an exception as `user_message` says it. Passed as
+        `on_error` to the task runner, it is the one way a screen shows what failed."""
+        self._show(error if isinstance(error, str) else user_message(error), "color: #b00020;")
 
     def show_info(self, text: str) -> None:
         self._show(text, "color: #1b5e20;")

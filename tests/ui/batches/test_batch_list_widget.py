@@ -51,9 +51,9 @@ def issue(qtbot: QtBot, lot: str, quantity: str, *, refused: str | None = None):
         assert dialog.objectName() == "issueMaterialDialog"
         type_into(qtbot, dialog, "issueLot", lot)
         type_into(qtbot, dialog, "issueQuantity", quantity)
-        click(qtbot, dialog, "issueOk")
+        click(qtbot, dialog, "issueMaterialOk")
         if refused is not None:
-            assert message_text(dialog, "issueMessage") == (
+            assert message_text(dialog, "issueMaterialMessage") == (
                 f"{refused}\nAn alert was raised so that QA can follow this up.")
             assert child(dialog, QLineEdit, "issueLot").text() == lot, "the form stays filled"
             dialog.reject()
@@ -74,7 +74,7 @@ def test_plan_start_issue_and_complete_a_batch(qtbot: QtBot, ui_ctx: AppContext,
         assert child(dialog, QLabel, "planRecord").text() == (
             "v1 “Syringe”\nRES-PC: 0.01 kg per unit ±5 %\nTUBE-1: 0.05 m per unit ±10 %")
         type_into(qtbot, dialog, "planQuantity", "1000")
-        click(qtbot, dialog, "planOk")
+        click(qtbot, dialog, "planBatchOk")
 
     modals.answer(plan)
     click(qtbot, page, "planBatch")
@@ -113,10 +113,10 @@ def test_plan_start_issue_and_complete_a_batch(qtbot: QtBot, ui_ctx: AppContext,
         assert dialog.objectName() == "completeBatchDialog"
         type_into(qtbot, dialog, "producedQuantity", "990")
         type_into(qtbot, dialog, "lotSplit", "500, 400")
-        click(qtbot, dialog, "completeOk")
-        assert message_text(dialog, "completeMessage") == "the lot quantities add up to 900, not 990"
+        click(qtbot, dialog, "completeBatchOk")
+        assert message_text(dialog, "completeBatchMessage") == "the lot quantities add up to 900, not 990"
         type_into(qtbot, dialog, "lotSplit", "")
-        click(qtbot, dialog, "completeOk")
+        click(qtbot, dialog, "completeBatchOk")
 
     modals.answer(complete)
     click(qtbot, page, "completeBatch")
@@ -180,11 +180,11 @@ def test_return_unused_material_to_stock(qtbot: QtBot, ui_ctx: AppContext, page:
         type_into(qtbot, dialog, "issueLot", resin)
         type_into(qtbot, dialog, "issueQuantity", "12")
         type_into(qtbot, dialog, "returnReason", "bag not opened")
-        click(qtbot, dialog, "issueOk")
-        assert message_text(dialog, "issueMessage") == (
+        click(qtbot, dialog, "returnMaterialOk")
+        assert message_text(dialog, "returnMaterialMessage") == (
             f"only 10 of lot {resin} is issued to batch {batch}; cannot return 12"), "no alert for a return"
         type_into(qtbot, dialog, "issueQuantity", "2")
-        click(qtbot, dialog, "issueOk")
+        click(qtbot, dialog, "returnMaterialOk")
 
     modals.answer(give_back)
     click(qtbot, page, "returnMaterial")

@@ -59,14 +59,14 @@ def test_a_lot_scanned_in_the_issue_dialog_is_filled_and_issued_after_the_quanti
     def issue(dialog: QDialog) -> None:
         assert dialog.objectName() == "issueMaterialDialog"
         scanner.emit(batch, "]C0")  # the batch's own number: not a lot
-        assert message_text(dialog, "issueMessage") == f"Batch {batch} is not a lot label."
+        assert message_text(dialog, "issueMaterialMessage") == f"Batch {batch} is not a lot label."
         scanner.emit(resin, "]C0")
         assert child(dialog, QLineEdit, "issueLot").text() == resin  # type: ignore[attr-defined]
         assert child(dialog, QLabel, "issueLotInfo").text().startswith("RES-PC, Released, 25 kg on hand")  # type: ignore[attr-defined]
-        assert message_text(dialog, "issueMessage") == f"Lot {resin} scanned: check the quantity, then Issue."
+        assert message_text(dialog, "issueMaterialMessage") == f"Lot {resin} scanned: check the quantity, then Issue."
         assert status_text(window) == f"Scanned into batch {batch}: lot {resin}"
         type_into(qtbot, dialog, "issueQuantity", "10")
-        click(qtbot, dialog, "issueOk")
+        click(qtbot, dialog, "issueMaterialOk")
 
     modals.answer(issue)
     click(qtbot, page, "issueMaterial")
@@ -97,9 +97,9 @@ def test_a_udi_label_scanned_in_the_shipment_dialog_adds_the_lot(
             (finished.lot_number, "490")]
         assert status_text(window) == f"Scanned onto the shipment: lot {finished.lot_number}"
         scanner.emit(udi, "]d2")  # the same box again
-        assert message_text(dialog, "shipMessage") == f"lot {finished.lot_number} is already on this shipment"
+        assert message_text(dialog, "newShipmentMessage") == f"lot {finished.lot_number} is already on this shipment"
         assert table.rowCount() == 1
-        click(qtbot, dialog, "shipOk")
+        click(qtbot, dialog, "newShipmentOk")
 
     modals.answer(ship)
     click(qtbot, page, "newShipment")
@@ -120,7 +120,7 @@ def test_a_quarantined_lot_is_refused_at_shipping_with_the_reason(
     def ship(dialog: QDialog) -> None:
         scanner.emit(tube.lot_number, "]C0")
         expected = f"lot {tube.lot_number} is Quarantine: only Released lots are shipped"
-        assert message_text(dialog, "shipMessage") == expected
+        assert message_text(dialog, "newShipmentMessage") == expected
         assert status_text(window) == expected
         assert child(dialog, QTableWidget, "shipLines").rowCount() == 0  # type: ignore[attr-defined]
         dialog.reject()

@@ -68,8 +68,8 @@ def test_the_simulator_scans_a_supplier_label_into_the_open_receiving_dialog(
         assert quantity.text() == "500", "filled by the scan, not typed by it"  # type: ignore[attr-defined]
         click(qtbot, simulator, "simulatorLastLot")
         click(qtbot, simulator, "simulatorSendHid")
-        assert message_text(dialog, "receiveMessage") == f"Lot {tube.lot_number} is not a supplier's label."
-        click(qtbot, dialog, "receiveOk")
+        assert message_text(dialog, "receiveLotMessage") == f"Lot {tube.lot_number} is not a supplier's label."
+        click(qtbot, dialog, "receiveLotOk")
 
     modals.answer(receive)
     click(qtbot, page, "receiveLot")

@@ -83,7 +83,7 @@ def test_a_shift_with_the_scanner_simulator_and_a_label_printer(
         assert isinstance(item, QComboBox) and item.currentData() == "RES-PC"
         assert child(dialog, QLineEdit, "supplierLot").text().startswith("S")  # type: ignore[attr-defined]
         type_by_hand(qtbot, dialog, "receiveQuantity", "25")
-        click(qtbot, dialog, "receiveOk")
+        click(qtbot, dialog, "receiveLotOk")
 
     modals.answer(receive)
     click(qtbot, lots_page, "receiveLot")
@@ -112,7 +112,7 @@ def test_a_shift_with_the_scanner_simulator_and_a_label_printer(
         click(qtbot, simulator, "simulatorSendHid")  # the lot label is still in the simulator's field
         assert child(dialog, QLineEdit, "issueLot").text() == resin.lot_number  # type: ignore[attr-defined]
         type_by_hand(qtbot, dialog, "issueQuantity", "10")
-        click(qtbot, dialog, "issueOk")
+        click(qtbot, dialog, "issueMaterialOk")
 
     modals.answer(issue)
     click(qtbot, batches_page, "issueMaterial")

@@ -48,20 +48,20 @@ def test_an_administrator_adds_a_printer_and_the_simulator_with_messages_for_mis
         click(qtbot, dialog, "addPrinter")
         type_into(qtbot, dialog, "printerName", PRINTER)
         type_into(qtbot, dialog, "printerTarget", "zebra:ninety")
-        click(qtbot, dialog, "stationSettingsSave")
+        click(qtbot, dialog, "stationSettingsOk")
         assert message_text(dialog, "stationSettingsMessage") == (
             f"devices.json: printers[0] '{PRINTER}': transport tcp needs host:port such as 192.168.1.50:9100, not "
             "'zebra:ninety'")
         type_into(qtbot, dialog, "printerTarget", f"127.0.0.1:{port}")
         choose(dialog, "printerDpi", 300)
         type_into(qtbot, dialog, "hidVendor", "vendor")
-        click(qtbot, dialog, "stationSettingsSave")
+        click(qtbot, dialog, "stationSettingsOk")
         assert message_text(dialog, "stationSettingsMessage") == (
             'devices.json: scanners.hid_pos.vendor_id must be a number such as 1504 or "0x05e0", not "vendor"')
         type_into(qtbot, dialog, "hidVendor", "0x05e0")
         child(dialog, QCheckBox, "simulatorEnabled").setChecked(True)  # type: ignore[attr-defined]
         choose(dialog, "defaultPrinter", PRINTER)
-        click(qtbot, dialog, "stationSettingsSave")
+        click(qtbot, dialog, "stationSettingsOk")
 
     modals.answer(edit)
     window.actions_by_name["actionStationDevices"].trigger()
@@ -92,7 +92,7 @@ def test_printers_cannot_be_changed_while_a_job_waits(qtbot: QtBot, ui_ctx: AppC
     def edit(dialog: QDialog) -> None:
         assert child(dialog, QLineEdit, "printerName").text() == PRINTER  # type: ignore[attr-defined]
         type_into(qtbot, dialog, "printerTarget", "127.0.0.1:9100")
-        click(qtbot, dialog, "stationSettingsSave")
+        click(qtbot, dialog, "stationSettingsOk")
         assert message_text(dialog, "stationSettingsMessage") == (
             "1 print job(s) are still open: let them print or cancel them first")
         dialog.reject()

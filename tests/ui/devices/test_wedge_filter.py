@@ -59,12 +59,12 @@ def test_a_supplier_label_scanned_into_receiving_fills_the_form_and_types_nothin
         assert supplier_lot.text() == "ACM-55", "the field holds the label's lot, not the typed barcode"
         assert dialog.expires_on.value() == date(2028, 11, 30)  # type: ignore[attr-defined]
         assert child(dialog, QLineEdit, "receiveQuantity").text() == "40"  # type: ignore[attr-defined]
-        assert message_text(dialog, "receiveMessage") == "Filled from the scan: check the supplier and the quantity."
+        assert message_text(dialog, "receiveLotMessage") == "Filled from the scan: check the supplier and the quantity."
         # typing by hand, in the same field, at human speed: it stays typing
         supplier_lot.clear()
         qtbot.keyClicks(supplier_lot, "ACM-55/B", delay=60)
         qtbot.waitUntil(lambda: supplier_lot.text() == "ACM-55/B", timeout=3000)
-        click(qtbot, dialog, "receiveOk")
+        click(qtbot, dialog, "receiveLotOk")
 
     modals.answer(receive)
     click(qtbot, page, "receiveLot")
@@ -113,7 +113,7 @@ def test_an_unknown_code_says_so_in_the_status_bar_and_in_the_open_dialog(
     def receive(dialog: QDialog) -> None:
         send_wedge_burst(child(dialog, QLineEdit, "receiveQuantity"), number)
         expected = f"Lot {number} is not a supplier's label."
-        assert message_text(dialog, "receiveMessage") == expected
+        assert message_text(dialog, "receiveLotMessage") == expected
         assert status_text(window) == expected
         assert child(dialog, QLineEdit, "receiveQuantity").text() == ""  # type: ignore[attr-defined]
         dialog.reject()

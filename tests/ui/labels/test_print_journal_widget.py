@@ -55,7 +55,7 @@ def receive_in_dialog(qtbot: QtBot, supplier_lot: str):  # type: ignore[no-untyp
         dialog.item.setCurrentIndex(dialog.item.findData("TUBE-1"))  # type: ignore[attr-defined]
         type_into(qtbot, dialog, "supplierLot", supplier_lot)
         type_into(qtbot, dialog, "receiveQuantity", "50")
-        click(qtbot, dialog, "receiveOk")
+        click(qtbot, dialog, "receiveLotOk")
     return handler
 
 

@@ -92,7 +92,7 @@ def test_receiving_puts_a_quarantine_lot_in_the_table(qtbot: QtBot, ui_ctx: AppC
         assert child(dialog, QComboBox, "receiveUnit").currentText() == "kg", "the unit defaults to the item's"
         assert "Shelf life 730 days" in child(dialog, QLabel, "receiveItemNote").text()
         type_date(qtbot, dialog, "manufacturedOn", date.today() - timedelta(days=10))
-        click(qtbot, dialog, "receiveOk")
+        click(qtbot, dialog, "receiveLotOk")
 
     modals.answer(receive)
     click(qtbot, page, "receiveLot")
@@ -125,12 +125,12 @@ def test_an_unapproved_supplier_is_refused_and_nothing_is_written(
         # Meanwhile QA suspends the supplier at another station: the service refuses, the form stays filled.
         masterdata.set_supplier_approval(ui_ctx.uow(), site.qa, "RES-PC", "ACME", ApprovalStatus.SUSPENDED,
                                          "complaint under investigation")
-        click(qtbot, dialog, "receiveOk")
-        assert message_text(dialog, "receiveMessage") == (
+        click(qtbot, dialog, "receiveLotOk")
+        assert message_text(dialog, "receiveLotMessage") == (
             "supplier ACME is suspended for item RES-PC: receipt refused")
         assert child(dialog, QLineEdit, "supplierLot").text() == "ACM-778"
         assert child(dialog, QLineEdit, "receiveQuantity").text() == "5"
-        assert child(dialog, QPushButton, "receiveOk").isEnabled(), "the user may correct and try again"
+        assert child(dialog, QPushButton, "receiveLotOk").isEnabled(), "the user may correct and try again"
         dialog.reject()
 
     modals.answer(receive)
@@ -145,8 +145,8 @@ def test_an_unapproved_supplier_is_refused_and_nothing_is_written(
         assert combo_texts(dialog, "receiveSupplier") == []
         assert "No supplier is approved for this item" in child(dialog, QLabel, "receiveItemNote").text()
         fill_receipt(qtbot, dialog)
-        click(qtbot, dialog, "receiveOk")
-        assert message_text(dialog, "receiveMessage") == (
+        click(qtbot, dialog, "receiveLotOk")
+        assert message_text(dialog, "receiveLotMessage") == (
             "Choose an approved supplier: none is approved for this item.")
         dialog.reject()
 
@@ -166,13 +166,13 @@ def test_an_expiry_before_receipt_is_refused_with_the_form_kept(
         fill_receipt(qtbot, dialog, item="TUBE-1", supplier_lot="T-1", quantity="5000")
         choose(dialog, "receiveUnit", "cm")
         type_date(qtbot, dialog, "expiresOn", yesterday)
-        click(qtbot, dialog, "receiveOk")
-        assert message_text(dialog, "receiveMessage") == (
+        click(qtbot, dialog, "receiveLotOk")
+        assert message_text(dialog, "receiveLotMessage") == (
             f"expiry {yesterday} is before the receipt date {date.today()}: receipt refused")
         assert child(dialog, QLineEdit, "supplierLot").text() == "T-1"
         # Corrected in the same dialog: 5000 cm are kept as 50 m.
         type_date(qtbot, dialog, "expiresOn", date.today() + timedelta(days=100))
-        click(qtbot, dialog, "receiveOk")
+        click(qtbot, dialog, "receiveLotOk")
 
     modals.answer(receive)
     click(qtbot, page, "receiveLot")
@@ -195,9 +195,9 @@ def test_a_scan_fills_item_supplier_lot_and_expiry(qtbot: QtBot, ui_ctx: AppCont
     assert dialog.expires_on.value() == expiry
     assert dialog.unit.currentText() == "pcs"
     assert not dialog.fill_from_scan(GTIN, "X", None), "a finished device is produced, not received"
-    assert message_text(dialog, "receiveMessage") == f"No item that is received has GTIN {GTIN}."
+    assert message_text(dialog, "receiveLotMessage") == f"No item that is received has GTIN {GTIN}."
     assert not dialog.fill_from_scan("4006381333932", "X", None)
-    assert message_text(dialog, "receiveMessage") == "GTIN '4006381333932' has check digit 2, expected 1"
+    assert message_text(dialog, "receiveLotMessage") == "GTIN '4006381333932' has check digit 2, expected 1"
 
 
 @pytest.mark.req("LOT-5", "AUD-4")

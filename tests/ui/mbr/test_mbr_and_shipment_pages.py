@@ -66,12 +66,12 @@ def test_draft_a_record_and_make_it_effective(qtbot: QtBot, ui_ctx: AppContext, 
         assert dialog.objectName() == "mbrDraftDialog"
         type_into(qtbot, dialog, "draftTitle", "Syringe, moulding and assembly")
         add_line(qtbot, dialog, "RES-PC", "0,01", "5")
-        assert message_text(dialog, "draftMessage") == "quantity per unit '0,01' is not a number"
+        assert message_text(dialog, "mbrDraftMessage") == "quantity per unit '0,01' is not a number"
         add_line(qtbot, dialog, "RES-PC", "0.01", "5")
         add_line(qtbot, dialog, "TUBE-1", "0.05", "10")
         add_line(qtbot, dialog, "TUBE-1", "0.05", "10")
-        assert message_text(dialog, "draftMessage") == "TUBE-1 is already in the bill of materials."
-        click(qtbot, dialog, "draftOk")
+        assert message_text(dialog, "mbrDraftMessage") == "TUBE-1 is already in the bill of materials."
+        click(qtbot, dialog, "mbrDraftOk")
 
     modals.answer(draft)
     click(qtbot, author, "newMbrDraft")
@@ -110,10 +110,11 @@ def test_ship_a_released_finished_lot(qtbot: QtBot, ui_ctx: AppContext, runner: 
         type_into(qtbot, dialog, "lineLot", finished)
         type_into(qtbot, dialog, "lineQuantity", "300")
         click(qtbot, dialog, "addShipLine")
-        click(qtbot, dialog, "shipOk")
-        assert message_text(dialog, "shipMessage") == f"lot {finished} is Quarantine: only Released lots are shipped"
+        click(qtbot, dialog, "newShipmentOk")
+        assert message_text(dialog, "newShipmentMessage") == (
+            f"lot {finished} is Quarantine: only Released lots are shipped")
         release_lot(ui_ctx, site.qc, site.qa, finished, NEW_PASSWORD)  # signed at another station meanwhile
-        click(qtbot, dialog, "shipOk")
+        click(qtbot, dialog, "newShipmentOk")
 
     modals.answer(ship)
     click(qtbot, page, "newShipment")

@@ -43,10 +43,10 @@ def progress(qtbot: QtBot, step: str, what: str, returned: str = ""):  # type: i
         assert child(dialog, QLabel, "progressStep").text() == f"City Hospital (HOSP1): {step}"
         if returned:
             type_into(qtbot, dialog, "returnedQuantity", returned)
-        click(qtbot, dialog, "progressOk")
-        assert message_text(dialog, "progressMessage") == "Say what was done: it is kept in the audit trail."
+        click(qtbot, dialog, "recallProgressOk")
+        assert message_text(dialog, "recallProgressMessage") == "Say what was done: it is kept in the audit trail."
         qtbot.keyClicks(child(dialog, QPlainTextEdit, "progressReason"), what)
-        click(qtbot, dialog, "progressOk")
+        click(qtbot, dialog, "recallProgressOk")
     return handler
 
 

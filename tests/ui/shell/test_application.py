@@ -107,7 +107,7 @@ def test_log_in_work_log_out_and_quit(qapp: QApplication, ui_db_url: str, monkey
         assert dialog.objectName() == "loginDialog"
         type_into(qtbot, dialog, "userId", "admin")
         type_into(qtbot, dialog, "password", ADMIN_PASSWORD)
-        click(qtbot, dialog, "logIn")
+        click(qtbot, dialog, "loginOk")
         QTimer.singleShot(50, log_out_from_the_main_window)
 
     def log_out_from_the_main_window() -> None:

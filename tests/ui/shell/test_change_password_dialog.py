@@ -24,19 +24,19 @@ def test_wrong_current_password_and_reuse_are_refused(qtbot: QtBot, ui_ctx: AppC
     type_into(qtbot, dialog, "oldPassword", "wrong-password-1")
     type_into(qtbot, dialog, "newPassword", NEW_PASSWORD)
     type_into(qtbot, dialog, "repeatPassword", NEW_PASSWORD)
-    click(qtbot, dialog, "setPassword")
-    assert message_text(dialog) == users.LOGIN_REFUSED
+    click(qtbot, dialog, "changePasswordOk")
+    assert message_text(dialog, "changePasswordMessage") == users.LOGIN_REFUSED
     assert child(dialog, QLineEdit, "oldPassword").text() == ""  # type: ignore[attr-defined]
 
     type_into(qtbot, dialog, "oldPassword", ADMIN_PASSWORD)
     type_into(qtbot, dialog, "newPassword", ADMIN_PASSWORD)
     type_into(qtbot, dialog, "repeatPassword", ADMIN_PASSWORD)
-    click(qtbot, dialog, "setPassword")
-    assert "must differ from the last" in message_text(dialog)
+    click(qtbot, dialog, "changePasswordOk")
+    assert "must differ from the last" in message_text(dialog, "changePasswordMessage")
 
     type_into(qtbot, dialog, "newPassword", NEW_PASSWORD)
     type_into(qtbot, dialog, "repeatPassword", NEW_PASSWORD)
-    click(qtbot, dialog, "setPassword")
+    click(qtbot, dialog, "changePasswordOk")
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.actor is not None
-    assert dialog.actor.user_id == "admin"
+    assert dialog.result_value is not None
+    assert dialog.result_value.user_id == "admin"

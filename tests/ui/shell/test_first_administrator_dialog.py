@@ -27,7 +27,7 @@ def fill(qtbot: QtBot, dialog: FirstAdministratorDialog, uid: str, name: str, pa
     type_into(qtbot, dialog, "printedName", name)
     type_into(qtbot, dialog, "password", password)
     type_into(qtbot, dialog, "repeatPassword", repeat)
-    click(qtbot, dialog, "createAdministrator")
+    click(qtbot, dialog, "firstAdministratorOk")
 
 
 @pytest.mark.req("ACC-1")
@@ -36,8 +36,8 @@ def test_the_dialog_creates_the_first_administrator(qtbot: QtBot, ui_ctx: AppCon
     dialog = shown(qtbot, ui_ctx, runner)
     fill(qtbot, dialog, "admin", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.created is not None
-    assert dialog.created.roles == (Role.ADMINISTRATOR.value,)
+    assert dialog.result_value is not None
+    assert dialog.result_value.roles == (Role.ADMINISTRATOR.value,)
     assert not users.needs_first_administrator(ui_ctx.read_uow(), SYSTEM_ACTOR)
     assert users.log_in(ui_ctx.uow(), ui_ctx.auth, "admin", ADMIN_PASSWORD).printed_name == "Ada Admin"
 
@@ -47,10 +47,10 @@ def test_mistyped_or_weak_passwords_are_refused_in_the_dialog(qtbot: QtBot, ui_c
                                                               runner: SyncTaskRunner) -> None:
     dialog = shown(qtbot, ui_ctx, runner)
     fill(qtbot, dialog, "admin", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD + "!")
-    assert "differ" in message_text(dialog)
+    assert "differ" in message_text(dialog, "firstAdministratorMessage")
     fill(qtbot, dialog, "admin", "Ada Admin", "short1", "short1")
-    assert message_text(dialog) == "the password must have at least 10 characters"
+    assert message_text(dialog, "firstAdministratorMessage") == "the password must have at least 10 characters"
     fill(qtbot, dialog, "Admin!", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD)
-    assert "invalid user ID" in message_text(dialog)
+    assert "invalid user ID" in message_text(dialog, "firstAdministratorMessage")
     assert dialog.isVisible()
     assert users.needs_first_administrator(ui_ctx.read_uow(), SYSTEM_ACTOR)

@@ -94,7 +94,7 @@ def test_several_matches_offer_a_chooser(qtbot: QtBot, ui_ctx: AppContext, runne
         assert texts == [f"Lot {flow.resin_lot} (RES-PC, Released), supplier lot RES-PC-S1",
                          f"Lot {second} (RES-PC, Quarantine), supplier lot ACM-900"]
         hits.setCurrentRow(1)
-        click(qtbot, dialog, "openHit")
+        click(qtbot, dialog, "recordChooserOk")
 
     modals.answer(choose_second)
     search(qtbot, window, prefix)

@@ -55,12 +55,12 @@ def test_wrong_password_is_refused_and_the_right_one_unlocks(
 ) -> None:
     window, dialog = locked_window(qtbot, ui_ctx, runner, admin)
     type_into(qtbot, dialog, "password", "not-my-password-1")
-    click(qtbot, dialog, "unlock")
-    assert message_text(dialog) == "wrong user ID or password: 4 tries left before the account locks"
+    click(qtbot, dialog, "lockOk")
+    assert message_text(dialog, "lockMessage") == "wrong user ID or password: 4 tries left before the account locks"
     assert window.idle_lock.locked
 
     type_into(qtbot, dialog, "password", ADMIN_PASSWORD)
-    click(qtbot, dialog, "unlock")
+    click(qtbot, dialog, "lockOk")
     assert not window.idle_lock.locked
     assert window.centralWidget().isVisible()
     assert actions(ui_ctx, admin, "SESSION_UNLOCKED") == ["admin"]
@@ -73,13 +73,13 @@ def test_another_users_password_does_not_unlock(
     make_user(ui_ctx, admin, "bob")  # bob's password is NEW_PASSWORD
     window, dialog = locked_window(qtbot, ui_ctx, runner, admin)
     type_into(qtbot, dialog, "password", NEW_PASSWORD)
-    click(qtbot, dialog, "unlock")
-    assert "4 tries left" in message_text(dialog)
+    click(qtbot, dialog, "lockOk")
+    assert "4 tries left" in message_text(dialog, "lockMessage")
     assert window.idle_lock.locked
     assert not window.centralWidget().isVisible()
 
     with qtbot.waitSignal(window.session_ended) as ended:
-        click(qtbot, dialog, "logOut")  # so that bob can log in
+        click(qtbot, dialog, "lockCancel")  # so that bob can log in
     assert ended.args == ["logout", ""]
 
 
@@ -91,7 +91,7 @@ def test_five_wrong_passwords_lock_the_account_and_end_the_session(
     with qtbot.waitSignal(window.session_ended) as ended:
         for _ in range(5):
             type_into(qtbot, dialog, "password", "not-my-password-1")
-            click(qtbot, dialog, "unlock")
+            click(qtbot, dialog, "lockOk")
     outcome, notice = ended.args
     assert outcome == "logout"
     assert "account 'admin' is now locked" in notice

@@ -37,7 +37,7 @@ def wrong_log_in(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner) -> Login
     dialog.show()
     type_into(qtbot, dialog, "userId", "nobody")
     type_into(qtbot, dialog, "password", "whatever-1234")
-    click(qtbot, dialog, "logIn")
+    click(qtbot, dialog, "loginOk")
     return dialog
 
 
@@ -46,8 +46,8 @@ def test_the_log_in_speaks_chinese_then_english_again(qtbot: QtBot, ui_ctx: AppC
                                                       admin: Actor, chinese: QApplication) -> None:
     dialog = wrong_log_in(qtbot, ui_ctx, runner)
     assert dialog.windowTitle() == "BatchTrace：登录"
-    assert child(dialog, QPushButton, "logIn").text() == "登录"
-    assert message_text(dialog) == "用户 ID 或密码错误，或账户已锁定或停用：如持续失败，请联系管理员"
+    assert child(dialog, QPushButton, "loginOk").text() == "登录"
+    assert message_text(dialog, "loginMessage") == "用户 ID 或密码错误，或账户已锁定或停用：如持续失败，请联系管理员"
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "login_zh.png"))
     assert layout_problems(dialog) == []
@@ -55,4 +55,4 @@ def test_the_log_in_speaks_chinese_then_english_again(qtbot: QtBot, ui_ctx: AppC
     install_language(chinese, i18n.ENGLISH)
     again = wrong_log_in(qtbot, ui_ctx, runner)
     assert again.windowTitle() == "BatchTrace: log in"
-    assert message_text(again) == users.LOGIN_REFUSED
+    assert message_text(again, "loginMessage") == users.LOGIN_REFUSED

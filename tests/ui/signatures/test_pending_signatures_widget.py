@@ -86,7 +86,7 @@ def test_a_double_click_opens_the_record_and_its_dialog_and_cancel_leaves_it_wai
     def cancel(dialog: object) -> None:
         assert isinstance(dialog, SignatureDialog)
         opened.append(dialog.record_id)
-        click(qtbot, dialog, "cancelSigning")
+        click(qtbot, dialog, "signatureCancel")
 
     modals.answer(cancel)
     table = child(page, QTableView, "pendingTable")

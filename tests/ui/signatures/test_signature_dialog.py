@@ -141,14 +141,14 @@ def test_the_fifth_wrong_password_locks_the_account_and_the_dialog_says_so(
     notice = "wrong password: account 'qc' is now locked; an administrator must unlock it"
     assert locked.args == [notice]
     assert message_text(dialog, "signatureMessage") == notice
-    assert not child(dialog, QPushButton, "sign").isEnabled(), "nothing more to try here"
-    assert child(dialog, QPushButton, "cancelSigning").text() == "Close"  # type: ignore[attr-defined]
+    assert not child(dialog, QPushButton, "signatureOk").isEnabled(), "nothing more to try here"
+    assert child(dialog, QPushButton, "signatureCancel").text() == "Close"  # type: ignore[attr-defined]
     assert shown(ui_ctx, site, number) == []
     assert failures(ui_ctx, site, "qc")[0] == (
         f"wrong password at signing lot {number}: account locked after 5 failures")
     with pytest.raises(AuthenticationFailed, match="or the account is locked"):  # the log-in's one answer
         users.log_in(ui_ctx.uow(), ui_ctx.auth, "qc", NEW_PASSWORD)
-    click(qtbot, dialog, "cancelSigning")
+    click(qtbot, dialog, "signatureCancel")
     assert not dialog.isVisible()
 
 
@@ -163,7 +163,7 @@ def test_cancel_leaves_nothing_behind(qtbot: QtBot, ui_ctx: AppContext, runner: 
         assert isinstance(dialog, SignatureDialog)
         qtbot.keyClicks(child(dialog, QLineEdit, "signerUserId"), "qc")
         qtbot.keyClicks(child(dialog, QLineEdit, "signerPassword"), NEW_PASSWORD)
-        click(qtbot, dialog, "cancelSigning")
+        click(qtbot, dialog, "signatureCancel")
 
     modals.answer(cancel)
     assert SignatureDialog.ask(ui_ctx, runner, session, "lot", number, LotStatus.RELEASED) is None

@@ -40,7 +40,7 @@ def test_after_the_idle_lock_and_unlock_the_next_signature_asks_for_the_user_id_
     assert lock is not None
     assert window.signing_session.user_id_required, "locking ends the continuous session"
     type_into(qtbot, lock, "password", NEW_PASSWORD)
-    click(qtbot, lock, "unlock")
+    click(qtbot, lock, "lockOk")
     assert not window.idle_lock.locked
 
     window.open_record("lot", third)
