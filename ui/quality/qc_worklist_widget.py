@@ -19,7 +19,7 @@ from ui.quality.results_entry_dialog import ResultsEntryDialog
 from ui.quality.review_results_dialog import ReviewResultsDialog
 from ui.quality.worklist_table_model import WorklistTableModel
 from ui.shell.changes import BATCH, DEVIATION, ITEM, LOT, QC_RESULT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.item_filter_box import ItemFilterBox
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.optional_date_edit import OptionalDateEdit
@@ -105,7 +105,7 @@ class QcWorklistWidget(QWidget):
 
     # --- loading ------------------------------------------------------------------------------------
     def _load_items(self) -> None:
-        self.item_filter.load(self.ctx, self.runner, self.actor, self._failed)
+        self.item_filter.load(self.ctx, self.runner, self.actor, self.message.show_error)
 
     def _query(self) -> dict[str, object]:
         return {"item_code": self.item_filter.currentData(), "status": self.status_filter.currentData(),
@@ -123,7 +123,8 @@ class QcWorklistWidget(QWidget):
             total = len(rows) if len(rows) < PAGE else quality.worklist_size(ctx.read_uow(), actor, **query)  # type: ignore[arg-type]
             return rows, total
 
-        self.runner.run(first_page, on_done=lambda page: self._loaded(generation, *page), on_error=self._failed)
+        self.runner.run(first_page, on_done=lambda page: self._loaded(generation, *page),
+                        on_error=self.message.show_error)
 
     def _loaded(self, generation: int, rows: list[WorklistRow], total: int) -> None:
         if generation != self._generation:
@@ -147,7 +148,7 @@ class QcWorklistWidget(QWidget):
         generation, ctx, actor, query = self._generation, self.ctx, self.actor, self._query()
         self.runner.run(
             lambda: quality.worklist(ctx.read_uow(), actor, limit=PAGE, offset=offset, **query),  # type: ignore[arg-type]
-            on_done=lambda rows: self._more_loaded(generation, rows), on_error=self._failed)
+            on_done=lambda rows: self._more_loaded(generation, rows), on_error=self.message.show_error)
 
     def _more_loaded(self, generation: int, rows: list[WorklistRow]) -> None:
         if generation == self._generation:
@@ -157,9 +158,6 @@ class QcWorklistWidget(QWidget):
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{shown} of {total} records shown").format(
             shown=self.model.rowCount(), total=self.model.total))
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(ITEM):
@@ -227,4 +225,3 @@ class QcWorklistWidget(QWidget):
             self.message.show_info(text)
         self._select = record_id
         self.changes.announce(Changes.of(QC_RESULT, DEVIATION, numbers=[record_id]))
-
