@@ -23,6 +23,7 @@ from ui.batches.batch_table_model import batch_status_text
 from ui.batches.complete_batch_dialog import CompleteBatchDialog
 from ui.batches.issue_material_dialog import IssueMaterialDialog
 from ui.documents.document_button import DocumentButton
+from ui.process.batch_charts_widget import BatchChartsWidget
 from ui.process.batch_process_widget import BatchProcessWidget
 from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner
@@ -153,6 +154,8 @@ class BatchDetailWidget(QGroupBox):
             self.ctx, self.runner, self.actor, self.changes,
             step_signer=self.signer.sign_step if isinstance(self.signer, RecordSigner) else None)
         tabs.addTab(self.process_tab, self.tr("Process"))
+        self.charts_tab = BatchChartsWidget(self.ctx, self.runner, self.actor)  # PRC-5, loaded only when shown
+        tabs.addTab(self.charts_tab, self.tr("Charts"))
         return tabs
 
     def _alert_tab(self) -> QWidget:
@@ -202,6 +205,7 @@ class BatchDetailWidget(QGroupBox):
             self.message.clear_message()
         self._number = number
         self.process_tab.show_batch(number)
+        self.charts_tab.show_batch(number)
         if number is None:
             self._show(None)
             return

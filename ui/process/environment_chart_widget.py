@@ -13,7 +13,7 @@ from app.process_charts import EnvironmentChart, environment_chart
 from app.services import Services
 from domain.users import Actor
 from ui.process.chart_parts import EXCURSION_BRUSH, STEP_BRUSHES, export_png, fluid_curve, limit_line
-from ui.shell.task_runner import Runner
+from ui.shell.task_runner import Runner, user_message
 
 
 class EnvironmentChartWidget(QWidget):
@@ -33,7 +33,8 @@ class EnvironmentChartWidget(QWidget):
     def load(self, batch_number: str) -> None:
         self.status.setText(self.tr("Loading the environment of %1 ...").replace("%1", batch_number))
         uow, actor = self.ctx.read_uow, self.actor
-        self.runner.run(lambda: environment_chart(uow(), actor, batch_number), self.show_chart)
+        self.runner.run(lambda: environment_chart(uow(), actor, batch_number), self.show_chart,
+                        lambda error: self.status.setText(user_message(error)))
 
     def show_chart(self, data: EnvironmentChart) -> None:
         self.graphs.clear()

@@ -12,7 +12,7 @@ from app.process_charts import ParameterTrend, parameter_trend
 from app.services import Services
 from domain.users import Actor
 from ui.process.chart_parts import CONTROL_PEN, MEAN_PEN, export_png, limit_line
-from ui.shell.task_runner import Runner
+from ui.shell.task_runner import Runner, user_message
 
 
 class ParameterTrendWidget(QWidget):
@@ -34,7 +34,7 @@ class ParameterTrendWidget(QWidget):
     def load(self, batch_number: str, step_no: int, parameter: str, last: int = 25) -> None:
         uow, actor = self.ctx.read_uow, self.actor
         self.runner.run(lambda: parameter_trend(uow(), actor, batch_number, step_no, parameter, last),
-                        self.show_trend)
+                        self.show_trend, lambda error: self.status.setText(user_message(error)))
 
     def show_trend(self, trend: ParameterTrend) -> None:
         self.plot.clear()

@@ -148,14 +148,16 @@ def time_text(at: datetime | None) -> str:
     return local_text(at)
 
 
-def choose_save_path(parent: QWidget, title: str, file_name: str) -> Path | None:
-    """Ask where to save a CSV file (Qt's own dialog, named `exportFileDialog` for tests)."""
+def choose_save_path(parent: QWidget, title: str, file_name: str, *, file_filter: str | None = None,
+                     suffix: str = "csv") -> Path | None:
+    """Ask where to save a CSV file, or another kind with its `file_filter` and `suffix` (Qt's own dialog,
+    named `exportFileDialog` for tests)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     dialog = QFileDialog(parent, title, str(Path(folder) / file_name),
-                         QCoreApplication.translate("Export", "CSV files (*.csv)"))
+                         file_filter or QCoreApplication.translate("Export", "CSV files (*.csv)"))
     dialog.setObjectName("exportFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setDefaultSuffix("csv")
+    dialog.setDefaultSuffix(suffix)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
