@@ -1654,6 +1654,53 @@ Previous: {prev}</source>
     </message>
 </context>
 <context>
+    <name>BatchChartsWidget</name>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG...</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Batches in the trend</source>
+        <translation>趋势中的批次数</translation>
+    </message>
+    <message>
+        <source>Parameter in this batch</source>
+        <translation>本批次的参数</translation>
+    </message>
+    <message>
+        <source>Parameter across batches</source>
+        <translation>跨批次的参数</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Step {n}: {parameter}</source>
+        <translation>步骤 {n}：{parameter}</translation>
+    </message>
+    <message>
+        <source>The master batch record of this batch has no parameters.</source>
+        <translation>此批次的主批记录没有参数。</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Chart saved as {path}.</source>
+        <translation>图表已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>BatchDetailWidget</name>
     <message>
         <source>Batch</source>
@@ -1754,6 +1801,10 @@ Previous: {prev}</source>
     <message>
         <source>Process</source>
         <translation>工艺</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
     <message>
         <source>Acknowledge alert...</source>
@@ -1867,6 +1918,37 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Batch {n} planned from {product} v{version}.</source>
         <translation>已根据 {product} v{version} 计划批次 {n}。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchParameterChartWidget</name>
+    <message>
+        <source>No parameter chosen</source>
+        <translation>未选择参数</translation>
+    </message>
+    <message>
+        <source>lower limit %1</source>
+        <translation>下限 %1</translation>
+    </message>
+    <message>
+        <source>upper limit %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标值 %1</translation>
+    </message>
+    <message>
+        <source>%1 of step %2 in batch %3: %4</source>
+        <translation>批次 %3 步骤 %2 的 %1：%4</translation>
+    </message>
+    <message>
+        <source>No value recorded yet.</source>
+        <translation>尚未记录数值。</translation>
+    </message>
+    <message>
+        <source>%1 value(s) out of limits, marked in red.</source>
+        <translation>%1 个数值超出限度，以红色标出。</translation>
     </message>
 </context>
 <context>

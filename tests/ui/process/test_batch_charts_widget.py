@@ -78,6 +78,7 @@ def test_the_charts_tab_shows_the_parameter_the_trend_and_the_environment(
     x, y = chart.values.getData()
     assert list(y) == [126, 121] and x[0] <= x[1]
     out_x, out_y = chart.out.getData()
+    assert list(out_x) == [x[0]]
     assert list(out_y) == [126]
     assert limit_values(chart.plot) == [115, 120, 125]
     assert "1 value(s) out of limits, marked in red." in chart.status.text()
