@@ -20,13 +20,13 @@ from app.site_security import SecurityView, current_security
 from app.station_settings import DeviceSettings, load_device_settings
 from app.users import AuthConfig
 from domain.audit import ChainReport
-from domain.errors import DomainError, ValidationError
+from domain.errors import AccessDenied, DomainError, ValidationError
 from domain.i18n import _
 from domain.site_security import SiteSecurity
 from domain.users import SYSTEM_ACTOR
 from persistence import backup as db_backup
+from persistence import database_owner, guard_probe, schema
 from persistence import engine as db_engine
-from persistence import guard_probe, schema
 from persistence.mapping import map_domain
 from persistence.uow import SqlUnitOfWork
 from persistence.uow import session_factory as _session_factory
@@ -62,15 +62,26 @@ class AppContext:
     def dispose(self) -> None:
         self._engine.dispose()
 
+    def database_owner(self) -> str:
+        """Who holds the database, as the audit trail names them; refused unless the connection is the owner's
+        (the tables' owner on PostgreSQL, whoever can write the file on SQLite)."""
+        is_owner, who = database_owner.owner_identity(self._engine)
+        if not is_owner:
+            raise AccessDenied(
+                _("{who} is not the database owner: connect with the role that owns the BatchTrace tables "
+                  "(or, on SQLite, as the user who can write the file)", who=who),
+                permission="DATABASE_OWNER", user_id=who[:32],
+            )
+        return who
+
     def services(self) -> Services:
         """This context as the desktop sees it (`app.services.Services`); mypy checks that it fits."""
         return self
 
 
-def _engine_for(url_text: str) -> Any:
+def _engine_for(url_text: str, password: str | None = None) -> Any:
     url = db_engine.parse_url(url_text)
-    password = None
-    if url.get_backend_name() == "postgresql" and url.password is None:
+    if password is None and url.get_backend_name() == "postgresql" and url.password is None:
         password = credentials.load_password(credentials.key_for(url.username, url.host, url.port, url.database))
     return db_engine.make_engine(url, password=password)
 
@@ -98,11 +109,13 @@ def open_context(
     hasher: PasswordHasher | None = None,
     require_schema: bool = True,
     device_settings: DeviceSettings | None = None,
+    password: str | None = None,
 ) -> AppContext:
-    """Open the database the station is configured for and refuse an unknown schema revision (GEN-3)."""
+    """Open the database the station is configured for and refuse an unknown schema revision (GEN-3).
+    `password`: a PostgreSQL role's password typed for this command (the database owner's), not the keyring's."""
     settings = settings or load_settings()
     map_domain()
-    engine = _engine_for(resolve_database_url(db_url, settings))
+    engine = _engine_for(resolve_database_url(db_url, settings), password)
     try:
         info = _info(engine)
         if require_schema:

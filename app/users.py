@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -320,3 +320,40 @@ def _keep_an_administrator(tx: UnitOfWork, changed: User) -> None:
     if not admins:
         raise ValidationError(_("'{user_id}' is the last active administrator: keep at least one",
                                 user_id=changed.user_id))
+
+
+# The actor of a recovery by the database owner: not a user (the ID cannot be one, so it never collides).
+DATABASE_OWNER_ID = UserId("@db-owner")
+
+
+def recover_administrator(
+    uow: UnitOfWork, auth: AuthConfig, owner_check: Callable[[], str], printed_name: str, user_id: str,
+    reason: str | None, temporary_password: str | None = None,
+) -> UserView:
+    """Unlock a locked-out last administrator (ACC-7), done by whoever holds the database itself: `owner_check`
+    names them or refuses (the refusal is audited). Only when no other administrator could do it; optionally
+    with a temporary password the administrator replaces at the next log-in. Audited as the person, with the
+    database role or OS user that proved it, and the reason."""
+    why = _require_reason(reason)
+    name = validate_printed_name(printed_name)
+    with uow.acting_as(Actor(DATABASE_OWNER_ID, f"{name} (database owner)"[:120], authenticated=False)) as tx:
+        who = owner_check()
+        tx.acting_as(Actor(DATABASE_OWNER_ID, f"{name} ({who})"[:120], authenticated=False))
+        user = _get(tx, user_id)
+        if Role.ADMINISTRATOR not in user.roles or not user.active:
+            raise ValidationError(_("'{user_id}' is not an active administrator: the database owner's recovery is "
+                                    "only for a locked-out last administrator", user_id=user_id))
+        able = sorted(u.user_id for u in tx.users.list(include_inactive=False)
+                      if Role.ADMINISTRATOR in u.roles and not u.locked and u.user_id != user.user_id)
+        if able:
+            raise ValidationError(_("administrator {names} can unlock '{user_id}': the database owner's recovery is "
+                                    "only for a locked-out last administrator", names=", ".join(able),
+                                    user_id=user_id))
+        if not user.locked:
+            raise ValidationError(_("account '{user_id}' is not locked", user_id=user_id))
+        user.unlock()
+        if temporary_password is not None:
+            _set_password(tx, auth, user, temporary_password, temporary=True)
+        tx.audit_event("ADMIN_RECOVERED", "user", user.user_id, reason=f"{why} [{who}]")
+        tx.commit(reason=f"recovery of the last administrator by the database owner: {why}")
+        return UserView.of(user)

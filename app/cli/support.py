@@ -209,8 +209,8 @@ def log_in_to_sign(ctx: AppContext, user_id: str) -> tuple[Actor, str]:
 
 
 @contextmanager
-def open_context(args: argparse.Namespace) -> Iterator[AppContext]:
-    ctx = bootstrap.open_context(args.db)  # refuses an unknown schema revision (GEN-3)
+def open_context(args: argparse.Namespace, *, password: str | None = None) -> Iterator[AppContext]:
+    ctx = bootstrap.open_context(args.db, password=password)  # refuses an unknown schema revision (GEN-3)
     try:
         yield ctx
     finally:

@@ -7,6 +7,7 @@ import argparse
 from app import users
 from app.bootstrap import AppContext
 from app.cli.support import CommandTree, UsageError, acting, log_in, open_context, print_table, read_password
+from app.settings import load_settings, resolve_database_url
 from domain.errors import ValidationError
 from domain.i18n import _
 from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
@@ -24,7 +25,6 @@ def add_commands(tree: CommandTree) -> None:
     acting(command(user, "list", _user_list, "list all users"))
     for name, handler, text in (
         ("deactivate", _user_deactivate, "deactivate a user (IDs are never deleted or reused)"),
-        ("unlock", _user_unlock, "unlock an account locked after failed log-ins"),
         ("reset-password", _user_reset_password, "give a user a new temporary password"),
     ):
         sub = command(user, name, handler, text)
@@ -32,6 +32,18 @@ def add_commands(tree: CommandTree) -> None:
         sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
         acting(sub)
     acting(command(user, "change-password", _user_change_password, "change your own password"))
+    unlock = command(user, "unlock", _user_unlock, "unlock an account locked after failed log-ins; a locked-out "
+                     "last administrator: with --database-owner, by whoever holds the database itself")
+    unlock.add_argument("user_id", metavar="USER_ID")
+    unlock.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    acting(unlock, required=False)
+    unlock.add_argument("--database-owner", action="store_true",
+                        help="recover a locked-out last administrator as the database owner: on PostgreSQL "
+                             "connect with --db as the role that owns the tables (its password is asked); on "
+                             "SQLite, as the OS user who can write the file")
+    unlock.add_argument("--name", help="with --database-owner: your printed name, for the audit trail")
+    unlock.add_argument("--new-password", action="store_true",
+                        help="with --database-owner: also give the administrator a temporary password")
 
 
 def _user_add(args: argparse.Namespace) -> int:
@@ -86,9 +98,37 @@ def _user_deactivate(args: argparse.Namespace) -> int:
 
 
 def _user_unlock(args: argparse.Namespace) -> int:
+    if args.database_owner:
+        return _recover_administrator(args)
+    if not args.user:
+        raise UsageError(_("unlocking needs --user ID of an administrator (or --database-owner to recover a "
+                           "locked-out last administrator)"))
+    if args.name or args.new_password:
+        raise UsageError(_("--name and --new-password go with --database-owner"))
     with open_context(args) as ctx:
         view = users.unlock_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
     print(f"unlocked user {view.user_id} ({view.printed_name})")
+    return 0
+
+
+def _recover_administrator(args: argparse.Namespace) -> int:
+    """The documented recovery of a locked-out last administrator (ACC-7): whoever holds the database."""
+    if args.user:
+        raise UsageError(_("--database-owner acts as the database owner, not as a user: leave out --user"))
+    if not args.name or not args.name.strip():
+        raise UsageError(_("--database-owner needs --name \"Your printed name\" for the audit trail"))
+    name = validate_printed_name(args.name)
+    url = resolve_database_url(args.db, load_settings())
+    password = None
+    if url.startswith("postgresql"):  # the owner's own password, typed now: never the station's from the keyring
+        password = read_password("Password of the database owner role")
+    with open_context(args, password=password) as ctx:
+        temporary = (read_password(f"Temporary password for {args.user_id}", confirm=True)
+                     if args.new_password else None)
+        view = users.recover_administrator(ctx.uow(), ctx.auth, ctx.database_owner, name, args.user_id,
+                                           args.reason, temporary)
+    print(f"unlocked the administrator {view.user_id} ({view.printed_name}) as the database owner"
+          + ("; the temporary password must be changed at the next log-in" if temporary else ""))
     return 0
 
 

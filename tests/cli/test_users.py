@@ -135,7 +135,7 @@ def test_reset_password_gives_a_temporary_password(cli, seeded):
         (("user", "add", "nina", "--name", "N", "--user", "admin"), 2, "at least one --role"),
         (("user", "add", "nina", "--name", "N", "--role", "QC Analyst"), 2, "needs --user"),
         (("user", "deactivate", "qc", "--user", "admin"), 2, "required: --reason"),
-        (("user", "unlock", "qc", "--reason", "r"), 2, "required: --user"),
+        (("user", "unlock", "qc", "--reason", "r"), 2, "unlocking needs --user ID"),
         (("user", "list",), 2, "required: --user"),
         (("user", "rename", "qc"), 2, "invalid choice: 'rename'"),
         (("user",), 2, "required: COMMAND"),
