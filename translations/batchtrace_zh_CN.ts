@@ -32,6 +32,10 @@
         <translation>没有警报 {alert_id}</translation>
     </message>
     <message>
+        <source>{who} is not the database owner: connect with the role that owns the BatchTrace tables (or, on SQLite, as the user who can write the file)</source>
+        <translation>{who} 不是数据库所有者：请使用拥有 BatchTrace 数据表的角色连接（SQLite 上：以可写入该文件的用户身份）</translation>
+    </message>
+    <message>
         <source>cannot open the {kind} database at {location}: {first_line}</source>
         <translation>无法打开位于 {location} 的 {kind} 数据库：{first_line}</translation>
     </message>
@@ -162,6 +166,22 @@
     <message>
         <source>the first user is the administrator and gets the Administrator role only: add other users after</source>
         <translation>第一位用户是管理员，只具有管理员角色：其他用户请随后添加</translation>
+    </message>
+    <message>
+        <source>unlocking needs --user ID of an administrator (or --database-owner to recover a locked-out last administrator)</source>
+        <translation>解锁需要用 --user ID 指定一名管理员（或用 --database-owner 恢复被锁定的最后一名管理员）</translation>
+    </message>
+    <message>
+        <source>--name and --new-password go with --database-owner</source>
+        <translation>--name 和 --new-password 须与 --database-owner 一起使用</translation>
+    </message>
+    <message>
+        <source>--database-owner acts as the database owner, not as a user: leave out --user</source>
+        <translation>--database-owner 以数据库所有者身份操作，而不是以用户身份：请去掉 --user</translation>
+    </message>
+    <message>
+        <source>--database-owner needs --name &quot;Your printed name&quot; for the audit trail</source>
+        <translation>--database-owner 需要 --name &quot;您的签署姓名&quot;，以记入审计追踪</translation>
     </message>
     <message>
         <source>no OS keyring is available on this station (Windows Credential Manager, macOS Keychain or a Secret Service such as GNOME Keyring): BatchTrace will not store the password in a file</source>
@@ -594,6 +614,14 @@
     <message>
         <source>&apos;{user_id}&apos; is the last active administrator: keep at least one</source>
         <translation>“{user_id}”是最后一位在用的管理员：至少保留一位</translation>
+    </message>
+    <message>
+        <source>&apos;{user_id}&apos; is not an active administrator: the database owner&apos;s recovery is only for a locked-out last administrator</source>
+        <translation>“{user_id}”不是有效的管理员：数据库所有者的恢复仅用于被锁定的最后一名管理员</translation>
+    </message>
+    <message>
+        <source>administrator {names} can unlock &apos;{user_id}&apos;: the database owner&apos;s recovery is only for a locked-out last administrator</source>
+        <translation>管理员 {names} 可以解锁“{user_id}”：数据库所有者的恢复仅用于被锁定的最后一名管理员</translation>
     </message>
     <message>
         <source>the alert is already acknowledged</source>
