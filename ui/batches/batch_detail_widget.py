@@ -7,12 +7,13 @@ offered as "Sign: ..." buttons; without one, the pane says which signatures they
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app import batches
 from app.batches import AlertView, BatchDetail, BatchView, BomProgress
@@ -29,7 +30,7 @@ from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
 from ui.signatures.signature_list_widget import SignatureListWidget
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.detail_pane import DetailPane
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.status_names import status_name
@@ -59,21 +60,18 @@ def _bom_colour(line: BomProgress) -> QColor | None:
     return QColor("#1b5e20") if line.low <= line.issued <= line.high else None
 
 
-class BatchDetailWidget(QGroupBox):
+class BatchDetailWidget(DetailPane[_Loaded]):
     """`open_record(kind, number)` asks the window to show a lot or trace the batch."""
 
     open_record = Signal(str, str)
 
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                  signer: Signer | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("batchDetail")
+        super().__init__(runner, changes, name="batch", title=self.tr("Batch"), kinds=(BATCH, LOT), parent=parent,
+                         empty_text=self.tr("Select a batch to see its materials, lots and what you may do with it."))
         self.signer = signer
-        self.setTitle(self.tr("Batch"))
-        self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
-        self.detail: BatchDetail | None = None
-        self._number: str | None = None
-        self.header = QLabel(self.tr("Select a batch to see its materials, lots and what you may do with it."))
+        self.ctx, self.actor = ctx, actor
+        self.header = QLabel()
         self.header.setObjectName("batchHeader")
         self.header.setWordWrap(True)
         self._build_models()
@@ -88,7 +86,6 @@ class BatchDetailWidget(QGroupBox):
         self.issue_button = push_button(self.tr("Issue material..."), "issueMaterial", self.issue_material)
         self.return_button = push_button(self.tr("Return material..."), "returnMaterial", self.return_material)
         self.complete_button = push_button(self.tr("Complete..."), "completeBatch", self.complete)
-        self.message = MessageLabel(self, object_name="batchDetailMessage")
         # DOC-1: the batch record, printed or as PDF/DOCX, generated off the GUI thread
         self.record_button = DocumentButton(ctx, runner, actor, DocumentKind.BATCH_RECORD, self.tr("Batch record..."),
                                             "batchRecord")
@@ -99,16 +96,13 @@ class BatchDetailWidget(QGroupBox):
             material_row.addWidget(button)
         material_row.addStretch(1)
         material_row.addWidget(self.record_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addLayout(material_row)
-        layout.addLayout(self.actions_row)
-        layout.addWidget(self.signature_note)
-        layout.addWidget(self.signature_list)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.message)
-        changes.changed.connect(self._changed)
-        self._show(None)
+        self.body.addWidget(self.header)
+        self.body.addLayout(material_row)
+        self.body.addLayout(self.actions_row)
+        self.body.addWidget(self.signature_note)
+        self.body.addWidget(self.signature_list)
+        self.body.addWidget(self.tabs, 1)
+        self.finish(stretch=False)
 
     def _build_models(self) -> None:
         self.bom_model = RecordTableModel((
@@ -197,34 +191,28 @@ class BatchDetailWidget(QGroupBox):
 
     # --- showing ------------------------------------------------------------------------------------
     @property
+    def detail(self) -> BatchDetail | None:
+        return self.record.detail if self.record else None
+
+    @property
     def batch(self) -> BatchView | None:
-        return self.detail.batch if self.detail else None
+        return self.record.detail.batch if self.record else None
 
-    def show_batch(self, number: str | None) -> None:
-        if number != self._number:  # the same batch again (a refresh) keeps what the last action said
-            self.message.clear_message()
-        self._number = number
-        self.process_tab.show_batch(number)
+    def show_record(self, number: str | None) -> None:
+        self.process_tab.show_batch(number)  # the Process and Charts tabs follow the selection as the pane does
         self.charts_tab.show_batch(number)
-        if number is None:
-            self._show(None)
-            return
+        super().show_record(number)
+
+    def fetch(self, number: str) -> Callable[[], _Loaded]:
         ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: _Loaded(batches.get_batch(ctx.read_uow(), actor, number),
-                                        batches.open_alerts(ctx.read_uow(), actor, batch_number=number)),
-                        on_done=self._loaded, on_error=self.message.show_error)
+        return lambda: _Loaded(batches.get_batch(ctx.read_uow(), actor, number),
+                               batches.open_alerts(ctx.read_uow(), actor, batch_number=number))
 
-    def _loaded(self, loaded: _Loaded) -> None:
-        if loaded.detail.batch.batch_number == self._number:
-            self._show(loaded)
-
-    def _changed(self, changes: Changes) -> None:
-        if self._number is not None and changes.touches(BATCH, LOT):
-            self.show_batch(self._number)
-
-    def _show(self, loaded: _Loaded | None) -> None:
-        self.detail = loaded.detail if loaded else None
+    def present(self, loaded: _Loaded | None) -> None:
         batch = self.batch
+        self.header.setVisible(batch is not None)
+        if batch is None:
+            self.header.clear()
         self.bom_model.set_records(loaded.detail.bom if loaded else [])
         self.issue_model.set_records(loaded.detail.issues if loaded else [])
         self.output_model.set_records(loaded.detail.output_lots if loaded else [])

@@ -96,7 +96,7 @@ class BatchListWidget(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         else:  # the batch shown before is not in the list any more: the pane never shows what is not listed
             self.table.clearSelection()
-            self.detail.show_batch(None)
+            self.detail.show_record(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(BATCH):
@@ -108,14 +108,14 @@ class BatchListWidget(QWidget):
 
     def _selection_changed(self) -> None:
         batch = self.selected_batch()
-        self.detail.show_batch(batch.batch_number if batch is not None else None)
+        self.detail.show_record(batch.batch_number if batch is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one batch (global search, links from other pages)."""
         self.status_filter.setCurrentIndex(0)
         self.text_filter.setText(number)
         self.refresh(select=number)
-        self.detail.show_batch(number)
+        self.detail.show_record(number)
 
     def plan_batch(self) -> None:
         batch = PlanBatchDialog.ask(self.ctx, self.runner, self.actor, self)

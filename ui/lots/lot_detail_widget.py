@@ -6,10 +6,11 @@ offered as "Sign: ..." buttons; without one, the pane says which signatures they
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app import lots
 from app.lots import LotView
@@ -19,9 +20,9 @@ from domain.users import Actor
 from ui.documents.document_button import DocumentButton
 from ui.labels.lot_label_buttons import LotLabelButtons
 from ui.shell.changes import LOT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.signatures.signature_list_widget import SignatureListWidget
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.detail_pane import DetailPane
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import (
@@ -41,34 +42,21 @@ if TYPE_CHECKING:
 _FIELDS = ("number", "item", "status", "stock", "origin", "supplier", "manufactured", "expires", "created")
 
 
-class LotDetailWidget(QGroupBox):
+class LotDetailWidget(DetailPane[LotView]):
     """`open_record("trace", number)` asks the window to trace the lot."""
 
     open_record = Signal(str, str)
 
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                  signer: Signer | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("lotDetail")
-        self.setTitle(self.tr("Lot"))
-        self.ctx, self.runner, self.actor, self.changes, self.signer = ctx, runner, actor, changes, signer
-        self.lot: LotView | None = None
-        self._number: str | None = None
-        form = QFormLayout()
+        super().__init__(runner, changes, name="lot", title=self.tr("Lot"), kinds=(LOT,), parent=parent,
+                         empty_text=self.tr("Select a lot to see its data and what you may do with it."))
+        self.ctx, self.actor, self.signer = ctx, actor, signer
         captions = (self.tr("Lot number"), self.tr("Item"), self.tr("Status"), self.tr("Stock"), self.tr("Origin"),
                     self.tr("Supplier / supplier lot"), self.tr("Manufactured on"), self.tr("Expires on"),
                     self.tr("Created"))
-        self.values: dict[str, QLabel] = {}
         for name, caption in zip(_FIELDS, captions, strict=True):
-            label = QLabel()
-            label.setObjectName(f"lot_{name}")
-            label.setWordWrap(name not in ("number", "item"))  # identifiers are never broken at their hyphens
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[name] = label
-            form.addRow(caption, label)
-        self.empty = QLabel(self.tr("Select a lot to see its data and what you may do with it."))
-        self.empty.setObjectName("lotDetailEmpty")
-        self.empty.setWordWrap(True)
+            self.add_field(name, caption, wrap=name not in ("number", "item"))
         self.actions_row = QHBoxLayout()
         self.action_buttons: dict[LotStatus, QPushButton] = {}
         self.sign_buttons: dict[LotStatus, QPushButton] = {}
@@ -78,7 +66,6 @@ class LotDetailWidget(QGroupBox):
         self.signature_list = SignatureListWidget(ctx, runner, actor)  # SIG-2, SIG-3: who signed, still valid?
         self.trace_button = push_button(self.tr("Trace..."), "traceLot", self._trace)
         self.label_buttons = LotLabelButtons(ctx, runner, actor)  # LOT-4, DEVC-5, DEVC-6: print, preview, reprint
-        self.message = MessageLabel(self, object_name="lotDetailMessage")
         self.coa_button = DocumentButton(ctx, runner, actor, DocumentKind.CERTIFICATE,
                                          self.tr("Certificate of analysis..."), "lotCertificate")  # DOC-2
         self.coa_button.issued.connect(self.message.show_info)
@@ -86,48 +73,24 @@ class LotDetailWidget(QGroupBox):
         document_row = QHBoxLayout()
         document_row.addWidget(self.coa_button)
         document_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addLayout(form)
-        layout.addLayout(self.actions_row)
-        layout.addWidget(self.signature_note)
-        layout.addWidget(self.signature_list)
-        layout.addWidget(self.label_buttons)
-        layout.addLayout(document_row)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        changes.changed.connect(self._changed)
-        self._show(None)
+        for part in (self.actions_row, self.signature_note, self.signature_list, self.label_buttons, document_row):
+            if isinstance(part, QWidget):
+                self.body.addWidget(part)
+            else:
+                self.body.addLayout(part)
+        self.finish()
 
     # --- showing ------------------------------------------------------------------------------------
-    def show_lot(self, number: str | None) -> None:
-        if number != self._number:  # the same lot again (a refresh) keeps what the last action said
-            self.message.clear_message()
-        self._number = number
-        if number is None:
-            self._show(None)
-            return
+    def fetch(self, number: str) -> Callable[[], LotView]:
         ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: lots.get_lot(ctx.read_uow(), actor, number), on_done=self._loaded,
-                        on_error=self.message.show_error)
+        return lambda: lots.get_lot(ctx.read_uow(), actor, number)
 
-    def _loaded(self, lot: LotView) -> None:
-        if lot.lot_number == self._number:
-            self._show(lot)
-
-    def _changed(self, changes: Changes) -> None:
-        if self._number is not None and changes.touches(LOT):
-            self.show_lot(self._number)
-
-    def _show(self, lot: LotView | None) -> None:
-        self.lot = lot
+    def present(self, lot: LotView | None) -> None:
         released = lot is not None and lot.status == LotStatus.RELEASED.value
         self.coa_button.set_subject(lot.lot_number if lot is not None and released else None)
-        self.empty.setVisible(lot is None)
-        texts = dict.fromkeys(_FIELDS, "")
         if lot is not None:
             supplier = " / ".join(p for p in (lot.supplier_code, lot.supplier_lot) if p)
-            texts.update(
+            self.set_values(
                 number=lot.lot_number, item=lot.item_code, status=status_name(lot.status),
                 stock=self.tr("{on_hand} of {quantity} {unit} on hand").format(
                     on_hand=quantity_text(lot.on_hand), quantity=quantity_text(lot.quantity), unit=lot.unit),
@@ -135,8 +98,6 @@ class LotDetailWidget(QGroupBox):
                 manufactured=date_text(lot.manufactured_on) or self.tr("(none)"),
                 expires=date_text(lot.expires_on) or self.tr("(none)"), created=time_text(lot.created_at),
             )
-        for name, label in self.values.items():
-            label.setText(texts[name])
         if lot is None:
             self.signature_list.clear()
         else:
@@ -152,10 +113,10 @@ class LotDetailWidget(QGroupBox):
         self.action_buttons, self.sign_buttons = {}, {}
         self.signature_note.clear()
         self.signature_note.setVisible(False)
-        if self.lot is None:
+        if self.record is None:
             self.trace_button.setVisible(False)
             return
-        status = LotStatus(self.lot.status)
+        status = LotStatus(self.record.status)
         signed = signed_transitions(LOT_WORKFLOW, status, self.actor)
         # Only what this user may do now; the service checks again (ACC-4).
         for target in lots.allowed_lot_actions(self.actor, status):
@@ -192,7 +153,7 @@ class LotDetailWidget(QGroupBox):
 
     # --- acting -------------------------------------------------------------------------------------
     def change_status(self, target: LotStatus) -> None:
-        lot = self.lot
+        lot = self.record
         if lot is None:
             return
         reason = ReasonDialog.ask(self._question(target, lot.lot_number), self)
@@ -205,7 +166,7 @@ class LotDetailWidget(QGroupBox):
 
     def sign(self, target: LotStatus) -> None:
         """Open the signature dialog (the `signer`) for a signed transition; it writes, this pane refreshes."""
-        lot = self.lot
+        lot = self.record
         if lot is None or self.signer is None:
             return
         said = self.signer(self, "lot", lot.lot_number, target)
@@ -220,10 +181,10 @@ class LotDetailWidget(QGroupBox):
         self.changes.announce(Changes.of(LOT, numbers=[lot.lot_number]))
 
     def _change_failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
-        if self.lot is not None:  # an expired lot is blocked even though the change was refused
-            self.changes.announce(Changes.of(LOT, numbers=[self.lot.lot_number]))
+        self.show_error(error)
+        if self.record is not None:  # an expired lot is blocked even though the change was refused
+            self.changes.announce(Changes.of(LOT, numbers=[self.record.lot_number]))
 
     def _trace(self) -> None:
-        if self.lot is not None:
-            self.open_record.emit("trace", self.lot.lot_number)
+        if self.record is not None:
+            self.open_record.emit("trace", self.record.lot_number)

@@ -110,7 +110,7 @@ class LotListWidget(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         else:  # the lot shown before is not in the list any more: the pane never shows what is not listed
             self.table.clearSelection()
-            self.detail.show_lot(None)
+            self.detail.show_record(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(ITEM):
@@ -124,7 +124,7 @@ class LotListWidget(QWidget):
 
     def _selection_changed(self) -> None:
         lot = self.selected_lot()
-        self.detail.show_lot(lot.lot_number if lot is not None else None)
+        self.detail.show_record(lot.lot_number if lot is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one lot (global search, links from other pages): the filters narrow to its number."""
@@ -132,7 +132,7 @@ class LotListWidget(QWidget):
         self.status_filter.setCurrentIndex(0)
         self.text_filter.setText(number)
         self.refresh(select=number)
-        self.detail.show_lot(number)
+        self.detail.show_record(number)
 
     # --- receiving ----------------------------------------------------------------------------------
     def receive_lot(self) -> None:

@@ -17,7 +17,7 @@ from domain.users import Actor
 from ui.process.batch_parameter_chart_widget import BatchParameterChartWidget
 from ui.process.environment_chart_widget import EnvironmentChartWidget
 from ui.process.parameter_trend_widget import ParameterTrendWidget
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.widget_parts import choose_save_path, push_button
 
@@ -85,7 +85,7 @@ class BatchChartsWidget(QWidget):
             return
         ctx, actor = self.ctx, self.actor
         self.runner.run(lambda: process_steps.batch_process(ctx.read_uow(), actor, number),
-                        on_done=self._process_loaded, on_error=self._failed)
+                        on_done=self._process_loaded, on_error=self.message.show_error)
         self.environment.load(number)
 
     def _process_loaded(self, process: BatchProcess) -> None:
@@ -133,6 +133,3 @@ class BatchChartsWidget(QWidget):
         written = shown.export_png(path)
         self.message.show_info(self.tr("Chart saved as {path}.").format(path=str(written)))
         return written
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

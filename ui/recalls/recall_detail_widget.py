@@ -3,12 +3,13 @@ notification status and returned quantity; recording progress, closing with a st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QWidget
 
 from app import recalls
 from app.recalls import RecallCustomerView, RecallView
@@ -19,7 +20,7 @@ from ui.documents.document_button import DocumentButton
 from ui.recalls.recall_progress_dialog import RecallProgressDialog, next_step
 from ui.shell.changes import RECALL, ChangeHub, Changes
 from ui.shell.task_runner import Runner
-from ui.widgets.message_label import MessageLabel
+from ui.widgets.detail_pane import DetailPane
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.status_names import kind_name, status_name
@@ -31,20 +32,17 @@ if TYPE_CHECKING:
 _INDENT = "    "
 
 
-class RecallDetailWidget(QGroupBox):
+class RecallDetailWidget(DetailPane[RecallView]):
     """`open_record(kind, number)` asks the window to show the trigger lot."""
 
     open_record = Signal(str, str)
 
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recallDetail")
-        self.setTitle(self.tr("Recall"))
-        self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
-        self.recall: RecallView | None = None
-        self._number: str | None = None
-        self.header = QLabel(self.tr("Select a recall to see its scope and customers."))
+        super().__init__(runner, changes, name="recall", title=self.tr("Recall"), kinds=(RECALL,), parent=parent,
+                         empty_text=self.tr("Select a recall to see its scope and customers."))
+        self.ctx, self.actor = ctx, actor
+        self.header = QLabel()
         self.header.setObjectName("recallHeader")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -58,7 +56,6 @@ class RecallDetailWidget(QGroupBox):
         self.export_button = push_button(self.tr("Export CSV..."), "exportRecall", self.export_csv)
         self.advance_button.setVisible(may_manage)  # convenience: the service checks (ACC-4)
         self.close_button.setVisible(may_manage)
-        self.message = MessageLabel(self, object_name="recallDetailMessage")
         self.report_button = DocumentButton(ctx, runner, actor, DocumentKind.RECALL_REPORT, self.tr("Recall report..."),
                                             "recallReport")  # TRC-4, DOC-2
         self.report_button.issued.connect(self.message.show_info)
@@ -72,13 +69,10 @@ class RecallDetailWidget(QGroupBox):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.customer_table)
         splitter.addWidget(self.scope_table)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addLayout(buttons)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.message)
-        changes.changed.connect(self._changed)
-        self._show(None)
+        self.body.addWidget(self.header)
+        self.body.addLayout(buttons)
+        self.body.addWidget(splitter, 1)
+        self.finish(stretch=False)
 
     def _build_models(self) -> None:
         self.scope_model = RecordTableModel((
@@ -103,28 +97,15 @@ class RecallDetailWidget(QGroupBox):
         ), lambda c: c.customer_code, self)
 
     # --- showing ------------------------------------------------------------------------------------
-    def show_recall(self, number: str | None) -> None:
-        if number != self._number:
-            self.message.clear_message()
-        self._number = number
-        if number is None:
-            self._show(None)
-            return
+    def fetch(self, number: str) -> Callable[[], RecallView]:
         ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: recalls.get_recall(ctx.read_uow(), actor, number), on_done=self._loaded,
-                        on_error=self.message.show_error)
+        return lambda: recalls.get_recall(ctx.read_uow(), actor, number)
 
-    def _loaded(self, recall: RecallView) -> None:
-        if recall.recall_number == self._number:
-            self._show(recall)
-
-    def _changed(self, changes: Changes) -> None:
-        if self._number is not None and changes.touches(RECALL):
-            self.show_recall(self._number)
-
-    def _show(self, recall: RecallView | None) -> None:
+    def present(self, recall: RecallView | None) -> None:
         selected = self.selected_customer()
-        self.recall = recall
+        self.header.setVisible(recall is not None)
+        if recall is None:
+            self.header.clear()
         self.report_button.set_subject(recall.recall_number if recall else None)
         self.scope_model.set_records(recall.scope if recall else [])
         self.customer_model.set_records(recall.customers if recall else [])
@@ -148,15 +129,15 @@ class RecallDetailWidget(QGroupBox):
         return record if isinstance(record, RecallCustomerView) else None
 
     def _update_buttons(self) -> None:
-        is_open = self.recall is not None and self.recall.status == RecallStatus.OPEN.value
+        is_open = self.record is not None and self.record.status == RecallStatus.OPEN.value
         customer = self.selected_customer()
         self.advance_button.setEnabled(is_open and customer is not None and next_step(customer.status) is not None)
         self.close_button.setEnabled(is_open)
-        self.export_button.setEnabled(self.recall is not None)
+        self.export_button.setEnabled(self.record is not None)
 
     # --- acting -------------------------------------------------------------------------------------
     def advance_customer(self) -> None:
-        recall, customer = self.recall, self.selected_customer()
+        recall, customer = self.record, self.selected_customer()
         if recall is None or customer is None:
             return
         progress = RecallProgressDialog.ask(customer, self)
@@ -170,7 +151,7 @@ class RecallDetailWidget(QGroupBox):
                         on_error=self.message.show_error)
 
     def close_recall(self) -> None:
-        recall = self.recall
+        recall = self.record
         if recall is None:
             return
         statement = ReasonDialog.ask(self.tr(
@@ -191,7 +172,7 @@ class RecallDetailWidget(QGroupBox):
         return choose_save_path(self, self.tr("Export the recall"), file_name)
 
     def export_csv(self) -> None:
-        recall = self.recall
+        recall = self.record
         if recall is None:
             return
         path = self.choose_export_path(f"recall-{recall.recall_number}-{date.today():%Y%m%d}.csv")

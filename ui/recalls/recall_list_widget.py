@@ -76,7 +76,7 @@ class RecallListWidget(QWidget):
             self.table.selectRow(row)
         else:  # the pane never shows a recall that is not listed
             self.table.clearSelection()
-            self.detail.show_recall(None)
+            self.detail.show_record(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(RECALL):
@@ -89,9 +89,9 @@ class RecallListWidget(QWidget):
 
     def _selection_changed(self) -> None:
         view = self.selected()
-        self.detail.show_recall(view.recall_number if view is not None else None)
+        self.detail.show_record(view.recall_number if view is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one recall (opened from the trace page, the global search)."""
         self.refresh(select=number)
-        self.detail.show_recall(number)
+        self.detail.show_record(number)

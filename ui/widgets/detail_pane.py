@@ -55,20 +55,23 @@ class DetailPane(QGroupBox, Generic[R]):
         changes.changed.connect(self._changed)
 
     # --- building -----------------------------------------------------------------------------------
-    def add_field(self, key: str, caption: str) -> QLabel:
-        """A read-only value the user can select and copy (a lot number into an e-mail, say)."""
+    def add_field(self, key: str, caption: str, *, wrap: bool = True) -> QLabel:
+        """A read-only value the user can select and copy (a lot number into an e-mail, say). `wrap=False` for
+        identifiers, which are never broken at their hyphens."""
         label = QLabel()
         label.setObjectName(f"{self._name}_{key}")
-        label.setWordWrap(True)
+        label.setWordWrap(wrap)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.values[key] = label
         self.form.addRow(caption, label)
         return label
 
-    def finish(self) -> None:
-        """Put the message line and a stretch under what the subclass added, and show the empty state."""
+    def finish(self, *, stretch: bool = True) -> None:
+        """Put the message line (and a stretch, unless a table or tabs added by the subclass take the height)
+        under what the subclass added, and show the empty state."""
         self.body.addWidget(self.message)
-        self.body.addStretch(1)
+        if stretch:
+            self.body.addStretch(1)
         self._present(None)
 
     # --- what a subclass says -----------------------------------------------------------------------
@@ -94,7 +97,7 @@ class DetailPane(QGroupBox, Generic[R]):
             self._present(None)
             return
         self.runner.run(self.fetch(number), on_done=lambda record, wanted=number: self._loaded(wanted, record),
-                        on_error=self.show_error)
+                        on_error=lambda error, wanted=number: self._not_loaded(wanted, error))
 
     def refresh(self) -> None:
         if self._number is not None:
@@ -113,6 +116,13 @@ class DetailPane(QGroupBox, Generic[R]):
     def _loaded(self, wanted: str, record: Any) -> None:
         if wanted == self._number:  # a slower load of an earlier selection never overwrites the current one
             self._present(record)
+
+    def _not_loaded(self, wanted: str, error: Exception) -> None:
+        """The record selected could not be read: the pane says why and shows nothing of the one before, which
+        a user could otherwise print or sign believing it the one selected."""
+        if wanted == self._number:
+            self._present(None)
+            self.show_error(error)
 
     def _present(self, record: R | None) -> None:
         self.record = record

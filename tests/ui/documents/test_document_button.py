@@ -38,7 +38,7 @@ def pane(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, batch: tuple[
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
-    widget.show_batch(batch[0].number)
+    widget.show_record(batch[0].number)
     return widget
 
 

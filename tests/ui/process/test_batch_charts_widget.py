@@ -64,7 +64,7 @@ def test_the_charts_tab_shows_the_parameter_the_trend_and_the_environment(
     qtbot.addWidget(detail)
     detail.resize(1280, 800)
     detail.show()
-    detail.show_batch(batch)
+    detail.show_record(batch)
     charts = detail.charts_tab
     assert charts.process is None  # nothing loaded for a tab nobody looks at
     tabs = detail.findChild(QTabWidget, "batchTabs")

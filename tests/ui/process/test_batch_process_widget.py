@@ -43,7 +43,7 @@ def pane(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner, actor: Actor, ba
     qtbot.addWidget(detail)
     detail.resize(1280, 800)
     detail.show()
-    detail.show_batch(batch)
+    detail.show_record(batch)
     tabs = detail.findChild(QTabWidget, "batchTabs")
     assert isinstance(tabs, QTabWidget)
     tabs.setCurrentWidget(detail.process_tab)
@@ -101,13 +101,13 @@ def test_an_operator_runs_a_step_records_values_corrects_one_and_signs(
     click(qtbot, tab, "startStep")
     assert message_text(tab, "processMessage") == "MM-1 is a Moulding machine: the step needs a Dryer"
     facilities.change_equipment(ui_ctx.uow(), site.admin, "DRY-1", "bearing noise", status="Out of service")
-    detail.show_batch(batch)
+    detail.show_record(batch)
     assert tab.equipment.itemText(0) == "DRY-1 – Resin dryer 1 (out of service)"
     tab.equipment.setCurrentIndex(0)
     click(qtbot, tab, "startStep")
     assert message_text(tab, "processMessage") == "DRY-1 is out of service: it cannot be used"
     facilities.change_equipment(ui_ctx.uow(), site.admin, "DRY-1", "bearing replaced", status="In service")
-    detail.show_batch(batch)
+    detail.show_record(batch)
     tab.equipment.setCurrentIndex(0)
     tab.room.setCurrentIndex(tab.room.findData("CR-1"))
     click(qtbot, tab, "startStep")
