@@ -25,6 +25,7 @@ from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
 FLAG_FILL = "FFE08A"  # amber: an excursion or an invalidated signature
 FAIL_FILL = "F4A6A6"  # red: a failed test, a requirement not verified
 HEAD_FILL = "D9E2EC"
+RULE_COLOUR = "9AA5B1"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML
 
 
@@ -42,10 +43,14 @@ def render_docx(doc: Document) -> bytes:
     _copy_line(out.add_paragraph(), doc)
     for section in doc.sections:
         out.add_heading(_clean(section.title), level=1)
+        lead: DocxParagraph | None = None  # a paragraph introducing what follows stays on its page
         for block in section.blocks:
+            if lead is not None and not isinstance(block, Paragraph):
+                lead.paragraph_format.keep_with_next = True
+            lead = None
             if isinstance(block, Paragraph):
-                run = out.add_paragraph().add_run(_clean(block.text))
-                run.bold = block.emphasis
+                lead = out.add_paragraph()
+                lead.add_run(_clean(block.text)).bold = block.emphasis
             elif isinstance(block, Fields):
                 _table(out, Table(("", ""), block.rows, widths=(30, 70)), header=False)
             elif isinstance(block, Table):
@@ -77,28 +82,38 @@ def _page(out: object) -> None:
 
 
 def _fonts(out: object, doc: Document) -> None:
+    """Arial and SimSun named in the document defaults and in every style the renderer uses: the template's
+    defaults point at its theme, whose East Asian font Word may take as the Japanese ＭＳ 明朝 (Japanese glyph
+    forms in a Chinese record), and LibreOffice as whatever it finds."""
+    styles = out.styles  # type: ignore[attr-defined]
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None and (default_rpr := defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")) is not None:
+        _name_fonts(default_rpr, doc)
     for name in ("Normal", "Title", "Heading 1", "Header", "Footer"):
-        style = out.styles[name]  # type: ignore[attr-defined]
+        style = styles[name]
         style.font.name = doc.font_family
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.insert(0, fonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(attr), doc.font_family)
-        fonts.set(qn("w:eastAsia"), doc.east_asian_font)
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(theme), None)
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            rpr.append(lang)
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
+        _name_fonts(style.element.get_or_add_rPr(), doc)
     out.styles["Normal"].font.size = Pt(9)  # type: ignore[attr-defined]
     out.styles["Title"].font.size = Pt(20)  # type: ignore[attr-defined]
     out.styles["Heading 1"].font.size = Pt(13)  # type: ignore[attr-defined]
+
+
+def _name_fonts(rpr: Any, doc: Document) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), doc.font_family)
+    fonts.set(qn("w:eastAsia"), doc.east_asian_font)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
 
 
 def _field(paragraph: DocxParagraph, instruction: str, shown: str) -> None:
@@ -180,6 +195,35 @@ def _cell(text: str, width: int, *, bold: bool = False, fill: str | None = None)
     return tc
 
 
+def _table_look(tbl_pr: Any) -> None:
+    """Thin grey rules and room around the text in every cell: Table Grid alone draws black lines with the text
+    touching them in LibreOffice (Word adds a little margin of its own)."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        for attr, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", RULE_COLOUR)):
+            line.set(qn(attr), value)
+        borders.append(line)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, twips in (("top", 28), ("left", 85), ("bottom", 28), ("right", 85)):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    # schema order inside w:tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout, tblCellMar, tblLook
+    layout = tbl_pr.find(qn("w:tblLayout"))
+    look = tbl_pr.find(qn("w:tblLook"))
+    if layout is not None:
+        layout.addprevious(borders)
+        layout.addnext(margins)
+    elif look is not None:
+        look.addprevious(borders)
+        look.addprevious(margins)
+    else:
+        tbl_pr.append(borders)
+        tbl_pr.append(margins)
+
+
 def _table(out: object, table: Table, *, header: bool) -> None:
     columns = len(table.columns)
     weights = table.widths or (1,) * columns
@@ -189,6 +233,7 @@ def _table(out: object, table: Table, *, header: bool) -> None:
     docx_table.style = "Table Grid"
     docx_table.autofit = False
     tbl = docx_table._tbl
+    _table_look(tbl.tblPr)
     if header:
         tr = OxmlElement("w:tr")
         tr_pr = OxmlElement("w:trPr")
@@ -199,6 +244,9 @@ def _table(out: object, table: Table, *, header: bool) -> None:
         tbl.append(tr)
     for n, row in enumerate(table.rows):
         tr = OxmlElement("w:tr")
+        tr_pr = OxmlElement("w:trPr")
+        tr_pr.append(OxmlElement("w:cantSplit"))  # a row is read whole: never half on the next page
+        tr.append(tr_pr)
         failed = n in table.failed
         flagged = failed or n in table.flagged
         fill = FAIL_FILL if failed else FLAG_FILL if flagged else None

@@ -118,7 +118,7 @@ def _materials(tx: UnitOfWork, w: Words, issues: Sequence[MaterialIssue], lots: 
                      w.status(_status_at(histories[lot.lot_number], i.at) or lot.status.value),
                      f"{names(i.by_user)}\n{w.time(i.at)}"))
     table = Table((w("item"), f"{w('lot')}\n{w('supplier_lot')}", w("supplier"), f"{w('movement')}\n{w('quantity')}",
-                   w("status_at_issue"), f"{w('by')}\n{w('when')}"), tuple(rows), widths=(12, 18, 20, 12, 11, 21))
+                   w("status_at_issue"), f"{w('by')}\n{w('when')}"), tuple(rows), widths=(13, 21, 18, 11, 11, 20))
     return Section(w("materials"), (table,))
 
 

@@ -94,7 +94,7 @@ def test_a_batch_waiting_for_qa_shows_its_oos_open_deviation_failed_rules_and_no
 
     issue(site, number, pdf_out, language="zh")
     flat = squeezed(pdf_text(pdf_out)[0])
-    for fact in ("质量检验结果与标准", "超标", "尚未复核", oos.deviation, "进行中", "不可放行", "未通过",
+    for fact in ("质量检验结果与标准", "超标", "尚未复核", oos.deviation, "未结", "不可放行", "未通过",
                  "全部必检项目均有已复核且符合标准的结果", "没有未关闭的相关偏差", "尚无放行决定"):
         assert fact in flat, fact
 
@@ -106,6 +106,6 @@ def test_certificate_of_a_made_lot_shows_the_results_its_batch_was_tested_with(s
     out = tmp_path / "coa.docx"
     issue(site, batch.output_lot, out, kind=DocumentKind.CERTIFICATE)
     text = docx_text(out)
-    assert f"Tested as | batch {batch.number}" in text and "SYR spec v1: Syringe release" in text
+    assert f"Tested as | Batch {batch.number}" in text and "SYR spec v1: Syringe release" in text
     assert _lines(text, "VOL Fill volume / SOP-QC-010 | 4.8 – 5.2 mL | 5.01; 4.98; 5.03 | 5.01 mL | within spec |")
     assert _lines(text, "STE Sterility / Ph. Eur. 2.6.1 | Pass | Pass | Pass | within spec |")
