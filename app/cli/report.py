@@ -10,6 +10,7 @@ from pathlib import Path
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_fields
 from app.documents.issuing import BUILDERS, DocumentRequest, format_of, issue_document, verify_document
 from app.documents.words import LANGUAGES
+from domain import i18n
 from domain.documents import DocumentKind
 from domain.users import SYSTEM_ACTOR
 
@@ -34,7 +35,8 @@ def add_commands(tree: CommandTree) -> None:
         sub.add_argument("number", metavar=metavar)
         sub.add_argument("--out", required=True, type=Path, metavar="FILE.docx|FILE.pdf",
                          help="the file to write; its ending picks the format, its folder must exist")
-        sub.add_argument("--language", default="en", choices=LANGUAGES, help="the document's language (default en)")
+        sub.add_argument("--language", choices=LANGUAGES,
+                         help="the document's language (default: the command line's, from LANG)")
         sub.add_argument("--uncontrolled", action="store_true",
                          help="mark it UNCONTROLLED COPY (for information; default: CONTROLLED COPY)")
         acting(sub)
@@ -45,7 +47,8 @@ def add_commands(tree: CommandTree) -> None:
 
 def _generate(args: argparse.Namespace) -> int:
     out: Path = args.out
-    request = DocumentRequest(args.kind, args.number, format_of(out), args.language, not args.uncontrolled)
+    chosen = args.language or ("zh" if i18n.language().startswith("zh") else "en")
+    request = DocumentRequest(args.kind, args.number, format_of(out), chosen, not args.uncontrolled)
     with open_context(args) as ctx:
         actor = log_in(ctx, args.user)
         view = issue_document(ctx.uow(), actor, ctx.render_document, request, out)

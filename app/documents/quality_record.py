@@ -41,8 +41,9 @@ def qc_results_section(tx: UnitOfWork, w: Words, plan: QcPlan | None, names: Nam
     tests = {t.code: t for t in spec.tests} if spec else {}
     results = tx.quality.results([plan.id])[plan.id]
     rows = tuple(_result_row(w, r, tests.get(r.test_code), names) for r in results)
-    fields = Fields(((w("spec_version"), spec_label(spec, w)), (w("qc_record"),
-                     f"{w.get(f'kind_{plan.record_type}', plan.record_type)} {plan.record_id}"), (w("status"), w(f"plan:{plan.status.value}"))))
+    tested_as = f"{w.get(f'kind_{plan.record_type}', plan.record_type)} {plan.record_id}"
+    fields = Fields(((w("spec_version"), spec_label(spec, w)), (w("qc_record"), tested_as),
+                     (w("status"), w(f"plan:{plan.status.value}"))))
     if not rows:
         return Section(w("qc_results"), (fields, Paragraph(w("qc_no_result"))))
     table = Table((w("test"), w("spec_limit"), w("replicates"), w("reported"), w("verdict"), w("analyst"),

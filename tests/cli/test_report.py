@@ -72,8 +72,8 @@ def test_report_refuses_bad_input_in_one_line(cli, db_url, batch_number, tmp_pat
 
 
 @pytest.mark.req("INT-2", "DEV-1", "DOC-2")
-def test_report_deviation_writes_the_report_and_refuses_an_unknown_number(cli, db_url, batch_number,
-                                                                         tmp_path: Path) -> None:
+def test_report_deviation_writes_the_report_and_refuses_an_unknown_number(cli, db_url, batch_number, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from app import deviations
 
     ctx = bootstrap.open_context(db_url, settings=Settings(), hasher=FAST_HASHER)
@@ -91,6 +91,12 @@ def test_report_deviation_writes_the_report_and_refuses_an_unknown_number(cli, d
     text, _ = pdf_text(out)
     assert f"Deviation report {number}" in text and "Line stop" in text and batch_number in text
     assert cli("--db", db_url, "report", "verify", str(out)).code == 0
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")  # without --language, the document follows LANG as the messages do
+    made = cli("--db", db_url, "report", "deviation", number, "--out", str(tmp_path / "zh.docx"), "--user",
+               "quinn", stdin=[PASSWORD])
+    assert made.code == 0, made
+    assert f"偏差报告 {number}" in docx_text(tmp_path / "zh.docx")
+    monkeypatch.setenv("LANG", "C.UTF-8")
     assert "no deviation DEV-NONE" in assert_one_line_error(
         cli("--db", db_url, "report", "deviation", "DEV-NONE", "--out", str(tmp_path / "x.docx"), "--user",
             "quinn", stdin=[PASSWORD]))

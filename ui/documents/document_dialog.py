@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QWidget
 
 from domain.documents import DocumentFormat
+from domain.i18n import language
 from ui.shell.task_runner import Runner
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.widget_parts import push_button
@@ -37,6 +38,8 @@ class DocumentDialog(FormDialog[DocumentChoice]):
         self.language.setObjectName("documentLanguage")
         self.language.addItem(self.tr("English"), "en")
         self.language.addItem("简体中文", "zh")
+        if language().startswith("zh"):  # a Chinese station issues Chinese documents unless the user picks English
+            self.language.setCurrentIndex(1)
         self.add_row(self.tr("Language"), self.language)
         self.controlled = QCheckBox(self.tr("Controlled copy (unticked: marked UNCONTROLLED COPY)"))
         self.controlled.setObjectName("documentControlled")

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from app import i18n
 from app.bootstrap import AppContext
 from domain.documents import DocumentFormat
 from domain.users import Actor
@@ -98,3 +99,16 @@ def test_the_dialog_offers_print_pdf_and_word_and_needs_a_file(qtbot: QtBot, run
     SHOTS.mkdir(exist_ok=True)
     dialog.grab().save(str(SHOTS / "document-dialog.png"))
     assert layout_problems(dialog) == []
+
+
+@pytest.mark.req("GEN-6")
+def test_a_chinese_station_issues_chinese_documents_unless_told_otherwise(qtbot: QtBot,
+                                                                         runner: SyncTaskRunner) -> None:
+    i18n.use_language(i18n.CHINESE)
+    dialog = DocumentDialog(runner, "Batch record", "BR-B1")
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "zh"
+    i18n.use_language(i18n.ENGLISH)
+    english = DocumentDialog(runner, "Batch record", "BR-B1")
+    qtbot.addWidget(english)
+    assert english.language.currentData() == "en"
