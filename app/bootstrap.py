@@ -145,6 +145,13 @@ def _security(writer: Any, require_schema: bool) -> SecurityView:
     return current_security(SqlUnitOfWork(writer, read_only=True))
 
 
+def cjk_font_file() -> Path:
+    """The CJK font shipped with the documents, the GUI's fallback for Chinese text too (GEN-6)."""
+    from reports import CJK_FONT_FILE
+
+    return CJK_FONT_FILE
+
+
 def render_document(document: Any, file_format: Any) -> bytes:
     """reports/ renders documents (DOCX, PDF); imported on first use, Qt's PDF writer is not needed to log in."""
     import reports

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from app import i18n
 from app.ports import PasswordHasher, UnitOfWork
 from domain.errors import (
     AccessDenied,
@@ -50,13 +51,14 @@ class UserView:
     must_change_password: bool
     password_changed_at: datetime
     created_at: datetime
+    language: str | None = None  # None: the station's locale
 
     @classmethod
     def of(cls, user: User) -> UserView:
         return cls(
             user.user_id, user.printed_name, tuple(sorted(r.value for r in user.roles)), user.active,
             user.locked, user.failed_logins, user.must_change_password, user.password_changed_at,
-            user.created_at,
+            user.created_at, user.language,
         )
 
 
@@ -303,6 +305,19 @@ def change_roles(
         _keep_an_administrator(tx, user)
         tx.commit(reason=why)
         return UserView.of(user)
+
+
+def choose_own_language(uow: UnitOfWork, actor: Actor, language: str | None) -> Actor:
+    """GEN-6: the language the acting user's sessions speak from now on (None: the station's locale). Saved with
+    the user, so it follows them to every station; audited like any change of the user record. Returns the
+    actor as it now is."""
+    chosen = None if language is None else i18n.check_language(language)
+    with uow.acting_as(actor) as tx:
+        user = _get(tx, actor.user_id)
+        if user.language != chosen:
+            user.choose_language(chosen)
+            tx.commit(reason="language of the user's sessions chosen by the user")
+        return user.actor
 
 
 def rename_user(uow: UnitOfWork, actor: Actor, user_id: str, printed_name: str, reason: str | None) -> UserView:

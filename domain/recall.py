@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from domain.batches import BATCH_WORKFLOW, BatchStatus, held_from_after
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.lots import LOT_WORKFLOW, LotStatus
 from domain.trace import NodeKey, NodeKind, TraceLine
 from domain.users import Actor
@@ -219,17 +219,17 @@ def containment(kind: NodeKind, state: LockedState, actor: Actor, reason: str) -
         on_hand = state.on_hand or Decimal(0)
         if on_hand > 0 and status in (LotStatus.QUARANTINE, LotStatus.RELEASED):
             LOT_WORKFLOW.check(status, LotStatus.ON_HOLD, actor, reason)
-            return "stock put on hold", LotStatus.ON_HOLD.value
-        return ("none (no stock)" if on_hand == 0 else "none"), None
+            return N_("stock put on hold"), LotStatus.ON_HOLD.value
+        return (N_("none (no stock)") if on_hand == 0 else N_("none")), None
     if kind is NodeKind.BATCH:
         batch_status = BatchStatus(state.status)
         if batch_status is BatchStatus.RELEASED:
             BATCH_WORKFLOW.check(batch_status, BatchStatus.RECALLED, actor, reason)
-            return "batch recalled", BatchStatus.RECALLED.value
+            return N_("batch recalled"), BatchStatus.RECALLED.value
         if batch_status in _BATCH_HOLD:
             BATCH_WORKFLOW.check(batch_status, BatchStatus.ON_HOLD, actor, reason)
-            return "batch put on hold", BatchStatus.ON_HOLD.value
-    return "none", None
+            return N_("batch put on hold"), BatchStatus.ON_HOLD.value
+    return N_("none"), None
 
 
 def plan_recall(lines: Iterable[TraceLine], locked: Mapping[NodeKey, LockedState], actor: Actor,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
 from typing import NewType
@@ -126,6 +126,8 @@ class Actor:
     # False for the not-yet-authenticated actor of a log-in attempt: the unit of work then does not check
     # the actor against the users table (it does for everyone else, see SqlUnitOfWork).
     authenticated: bool = True
+    # The language the user chose for their sessions (GEN-6); None follows the station. Not part of who acts.
+    language: str | None = field(default=None, compare=False)
 
     @property
     def permissions(self) -> frozenset[Permission]:
@@ -205,6 +207,7 @@ class User:
     password_changed_at: datetime
     must_change_password: bool
     created_at: datetime
+    language: str | None  # the language of the user's sessions (GEN-6); None: the station's locale
 
     def __init__(
         self,
@@ -227,10 +230,16 @@ class User:
         self.password_changed_at = now
         self.must_change_password = must_change_password
         self.created_at = now
+        self.language = None
 
     @property
     def actor(self) -> Actor:
-        return Actor(self.user_id, self.printed_name, self.roles)
+        return Actor(self.user_id, self.printed_name, self.roles, language=self.language)
+
+    def choose_language(self, language: str | None) -> None:
+        """The language of this user's sessions from the next one on; None follows the station's locale. The
+        caller checks that BatchTrace has the language (app.i18n.check_language)."""
+        self.language = language
 
     def password_expired(self, policy: PasswordPolicy, now: datetime) -> bool:
         return now - self.password_changed_at > timedelta(days=policy.expiry_days)

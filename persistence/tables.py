@@ -59,6 +59,7 @@ users = Table(
     Column("password_changed_at", UTCDateTime(), nullable=False),
     Column("must_change_password", Boolean(create_constraint=False), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    Column("language", String(16), nullable=True),  # GEN-6: NULL follows the station's locale
 )
 
 # The site's security policy (ACC-7), one row per version, append-only (triggers refuse UPDATE and DELETE).

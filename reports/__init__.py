@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from domain.documents import Document, DocumentFormat
+
+# The CJK font BatchTrace ships (fonts/README.md): embedded in PDFs, and the GUI's fallback for Chinese text on a
+# desktop without one.
+CJK_FONT_FILE = Path(__file__).with_name("fonts") / "DroidSansFallback.ttf"
 
 
 def render(document: Document, file_format: DocumentFormat) -> bytes:

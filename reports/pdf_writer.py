@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -30,9 +29,10 @@ from PySide6.QtGui import (
 )
 
 from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
+from reports import CJK_FONT_FILE
 from reports.chart import chart_png
 
-FONT_FILE = Path(__file__).with_name("fonts") / "DroidSansFallback.ttf"
+FONT_FILE = CJK_FONT_FILE
 FAMILIES = ["Liberation Sans", "Arial", "Helvetica", "DejaVu Sans", "Droid Sans Fallback"]
 RESOLUTION = 300
 _app: QGuiApplication | None = None

@@ -952,6 +952,22 @@
         <translation>退回数量必须在 0 到 {quantity} 之间</translation>
     </message>
     <message>
+        <source>stock put on hold</source>
+        <translation>库存已冻结</translation>
+    </message>
+    <message>
+        <source>none (no stock)</source>
+        <translation>无（无库存）</translation>
+    </message>
+    <message>
+        <source>batch recalled</source>
+        <translation>批次已召回</translation>
+    </message>
+    <message>
+        <source>batch put on hold</source>
+        <translation>批次已冻结</translation>
+    </message>
+    <message>
         <source>ship date {shipped_on} is in the future</source>
         <translation>发货日期 {shipped_on} 在未来</translation>
     </message>
@@ -1472,6 +1488,17 @@
     <message>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>BatchTrace</source>
+        <translation>BatchTrace</translation>
+    </message>
+    <message>
+        <source>BatchTrace cannot start</source>
+        <translation>BatchTrace 无法启动</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2463,13 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>DatabaseLine</name>
+    <message>
+        <source>{kind} database:</source>
+        <translation>{kind} 数据库：</translation>
+    </message>
+</context>
+<context>
     <name>DocumentButton</name>
     <message>
         <source>Document {number} written to {file} (SHA-256 {sha}).</source>
@@ -2818,6 +2852,29 @@ An alert was raised so that QA can follow this up.</source>
     </message>
 </context>
 <context>
+    <name>LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Use this language</source>
+        <translation>使用此语言</translation>
+    </message>
+    <message>
+        <source>As this station ({language})</source>
+        <translation>与本工作站相同（{language}）</translation>
+    </message>
+    <message>
+        <source>Language of my sessions</source>
+        <translation>我的会话语言</translation>
+    </message>
+    <message>
+        <source>Saved with your user, so it follows you to every station. Names, lot numbers and other recorded data are shown as they were entered.</source>
+        <translation>随您的用户保存，在每个工作站上都适用。名称、批号等已记录的数据按录入时的原样显示。</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>BatchTrace is locked</source>
@@ -3164,6 +3221,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>更改密码...</translation>
     </message>
     <message>
+        <source>Language...</source>
+        <translation>语言...</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
@@ -3206,6 +3267,34 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>{n} lot(s) past their expiry date were blocked: {numbers}</source>
         <translation>{n} 个已过有效期的物料批已被冻结：{numbers}</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>追溯</translation>
+    </message>
+    <message>
+        <source>Recalls</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Master batch records</source>
+        <translation>主批记录</translation>
+    </message>
+    <message>
+        <source>Master data</source>
+        <translation>主数据</translation>
     </message>
 </context>
 <context>
@@ -4163,8 +4252,175 @@ Customers completed: {done} of {total}</source>
 <context>
     <name>RecordSigner</name>
     <message>
+        <source>{requirement} signed: {kind} {n} is now {status}.</source>
+        <translation>{requirement}已签名：{kind} {n} 现为{status}。</translation>
+    </message>
+    <message>
+        <source>{requirement} signed. {progress}</source>
+        <translation>{requirement}已签名。{progress}</translation>
+    </message>
+    <message>
         <source>You sign step {step} of batch {n} as {meaning}.</source>
         <translation>您签署批次 {n} 的步骤 {step}：{meaning}。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordType</name>
+    <message>
+        <source>lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>shipment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>shipment line</source>
+        <translation>发货明细</translation>
+    </message>
+    <message>
+        <source>material issue</source>
+        <translation>发料</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <source>recall scope</source>
+        <translation>召回范围</translation>
+    </message>
+    <message>
+        <source>recall customer</source>
+        <translation>召回客户</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>supplier approval</source>
+        <translation>供应商批准</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>number rule</source>
+        <translation>编号规则</translation>
+    </message>
+    <message>
+        <source>master batch record</source>
+        <translation>主批记录</translation>
+    </message>
+    <message>
+        <source>BOM line</source>
+        <translation>物料清单行</translation>
+    </message>
+    <message>
+        <source>process step</source>
+        <translation>工艺步骤</translation>
+    </message>
+    <message>
+        <source>process parameter</source>
+        <translation>工艺参数</translation>
+    </message>
+    <message>
+        <source>batch step</source>
+        <translation>批次步骤</translation>
+    </message>
+    <message>
+        <source>parameter value</source>
+        <translation>参数值</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>readings import</source>
+        <translation>读数导入</translation>
+    </message>
+    <message>
+        <source>excursion</source>
+        <translation>超限事件</translation>
+    </message>
+    <message>
+        <source>specification</source>
+        <translation>质量标准</translation>
+    </message>
+    <message>
+        <source>specification test</source>
+        <translation>质量标准检验项目</translation>
+    </message>
+    <message>
+        <source>QC plan</source>
+        <translation>QC 计划</translation>
+    </message>
+    <message>
+        <source>QC result</source>
+        <translation>QC 结果</translation>
+    </message>
+    <message>
+        <source>deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>deviation link</source>
+        <translation>偏差关联</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>site security settings</source>
+        <translation>现场安全设置</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>signature rule</source>
+        <translation>签名规则</translation>
+    </message>
+    <message>
+        <source>print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>database schema</source>
+        <translation>数据库结构</translation>
+    </message>
+    <message>
+        <source>audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>permission</source>
+        <translation>权限</translation>
     </message>
 </context>
 <context>
@@ -4841,6 +5097,61 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>{n} signature(s) INVALIDATED: the record changed after signing.</source>
         <translation>{n} 个签名已失效：签名后记录被更改。</translation>
+    </message>
+</context>
+<context>
+    <name>SignedRecord</name>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Manufactured</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Master batch record</source>
+        <translation>主批记录</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划数量</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>产出数量</translation>
+    </message>
+    <message>
+        <source>Finished lots</source>
+        <translation>成品批</translation>
     </message>
 </context>
 <context>
@@ -5679,13 +5990,6 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>BatchTrace</source>
         <translation>BatchTrace</translation>
-    </message>
-</context>
-<context>
-    <name>row</name>
-    <message>
-        <source>{kind} database:</source>
-        <translation>{kind} 数据库：</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@ elides on purpose and shows in its tooltip) is not a problem; identifiers and nu
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +28,10 @@ from PySide6.QtWidgets import (
 CELL_PADDING = 7  # the style's text margins (2 x 3 px) and the grid line around a cell's text
 FREE_TEXT_WIDTH = 420  # = ui.widgets.widget_parts.MAX_COLUMN_WIDTH: a column held there is free text
 SAMPLE_ROWS = 60
+# What must not be broken over two lines: runs of Latin letters, digits and signs (a lot number, a word). Chinese
+# text breaks between any two characters, as it is meant to, so CJK characters and full-width punctuation
+# end a run.
+UNBREAKABLE = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+")
 
 
 def _name(widget: QWidget, text: str = "") -> str:
@@ -46,7 +52,7 @@ def _label_problems(label: QLabel) -> list[str]:
             return [f"label {_name(label, text)} is cut off at the bottom ({label.height()} of {needed} px)"]
         room = label.contentsRect().width() - 2 * label.margin()
         if label.textFormat() != Qt.TextFormat.RichText:
-            broken = [word for word in text.split() if label.fontMetrics().horizontalAdvance(word) > room]
+            broken = [word for word in UNBREAKABLE.findall(text) if label.fontMetrics().horizontalAdvance(word) > room]
             if broken:
                 return [f"label {_name(label, text)} breaks {broken[0]!r} over two lines ({room} px wide)"]
         return []

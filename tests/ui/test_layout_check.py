@@ -53,3 +53,16 @@ def test_clipped_labels_buttons_cells_and_broken_identifiers_are_named(qtbot: Qt
     assert any(p.startswith("button lotSign is too small") for p in problems), problems
     assert any(p.startswith("lotTable: 'Lot' cuts off 'FD-IVC-20-26338-002'") for p in problems), problems
     assert not any("'Note'" in p for p in problems), "the last, stretching column is free text"
+
+
+def test_chinese_text_wraps_between_characters_but_a_lot_number_in_it_does_not(qtbot: QtBot) -> None:
+    chinese = QLabel("至少 10 个字符，字母与数字或符号混合，且不同于最近 5 个密码。" * 3)
+    chinese.setObjectName("rules")
+    chinese.setWordWrap(True)
+    with_number = QLabel("物料批FD-IVC-20-26338-002-AND-SOME-MORE-CHARACTERS已放行")
+    with_number.setObjectName("released")
+    with_number.setWordWrap(True)
+    root = shown(qtbot, chinese, with_number, size=(160, 300))
+    problems = layout_problems(root)
+    assert not [p for p in problems if "rules" in p]
+    assert [p for p in problems if "released" in p and "FD-IVC-20-26338-002-AND-SOME-MORE-CHARACTERS" in p]

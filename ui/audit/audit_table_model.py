@@ -17,6 +17,7 @@ from domain.audit import AuditEntry
 from domain.users import Actor
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.local_time import local_text
+from ui.widgets.status_names import record_type_name
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -133,8 +134,8 @@ class AuditTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = (
-            entry.seq, local_text(entry.at), entry.user_id, entry.user_name, entry.record_type, entry.record_id,
-            entry.action, self._short_changes(index.row(), entry), entry.reason or "",
+            entry.seq, local_text(entry.at), entry.user_id, entry.user_name, record_type_name(entry.record_type),
+            entry.record_id, entry.action, self._short_changes(index.row(), entry), entry.reason or "",
         )
         return values[index.column()] if 0 <= index.column() < len(values) else None
 
@@ -152,7 +153,7 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Entry {seq}, {local} (UTC {utc})").format(
                 seq=entry.seq, local=local_text(entry.at), utc=entry.at.isoformat()),
             self.tr("User: {name} ({uid})").format(name=entry.user_name, uid=entry.user_id),
-            self.tr("Record: {type} {id}").format(type=entry.record_type, id=entry.record_id),
+            self.tr("Record: {type} {id}").format(type=record_type_name(entry.record_type), id=entry.record_id),
             self.tr("Action: {action}").format(action=entry.action),
             self.tr("Reason: {reason}").format(reason=entry.reason or self.tr("(none)")),
         ]

@@ -34,6 +34,7 @@ from ui.audit.audit_table_model import AuditTableModel
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.local_time import local_day_end_utc, local_day_start_utc
 from ui.widgets.message_label import MessageLabel
+from ui.widgets.status_names import record_type_name
 from ui.widgets.widget_parts import choose_save_path, fit_columns_to_content
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ class AuditTrailWidget(QWidget):
         while self.record_type_filter.count() > 1:
             self.record_type_filter.removeItem(1)
         for record_type in types:
-            self.record_type_filter.addItem(record_type, record_type)
+            self.record_type_filter.addItem(record_type_name(record_type), record_type)
         index = self.record_type_filter.findData(current)
         self.record_type_filter.setCurrentIndex(max(index, 0))
 

@@ -23,7 +23,7 @@ from ui.shell.task_runner import Runner
 from ui.widgets.detail_pane import DetailPane
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
-from ui.widgets.status_names import kind_name, status_name
+from ui.widgets.status_names import kind_name, status_name, stored_name
 from ui.widgets.widget_parts import choose_save_path, push_button, quantity_text, record_table, time_text
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ class RecallDetailWidget(DetailPane[RecallView]):
             Column(self.tr("Unit"), lambda s: s.unit or ""),
             Column(self.tr("Status at opening"), lambda s: status_name(s.status_at_open)),
             Column(self.tr("Customer"), lambda s: s.customer_code or ""),
-            Column(self.tr("Action"), lambda s: s.action),
+            Column(self.tr("Action"), lambda s: stored_name("RecallAction", s.action)),
         ), lambda s: f"{s.kind}{s.number}", self)
         # Shipments last: a customer reached by a bulk lot can have a hundred, and the quantities stay in view.
         self.customer_model = RecordTableModel((

@@ -20,13 +20,14 @@ from pathlib import Path  # noqa: E402
 from types import TracebackType  # noqa: E402
 from typing import TYPE_CHECKING  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator  # noqa: E402
+from PySide6.QtGui import QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from app import bootstrap, i18n, users  # noqa: E402
 from app.settings import data_dir  # noqa: E402
 from domain.errors import DomainError  # noqa: E402
-from domain.users import SYSTEM_ACTOR  # noqa: E402
+from domain.users import SYSTEM_ACTOR, Actor  # noqa: E402
 from ui.shell.first_administrator_dialog import FirstAdministratorDialog  # noqa: E402
 from ui.shell.login_dialog import LoginDialog  # noqa: E402
 from ui.shell.task_runner import TaskRunner, log_unexpected, user_message  # noqa: E402
@@ -38,9 +39,6 @@ log = logging.getLogger(__name__)
 PROBE_VARIABLE = "BATCHTRACE_STARTUP_PROBE"
 _OPEN_BOXES: list[QMessageBox] = []
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
 
 
 def _database_url(db: str | Sequence[str] | None) -> str | None:
@@ -116,6 +114,7 @@ def _application() -> QApplication:
     app.setOrganizationName("BatchTrace")
     app.setQuitOnLastWindowClosed(False)  # the sessions below decide when the application ends
     _install_translation(app)
+    use_cjk_fonts(app)
     _start_logging()
     sys.excepthook = _unexpected
     return app
@@ -137,6 +136,25 @@ def _start_logging() -> None:
     root.addHandler(handler)
 
 
+# Chinese text (the zh_CN interface, and Chinese names and lots in either language) in a font that has it, by name
+# with fallbacks (GEN-6): Windows has Microsoft YaHei, macOS PingFang SC, Linux desktops Noto Sans CJK SC or
+# WenQuanYi; the Droid Sans Fallback BatchTrace ships for its PDFs when none is there.
+CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                "Droid Sans Fallback")
+
+
+def use_cjk_fonts(app: QApplication) -> list[str]:
+    """Latin text keeps the desktop's font; characters it lacks come from the first CJK family present. Returns
+    the families set."""
+    if not set(QFontDatabase.families()) & set(CJK_FAMILIES):
+        QFontDatabase.addApplicationFont(str(bootstrap.cjk_font_file()))
+    font = app.font()
+    families = [font.family(), *(f for f in CJK_FAMILIES if f != font.family())]
+    font.setFamilies(families)
+    app.setFont(font)
+    return families
+
+
 def _install_translation(app: QApplication) -> None:
     """GEN-6: the station's language from the desktop's locale, for the widgets and the messages alike."""
     install_language(app, i18n.language_of_locale(QLocale.system().name()))
@@ -144,19 +162,29 @@ def _install_translation(app: QApplication) -> None:
 
 def install_language(app: QCoreApplication, language: str) -> None:
     """Speak `language` from now on: the widgets' translator (translations/batchtrace_<language>.qm, compiled
-    by dev.py) replaces the one installed before, and the rules' messages follow."""
-    for old in app.findChildren(QTranslator, "batchtraceTranslator"):
-        app.removeTranslator(old)
-        old.deleteLater()
+    by dev.py) and Qt's own (qtbase: the OK/Cancel of every button box, the file dialogs) replace the ones
+    installed before, and the rules' messages follow."""
+    for old in app.findChildren(QTranslator):
+        if old.objectName() in ("batchtraceTranslator", "qtTranslator"):
+            app.removeTranslator(old)
+            old.deleteLater()
     i18n.use_language(language)
-    if language == i18n.ENGLISH:
-        return
-    translator = QTranslator(app)
-    translator.setObjectName("batchtraceTranslator")
-    if translator.load(str(i18n.qm_file(language))):
-        app.installTranslator(translator)
-    else:
-        log.warning("no compiled translation %s: run 'python3 dev.py run' to build it", i18n.qm_file(language))
+    if language != i18n.ENGLISH:
+        translator = QTranslator(app)
+        translator.setObjectName("batchtraceTranslator")
+        if translator.load(str(i18n.qm_file(language))):
+            app.installTranslator(translator)
+        else:
+            log.warning("no compiled translation %s: run 'python3 dev.py run' to build it", i18n.qm_file(language))
+        qt = QTranslator(app)
+        qt.setObjectName("qtTranslator")
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+        else:
+            log.warning("Qt's own %s translation is missing: its standard buttons stay in English", language)
+    # Deliver the LanguageChange now: a button box built right after would otherwise get it later and put its
+    # standard texts back over the ones a dialog set ("OK" over "Use this language").
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def _unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -169,7 +197,8 @@ def _unexpected(kind: type[BaseException], error: BaseException, tb: TracebackTy
     log_unexpected(error, "the user interface")
     if isinstance(error, DomainError):
         log.warning("domain error escaped a slot: %s", error)
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("BatchTrace"), user_message(error))
+    title = QCoreApplication.translate("Application", "BatchTrace")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, user_message(error))
     box.setObjectName("unexpectedErrorBox")
     _OPEN_BOXES.append(box)  # without a parent, the box lives only as long as Python holds it
     box.finished.connect(lambda _code: _OPEN_BOXES.remove(box))
@@ -180,7 +209,7 @@ def _cannot_start(message: str, probe: bool) -> int:
     if probe:
         print(f"startup-probe error {message}", file=sys.stderr, flush=True)
     else:
-        QMessageBox.critical(None, _tr("BatchTrace cannot start"), message)
+        QMessageBox.critical(None, QCoreApplication.translate("Application", "BatchTrace cannot start"), message)
     return 2
 
 
@@ -197,12 +226,17 @@ def _report_first_window(started: float) -> None:
 def _sessions(app: QApplication, ctx: bootstrap.AppContext, runner: TaskRunner, user_id: str) -> int:
     from ui.shell.main_window import MainWindow  # after the first window: it pulls in every page
 
+    station = i18n.language_of_locale(QLocale.system().name())
     notice = ""
     while True:
-        actor = LoginDialog.ask(ctx, runner, user_id=user_id, notice=notice)
-        if actor is None:
-            return 0
-        outcome, notice = _run_session(app, MainWindow(ctx, runner, actor))
+        install_language(app, station)  # the log-in speaks the station's language, whoever logs in next
+        actor: Actor | None = LoginDialog.ask(ctx, runner, user_id=user_id, notice=notice)
+        outcome = "language"
+        while actor is not None and outcome == "language":  # GEN-6: each user's sessions speak their language
+            install_language(app, actor.language or station)
+            window = MainWindow(ctx, runner, actor, station_language=station)
+            outcome, notice = _run_session(app, window)
+            actor = window.actor
         if outcome != "logout":
             return 0
         user_id = ""

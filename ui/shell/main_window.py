@@ -30,6 +30,7 @@ from ui.shell.about_dialog import AboutDialog
 from ui.shell.change_password_dialog import ChangePasswordDialog
 from ui.shell.global_search_box import GlobalSearchBox
 from ui.shell.idle_lock import IdleLock
+from ui.shell.language_dialog import LanguageDialog
 from ui.shell.lot_expiry import LotExpiry
 from ui.shell.pages import PAGE_OF_KIND, lot_page_factories
 from ui.shell.task_runner import Runner
@@ -43,16 +44,18 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """`session_ended(outcome, notice)`: outcome "logout" (show the log-in again) or "quit"; the notice is
-    a message for the log-in dialog (e.g. the account locked at unlock)."""
+    """`session_ended(outcome, notice)`: outcome "logout" (show the log-in again), "quit", or "language" (the
+    user chose another language: the same session goes on in a new window, `self.actor` as now saved); the
+    notice is a message for the log-in dialog (e.g. the account locked at unlock)."""
 
     session_ended = Signal(str, str)
 
     def __init__(self, ctx: Services, runner: Runner, actor: Actor, *, idle_ms: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 station_language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ctx, self.runner, self.actor = ctx, runner, actor
+        self.station_language = station_language
         self.setWindowTitle(self.tr("BatchTrace: {name} ({uid})").format(name=actor.printed_name, uid=actor.user_id))
         self._ending = False
         self._ended = False
@@ -188,6 +191,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, shortcut, slot in (
             ("actionChangePassword", self.tr("Change password..."), None, self.change_password),
+            ("actionLanguage", self.tr("Language..."), None, self.choose_language),
             ("actionLock", self.tr("Lock"), QKeySequence("Ctrl+L"), self.lock),
             ("actionLogOut", self.tr("Log out"), None, self.log_out),
             ("actionQuit", self.tr("Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.quit),
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             menu.addAction(action)
             self.actions_by_name[name] = action
-            if name == "actionChangePassword":
+            if name == "actionLanguage":
                 menu.addSeparator()
         about = QAction(self.tr("About BatchTrace..."), self)
         about.setObjectName("actionAbout")
@@ -257,6 +261,17 @@ class MainWindow(QMainWindow):
         if ChangePasswordDialog.ask(self.ctx, self.runner, self.actor.user_id, parent=self) is not None:
             self.statusBar().showMessage(self.tr("Your password was changed."), 10_000)
 
+    def choose_language(self) -> None:
+        chosen = LanguageDialog.ask(self.ctx, self.runner, self.actor, station_language=self.station_language,
+                                    parent=self)
+        if chosen is None or chosen.language == self.actor.language:
+            return
+        # The session goes on (no LOGOUT, no new log-in): the window is built again in the chosen language.
+        self.actor = chosen
+        self._wind_down()
+        self._outcome = ("language", "")
+        self._finish()
+
     def show_about(self) -> None:
         AboutDialog.ask(self.ctx.database, parent=self)
 
@@ -277,6 +292,13 @@ class MainWindow(QMainWindow):
         """Audit LOGOUT, then close; a failure to record is logged but never keeps the session open."""
         if self._ending:
             return
+        self._wind_down()
+        ctx, actor = self.ctx, self.actor
+        self._outcome = (outcome, notice)
+        self.runner.run(lambda: users.record_session_event(ctx.uow(), actor, "LOGOUT", reason=reason),
+                        on_done=self._finish, on_error=self._logout_not_recorded)
+
+    def _wind_down(self) -> None:
         self._ending = True
         self.idle_lock.stop()
         self.lot_expiry.stop()
@@ -284,10 +306,6 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.idle_lock.dialog:
                 widget.reject()  # a dialog left open must not outlive the session
-        ctx, actor = self.ctx, self.actor
-        self._outcome = (outcome, notice)
-        self.runner.run(lambda: users.record_session_event(ctx.uow(), actor, "LOGOUT", reason=reason),
-                        on_done=self._finish, on_error=self._logout_not_recorded)
 
     def _logout_not_recorded(self, error: Exception) -> None:
         log.error("could not record LOGOUT of %s: %s", self.actor.user_id, error)

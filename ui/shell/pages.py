@@ -28,9 +28,6 @@ PageFactory = tuple[str, str, Callable[[], QWidget]]
 PAGE_OF_KIND = {"lot": "lots", "batch": "batches", "trace": "trace", "recall": "recalls", "shipment": "shipments"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 def lot_page_factories(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, *,
                        signer: Signer | None = None, labels: LabelPrinting | None = None) -> list[PageFactory]:
@@ -66,11 +63,11 @@ def lot_page_factories(ctx: Services, runner: Runner, actor: Actor, changes: Cha
         return MasterDataWidget(ctx, runner, actor, changes)
 
     return [
-        ("lots", _tr("Lots"), lots),
-        ("batches", _tr("Batches"), batches),
-        ("trace", _tr("Trace"), trace),
-        ("recalls", _tr("Recalls"), recalls),
-        ("shipments", _tr("Shipments"), shipments),
-        ("mbrs", _tr("Master batch records"), records),
-        ("masterdata", _tr("Master data"), master_data),
+        ("lots", QCoreApplication.translate("MainWindow", "Lots"), lots),
+        ("batches", QCoreApplication.translate("MainWindow", "Batches"), batches),
+        ("trace", QCoreApplication.translate("MainWindow", "Trace"), trace),
+        ("recalls", QCoreApplication.translate("MainWindow", "Recalls"), recalls),
+        ("shipments", QCoreApplication.translate("MainWindow", "Shipments"), shipments),
+        ("mbrs", QCoreApplication.translate("MainWindow", "Master batch records"), records),
+        ("masterdata", QCoreApplication.translate("MainWindow", "Master data"), master_data),
     ]

@@ -17,7 +17,7 @@ from ui.shell.task_runner import Runner
 from ui.signatures.signature_dialog import record_kind
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
-from ui.widgets.status_names import status_name, transition_name
+from ui.widgets.status_names import requirement_name, status_name, transition_name
 from ui.widgets.widget_parts import Signer, push_button, record_table, time_text
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class PendingSignaturesWidget(QWidget):
             Column(self.tr("Record"), lambda p: f"{record_kind(p.record_type)} {p.record_id}"),
             Column(self.tr("Status"), lambda p: status_name(p.status)),
             Column(self.tr("Awaited"), _awaited),
-            Column(self.tr("Your signature"), lambda p: p.requirement),
+            Column(self.tr("Your signature"), lambda p: requirement_name(p.requirement)),
             Column(self.tr("Meaning"), lambda p: status_name(p.meaning)),
             Column(self.tr("Progress"), lambda p: p.progress.summary(), tooltip=lambda p: p.progress.summary()),
             Column(self.tr("Waiting since"), lambda p: time_text(p.since), tooltip=_since_tooltip),

@@ -15,25 +15,22 @@ from app.process_steps import BatchProcess
 from app.signatures import SigningRequest, SigningResult, SigningSession
 from ui.shell.task_runner import Runner
 from ui.signatures.signature_dialog import SignatureDialog, SigningSubject, record_kind
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import requirement_name, status_name
 
 if TYPE_CHECKING:
     from app.services import Services
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordSigner", text)
 
 
 def outcome_text(result: SigningResult) -> str:
     """"QA approval signed: lot L1 is now Released." or "QC review signed. 1 of 2 signatures: ...". """
     signature = result.signature
     if result.completed:
-        return _tr("{requirement} signed: {kind} {n} is now {status}.").format(
+        return QCoreApplication.translate("RecordSigner", "{requirement} signed: {kind} {n} is now {status}.").format(
             requirement=signature.requirement, kind=record_kind(signature.record_type).lower(),
             n=signature.record_id, status=status_name(result.status))
-    return _tr("{requirement} signed. {progress}").format(requirement=signature.requirement,
-                                                          progress=result.progress.summary())
+    return QCoreApplication.translate("RecordSigner", "{requirement} signed. {progress}").format(
+        requirement=signature.requirement, progress=result.progress.summary())
 
 
 class RecordSigner:
@@ -57,7 +54,7 @@ class RecordSigner:
 
         def sentence(request: SigningRequest) -> str:
             text = QCoreApplication.translate("RecordSigner", "You sign step {step} of batch {n} as {meaning}.")
-            return text.format(step=step_no, n=batch_number, meaning=request.requirement.lower())
+            return text.format(step=step_no, n=batch_number, meaning=requirement_name(request.requirement).lower())
 
         subject = SigningSubject(
             lambda: step_signing.step_signing_request(ctx.read_uow(), session, batch_number, step_no, meaning),

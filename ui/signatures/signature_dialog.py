@@ -33,7 +33,7 @@ from domain.signatures import Meaning
 from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.form_dialog import FormDialog
-from ui.widgets.status_names import status_name, transition_name
+from ui.widgets.status_names import requirement_name, signed_field_name, status_name, transition_name
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -138,7 +138,7 @@ class SignatureDialog(FormDialog[Any]):
 
     def _transition_sentence(self, request: SigningRequest) -> str:
         return self.tr("You sign the {requirement} for the {transition} of {kind} {n} (to {target}).").format(
-            requirement=request.requirement, transition=transition_name(request.progress.transition),
+            requirement=requirement_name(request.requirement), transition=transition_name(request.progress.transition),
             kind=record_kind(request.record_type).lower(), n=request.record_id, target=status_name(request.target))
 
     def _requested(self, request: SigningRequest) -> None:
@@ -146,12 +146,12 @@ class SignatureDialog(FormDialog[Any]):
         self.settled.emit()
         self.what.setText(self.subject.sentence(request))
         for key, value in request.key_values:
-            label = QLabel(status_name(value) if key == "Status" else value)
+            label = QLabel(status_name(value) if key in ("Status", "Source") else value)
             label.setObjectName(f"signedValue_{key}")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.key_values.addRow(QCoreApplication.translate("SignedRecord", key), label)
+            self.key_values.addRow(signed_field_name(key), label)
         self.meaning.setText(self.tr("{requirement}, meaning: {meaning}").format(
-            requirement=request.requirement, meaning=status_name(request.meaning)))
+            requirement=requirement_name(request.requirement), meaning=status_name(request.meaning)))
         self.progress.setText(request.progress.summary())
         # Every signature may carry a comment (an approval's remark too); a rejection's reason is required.
         caption = self.form.labelForField(self.comment)

@@ -21,7 +21,7 @@ from app.signing_rules import MACHINES
 from domain.users import Actor
 from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
-from ui.widgets.status_names import status_name, transition_name
+from ui.widgets.status_names import requirement_name, status_name, transition_name
 from ui.widgets.widget_parts import retire, time_text
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def entry_text(signature: SignatureView) -> str:
     translate = QCoreApplication.translate
     lines = [translate("SignatureListWidget", "{name} ({uid}): {meaning}, {requirement}").format(
                  name=signature.printed_name, uid=signature.user_id, meaning=status_name(signature.meaning),
-                 requirement=signature.requirement),
+                 requirement=requirement_name(signature.requirement)),
              translate("SignatureListWidget", "{when} — {validity}").format(when=time_text(signature.at),
                                                                     validity=validity_text(signature))]
     if signature.comment:

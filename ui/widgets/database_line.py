@@ -3,12 +3,13 @@ read-only line the user can scroll and copy; a long path is never broken over tw
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 
 def database_line(kind: str, location: str, parent: QWidget | None = None) -> QWidget:
     row = QWidget(parent)
-    caption = QLabel(row.tr("{kind} database:").format(kind=kind))
+    caption = QLabel(QCoreApplication.translate("DatabaseLine", "{kind} database:").format(kind=kind))
     caption.setObjectName("databaseKind")
     path = QLineEdit(location)
     path.setObjectName("databaseInfo")

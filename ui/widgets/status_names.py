@@ -43,6 +43,57 @@ _KNOWN = (
     QT_TRANSLATE_NOOP("Status", "Finished device"),
 )
 
+# The record types of the audit trail (persistence/mapping.py AUDITED and the events of app/), as users read them.
+_RECORD_TYPES = {
+    "lot": QT_TRANSLATE_NOOP("RecordType", "lot"), "batch": QT_TRANSLATE_NOOP("RecordType", "batch"),
+    "shipment": QT_TRANSLATE_NOOP("RecordType", "shipment"),
+    "shipment_line": QT_TRANSLATE_NOOP("RecordType", "shipment line"),
+    "material_issue": QT_TRANSLATE_NOOP("RecordType", "material issue"),
+    "recall": QT_TRANSLATE_NOOP("RecordType", "recall"),
+    "recall_scope": QT_TRANSLATE_NOOP("RecordType", "recall scope"),
+    "recall_customer": QT_TRANSLATE_NOOP("RecordType", "recall customer"),
+    "item": QT_TRANSLATE_NOOP("RecordType", "item"), "supplier": QT_TRANSLATE_NOOP("RecordType", "supplier"),
+    "supplier_approval": QT_TRANSLATE_NOOP("RecordType", "supplier approval"),
+    "customer": QT_TRANSLATE_NOOP("RecordType", "customer"),
+    "number_rule": QT_TRANSLATE_NOOP("RecordType", "number rule"),
+    "mbr": QT_TRANSLATE_NOOP("RecordType", "master batch record"),
+    "mbr_line": QT_TRANSLATE_NOOP("RecordType", "BOM line"),
+    "mbr_step": QT_TRANSLATE_NOOP("RecordType", "process step"),
+    "mbr_parameter": QT_TRANSLATE_NOOP("RecordType", "process parameter"),
+    "batch_step": QT_TRANSLATE_NOOP("RecordType", "batch step"),
+    "parameter_value": QT_TRANSLATE_NOOP("RecordType", "parameter value"),
+    "room": QT_TRANSLATE_NOOP("RecordType", "room"), "sensor": QT_TRANSLATE_NOOP("RecordType", "sensor"),
+    "equipment": QT_TRANSLATE_NOOP("RecordType", "equipment"),
+    "reading_import": QT_TRANSLATE_NOOP("RecordType", "readings import"),
+    "excursion": QT_TRANSLATE_NOOP("RecordType", "excursion"),
+    "specification": QT_TRANSLATE_NOOP("RecordType", "specification"),
+    "spec_test": QT_TRANSLATE_NOOP("RecordType", "specification test"),
+    "qc_plan": QT_TRANSLATE_NOOP("RecordType", "QC plan"), "qc_result": QT_TRANSLATE_NOOP("RecordType", "QC result"),
+    "deviation": QT_TRANSLATE_NOOP("RecordType", "deviation"),
+    "deviation_link": QT_TRANSLATE_NOOP("RecordType", "deviation link"),
+    "user": QT_TRANSLATE_NOOP("RecordType", "user"),
+    "site_security": QT_TRANSLATE_NOOP("RecordType", "site security settings"),
+    "alert": QT_TRANSLATE_NOOP("RecordType", "alert"),
+    "signature_rule": QT_TRANSLATE_NOOP("RecordType", "signature rule"),
+    "print_job": QT_TRANSLATE_NOOP("RecordType", "print job"),
+    "document": QT_TRANSLATE_NOOP("RecordType", "document"),
+    "schema": QT_TRANSLATE_NOOP("RecordType", "database schema"),
+    "audit_log": QT_TRANSLATE_NOOP("RecordType", "audit trail"),
+    "permission": QT_TRANSLATE_NOOP("RecordType", "permission"),
+}
+
+# What the signature dialog shows of the record it signs (app/signed_records.py): stored in English in the signed
+# content, shown in the reader's language.
+_SIGNED_FIELDS = (
+    QT_TRANSLATE_NOOP("SignedRecord", "Lot"), QT_TRANSLATE_NOOP("SignedRecord", "Item"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Quantity"), QT_TRANSLATE_NOOP("SignedRecord", "Source"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Manufactured"), QT_TRANSLATE_NOOP("SignedRecord", "Expires"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Status"), QT_TRANSLATE_NOOP("SignedRecord", "Batch"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Product"), QT_TRANSLATE_NOOP("SignedRecord", "Master batch record"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Planned"), QT_TRANSLATE_NOOP("SignedRecord", "Produced"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Finished lots"),
+)
+
 _KINDS = {"L": QT_TRANSLATE_NOOP("Kind", "Lot"), "B": QT_TRANSLATE_NOOP("Kind", "Batch"),
           "S": QT_TRANSLATE_NOOP("Kind", "Shipment")}
 
@@ -67,3 +118,19 @@ def transition_name(transition: Transition[Any] | str) -> str:
 def kind_name(kind: str) -> str:
     """A trace node kind ("L", "B", "S") in the user's language."""
     return QCoreApplication.translate("Kind", _KINDS.get(kind, kind))
+
+
+def record_type_name(record_type: str) -> str:
+    """An audit trail record type ("material_issue") in the user's language; an unknown one as it is stored."""
+    known = _RECORD_TYPES.get(record_type)
+    return QCoreApplication.translate("RecordType", known) if known else record_type
+
+
+def signed_field_name(key: str) -> str:
+    """A field of a signed record's summary ("Expires") in the user's language."""
+    return stored_name("SignedRecord", key)
+
+
+def requirement_name(label: str) -> str:
+    """A signature requirement ("QC review", stored in English) in the user's language."""
+    return stored_name("Requirement", label)
