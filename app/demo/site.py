@@ -14,7 +14,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
-from app import batches, lots, masterdata, mbr, recalls, shipments, signatures
+from app import batches, lots, masterdata, mbr, process_steps, recalls, shipments, signatures
+from app.demo.process_data import steps_for
+from app.demo.process_site import DemoProcess
 from app.demo.site_data import (
     APPROVED,
     BATCHES,
@@ -78,6 +80,7 @@ class _Site:
         self.boms = {product: lines for product, _, _, lines in MBRS}  # the last version of each is effective
         self.finished: dict[str, str] = {}  # batch key (key/2 for a second lot) -> finished lot number
         self.by_supplier_lot: dict[str, str] = {}
+        self.process = DemoProcess(uows, auth, password, self.admin, self.prod, self.qa)
 
     def _sign(self, signer: Actor, record_type: str, number: str, target: Enum, comment: str | None = None) -> None:
         signatures.sign(self.uow(), self.auth, SigningSession(signer), record_type, number, target, self.password,
@@ -107,10 +110,12 @@ class _Site:
         for product, title, change, lines in MBRS:
             draft = mbr.create_draft(self.uow(), self.prod, product, title,
                                      [mbr.BomInput(item, qty, tol) for item, qty, tol in lines])
+            process_steps.add_steps(self.uow(), self.prod, product, draft.version, steps_for(product))
             mbr.make_effective(self.uow(), self.rel, product, draft.version, f"{change} approved")
         return [f"{len(ITEMS)} items, {len(SUPPLIERS)} suppliers, {approvals} approved-supplier entries "
                 f"(1 suspended), {len(CUSTOMERS)} customers",
-                f"{len(MBRS)} master batch records ({len({m[0] for m in MBRS})} effective)"]
+                f"{len(MBRS)} master batch records ({len({m[0] for m in MBRS})} effective) with their steps",
+                self.process.facilities(self.today)]
 
     def receipts(self) -> list[str]:
         units = {i.code: i.unit for i in ITEMS}
@@ -158,6 +163,7 @@ class _Site:
             return b.state
         batches.change_batch_status(uow(), self.prod, number, BatchStatus.IN_PRODUCTION, None)
         self._issue(number, b.product, planned, b.partial)
+        self.process.run_steps(b.key, number, b.product)
         if b.state == BatchStatus.IN_PRODUCTION.value:
             return b.state
         done = batches.complete_batch(uow(), self.prod, number, b.produced, list(b.split) or None)
@@ -182,7 +188,8 @@ class _Site:
         for b in BATCHES:
             state = self.batch(b)
             counts[state] = counts.get(state, 0) + 1
-        return [f"{len(BATCHES)} batches ({', '.join(f'{n} {s}' for s, n in counts.items())})"]
+        return [f"{len(BATCHES)} batches ({', '.join(f'{n} {s}' for s, n in counts.items())})",
+                self.process.import_readings()]
 
     def shipping_and_recall(self) -> list[str]:
         for customer, lines in SHIPMENTS:

@@ -28,7 +28,34 @@ def _creators(url: str, record_type: str) -> set[str]:
                                    f"AND record_type = '{record_type}'")}
 
 
-@pytest.mark.req("INT-2", "AUD-1", "AUD-3", "LOT-1", "LOT-2", "LOT-5", "LOT-8", "LOT-9", "TRC-4", "SIG-5")
+def check_process_demo(cli, url):
+    """The process data (PRC-1..PRC-4, QC-3): every master record has its steps, three rooms log a day of readings,
+    and exactly two deviations are open, both on batch ivc20-b (QA review): a seal temperature out of limits and
+    a temperature excursion in its clean room; its release evaluation names exactly those two."""
+    assert int(sql(url, "SELECT count(DISTINCT mbr_id) FROM mbr_steps")[0][0]) == 9
+    assert _counts(url, "sensors", "room_code") == {"MH-1": 2, "CR-7": 2, "CR-8": 2}
+    assert _counts(url, "readings", "sensor_code") == {s: 289 for s in ("MH1-T", "MH1-RH", "CR7-T", "CR7-RH",
+                                                                          "CR8-T", "CR8-RH")}
+    trouble = sql(url, "SELECT batch_number FROM batches WHERE status = 'QA review'")[0][0]
+    deviations = sorted(r[0] for r in sql(url, "SELECT title FROM deviations WHERE status = 'Open'"))
+    assert deviations == [f"Out of limits: CR8-T in CR-8 during batch {trouble}",
+                          f"Seal temperature out of limits in step 2 of batch {trouble}"]
+    evaluation = cli("--db", url, "release", "evaluate", trouble)
+    assert evaluation.code == 1
+    text = evaluation.out
+    process = text[text.index("FAIL  Process steps"):].splitlines()[1:3]
+    assert process[0].strip() == "step 2 Seal temperature 193.5 °C is outside 170 .. 190"
+    assert process[1].strip().startswith("environment excursion (DEV2026-0002 open): CR8-T (CR-8) out of limits")
+    assert "  PASS  Process steps" in cli("--db", url, "release", "evaluate", sql(
+        url, "SELECT batch_number FROM batches WHERE status = 'Released' ORDER BY id DESC")[0][0]).out
+    running = sql(url, "SELECT b.batch_number FROM batches b WHERE b.status = 'In production'")[0][0]
+    steps = sql(url, "SELECT s.step_no, s.performed_by FROM batch_steps s JOIN batches b ON b.id = s.batch_id "
+                     f"WHERE b.batch_number = '{running}'")
+    assert [tuple(r) for r in steps] == [(1, "prod")]  # steps 2 and 3 are left for the user to try
+
+
+@pytest.mark.req("INT-2", "AUD-1", "AUD-3", "LOT-1", "LOT-2", "LOT-5", "LOT-8", "LOT-9", "TRC-4", "SIG-5", "PRC-1",
+                 "PRC-3", "PRC-4", "QC-3")
 def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     first = cli("--db", db_url, "demo")
     assert first.code == 0, first
@@ -72,7 +99,11 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     # and QA release, rejections by QA; 36 + 10 lot releases, 9 batch releases, 3 rejections
     signed = {(r[0], r[1]): int(r[2]) for r in sql(url, "SELECT record_type, user_id, count(*) FROM audit_log "
                                                         "WHERE action = 'SIGN' GROUP BY record_type, user_id")}
-    assert signed == {("lot", "qc"): 46, ("lot", "qa"): 48, ("batch", "qa"): 10, ("batch", "rel"): 9}
+    # and each step of a batch (PRC-2): 13 batches got into production, moulding in 2 steps (the second verified),
+    # assembly in 3 (the second verified), the batch left in production after its first step
+    assert signed == {("lot", "qc"): 46, ("lot", "qa"): 48, ("batch", "qa"): 10, ("batch", "rel"): 9,
+                      ("batch_step", "prod"): 7 * 2 + 5 * 3 + 1, ("batch_step", "qa"): 7 + 5}
+    check_process_demo(cli, url)
 
     entries = audit_count(url)
     again = cli("--db", url, "demo")
