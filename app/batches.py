@@ -12,7 +12,9 @@ from app.lots import LotView, local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from app.quality import check_tested, plan_tests
+from app.signatures import SigningResult, SigningSession, sign
 from app.signing_rules import refuse_unsigned
+from app.users import AuthConfig
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
 from domain.errors import NotFound, ValidationError
@@ -21,6 +23,7 @@ from domain.inputs import parse_quantity_text
 from domain.items import ItemType, validate_code
 from domain.lots import Lot, LotOrigin
 from domain.quantities import fmt
+from domain.signatures import Meaning
 from domain.trace import NodeKind
 from domain.users import Actor, Permission
 
@@ -122,6 +125,26 @@ def change_batch_status(
             plan_tests(tx, "batch", batch.batch_number, batch.product_code)  # onto the QC worklist (QC-2)
         tx.commit(reason=reason or transition.name)
         return BatchView.of(batch)
+
+
+def release_batch(
+    uow: UnitOfWork, auth: AuthConfig, session: SigningSession, batch_number: str, password: str, *,
+    user_id_typed: str | None = None, comment: str | None = None, meaning: Meaning | None = None,
+) -> SigningResult:
+    """Sign the release of a batch in QA review (QC-4, SIG-5): QA review, then QA release, each bound to the
+    release evaluation made in the same transaction; over a failed rule also the QA override with its
+    justification by another QA person (see `app.lots.release_lot`). The last signature releases the batch."""
+    return sign(uow, auth, session, "batch", batch_number, BatchStatus.RELEASED, password,
+                user_id_typed=user_id_typed, comment=comment, meaning=meaning)
+
+
+def reject_batch(
+    uow: UnitOfWork, auth: AuthConfig, session: SigningSession, batch_number: str, password: str, reason: str, *,
+    user_id_typed: str | None = None,
+) -> SigningResult:
+    """Reject a batch: one signed QA decision with its reason (QC-4)."""
+    return sign(uow, auth, session, "batch", batch_number, BatchStatus.REJECTED, password,
+                user_id_typed=user_id_typed, comment=reason)
 
 
 def issue_material(

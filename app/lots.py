@@ -7,16 +7,20 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
+from app.clock import local_today as local_today  # re-exported: the use cases import it from here
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from app.quality import plan_tests
+from app.signatures import SigningResult, SigningSession, sign
 from app.signing_rules import refuse_unsigned
+from app.users import AuthConfig
 from domain.errors import NotFound, ValidationError
 from domain.i18n import _
 from domain.inputs import clean_text, parse_quantity_text
 from domain.items import validate_code
 from domain.lots import IN_STOCK, LOT_WORKFLOW, Lot, LotOrigin, LotStatus, check_receipt
 from domain.quantities import Unit
+from domain.signatures import Meaning
 from domain.users import SYSTEM_ACTOR, Actor, Permission
 
 
@@ -69,11 +73,6 @@ class LabelPrinting(Protocol):
         ...
 
 
-def local_today(tx: UnitOfWork) -> date:
-    """The station's calendar date, from the store's clock (server time on a shared database)."""
-    return tx.now().astimezone().date()
-
-
 def receive_lot(uow: UnitOfWork, actor: Actor, receipt: Receipt, labels: LabelPrinting | None = None) -> LotView:
     """Create a lot in Quarantine (LOT-4), refused for an unapproved supplier, an expiry before receipt or a
     unit that does not fit the item (LOT-2)."""
@@ -124,6 +123,27 @@ def change_lot_status(
         transition = lot.change_status(target, actor, reason, today)
         tx.commit(reason=reason or transition.name)
         return LotView.of(lot)
+
+
+def release_lot(
+    uow: UnitOfWork, auth: AuthConfig, session: SigningSession, lot_number: str, password: str, *,
+    user_id_typed: str | None = None, comment: str | None = None, meaning: Meaning | None = None,
+) -> SigningResult:
+    """Sign the release of a lot (from Quarantine or from hold; QC-4, SIG-5): the session user applies the
+    signature that is next, re-authenticated, bound to the release evaluation made in the same transaction.
+    Over a failed rule the release also needs the QA override, whose comment is the justification, by a QA
+    person who signed nothing else of it. The last signature releases the lot."""
+    return sign(uow, auth, session, "lot", lot_number, LotStatus.RELEASED, password, user_id_typed=user_id_typed,
+                comment=comment, meaning=meaning)
+
+
+def reject_lot(
+    uow: UnitOfWork, auth: AuthConfig, session: SigningSession, lot_number: str, password: str, reason: str, *,
+    user_id_typed: str | None = None,
+) -> SigningResult:
+    """Reject a lot: one signed QA decision with its reason (QC-4)."""
+    return sign(uow, auth, session, "lot", lot_number, LotStatus.REJECTED, password, user_id_typed=user_id_typed,
+                comment=reason)
 
 
 def expire_due_lots(uow: UnitOfWork) -> list[str]:

@@ -18,6 +18,7 @@ from app.quality import required_test_states
 from domain.batches import Batch
 from domain.errors import NotFound, ValidationError
 from domain.lots import Lot
+from domain.quality import SpecStatus
 from domain.release_rules import (
     CONSUMED_LOTS,
     Evaluation,
@@ -27,6 +28,7 @@ from domain.release_rules import (
     judge_open_alerts,
     judge_open_deviations,
     judge_required_tests,
+    judge_untested_item,
     not_applicable,
     ordered,
 )
@@ -112,7 +114,10 @@ def subject_of(tx: UnitOfWork, number: str) -> ReleaseSubject:
 
 @register_rule
 def required_tests(tx: UnitOfWork, subject: ReleaseSubject) -> RuleResult:
-    return judge_required_tests(*required_test_states(tx, subject.record_type, subject.record_id))
+    label, states = required_test_states(tx, subject.record_type, subject.record_id)
+    if label is None and all(s.status is SpecStatus.DRAFT for s in tx.quality.specs(subject.item_code)):
+        return judge_untested_item(subject.item_code)  # never specified, so nothing was missed at testing
+    return judge_required_tests(label, states)
 
 
 @register_rule
@@ -158,6 +163,15 @@ def evaluate_in(tx: UnitOfWork, subject: ReleaseSubject) -> Evaluation:
     if len(set(keys)) != len(keys):
         raise ValidationError(f"two release rules share a key: {', '.join(sorted(keys))}")
     return Evaluation(subject, ordered(results), tx.now())
+
+
+def evaluate_record(tx: UnitOfWork, record_type: str, entity: Lot | Batch) -> Evaluation:
+    """The evaluation of a lot or batch already loaded in the caller's transaction (a release signature)."""
+    subject = (ReleaseSubject("lot", entity.lot_number, entity.item_code, entity.status.value)
+               if isinstance(entity, Lot) else
+               ReleaseSubject("batch", entity.batch_number, entity.product_code, entity.status.value))
+    assert subject.record_type == record_type
+    return evaluate_in(tx, subject)
 
 
 def find_record(uow: UnitOfWork, actor: Actor, number: str) -> ReleaseSubject:

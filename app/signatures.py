@@ -8,14 +8,20 @@ count again after a hold, and a signature on content that has changed since coun
 
 A transition that needs signatures is never done by hand: applying the last required signature completes it,
 in the same transaction, as the audited action of that signer.
+
+A release (any signed transition to Released) binds the release evaluation (QC-3, QC-4): each signature toward
+it signs the record's content together with the rules, verdicts, evidence and outcome evaluated in the same
+transaction, and keeps that evaluation; a signature counts only while the evaluation is still the one it signed.
+When a rule fails, the release also needs the QA override signature with its justification.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import signed_records
 from app.ports import UnitOfWork
@@ -26,17 +32,22 @@ from domain.batches import BatchStatus
 from domain.errors import AuthenticationFailed, NotFound, ReasonRequired
 from domain.i18n import _
 from domain.lots import LotStatus
+from domain.release_rules import OVERRIDE_SIGNATURE, Evaluation, bound_content, release_requirements
 from domain.signatures import (
     Meaning,
     Signature,
     SignatureRequirement,
     SigningProgress,
     SigningRefused,
+    content_hash,
     next_requirement,
     progress,
 )
 from domain.users import Actor
 from domain.workflow import Transition
+
+if TYPE_CHECKING:
+    from app.release import EvaluationView
 
 # The transitions a record waits for in its status, so they are listed as pending before anyone has signed;
 # any other signed transition (a rejection, a release from hold) is pending once someone has started signing.
@@ -120,6 +131,8 @@ class SignatureView:
     valid: bool  # False once the record's signed content has changed since signing
     content_hash: str
     content_version: str
+    # A release signature's evaluation as signed: the outcome, then each failed rule with its evidence.
+    evaluation: tuple[str, ...] = ()
 
     @property
     def local_at(self) -> datetime:
@@ -146,6 +159,8 @@ class SigningRequest:
     needs_comment: bool  # the dialog asks for a reason
     user_id_required: bool  # the first signing of the session: user ID and password
     progress: ProgressView
+    evaluation: EvaluationView | None = None  # a release: what this signature binds (QC-4)
+    justification: bool = False  # the override of a failed evaluation: the comment is its justification
 
 
 @dataclass(frozen=True)
@@ -180,15 +195,43 @@ class _Pending:
     state_id: int
     valid: list[Signature]
     current: SigningProgress
+    digest: str  # the signed content's hash now: the record's fields, and a release's evaluation
+    evaluation: Evaluation | None = None
+
+
+def binds_evaluation(transition: Transition[Any]) -> bool:
+    """Every signed transition to Released (a release, a release from hold) binds the release evaluation."""
+    return str(transition.target.value) == LotStatus.RELEASED.value == BatchStatus.RELEASED.value
+
+
+def _evaluate(tx: UnitOfWork, record: SignedRecord) -> Evaluation:
+    # Imported here: app.release registers the process rule, whose module signs steps through this one.
+    from app.release import evaluate_record
+
+    return evaluate_record(tx, record.record_type, record.entity)
+
+
+def evaluation_text(evaluation: Evaluation) -> str:
+    """The canonical JSON a release signature keeps and binds (no time: the same facts, the same text)."""
+    return json.dumps(evaluation.as_content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _digest(record: SignedRecord, evaluation: str | None) -> str:
+    if evaluation is None:
+        return record.content_hash
+    return content_hash(record.record_type, record.record_id, bound_content(record.fields, json.loads(evaluation)))
 
 
 def _pending(record: SignedRecord, transition: Transition[Any], requirements: tuple[SignatureRequirement, ...],
-             signatures: list[Signature], state_id: int) -> _Pending:
+             signatures: list[Signature], state_id: int, evaluation: Evaluation | None = None) -> _Pending:
     purpose = record.machine.key(transition)
-    digest = record.content_hash
+    if evaluation is not None:
+        requirements = release_requirements(requirements, evaluation)
+    digest = _digest(record, None if evaluation is None else evaluation_text(evaluation))
     valid = [s for s in signatures if s.purpose == purpose and s.state_id == state_id
              and s.valid_for(record.record_type, record.record_id, digest)]
-    return _Pending(transition, requirements, state_id, valid, progress(purpose, requirements, valid))
+    return _Pending(transition, requirements, state_id, valid, progress(purpose, requirements, valid), digest,
+                    evaluation)
 
 
 def _load_pending(tx: UnitOfWork, record: SignedRecord, target: Enum | str) -> _Pending:
@@ -201,7 +244,8 @@ def _load_pending(tx: UnitOfWork, record: SignedRecord, target: Enum | str) -> _
                          transition_name=_(transition.name)))
     state_id = tx.signatures.state_ids(record.record_type, [record.record_id])[record.record_id]
     signatures = tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]
-    return _pending(record, transition, requirements, signatures, state_id)
+    evaluation = _evaluate(tx, record) if binds_evaluation(transition) else None
+    return _pending(record, transition, requirements, signatures, state_id, evaluation)
 
 
 def _next(tx: UnitOfWork, record: SignedRecord, pending: _Pending, actor: Actor, meaning: Meaning | None
@@ -224,7 +268,16 @@ def signing_request(uow: UnitOfWork, session: SigningSession, record_type: str, 
             record.record_type, record.record_id, str(pending.transition.target.value), record.key_values,
             wanted.label, wanted.meaning.value, wanted.needs_comment, session.user_id_required,
             ProgressView.of(pending.transition, pending.requirements, pending.current),
+            _evaluation_view(pending.evaluation), wanted.key == OVERRIDE_SIGNATURE.key,
         )
+
+
+def _evaluation_view(evaluation: Evaluation | None) -> EvaluationView | None:
+    if evaluation is None:
+        return None
+    from app.release import EvaluationView  # see _evaluate
+
+    return EvaluationView.of(evaluation)
 
 
 def _reauthenticate(tx: UnitOfWork, auth: AuthConfig, session: SigningSession, password: str,
@@ -274,14 +327,21 @@ def sign(
         pending = _load_pending(tx, record, target)
         wanted = _next(tx, record, pending, actor, meaning)
         if wanted.needs_comment and not note:
+            if wanted.key == OVERRIDE_SIGNATURE.key and pending.evaluation is not None:
+                raise ReasonRequired(_("releasing over failed release rules needs a justification: {failed}",
+                                       failed=", ".join(r.title for r in pending.evaluation.failed)))
             raise ReasonRequired(_("the {label} needs a reason", label=_(wanted.label)))
+        bound = None if pending.evaluation is None else evaluation_text(pending.evaluation)
         signature = Signature(record.record_type, record.record_id, pending.current.purpose, wanted, actor,
-                              tx.now(), record.content_hash, pending.state_id, note)
+                              tx.now(), pending.digest, pending.state_id, note, bound)
         tx.signatures.add(signature)
-        tx.audit_event("SIGN", record.record_type, record.record_id, reason=note, details={
+        details: dict[str, tuple[object, object]] = {
             "signature": (None, f"{wanted.label}: {wanted.meaning.value}"), "purpose": (None, signature.purpose),
             "content_hash": (None, f"{signature.content_version}:{signature.content_hash}"),
-        })
+        }
+        if bound is not None:
+            details["release_evaluation"] = (None, bound)
+        tx.audit_event("SIGN", record.record_type, record.record_id, reason=note, details=details)
         after = progress(pending.current.purpose, pending.requirements, [*pending.valid, signature])
         reason = None
         if after.complete:
@@ -300,14 +360,25 @@ def sign(
 def _view(s: Signature, label: str, valid: bool) -> SignatureView:
     assert s.id is not None
     return SignatureView(s.id, s.record_type, s.record_id, s.purpose, label, s.meaning.value, s.user_id,
-                         s.printed_name, s.at, s.comment, valid, s.content_hash, s.content_version)
+                         s.printed_name, s.at, s.comment, valid, s.content_hash, s.content_version,
+                         evaluation_lines(s.evaluation))
+
+
+def evaluation_lines(evaluation: str | None) -> tuple[str, ...]:
+    """A kept evaluation as people read it: the outcome, then each failed rule with its evidence."""
+    if evaluation is None:
+        return ()
+    content = json.loads(evaluation)
+    failed = [f"{r['rule']}: {'; '.join(r['evidence'])}" for r in content["rules"] if not r["passed"]]
+    return (str(content["outcome"]), *failed)
 
 
 def _labels(tx: UnitOfWork, record: SignedRecord) -> dict[tuple[str, str], str]:
     """(purpose, requirement key) -> label, for every signed transition of the record's type."""
     labels: dict[tuple[str, str], str] = {}
     for transition in record.machine.transitions:
-        for r in requirements_for(tx, record.machine, transition):
+        override = (OVERRIDE_SIGNATURE,) if binds_evaluation(transition) else ()
+        for r in (*requirements_for(tx, record.machine, transition), *override):
             labels[(record.machine.key(transition), r.key)] = r.label
     for extra in tx.signatures.rule_extras(withdrawn=True):
         labels.setdefault((extra.transition_key, extra.key), extra.label)
@@ -324,10 +395,9 @@ def signatures_for(uow: UnitOfWork, actor: Actor, record_type: str, record_id: s
 def signature_views(tx: UnitOfWork, record_type: str, record_id: str) -> list[SignatureView]:
     """`signatures_for` inside a transaction the caller holds (a document reads everything in one)."""
     record = signed_records.load(tx, record_type, record_id)
-    digest = record.content_hash
     labels = _labels(tx, record)
     return [_view(s, labels.get((s.purpose, s.requirement), s.requirement),
-                  s.valid_for(record.record_type, record.record_id, digest))
+                  s.valid_for(record.record_type, record.record_id, _digest(record, s.evaluation)))
             for s in tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]]
 
 
@@ -381,6 +451,11 @@ def _pending_of(tx: UnitOfWork, record: SignedRecord, actor: Actor, state_id: in
         if not requirements:
             continue
         pending = _pending(record, transition, requirements, signatures, state_id)
+        purpose = record.machine.key(transition)
+        if binds_evaluation(transition) and any(s.purpose == purpose and s.state_id == state_id for s in signatures):
+            # Only once someone has signed does the evaluation change what is next (the override, or signing
+            # again); evaluating every lot in Quarantine for this list would cost a query set each.
+            pending = _pending(record, transition, requirements, signatures, state_id, _evaluate(tx, record))
         awaited = (record.record_type, transition.source, transition.target) in AWAITED
         if not (awaited or pending.current.filled):
             continue

@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from app.lots import local_today
+from app.clock import local_today
 from app.ports import UnitOfWork
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus
 from domain.errors import NotFound, ValidationError

@@ -11,6 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.i18n import N_
+from domain.signatures import Meaning, SignatureRequirement
+from domain.users import Role
+
 
 @dataclass(frozen=True)
 class ReleaseSubject:
@@ -56,6 +60,28 @@ class Evaluation:
         """What a release signature binds (QC-4): the rules with their verdicts and evidence, and the outcome.
         No time: the same facts evaluate to the same content."""
         return {"outcome": self.outcome, "rules": [r.as_content() for r in sorted(self.results, key=_by_key)]}
+
+
+# --- the release decision (QC-4) --------------------------------------------------------------------------------
+
+# Releasing over a failed rule: after the transition's own signatures, a QA person who signed none of them signs
+# the override with the justification (the second QA signature; the signing rules keep every signer different).
+OVERRIDE_SIGNATURE = SignatureRequirement(
+    "qa_override", N_("QA override"), Meaning.APPROVED, frozenset({Role.QA_REVIEWER, Role.QA_RELEASE}),
+    not_performers=True, needs_comment=True)
+EVALUATION_FIELD = "release_evaluation"  # the evaluation's place in a release signature's signed content
+
+
+def release_requirements(base: Sequence[SignatureRequirement], evaluation: Evaluation
+                         ) -> tuple[SignatureRequirement, ...]:
+    """The signatures a release needs given its evaluation: the transition's own, plus the override when a rule
+    failed."""
+    return tuple(base) if evaluation.releasable else (*base, OVERRIDE_SIGNATURE)
+
+
+def bound_content(fields: Mapping[str, object], evaluation: Mapping[str, object]) -> dict[str, object]:
+    """The signed content of a release signature: the record's own fields and the evaluation it was shown."""
+    return {**fields, EVALUATION_FIELD: evaluation}
 
 
 def _by_key(r: RuleResult) -> str:
@@ -105,6 +131,12 @@ def judge_required_tests(spec_label: str | None, tests: Sequence[TestState]) -> 
         else:
             good.append(f"{t.code}: {t.reported} within {t.limits}, reviewed")
     return RuleResult(key, title, not bad, (*bad, *good) if bad else (f"{spec_label}:", *good))
+
+
+def judge_untested_item(item_code: str) -> RuleResult:
+    """No specification was ever approved for the item: the site tests nothing on it before release."""
+    key, title = REQUIRED_TESTS
+    return RuleResult(key, title, True, (f"{item_code} has no specification: no QC test is required for release",))
 
 
 def judge_open_deviations(open_deviations: Sequence[tuple[str, str, str]]) -> RuleResult:

@@ -140,10 +140,13 @@ class Signature:
     content_version: str
     comment: str | None
     state_id: int  # the record's status change it was signed in (app.signatures: which signatures count)
+    # A release signature's evaluation (canonical JSON of the rules, verdicts, evidence and outcome it was shown):
+    # part of its signed content, so the hash binds it (QC-4). None for other signatures.
+    evaluation: str | None
 
     def __init__(
         self, record_type: str, record_id: str, purpose: str, requirement: SignatureRequirement, signer: Actor,
-        at: datetime, signed_hash: str, state_id: int, comment: str | None = None,
+        at: datetime, signed_hash: str, state_id: int, comment: str | None = None, evaluation: str | None = None,
     ) -> None:
         self.id = None
         self.record_type = record_type
@@ -158,6 +161,7 @@ class Signature:
         self.content_version = SIGNED_CONTENT_VERSION
         self.comment = comment
         self.state_id = state_id
+        self.evaluation = evaluation
 
     def valid_for(self, record_type: str, record_id: str, current_hash: str) -> bool:
         """Valid while the record it names is this one and its current content hashes to what was signed."""

@@ -10,6 +10,7 @@ import argparse
 
 from app import deviations, quality, release
 from app.bootstrap import AppContext
+from app.cli import release as cli_release
 from app.cli.support import (
     CommandTree,
     acting,
@@ -110,6 +111,7 @@ def add_commands(tree: CommandTree) -> None:
     rel = tree.nested("release", "release by exception")
     sub = tree.command(rel, "evaluate", _evaluate, "the release rules for a lot or batch; exit 0 when releasable")
     sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    cli_release.add_decisions(tree, rel)
 
 
 def _spec_add(args: argparse.Namespace) -> int:

@@ -123,7 +123,13 @@ def test_another_module_adds_a_rule_to_every_evaluation(site: Site, monkeypatch:
     release.register_rule(labels_reconciled)  # once only
     view = release.evaluate_release(site.ctx.read_uow(), site.qa, lot)
     assert [r.key for r in view.rules if r.key == "labels_reconciled"] == ["labels_reconciled"]
-    assert view.rules[0].key == "required_tests" and "labels_reconciled" in [r.key for r in view.rules[:2]]
+    assert view.rules[0].key == "labels_reconciled"
+    tests = next(r for r in view.rules if r.key == "required_tests")
+    assert tests.passed and tests.evidence == ("GEL has no specification: no QC test is required for release",)
+    quality.create_spec(site.ctx.uow(), site.qc, "GEL", "Gel", [TestInput("VIS", "Viscosity", "SOP-9", "Pass/fail")])
+    quality.approve_spec(site.ctx.uow(), site.qa, "GEL", 1, "CR-9")
+    view = release.evaluate_release(site.ctx.read_uow(), site.qa, lot)  # specified after the lot entered testing
+    assert [r.key for r in view.rules if not r.passed] == ["required_tests", "labels_reconciled"]
     assert view.rules[0].evidence == ("no effective specification applied when it entered testing",)
 
 

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
-from app import signatures
-from app.signatures import SigningRequest, SigningSession
+from app import batches, lots, signatures
+from app.signatures import SigningRequest, SigningResult, SigningSession
 from domain.errors import AccountLocked, AuthenticationFailed
 from domain.signatures import Meaning
 from ui.shell.change_password_dialog import password_field
@@ -36,6 +37,7 @@ from ui.widgets.form_dialog import FormDialog
 from ui.widgets.status_names import requirement_name, signed_field_name, status_name, transition_name
 
 if TYPE_CHECKING:
+    from app.release import EvaluationView
     from app.services import Services
 
 
@@ -56,6 +58,21 @@ class SigningSubject:
     request: Callable[[], SigningRequest]
     sign: Callable[[str, str | None, str | None, Meaning], Any]
     sentence: Callable[[SigningRequest], str]
+
+
+def decide(ctx: Services, session: SigningSession, record_type: str, record_id: str, target: Enum | str,
+           password: str, user_id: str | None, comment: str | None, meaning: Meaning) -> SigningResult:
+    """The use case of the decision signed: a release or a rejection of a lot or a batch (QC-4)."""
+    status = str(target.value if isinstance(target, Enum) else target)
+    if status == "Rejected":
+        reject = lots.reject_lot if record_type == "lot" else batches.reject_batch
+        return reject(ctx.uow(), ctx.auth, session, record_id, password, comment or "", user_id_typed=user_id)
+    if status == "Released":
+        release = lots.release_lot if record_type == "lot" else batches.release_batch
+        return release(ctx.uow(), ctx.auth, session, record_id, password, user_id_typed=user_id, comment=comment,
+                       meaning=meaning)
+    return signatures.sign(ctx.uow(), ctx.auth, session, record_type, record_id, target, password,
+                           user_id_typed=user_id, comment=comment, meaning=meaning)
 
 
 class SignatureDialog(FormDialog[Any]):
@@ -90,9 +107,8 @@ class SignatureDialog(FormDialog[Any]):
             self.account_locked.connect(on_account_locked)
         self.subject = subject or SigningSubject(
             lambda: signatures.signing_request(ctx.read_uow(), session, record_type, record_id, target),
-            lambda password, user_id, comment, meaning: signatures.sign(
-                ctx.uow(), ctx.auth, session, record_type, record_id, target, password, user_id_typed=user_id,
-                comment=comment, meaning=meaning),
+            lambda password, user_id, comment, meaning: decide(
+                ctx, session, record_type, record_id, target, password, user_id, comment, meaning),
             self._transition_sentence)
         self.runner.run(self.subject.request, on_done=self._requested, on_error=self._request_refused)
 
@@ -107,6 +123,11 @@ class SignatureDialog(FormDialog[Any]):
         self.record_box = self.add_above(QGroupBox(self.tr("Signed record")))
         self.record_box.setObjectName("signedRecord")
         self.key_values = QFormLayout(self.record_box)
+        # A release signs the evaluation too (QC-4): its outcome and rules, failed first, are part of what is signed.
+        self.evaluation_box = self.add_above(QGroupBox(self.tr("Release evaluation (signed with the record)")))
+        self.evaluation_box.setObjectName("signedEvaluation")
+        self.evaluation_lines = QVBoxLayout(self.evaluation_box)
+        self.evaluation_box.hide()
         self.meaning = QLabel()
         self.meaning.setObjectName("signatureMeaning")
         self.progress = QLabel()
@@ -153,17 +174,43 @@ class SignatureDialog(FormDialog[Any]):
         self.meaning.setText(self.tr("{requirement}, meaning: {meaning}").format(
             requirement=requirement_name(request.requirement), meaning=status_name(request.meaning)))
         self.progress.setText(request.progress.summary())
-        # Every signature may carry a comment (an approval's remark too); a rejection's reason is required.
+        if request.evaluation is not None:
+            self._show_evaluation(request.evaluation)
+        # Every signature may carry a comment (an approval's remark too); a rejection's reason is required, and
+        # so is an override's justification.
         caption = self.form.labelForField(self.comment)
         if isinstance(caption, QLabel):
-            caption.setText(self.tr("Reason (required)") if request.needs_comment else self.tr("Comment (optional)"))
-        self.comment.setPlaceholderText(self.tr(
-            "Why: the reason is kept with the signature and in the audit trail") if request.needs_comment else
-            self.tr("Optional: a remark kept with the signature and in the audit trail"))
+            caption.setText(self.tr("Justification (required)") if request.justification else
+                            self.tr("Reason (required)") if request.needs_comment else self.tr("Comment (optional)"))
+        self.comment.setPlaceholderText(
+            self.tr("Why release although the rules above failed: kept with the override signature and in the "
+                    "audit trail") if request.justification else
+            self.tr("Why: the reason is kept with the signature and in the audit trail") if request.needs_comment
+            else self.tr("Optional: a remark kept with the signature and in the audit trail"))
         self._show_user_id(self.session.user_id_required)
         self._set_inputs_enabled(True)
         (self.comment if request.needs_comment else self.user_id if self.session.user_id_required
          else self.password).setFocus()
+
+    def _show_evaluation(self, evaluation: EvaluationView) -> None:
+        outcome = QLabel(self.tr("Releasable: every rule passed.") if evaluation.releasable else self.tr(
+            "Not releasable: {n} rule(s) failed. Releasing needs the QA override with a justification by a QA "
+            "person who signs nothing else of this release.").format(n=sum(not r.passed for r in evaluation.rules)))
+        outcome.setObjectName("evaluationOutcome")
+        outcome.setWordWrap(True)
+        self.evaluation_lines.addWidget(outcome)
+        for rule in evaluation.rules:  # failed first
+            verdict = self.tr("FAILED") if not rule.passed else self.tr("passed")
+            text = f"{verdict}: {rule.title}" + ("".join(f"\n    {line}" for line in rule.evidence)
+                                                  if not rule.passed else "")
+            line = QLabel(text)
+            line.setObjectName(f"evaluationRule_{rule.key}")
+            line.setWordWrap(True)
+            line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if not rule.passed:
+                line.setStyleSheet("color: #b00020;")
+            self.evaluation_lines.addWidget(line)
+        self.evaluation_box.show()
 
     def _request_refused(self, error: Exception) -> None:
         self.refusal = user_message(error)
@@ -190,8 +237,9 @@ class SignatureDialog(FormDialog[Any]):
         user_id = self.user_id.text().strip() if self._user_id_shown else None
         password = self.password.text()
         if request.needs_comment and not comment:
-            self.fail(self.tr("The {requirement} needs a reason: type why.").format(
-                requirement=request.requirement))
+            self.fail(self.tr("The {requirement} needs a justification: type why the release may go ahead.")
+                      .format(requirement=request.requirement) if request.justification else
+                      self.tr("The {requirement} needs a reason: type why.").format(requirement=request.requirement))
             self.comment.setFocus()
             return
         if self._user_id_shown and not user_id:

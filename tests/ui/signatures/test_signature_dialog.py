@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app import audit, signatures, users
+from app import audit, lots, quality, signatures, users
 from app.bootstrap import AppContext
 from app.ports import AuditFilter
 from app.signatures import SigningSession
 from domain.errors import AuthenticationFailed
 from domain.lots import LotStatus
+from domain.quality import TestInput
 from domain.users import Actor, Role
 from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, make_user, message_text
 from tests.ui.layout_check import layout_problems
@@ -291,3 +292,33 @@ def test_at_150_percent_text_on_a_short_screen_the_signed_record_is_never_squeez
         assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     finally:
         qapp.setFont(normal)
+
+
+@pytest.mark.req("QC-4", "QC-3", "SIG-1")
+def test_a_release_shows_the_evaluation_it_signs_and_an_override_asks_for_the_justification(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site) -> None:
+    quality.create_spec(ui_ctx.uow(), site.qc, "TUBE-1", "Tubing", [
+        TestInput("OD", "Outer diameter", "SOP-7", "Numeric", "mm", "4.0", "4.2", 2)])
+    quality.approve_spec(ui_ctx.uow(), site.qa, "TUBE-1", 1, "CR-3")
+    number = receive(ui_ctx, site)
+    dialog = open_dialog(qtbot, ui_ctx, runner, SigningSession(site.qc), number)
+    assert child(dialog, QGroupBox, "signedEvaluation").isVisible()
+    assert label_text(dialog, "evaluationOutcome").startswith("Not releasable: 1 rule(s) failed.")
+    assert label_text(dialog, "evaluationRule_required_tests") == (
+        "FAILED: Every required test has a reviewed result within spec\n    OD: no result (4 – 4.2 mm)")
+    assert label_text(dialog, "evaluationRule_no_open_deviation") == "passed: No open deviation touches it"
+    fill(qtbot, dialog, user_id="qc")
+    lots.release_lot(ui_ctx.uow(), ui_ctx.auth, SigningSession(site.qa), number, NEW_PASSWORD, user_id_typed="qa")
+
+    dialog = open_dialog(qtbot, ui_ctx, runner, SigningSession(site.release), number)
+    assert label_text(dialog, "signatureMeaning") == "QA override, meaning: Approved"
+    caption = dialog.form.labelForField(child(dialog, QPlainTextEdit, "signatureComment"))
+    assert isinstance(caption, QLabel) and caption.text() == "Justification (required)"
+    dialog.resize(1280, 800)
+    assert layout_problems(dialog) == []
+    fill(qtbot, dialog, user_id="rel")
+    assert message_text(dialog, "signatureMessage") == (
+        "The QA override needs a justification: type why the release may go ahead.")
+    fill(qtbot, dialog, user_id="rel", comment="gauge out of calibration; supplier CoA accepted under CC-12")
+    assert dialog.signed is not None and dialog.signed.completed and dialog.signed.status == "Released"
+    assert [s.requirement for s in shown(ui_ctx, site, number)] == ["QC review", "QA approval", "QA override"]
