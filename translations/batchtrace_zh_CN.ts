@@ -404,6 +404,10 @@
         <translation>没有用户“{user_id}”</translation>
     </message>
     <message>
+        <source>releasing over failed release rules needs a justification: {failed}</source>
+        <translation>在放行规则未通过的情况下放行需要说明理由：{failed}</translation>
+    </message>
+    <message>
         <source>the {label} needs a reason</source>
         <translation>{label}需要原因</translation>
     </message>
@@ -1414,6 +1418,14 @@
     <message>
         <source>the security settings are unchanged</source>
         <translation>安全设置未改变</translation>
+    </message>
+    <message>
+        <source>a rejection needs its reason: give --comment</source>
+        <translation>拒绝需要原因：请给出 --comment</translation>
+    </message>
+    <message>
+        <source>QA override</source>
+        <translation>QA 让步放行</translation>
     </message>
 </context>
 <context>
@@ -4984,6 +4996,10 @@ Customers completed: {done} of {total}</source>
         <translation>签署的记录</translation>
     </message>
     <message>
+        <source>Release evaluation (signed with the record)</source>
+        <translation>放行评估（与记录一同签署）</translation>
+    </message>
+    <message>
         <source>Signing as {name} ({uid}). This electronic signature is the legally binding equivalent of your handwritten signature.</source>
         <translation>以 {name}（{uid}）身份签名。此电子签名在法律上等同于您的手写签名。</translation>
     </message>
@@ -5032,12 +5048,40 @@ Customers completed: {done} of {total}</source>
         <translation>{requirement}，含义：{meaning}</translation>
     </message>
     <message>
+        <source>Justification (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
         <source>Comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
+        <source>Why release although the rules above failed: kept with the override signature and in the audit trail</source>
+        <translation>为何在上述规则未通过时仍放行：与让步放行签名一同保存，并记入审计追踪</translation>
+    </message>
+    <message>
         <source>Optional: a remark kept with the signature and in the audit trail</source>
         <translation>可选：随签名保存并记入审计追踪的备注</translation>
+    </message>
+    <message>
+        <source>Releasable: every rule passed.</source>
+        <translation>可放行：所有规则均已通过。</translation>
+    </message>
+    <message>
+        <source>Not releasable: {n} rule(s) failed. Releasing needs the QA override with a justification by a QA person who signs nothing else of this release.</source>
+        <translation>不可放行：{n} 条规则未通过。放行需要由未签署本次放行其他签名的 QA 人员签署带理由的 QA 让步放行。</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>The {requirement} needs a justification: type why the release may go ahead.</source>
+        <translation>{requirement}需要理由：请填写为何可以放行。</translation>
     </message>
     <message>
         <source>The {requirement} needs a reason: type why.</source>
