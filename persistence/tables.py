@@ -366,7 +366,7 @@ signatures = Table(
     Column("content_version", String(8), nullable=False),
     Column("comment", Text, nullable=True),
     Column("state_id", Integer, nullable=False),
-    Column("evaluation", Text, nullable=True),  # a release signature's evaluation, JSON (0012)
+    Column("evaluation", Text, nullable=True),  # a release signature's evaluation, JSON (0013)
     Index("ix_signatures_record", "record_type", "record_id"),
 )
 
