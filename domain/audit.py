@@ -207,7 +207,10 @@ def _renumbered(row: RawEntry, recent: list[str]) -> ChainProblem | None:
     matches its hash under its old number. Either names the first entry that is not what was written."""
     seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt = row
     back = len(recent) - 1 - recent.index(prev_hash) if prev_hash in recent[:-1] else 0
-    if back:  # links to an entry `back` places before its predecessor: the entries between were inserted
+    # It links to an entry `back` places before its predecessor and matches its hash under that earlier number:
+    # the entries between were inserted. (A link altered to an earlier entry's hash does not match: altered.)
+    if back and _digest(fmt, seq - back, at_text, uid, uname, rtype, rid, action, changes, reason,
+                        prev_hash) == stored:
         first = seq - back
         which = f"entry {first}" if back == 1 else f"entries {first}..{seq - 1}"
         return ChainProblem(first, "inserted", f"{which} inserted and the later entries renumbered: entry {seq} "

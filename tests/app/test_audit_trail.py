@@ -54,7 +54,7 @@ def test_a_create_records_every_field_as_new_value_and_who_did_it(ctx: AppContex
     assert datetime.fromisoformat(changes["created_at"][1]) <= entry.at  # taken at commit, after the change
     assert set(changes) == {
         "user_id", "printed_name", "roles", "active", "locked", "failed_logins", "password_hash",
-        "password_history", "password_changed_at", "must_change_password", "created_at",
+        "password_history", "password_changed_at", "must_change_password", "created_at", "language",
     }
 
 
