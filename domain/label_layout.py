@@ -50,6 +50,12 @@ class ResolvedCode128:
 ResolvedItem = ResolvedText | ResolvedGs1Symbol | ResolvedCode128
 
 
+def needs_unicode_font(text: str) -> bool:
+    """Whether a text line holds characters beyond Latin-1 (Chinese above all), which the printers' built-in
+    Latin fonts cannot print: the drivers print such a line in the printer's CJK font (GEN-6)."""
+    return any(ord(character) > 0xFF for character in text)
+
+
 @dataclass(frozen=True)
 class ResolvedLabel:
     template_id: str

@@ -173,30 +173,49 @@ def resolve(template: LabelTemplate, data: Mapping[str, object]) -> ResolvedLabe
 
 
 # The printers' scalable fonts (Zebra font 0, TSPL font "0") and the preview's condensed sans serif average
-# about 0.58 of the character height per character; 0.62 leaves a margin for wide capitals.
+# about 0.58 of the character height per character; 0.62 leaves a margin for wide capitals. Chinese characters
+# (and the other CJK scripts, from U+2E80) are square: a whole height each.
 CHAR_WIDTH = 0.62
+WIDE_CHAR_WIDTH = 1.0
+
+
+def _advance(text: str) -> float:
+    """The width of `text` in character heights."""
+    return sum(WIDE_CHAR_WIDTH if ord(character) >= 0x2E80 else CHAR_WIDTH for character in text)
+
+
+def _longest_start(text: str, size: int, width: int) -> int:
+    """How many characters from the start of `text` fit in `width` dots at `size` (at least one)."""
+    used, count = 0.0, 0
+    for character in text:
+        used += _advance(character) * size
+        if used > width:
+            break
+        count += 1
+    return max(1, count)
 
 
 def fitted_text(x: int, y: int, height: int, text: str, width: int) -> list[ResolvedText]:
     """`text` within `width` dots: at its height if it fits, else smaller down to 60 %, else on two lines of
-    that size broken between words, the second cut with "…" only if still too long."""
+    that size broken between words (inside a word, or anywhere in Chinese, when one is longer than the line),
+    the second cut with "…" only if still too long."""
     def fits(line: str, size: int) -> bool:
-        return len(line) * CHAR_WIDTH * size <= width
+        return _advance(line) * size <= width
 
     for percent in range(100, 59, -5):
         size = max(1, height * percent // 100)
         if fits(text, size):
             return [ResolvedText(x, y, size, text)]
     size = max(1, height * 60 // 100)
-    per_line = max(1, int(width / (CHAR_WIDTH * size)))
     words, first = text.split(" "), ""
     while words and fits((first + " " + words[0]).strip(), size):
         first = (first + " " + words.pop(0)).strip()
     if not first:  # one word longer than the line: break inside it
-        first, words = text[:per_line], [text[per_line:]]
+        cut = _longest_start(text, size, width)
+        first, words = text[:cut], [text[cut:]]
     rest = " ".join(words)
     if not fits(rest, size):
-        rest = rest[: per_line - 1].rstrip() + "…"
+        rest = rest[: _longest_start(rest, size, width - round(_advance("…") * size))].rstrip() + "…"
     return [ResolvedText(x, y, size, first), ResolvedText(x, y + round(size * 1.15), size, rest)]
 
 

@@ -4,7 +4,10 @@ Commands (TSC TSPL/TSPL2 programming manual): ``SIZE w mm,h mm``, ``GAP g mm,0 m
 ``REFERENCE 0,0``, ``CODEPAGE UTF-8``, ``CLS``, then the fields, then ``PRINT 1,copies``.
 
 - Text: ``TEXT x,y,"0",0,pt,pt,"..."``; font "0" is the scalable font whose x/y multiplication give the
-  size in points. A double quote inside a string is written ``\\["]``.
+  size in points. A double quote inside a string is written ``\\["]``. Font "0" holds Latin script only: a
+  line with Chinese (any character beyond Latin-1) is printed in ``TSS24.BF2``, the 24 x 24 dot Simplified
+  Chinese font of TSC's Chinese-language printers, scaled by whole multiples and sent in GB18030 (the GB code
+  the font is indexed by; the code page applies to the Latin fonts). Not checked on a physical printer.
 - GS1 DataMatrix: ``DMATRIX x,y,w,h,c126,x<module>,"~1..."``: ``c126`` makes '~' the escape character,
   ``~1`` is FNC1 (the GS1 flag, and the separator after variable-length elements), ``~d034`` a double quote
   (DMATRIX description in the TSPL2 manual and the compatible Brother FBPL reference: "~1 means FNC1",
@@ -25,9 +28,17 @@ from devices.labels.code128 import CODE_B, CODE_C, FNC1, START_B, START_C, plan_
 from devices.labels.status import PrinterStatus
 from devices.labels.templates import LabelError
 from domain.barcodes import Gs1Element
-from domain.label_layout import ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
+from domain.label_layout import (
+    ResolvedCode128,
+    ResolvedGs1Symbol,
+    ResolvedLabel,
+    ResolvedText,
+    needs_unicode_font,
+)
 
 STATUS_REQUEST = b"\x1b!?"
+CJK_FONT = "TSS24.BF2"
+CJK_FONT_DOTS = 24
 _POINTS_PER_MM = 72 / 25.4
 _CONTROL_VALUES = {START_B, START_C, CODE_B, CODE_C, FNC1}
 
@@ -49,7 +60,7 @@ class TsplLanguage:
 def render_tspl(label: ResolvedLabel, copies: int = 1) -> bytes:
     if copies < 1:
         raise ValueError("copies must be at least 1")
-    lines = [
+    lines: list[str | bytes] = [
         f"SIZE {label.width_mm:g} mm,{label.height_mm:g} mm",
         f"GAP {label.gap_mm:g} mm,0 mm",
         "DIRECTION 1",
@@ -58,7 +69,11 @@ def render_tspl(label: ResolvedLabel, copies: int = 1) -> bytes:
         "CLS",
     ]
     for item in label.items:
-        if isinstance(item, ResolvedText):
+        if isinstance(item, ResolvedText) and needs_unicode_font(item.text):
+            times = max(1, round(item.height / CJK_FONT_DOTS))
+            lines.append(f'TEXT {item.x},{item.y},"{CJK_FONT}",0,{times},{times},"{_quoted(item.text)}"'
+                         .encode("gb18030"))
+        elif isinstance(item, ResolvedText):
             size = max(1, round(item.height * 25.4 / label.dpi * _POINTS_PER_MM))
             lines.append(f'TEXT {item.x},{item.y},"0",0,{size},{size},"{_quoted(item.text)}"')
         elif isinstance(item, ResolvedGs1Symbol) and item.kind == "datamatrix":
@@ -74,7 +89,7 @@ def render_tspl(label: ResolvedLabel, copies: int = 1) -> bytes:
             n = item.module
             lines.append(f'BARCODE {item.x},{item.y},"128",{item.height},0,0,{n},{n},"{_quoted(item.data)}"')
     lines += [f"PRINT 1,{copies}", ""]
-    return "\r\n".join(lines).encode("utf-8")
+    return b"\r\n".join(line if isinstance(line, bytes) else line.encode("utf-8") for line in lines)
 
 
 def datamatrix_data(elements: tuple[Gs1Element, ...]) -> str:

@@ -12,7 +12,11 @@ Symbols, as Zebra documents them:
   "Chaining several application identifiers", example with mode A.) The human-readable line is our own
   text field, so it is the same in the preview and on every printer.
 - Text: scalable font 0, ``^FH`` with '_' hex escapes for '^', '~', '_' and every non-ASCII byte, under
-  ``^CI28`` (UTF-8), so no field data can be read as a command.
+  ``^CI28`` (UTF-8), so no field data can be read as a command. Font 0 holds Latin-1 only: a line with
+  Chinese (any character beyond Latin-1) is printed in the TrueType font named by CJK_FONT (``^A@N,h,w,font``,
+  ZPL II Programming Guide ^A@), which a printer that prints Chinese must hold: load SimSun (or another CJK
+  TrueType font) as E:SIMSUN.TTF with Zebra Setup Utilities' "Download fonts". Without it the printer falls
+  back to font 0 and prints no Chinese. Not checked on a physical printer.
 
 ~HS answers three <STX>...<ETX><CR><LF> strings: string 1 ``aaa,b,c,dddd,...`` with b paper out and c pause,
 f buffer full, j corrupt RAM, k/l under/over temperature; string 2 ``mmm,n,o,p,q,...`` with o head up,
@@ -28,9 +32,16 @@ import re
 from devices.labels.status import PrinterStatus
 from devices.labels.templates import LabelError
 from domain.barcodes import Gs1Element
-from domain.label_layout import ResolvedCode128, ResolvedGs1Symbol, ResolvedLabel, ResolvedText
+from domain.label_layout import (
+    ResolvedCode128,
+    ResolvedGs1Symbol,
+    ResolvedLabel,
+    ResolvedText,
+    needs_unicode_font,
+)
 
 HOST_STATUS = b"~HS"
+CJK_FONT = "E:SIMSUN.TTF"
 
 
 class ZplLanguage:
@@ -53,7 +64,9 @@ def render_zpl(label: ResolvedLabel, copies: int = 1) -> bytes:
     lines = ["^XA", "^CI28", f"^PW{label.width}", f"^LL{label.height}", "^LH0,0"]
     for item in label.items:
         if isinstance(item, ResolvedText):
-            lines.append(f"^FO{item.x},{item.y}^A0N,{item.height},{item.height}^FH^FD{_text(item.text)}^FS")
+            font = f"^A@N,{item.height},{item.height},{CJK_FONT}" if needs_unicode_font(item.text) else \
+                f"^A0N,{item.height},{item.height}"
+            lines.append(f"^FO{item.x},{item.y}{font}^FH^FD{_text(item.text)}^FS")
         elif isinstance(item, ResolvedGs1Symbol) and item.kind == "datamatrix":
             lines.append(f"^FO{item.x},{item.y}^BXN,{item.module},200,,,,_^FD{datamatrix_data(item.elements)}^FS")
         elif isinstance(item, ResolvedGs1Symbol):

@@ -24,6 +24,7 @@ from devices.labels.templates import (
 )
 from devices.labels.tspl import parse_status_byte, render_tspl
 from devices.labels.zpl import host_status_answer, parse_host_status, render_zpl
+from domain.label_layout import ResolvedText
 
 DEVICE = LabelData(
     gtin="09506000134352",
@@ -249,3 +250,43 @@ def test_the_material_name_stays_on_the_lot_label_and_the_status_is_printed(name
     shown = {" ".join(t.text for t in name_lines), "".join(t.text for t in name_lines)}  # broken between/in words
     assert name in shown or any(s.endswith("…") and name.startswith(s[:20]) for s in shown)
     assert any(t.text == "QUARANTINE" for t in texts)
+
+
+CHINESE = LabelData(
+    material_name="硅胶管 3 mm", material_code="M-100", lot_number="L-2026-0001",
+    expiry=None, quantity=250, unit="m", supplier_lot=None,
+)
+
+
+@pytest.mark.req("GEN-6")
+def test_zpl_prints_a_chinese_name_in_the_printers_cjk_font_and_latin_lines_in_font_0() -> None:
+    zpl = render_zpl(resolve(BUILTIN_TEMPLATES["material-lot@v2"], CHINESE)).decode()
+    name = next(line for line in zpl.splitlines() if "_E7_A1_85" in line)  # 硅 in UTF-8, hex-escaped
+    assert "^A@N," in name and name.split("^FH")[0].endswith(",E:SIMSUN.TTF")
+    lot = next(line for line in zpl.splitlines() if "L-2026-0001" in line and "^FD" in line and "^B" not in line)
+    assert "^A0N," in lot
+    assert bytes(zpl, "utf-8").decode("utf-8") == zpl
+
+
+@pytest.mark.req("GEN-6")
+def test_tspl_prints_a_chinese_name_in_tss24_sent_in_gb18030() -> None:
+    tspl = render_tspl(resolve(BUILTIN_TEMPLATES["material-lot@v2"], CHINESE))
+    lines = tspl.split(b"\r\n")
+    name = next(line for line in lines if "硅胶管".encode("gb18030") in line)
+    assert name.startswith(b"TEXT ") and b'"TSS24.BF2",0,' in name
+    assert "硅胶管".encode() not in tspl  # never the UTF-8 bytes the Chinese font cannot index
+    assert any(b'"0",0,' in line and b"L-2026-0001" in line for line in lines)
+
+
+@pytest.mark.req("GEN-6")
+def test_a_long_chinese_name_is_fitted_by_the_width_of_its_square_characters() -> None:
+    name = "一次性使用无菌注射器用硅胶管组件（医用级）"
+    label = resolve(BUILTIN_TEMPLATES["material-lot@v2"], LabelData(
+        material_name=name, material_code="M-100", lot_number="L-2026-0001", expiry=None, quantity=250, unit="m",
+        supplier_lot=None))
+    lines = [item for item in label.items if isinstance(item, ResolvedText) and item.text[0] in name]
+    assert 1 <= len(lines) <= 2
+    shown = "".join(line.text for line in lines)
+    assert shown.rstrip("…") == name[: len(shown.rstrip("…"))]  # in order, nothing made up
+    for line in lines:
+        assert len(line.text) * line.height <= label.width  # square characters within the label
