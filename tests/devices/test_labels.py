@@ -24,7 +24,6 @@ from devices.labels.templates import (
 )
 from devices.labels.tspl import parse_status_byte, render_tspl
 from devices.labels.zpl import host_status_answer, parse_host_status, render_zpl
-from domain.label_layout import ResolvedText
 
 DEVICE = LabelData(
     gtin="09506000134352",
