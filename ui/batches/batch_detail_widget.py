@@ -26,6 +26,7 @@ from ui.batches.issue_material_dialog import IssueMaterialDialog
 from ui.documents.document_button import DocumentButton
 from ui.process.batch_charts_widget import BatchChartsWidget
 from ui.process.batch_process_widget import BatchProcessWidget
+from ui.quality.quality_tab import QualityTab
 from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
@@ -150,6 +151,10 @@ class BatchDetailWidget(DetailPane[_Loaded]):
         tabs.addTab(self.process_tab, self.tr("Process"))
         self.charts_tab = BatchChartsWidget(self.ctx, self.runner, self.actor)  # PRC-5, loaded only when shown
         tabs.addTab(self.charts_tab, self.tr("Charts"))
+        # QC-1..QC-3, DEV-1: spec, results, deviations and the release evaluation, read while the tab is shown
+        self.quality_tab = QualityTab(self.ctx, self.runner, self.actor, self.changes, tabs=tabs,
+                                      record_type="batch")
+        self.quality_tab.open_record.connect(self.open_record)
         return tabs
 
     def _alert_tab(self) -> QWidget:
@@ -201,6 +206,7 @@ class BatchDetailWidget(DetailPane[_Loaded]):
     def show_record(self, number: str | None) -> None:
         self.process_tab.show_batch(number)  # the Process and Charts tabs follow the selection as the pane does
         self.charts_tab.show_batch(number)
+        self.quality_tab.show_record(number)
         super().show_record(number)
 
     def fetch(self, number: str) -> Callable[[], _Loaded]:

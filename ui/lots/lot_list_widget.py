@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from app import lots
 from app.lots import LabelPrinting, LotView
@@ -14,6 +14,7 @@ from domain.users import Actor, Permission
 from ui.lots.lot_detail_widget import LotDetailWidget
 from ui.lots.lot_table_model import LotTableModel
 from ui.lots.receive_lot_dialog import ReceiveLotDialog
+from ui.quality.quality_tab import QualityTab
 from ui.shell.changes import ITEM, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.widgets.item_filter_box import ItemFilterBox
@@ -48,7 +49,12 @@ class LotListWidget(QWidget):
         self.message = MessageLabel(self, object_name="lotMessage")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("lotTabs")
+        self.tabs.addTab(self.detail, self.tr("Lot"))
+        self.quality_tab = QualityTab(ctx, runner, actor, changes, tabs=self.tabs, record_type="lot")
+        self.quality_tab.open_record.connect(self.open_record)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -111,6 +117,7 @@ class LotListWidget(QWidget):
         else:  # the lot shown before is not in the list any more: the pane never shows what is not listed
             self.table.clearSelection()
             self.detail.show_record(None)
+            self.quality_tab.show_record(None)
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(ITEM):
@@ -125,6 +132,7 @@ class LotListWidget(QWidget):
     def _selection_changed(self) -> None:
         lot = self.selected_lot()
         self.detail.show_record(lot.lot_number if lot is not None else None)
+        self.quality_tab.show_record(lot.lot_number if lot is not None else None)
 
     def show_record(self, number: str) -> None:
         """Show one lot (global search, links from other pages): the filters narrow to its number."""
@@ -133,6 +141,7 @@ class LotListWidget(QWidget):
         self.text_filter.setText(number)
         self.refresh(select=number)
         self.detail.show_record(number)
+        self.quality_tab.show_record(number)
 
     # --- receiving ----------------------------------------------------------------------------------
     def receive_lot(self) -> None:

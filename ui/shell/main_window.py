@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         from ui.admin.user_admin_widget import UserAdminWidget
         from ui.audit.audit_trail_widget import AuditTrailWidget  # imported when a page is built: faster start-up
         from ui.labels.print_journal_widget import PrintJournalWidget
+        from ui.quality.deviation_list_widget import DeviationListWidget
         from ui.quality.qc_worklist_widget import QcWorklistWidget
         from ui.signatures.pending_signatures_widget import PendingSignaturesWidget
 
@@ -97,6 +98,10 @@ class MainWindow(QMainWindow):
             factories.append(("qc", self.tr("QC worklist"), lambda: QcWorklistWidget(
                 ctx, runner, actor, self.changes, session=self.signing_session,
                 on_account_locked=self._locked_session_ended)))
+        # For everyone: deviations block release of what they touch (DEV-1); acting on them is by permission.
+        factories.append(("deviations", self.tr("Deviations"), lambda: DeviationListWidget(
+            ctx, runner, actor, self.changes, session=self.signing_session,
+            on_account_locked=self._locked_session_ended)))
         # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
         factories.append(("signatures", self.tr("Waiting for my signature"),
                           lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 PageFactory = tuple[str, str, Callable[[], QWidget]]
 
 # record kind (as the pages' `open_record(kind, number)` and the global search name it) -> page key
-PAGE_OF_KIND = {"lot": "lots", "batch": "batches", "trace": "trace", "recall": "recalls", "shipment": "shipments"}
+PAGE_OF_KIND = {"lot": "lots", "batch": "batches", "trace": "trace", "recall": "recalls", "shipment": "shipments",
+                "deviation": "deviations"}
 
 
 

@@ -33,6 +33,12 @@ _KNOWN = (
     # QC plans and results, deviations
     QT_TRANSLATE_NOOP("Status", "Done"), QT_TRANSLATE_NOOP("Status", "Entered"),
     QT_TRANSLATE_NOOP("Status", "Investigation"),
+    # deviation classes and root cause categories
+    QT_TRANSLATE_NOOP("Status", "Minor"), QT_TRANSLATE_NOOP("Status", "Major"),
+    QT_TRANSLATE_NOOP("Status", "Critical"), QT_TRANSLATE_NOOP("Status", "Material"),
+    QT_TRANSLATE_NOOP("Status", "Method"), QT_TRANSLATE_NOOP("Status", "Machine"),
+    QT_TRANSLATE_NOOP("Status", "Personnel"), QT_TRANSLATE_NOOP("Status", "Environment"),
+    QT_TRANSLATE_NOOP("Status", "Measurement"), QT_TRANSLATE_NOOP("Status", "Unknown"),
     # print jobs (DEVC-6)
     QT_TRANSLATE_NOOP("Status", "queued"), QT_TRANSLATE_NOOP("Status", "printing"),
     QT_TRANSLATE_NOOP("Status", "printed"), QT_TRANSLATE_NOOP("Status", "waiting for printer"),
