@@ -41,7 +41,8 @@ class DeviationDetailWidget(DetailPane[DeviationView]):
                          parent=parent)
         self.ctx, self.actor, self.session, self.on_account_locked = ctx, actor, session, on_account_locked
         self._kinds = {"lot": self.tr("Lot"), "batch": self.tr("Batch"), "result": self.tr("QC result"),
-                       "alert": self.tr("Alert")}  # other modules' kinds (a process step) show as stored
+                       "alert": self.tr("Alert"), "excursion": self.tr("Excursion"),
+                       "batch_step": self.tr("Batch step"), "parameter_value": self.tr("Parameter value")}
         for key, caption in (("number", self.tr("Number")), ("title", self.tr("Title")),
                              ("classification", self.tr("Classification")), ("status", self.tr("Status")),
                              ("opened", self.tr("Opened")), ("description", self.tr("Description")),
