@@ -1427,6 +1427,10 @@
         <source>QA override</source>
         <translation>QA 让步放行</translation>
     </message>
+    <message>
+        <source>say why the deviation can be closed (e.g. the CAPA that addresses it)</source>
+        <translation>请说明偏差可以关闭的原因（例如处理它的 CAPA）</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2319,6 +2323,57 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>CloseDeviationDialog</name>
+    <message>
+        <source>Close deviation {number}</source>
+        <translation>关闭偏差 {number}</translation>
+    </message>
+    <message>
+        <source>Sign closure</source>
+        <translation>签名关闭</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Meaning: Approved. I, {name} ({uid}), approve the investigation, root cause and disposition and close this deviation. This electronic signature is the legally binding equivalent of my handwritten signature.</source>
+        <translation>签名含义：已批准。本人 {name}（{uid}）批准调查、根本原因和处置，并关闭此偏差。此电子签名与本人手写签名具有同等法律效力。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>e.g. CAPA-2026-004 opened; lot reworked</source>
+        <translation>例如 已开启 CAPA-2026-004；物料批已返工</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Your user ID</source>
+        <translation>您的用户 ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>CompleteBatchDialog</name>
     <message>
         <source>Complete batch {n}</source>
@@ -2479,6 +2534,200 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>{kind} database:</source>
         <translation>{kind} 数据库：</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationDetailWidget</name>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Select a deviation to see its investigation and what it touches.</source>
+        <translation>选择一个偏差以查看其调查及其涉及的记录。</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>QC result</source>
+        <translation>QC 结果</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>Excursion</source>
+        <translation>超限事件</translation>
+    </message>
+    <message>
+        <source>Batch step</source>
+        <translation>批次步骤</translation>
+    </message>
+    <message>
+        <source>Parameter value</source>
+        <translation>参数值</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开启时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Linked record</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>Number or ID</source>
+        <translation>编号或 ID</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Finished lots</source>
+        <translation>成品物料批</translation>
+    </message>
+    <message>
+        <source>Shipments</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its forward trace.</source>
+        <translation>双击一行以打开其正向追溯。</translation>
+    </message>
+    <message>
+        <source>Start investigation</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <source>Record findings...</source>
+        <translation>记录调查结果...</translation>
+    </message>
+    <message>
+        <source>Impact on other batches</source>
+        <translation>对其他批次的影响</translation>
+    </message>
+    <message>
+        <source>Close (signed)...</source>
+        <translation>关闭（签名）...</translation>
+    </message>
+    <message>
+        <source>What it touches</source>
+        <translation>涉及的记录</translation>
+    </message>
+    <message>
+        <source>(not yet)</source>
+        <translation>（尚无）</translation>
+    </message>
+    <message>
+        <source>Investigation of {number} started.</source>
+        <translation>{number} 的调查已开始。</translation>
+    </message>
+    <message>
+        <source>Findings of {number} recorded.</source>
+        <translation>{number} 的调查结果已记录。</translation>
+    </message>
+    <message>
+        <source>Deviation {number} closed (signed).</source>
+        <translation>偏差 {number} 已关闭（已签名）。</translation>
+    </message>
+    <message>
+        <source>It touches no lot or batch: nothing to trace.</source>
+        <translation>它不涉及任何物料批或批次：无可追溯。</translation>
+    </message>
+    <message>
+        <source>Reached by the forward trace: {batches} batch(es), {shipments} shipment(s).</source>
+        <translation>正向追溯涉及：{batches} 个批次，{shipments} 次发货。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationListWidget</name>
+    <message>
+        <source>Open deviations only</source>
+        <translation>仅未关闭的偏差</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开启时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>开启人</translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation>涉及</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +2897,45 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>{kind} {number} ({details}){supplier}</source>
         <translation>{kind} {number}（{details}）{supplier}</translation>
+    </message>
+</context>
+<context>
+    <name>InvestigationDialog</name>
+    <message>
+        <source>Findings: deviation {number}</source>
+        <translation>调查结果：偏差 {number}</translation>
+    </message>
+    <message>
+        <source>Record findings</source>
+        <translation>记录调查结果</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Root cause category</source>
+        <translation>根本原因类别</translation>
+    </message>
+    <message>
+        <source>(not yet known)</source>
+        <translation>（尚未知）</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>e.g. lab investigation report LIR-12</source>
+        <translation>例如 实验室调查报告 LIR-12</translation>
     </message>
 </context>
 <context>
@@ -3103,6 +3391,10 @@ Type your password to go on working, or log out so that someone else can log in.
 <context>
     <name>LotListWidget</name>
     <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
         <source>(any item)</source>
         <translation>（任意物料）</translation>
     </message>
@@ -3199,6 +3491,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>QC worklist</source>
         <translation>QC 待检清单</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>偏差</translation>
     </message>
     <message>
         <source>Waiting for my signature</source>
@@ -3926,6 +4222,112 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Out of spec: {tests}; deviation {numbers} opened.</source>
         <translation>超标：{tests}；已开启偏差 {numbers}。</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPane</name>
+    <message>
+        <source>Test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Within spec</source>
+        <translation>符合标准</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>OUT OF SPEC</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Deviations that touch it</source>
+        <translation>涉及它的偏差</translation>
+    </message>
+    <message>
+        <source>Select a lot or batch to see its quality.</source>
+        <translation>选择一个物料批或批次以查看其质量信息。</translation>
+    </message>
+    <message>
+        <source>Not on the QC worklist: it has not entered testing.</source>
+        <translation>不在 QC 待检清单上：尚未进入检验。</translation>
+    </message>
+    <message>
+        <source>No specification applied when it entered testing (item {item}).</source>
+        <translation>进入检验时没有适用的质量标准（物料 {item}）。</translation>
+    </message>
+    <message>
+        <source>Specification {item} version {version} ({title}), effective {at}; QC plan {status}, due {due}.</source>
+        <translation>质量标准 {item} 第 {version} 版（{title}），生效于 {at}；QC 计划 {status}，到期 {due}。</translation>
+    </message>
+    <message>
+        <source>Release evaluation: every rule passes.</source>
+        <translation>放行评估：所有规则均通过。</translation>
+    </message>
+    <message>
+        <source>Release evaluation: {n} rule(s) fail, listed first.</source>
+        <translation>放行评估：{n} 条规则不通过，列在最前。</translation>
+    </message>
+</context>
+<context>
+    <name>QualityTab</name>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
     </message>
 </context>
 <context>
@@ -5512,6 +5914,46 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Investigation</source>
         <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>queued</source>
