@@ -175,6 +175,7 @@ class _Site:
             for lot in done.output_lots:
                 self._sign(self.qa, "lot", lot.lot_number, LotStatus.REJECTED, b.reason)
         elif b.state == BatchStatus.RELEASED.value:
+            self.process.cover_steps(number)  # the release evaluation needs the room's readings (QC-3)
             self._sign(self.qa, "batch", number, BatchStatus.RELEASED)
             self._sign(self.rel, "batch", number, BatchStatus.RELEASED)
             for n, lot in enumerate(done.output_lots, start=1):
