@@ -10,6 +10,8 @@ tests/conftest.py loads this module as a plugin; a throwaway project (tests/test
 from __future__ import annotations
 
 import json
+import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,7 @@ class ResultsWriter:
     def __init__(self, target: Path) -> None:
         self.target = target
         self.results: dict[str, dict[str, Any]] = {}
+        self.started = datetime.now(UTC).isoformat(timespec="seconds")
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         self.results = {item.nodeid: {"nodeid": item.nodeid, "requirements": req_ids(item), "outcome": "not run",
@@ -78,5 +81,7 @@ class ResultsWriter:
         if report.failed:
             entry["longrepr"] += f"[{report.when}]\n{report.longreprtext}\n"
 
-    def pytest_sessionfinish(self) -> None:
-        self.target.write_text(json.dumps({"tests": list(self.results.values())}, indent=1), encoding="utf-8")
+    def pytest_sessionfinish(self, exitstatus: int) -> None:
+        run = {"started": self.started, "command": " ".join(["pytest", *sys.argv[1:]]), "exit_status": int(exitstatus),
+               "tests": list(self.results.values())}
+        self.target.write_text(json.dumps(run, indent=1), encoding="utf-8")

@@ -1431,6 +1431,18 @@
         <source>say why the deviation can be closed (e.g. the CAPA that addresses it)</source>
         <translation>请说明偏差可以关闭的原因（例如处理它的 CAPA）</translation>
     </message>
+    <message>
+        <source>give either --results or pytest arguments: the results are of a run already made</source>
+        <translation>请只给出 --results 或 pytest 参数之一：结果来自已完成的运行</translation>
+    </message>
+    <message>
+        <source>cannot read the results {file}: {error}</source>
+        <translation>无法读取结果 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is not the results of a test run with --req-results</source>
+        <translation>{file} 不是使用 --req-results 运行测试所得的结果</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -10,6 +10,7 @@ from app.cli.support import CommandTree
 from app.validation import iq, oq
 from domain.documents import Document, DocumentFormat
 from domain.errors import ValidationError
+from domain.i18n import _
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -25,6 +26,9 @@ def add_commands(tree: CommandTree) -> None:
                      help="the report; FILE.docx and FILE.pdf are written")
     run.add_argument("--source", type=Path, default=oq.default_source(), metavar="DIR",
                      help="the BatchTrace source tree of this version (its tests/ and docs/validation/)")
+    run.add_argument("--results", type=Path, metavar="FILE.json",
+                     help="report a run that already happened (pytest --req-results FILE.json) instead of running "
+                          "the tests again")
     run.add_argument("pytest_args", nargs=argparse.REMAINDER, metavar="-- PYTEST ARGS",
                      help="more pytest arguments after --, e.g. -- tests/app to qualify a part")
 
@@ -61,7 +65,10 @@ def _iq(args: argparse.Namespace) -> int:
 def _oq(args: argparse.Namespace) -> int:
     docx = args.out.with_suffix(".docx")
     extra = [a for a in args.pytest_args if a != "--"]
-    run = oq.run_oq(args.source, extra)
+    if args.results is not None and extra:
+        raise ValidationError(_("give either --results or pytest arguments: the results are of a run already made"))
+    run = oq.oq_of_finished_run(args.source, args.results) if args.results is not None else oq.run_oq(args.source,
+                                                                                                     extra)
     document = oq.oq_document(run)
     _write(document, docx)
     _write(document, docx.with_suffix(".pdf"))

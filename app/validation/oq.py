@@ -16,6 +16,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import app
 from app.validation.documents import environment, signature_section, utc_now
@@ -23,6 +24,7 @@ from app.validation.documents import validation_document as frame
 from app.validation.requirements import REQUIREMENTS_FILE, Requirement, load_requirements
 from domain.documents import Document, DocumentKind, Fields, Paragraph, Section, Table
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.version import batchtrace_version
 
 VERIFIED, NOT_VERIFIED, FAILED = "verified", "NOT VERIFIED", "FAILED"
@@ -92,9 +94,30 @@ def run_oq(source: Path, pytest_args: list[str]) -> OqRun:
             tail = (done.stdout + done.stderr).strip().splitlines()[-15:]
             raise ValidationError("the test run stopped before it reported any result:\n" + "\n".join(tail))
         raw = json.loads(out.read_text(encoding="utf-8"))
-    results = tuple(TestResult(r["nodeid"], tuple(r["requirements"]), r["outcome"], float(r["duration"]),
-                               r["longrepr"]) for r in raw["tests"])
-    return OqRun(requirements, results, " ".join(["pytest", *command[3:]]), started, done.returncode)
+    return OqRun(requirements, _results(raw), " ".join(["pytest", *command[3:]]), started, done.returncode)
+
+
+def oq_of_finished_run(source: Path, results_file: Path) -> OqRun:
+    """The OQ of a test run that already happened, e.g. the README's test command run with
+    `--req-results FILE` (one run of the suite gives both the check and the report). The report names that run:
+    its command, start and exit status, as the run wrote them."""
+    source = Path(source).resolve()
+    requirements = load_requirements(source / REQUIREMENTS_FILE)
+    try:
+        raw = json.loads(Path(results_file).read_text(encoding="utf-8"))
+        results = _results(raw)
+        command, started, status = str(raw["command"]), str(raw["started"]), int(raw["exit_status"])
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationError(_("cannot read the results {file}: {error}", file=results_file, error=error)) from None
+    except (ValueError, KeyError, TypeError):
+        raise ValidationError(_("{file} is not the results of a test run with --req-results",
+                                file=results_file)) from None
+    return OqRun(requirements, results, f"{command} (results read from {Path(results_file).name})", started, status)
+
+
+def _results(raw: dict[str, Any]) -> tuple[TestResult, ...]:
+    return tuple(TestResult(r["nodeid"], tuple(r["requirements"]), r["outcome"], float(r["duration"]),
+                            r["longrepr"]) for r in raw["tests"])
 
 
 def oq_document(run: OqRun) -> Document:

@@ -4,6 +4,8 @@ project with one test made to fail on purpose shows it, its requirement and the 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
@@ -81,6 +83,30 @@ def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, t
     assert "AssertionError" in text
     signatures = rows(document.tables[-1])
     assert [row[0] for row in signatures] == ["Role", "Executed by", "Reviewed by", "Approved by"]
+
+
+@pytest.mark.req("VAL-1")
+def test_the_oq_of_a_run_already_made_reads_its_results(cli: Cli, tmp_path: Path, qapp: object) -> None:
+    """One run of the suite (the README's test command with --req-results) gives the check and the OQ report."""
+    source = throwaway_copy(tmp_path)
+    results = tmp_path / "run.json"
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--req-results={results}",
+                           "tests/domain/test_numbering.py"], cwd=source, capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stdout[-2000:]
+    out = tmp_path / "oq.docx"
+    result = cli("validate", "oq", "--out", str(out), "--source", str(source), "--results", str(results))
+    assert result.code == 1, result.err
+    assert " 1 failed" in result.out
+    document = docx.Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells)
+    assert "results read from run.json" in text
+    assert "tests/domain/test_numbering.py::test_made_to_fail_on_purpose (LOT-3): failed" in text
+
+    results.write_text("{}", encoding="utf-8")
+    message = assert_one_line_error(cli("validate", "oq", "--out", str(out), "--source", str(source), "--results",
+                                        str(results)))
+    assert "is not the results of a test run with --req-results" in message
 
 
 def test_the_oq_needs_a_source_tree_with_tests(cli: Cli, tmp_path: Path) -> None:
