@@ -1,0 +1,158 @@
+"""Rooms, sensors and equipment on the master data page, and the imports from the desktop (PRC-3, PRC-4,
+INT-1): equipment out of service with a reason, a logger file checked in a dry run then stored after the user
+saw its excursion, a file with bad lines refused with each line named and nothing stored, a cancelled import
+leaving nothing behind, and MES values whose value out of limits opens its deviation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from app import process_steps
+from app.bootstrap import AppContext
+from domain.users import Actor
+from tests.app.lots_support import Site, build_site, count_rows, trail
+from tests.app.test_process_steps import process_site
+from tests.app.test_readings import T0, day_of_readings, rooms
+from tests.ui.conftest import ModalDriver, child, click, message_text
+from tests.ui.layout_check import layout_problems
+from ui.process.facilities_widget import FacilitiesWidget
+from ui.shell.changes import ChangeHub
+from ui.shell.task_runner import SyncTaskRunner, TaskState
+
+SHOTS = Path("/tmp/h11")
+
+
+@pytest.fixture
+def site(ui_ctx: AppContext, admin: Actor, ui_db_url: str) -> Site:
+    return build_site(ui_ctx, admin, ui_db_url)
+
+
+def page(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner, actor: Actor) -> FacilitiesWidget:
+    widget = FacilitiesWidget(ctx, runner, actor, ChangeHub())
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    return widget
+
+
+def box(seen: list[str], *, answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+        name: str) -> Callable[[QDialog], None]:
+    def handler(dialog: QDialog) -> None:
+        assert dialog.objectName() == name, dialog.objectName()
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text() + "\n" + dialog.informativeText())
+        dialog.done(answer)
+    return handler
+
+
+@pytest.mark.req("PRC-3")
+def test_equipment_goes_out_of_service_and_back_with_a_reason(qtbot: QtBot, ui_ctx: AppContext, site: Site,
+                                                             runner: SyncTaskRunner, modals: ModalDriver) -> None:
+    rooms(site)
+    process_site(site)
+    widget = page(qtbot, ui_ctx, runner, site.admin)
+    m = widget.sensor_model
+    assert [(m.index(r, 1).data(), m.index(r, 3).data()) for r in range(m.rowCount())] == [
+        ("H1", "30 .. 60 %RH"), ("T1", "18 .. 25 °C")]
+    e = widget.equipment_model
+    assert [e.index(r, 0).data() for r in range(e.rowCount())] == ["DRY-1", "MM-1", "MM-2"]
+    widget.equipment_table.selectRow(0)
+
+    def reason(dialog: QDialog) -> None:
+        qtbot.keyClicks(child(dialog, QPlainTextEdit, "reason"), "bearing noise, WO-77")
+        click(qtbot, dialog, "reasonOk")
+
+    modals.answer(reason)
+    click(qtbot, widget, "equipmentService")
+    modals.check()
+    assert message_text(widget, "facilitiesMessage") == "DRY-1 is now out of service."
+    assert e.index(0, 3).data() == "Out of service"
+    assert widget.service_button.text() == "Back in service..."
+    change = [x for x in trail(site, record_type="equipment") if x.action == "UPDATE"][-1]
+    assert (change.change_map()["status"], change.reason) == (["In service", "Out of service"], "bearing noise, WO-77")
+    widget.show()
+    assert layout_problems(widget) == []
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / "facilities.png"))
+
+
+@pytest.mark.req("INT-1", "PRC-3", "PRC-4")
+def test_readings_are_checked_first_then_stored_with_their_excursion(
+        qtbot: QtBot, ui_ctx: AppContext, site: Site, runner: SyncTaskRunner, modals: ModalDriver,
+        tmp_path: Path) -> None:
+    rooms(site)
+    widget = page(qtbot, ui_ctx, runner, site.production)
+    bad = tmp_path / "bad.csv"
+    lines = day_of_readings({100: 26.0})
+    lines[5] = lines[5].replace("21.5,°C", "21.5,K")
+    lines[9] = f"{T0.replace(tzinfo=None).isoformat()},T1,21,°C\n"
+    bad.write_text("".join(lines), encoding="utf-8")
+    seen: list[str] = []
+    modals.answer(box(seen, name="importRejected"))
+    widget.importer.import_readings(bad)
+    modals.check()
+    assert seen[0].startswith("bad.csv: 2 of 576 lines rejected; nothing was stored.")
+    assert "line 6:" in seen[0] and "line 10:" in seen[0]
+    assert count_rows(site.db_url, "readings") == 0
+
+    good = tmp_path / "cr1.csv"
+    good.write_text("".join(day_of_readings({100: 26.0, 101: 26.5})), encoding="utf-8")
+    def store_then_cancel(dialog: QDialog) -> None:
+        cancelled = TaskState()
+        cancelled.cancel()
+        runner.next_state = cancelled  # the user presses Cancel while the readings are stored
+        box([], name="importConfirm", answer=QMessageBox.StandardButton.Yes)(dialog)
+
+    modals.answer(store_then_cancel)
+    widget.importer.import_readings(good)
+    modals.check()
+    assert message_text(widget, "facilitiesMessage") == "Import cancelled: nothing was stored."
+    assert count_rows(site.db_url, "readings") == 0 and count_rows(site.db_url, "reading_imports") == 0
+
+    modals.answer(box(seen, name="importConfirm", answer=QMessageBox.StandardButton.Yes))
+    widget.importer.import_readings(good)
+    modals.check()
+    assert seen[1].startswith("cr1.csv: 576 new readings (0 already stored), 1 new excursion(s).")
+    start = (T0 + timedelta(minutes=500)).strftime("%Y-%m-%d %H:%M")
+    assert f"T1 (CR-1) out of limits {start}" in seen[1] and "Each excursion opens a deviation." in seen[1]
+    assert message_text(widget, "facilitiesMessage") == "cr1.csv: stored 576 readings, 1 new excursion(s)."
+    assert count_rows(site.db_url, "readings") == 576 and count_rows(site.db_url, "deviations") == 1
+
+    # the same file again adds nothing
+    modals.answer(box(seen, name="importConfirm", answer=QMessageBox.StandardButton.Yes))
+    widget.importer.import_readings(good)
+    modals.check()
+    assert seen[2].startswith("cr1.csv: 0 new readings (576 already stored), 0 new excursion(s).")
+    assert count_rows(site.db_url, "readings") == 576 and count_rows(site.db_url, "deviations") == 1
+
+
+@pytest.mark.req("INT-1", "PRC-2", "PRC-4")
+def test_mes_values_are_checked_then_recorded_and_one_out_of_limits_opens_a_deviation(
+        qtbot: QtBot, ui_ctx: AppContext, site: Site, runner: SyncTaskRunner, modals: ModalDriver,
+        tmp_path: Path) -> None:
+    batch = process_site(site)
+    widget = page(qtbot, ui_ctx, runner, site.production)
+    mes = tmp_path / "mes.csv"
+    mes.write_text(f"batch,step,parameter,value,equipment\n{batch},1,Drying temperature,126,DRY-1\n"
+                   f"{batch},1,Drying time,4,\n", encoding="utf-8")
+    seen: list[str] = []
+    modals.answer(box(seen, name="importConfirm", answer=QMessageBox.StandardButton.Cancel))
+    widget.importer.import_values(mes)
+    modals.check()
+    assert seen[0].startswith("mes.csv: 2 values, 1 out of limits.\nstep 1 Drying temperature = 126 °C")
+    assert message_text(widget, "facilitiesMessage") == "Import not stored: nothing was changed."
+    assert count_rows(site.db_url, "parameter_values") == 0
+
+    modals.answer(box(seen, name="importConfirm", answer=QMessageBox.StandardButton.Yes))
+    widget.importer.import_values(mes)
+    modals.check()
+    assert message_text(widget, "facilitiesMessage") == "Recorded 2 values, 1 out of limits."
+    state = process_steps.batch_process(ui_ctx.read_uow(), site.production, batch)
+    assert [p.current.value for p in state.steps[0].parameters if p.current] == [126, 4]
+    assert count_rows(site.db_url, "deviations") == 1
