@@ -2835,6 +2835,105 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>FacilitiesWidget</name>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>测量项目</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限度</translation>
+    </message>
+    <message>
+        <source>Longest gap</source>
+        <translation>最长间隔</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Calibration due</source>
+        <translation>校准到期</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>无需校准</translation>
+    </message>
+    <message>
+        <source>Take out of service...</source>
+        <translation>停用...</translation>
+    </message>
+    <message>
+        <source>Import readings...</source>
+        <translation>导入读数...</translation>
+    </message>
+    <message>
+        <source>Import values...</source>
+        <translation>导入数值...</translation>
+    </message>
+    <message>
+        <source>Rooms and their sensors</source>
+        <translation>房间及其传感器</translation>
+    </message>
+    <message>
+        <source>Back in service...</source>
+        <translation>恢复使用...</translation>
+    </message>
+    <message>
+        <source>Put {code} ({name}) back in service? Say what was done (repair, check).</source>
+        <translation>将 {code}（{name}）恢复使用？请说明所做的工作（维修、检查）。</translation>
+    </message>
+    <message>
+        <source>Take {code} ({name}) out of service? Steps can no longer use it. Say why.</source>
+        <translation>停用 {code}（{name}）？步骤将不能再使用它。请说明原因。</translation>
+    </message>
+    <message>
+        <source>{code} is now {status}.</source>
+        <translation>{code} 现在{status}。</translation>
+    </message>
+    <message>
+        <source>in service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>out of service</source>
+        <translation>停用</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdministratorDialog</name>
     <message>
         <source>BatchTrace: first administrator</source>
@@ -3635,6 +3734,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <source>Number rules</source>
         <translation>编号规则</translation>
     </message>
+    <message>
+        <source>Rooms and equipment</source>
+        <translation>房间和设备</translation>
+    </message>
 </context>
 <context>
     <name>MbrDraftDialog</name>
@@ -4179,6 +4282,95 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Printer {name}: no jobs waiting</source>
         <translation>打印机 {name}：没有等待的任务</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessImport</name>
+    <message>
+        <source>Import data-logger readings</source>
+        <translation>导入数据记录仪读数</translation>
+    </message>
+    <message>
+        <source>Import MES process values</source>
+        <translation>导入 MES 工艺数值</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking every line of {file}...</source>
+        <translation>正在检查 {file} 的每一行...</translation>
+    </message>
+    <message>
+        <source>{file}: {new} new readings ({already} already stored), {n} new excursion(s).</source>
+        <translation>{file}：{new} 条新读数（{already} 条已存储），{n} 个新偏移事件。</translation>
+    </message>
+    <message>
+        <source>Each excursion opens a deviation.</source>
+        <translation>每个偏移事件都会开启一个偏差。</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {n} values, {out} out of limits.</source>
+        <translation>{file}：{n} 个数值，{out} 个超出限度。</translation>
+    </message>
+    <message>
+        <source>step {step} {parameter} = {value} {unit}</source>
+        <translation>步骤 {step} {parameter} = {value} {unit}</translation>
+    </message>
+    <message>
+        <source>Each value out of limits opens a deviation.</source>
+        <translation>每个超出限度的数值都会开启一个偏差。</translation>
+    </message>
+    <message>
+        <source>{file}: {n} of {rows} lines rejected; nothing was stored.</source>
+        <translation>{file}：{rows} 行中有 {n} 行被拒绝；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>
+... and {n} more</source>
+        <translation>
+... 以及另外 {n} 行</translation>
+    </message>
+    <message>
+        <source>Store the import?</source>
+        <translation>存储此次导入？</translation>
+    </message>
+    <message>
+        <source>Store all</source>
+        <translation>全部存储</translation>
+    </message>
+    <message>
+        <source>Import not stored: nothing was changed.</source>
+        <translation>导入未存储：没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Storing {file}...</source>
+        <translation>正在存储 {file}...</translation>
+    </message>
+    <message>
+        <source>{file}: stored {new} readings, {n} new excursion(s).</source>
+        <translation>{file}：已存储 {new} 条读数，{n} 个新偏移事件。</translation>
+    </message>
+    <message>
+        <source>{n} lines rejected; nothing was stored.</source>
+        <translation>{n} 行被拒绝；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>Recorded {n} values, {out} out of limits.</source>
+        <translation>已记录 {n} 个数值，{out} 个超出限度。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>导入已取消：未存储任何内容。</translation>
     </message>
 </context>
 <context>
