@@ -25,7 +25,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
@@ -153,6 +156,7 @@ def _paint(doc: Document, device: QPagedPaintDevice) -> None:
     text_doc.setDocumentMargin(0)
     text_doc.setHtml(_html(doc, text_doc))
     text_doc.setPageSize(body)
+    _keep_headings_with_content(text_doc, body.height())
     pages = text_doc.pageCount()
     painter = QPainter(device)
     try:
@@ -166,6 +170,54 @@ def _paint(doc: Document, device: QPagedPaintDevice) -> None:
             painter.restore()
     finally:
         painter.end()
+
+
+def _keep_headings_with_content(text_doc: QTextDocument, page_height: float, rows: int = 3) -> None:
+    """A section heading at the foot of a page with its content on the next moves to the next page: each heading
+    must share its page with the first `rows` lines or table rows after it. QTextDocument has no keep-with-next;
+    a page break before the heading block is the one break it honours outside tables.
+
+    Every change re-lays out the rest of the document (seconds for a 200-step record), so each pass moves all
+    the headings the current layout finds alone, in one edit block, and passes repeat until none is."""
+    headings = []
+    top_level = text_doc.rootFrame().begin()  # headings are never inside a table: skip the tables' cells
+    while not top_level.atEnd():
+        block = top_level.currentBlock()
+        if block.isValid() and block.blockFormat().headingLevel() == 2:
+            headings.append(block)
+        top_level += 1
+    for _ in range(4):
+        alone = [h for h in headings if _alone(text_doc, h, page_height, rows)]
+        if not alone:
+            return
+        edit = QTextCursor(text_doc)
+        edit.beginEditBlock()
+        for heading in alone:
+            cursor = QTextCursor(heading)
+            found = cursor.blockFormat()
+            found.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(found)
+        edit.endEditBlock()
+
+
+def _alone(text_doc: QTextDocument, heading: QTextBlock, page_height: float, rows: int) -> bool:
+    layout = text_doc.documentLayout()
+    rect = layout.blockBoundingRect(heading)
+    page = int(rect.top() // page_height)
+    if rect.top() - page * page_height < 1:
+        return False  # at the top of its page already
+    tops: list[float] = []
+    bottom = rect.bottom()
+    follow = heading.next()
+    while follow.isValid() and follow.blockFormat().headingLevel() != 2:
+        found = layout.blockBoundingRect(follow)
+        if found.top() not in tops:
+            if len(tops) == rows:
+                break
+            tops.append(found.top())
+        bottom = max(bottom, found.bottom())
+        follow = follow.next()
+    return int((bottom - 1) // page_height) != page and bottom - rect.top() < page_height
 
 
 def _furniture(painter: QPainter, doc: Document, number: int, pages: int, width: float, height: float,
