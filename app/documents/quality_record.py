@@ -4,7 +4,9 @@ evaluation (each rule, pass or fail, with its evidence) and the release decision
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from app.deviations import DeviationView
 from app.documents.frame import signature_table
@@ -14,6 +16,7 @@ from app.release import evaluate_in, subject_of, touched
 from app.signatures import SignatureView, signature_views
 from domain.documents import Fields, Paragraph, Section, Table
 from domain.quality import QcPlan, QcResult, Specification, SpecTest
+from domain.release_rules import RuleResult, ordered
 
 Names = Callable[[str], str]
 _DECISIONS = ("Released", "Rejected")  # the statuses a release decision signs
@@ -24,7 +27,7 @@ def quality_sections(tx: UnitOfWork, w: Words, record_type: str, record_id: str,
     subject = subject_of(tx, record_id)
     return [qc_results_section(tx, w, tx.quality.plan(record_type, record_id), names),
             deviations_section(tx, w, touched(tx, subject)),
-            _evaluation(tx, w, record_id),
+            _evaluation(tx, w, record_type, record_id, subject.status),
             _decision(tx, w, record_type, record_id, subject.status)]
 
 
@@ -78,19 +81,38 @@ def deviations_section(tx: UnitOfWork, w: Words, refs: Sequence[tuple[str, str]]
     return Section(w("deviations"), (Paragraph(w("deviations_note")), table))
 
 
-def _evaluation(tx: UnitOfWork, w: Words, number: str) -> Section:
-    """The release rules as they evaluate at generation: failed first, each with the evidence it rests on (kept
-    in the words the rules state it, as QA reads it on the screen)."""
-    evaluation = evaluate_in(tx, subject_of(tx, number))
+def _evaluation(tx: UnitOfWork, w: Words, record_type: str, number: str, status: str) -> Section:
+    """The release rules failed first, each with the evidence it rests on (quoted as the rules state it and as
+    the signatures bind it). Once released, the evaluation the release signatures bound (QC-4); before, the
+    rules as they evaluate at generation."""
+    bound = _bound(tx, record_type, number) if status == "Released" else None
+    if bound is not None:
+        at, results = bound
+        note = w("evaluation_bound", at=w.time(at))
+    else:
+        evaluation = evaluate_in(tx, subject_of(tx, number))
+        results = evaluation.results
+        note = w("evaluation_note", at=w.time(evaluation.at))
+    results = ordered(results)
     rows = tuple((w.get(f"rule:{r.key}", r.title), w("passed") if r.passed else w("failed"), "\n".join(r.evidence))
-                 for r in evaluation.results)
-    failed = frozenset(n for n, r in enumerate(evaluation.results) if not r.passed)
-    verdict = w("releasable") if evaluation.releasable else w("not_releasable")
+                 for r in results)
+    failed = frozenset(n for n, r in enumerate(results) if not r.passed)
+    verdict = w("not_releasable") if failed else w("releasable")
     return Section(w("release_evaluation"), (
-        Paragraph(w("evaluation_note", at=w.time(evaluation.at))),
-        Paragraph(verdict, emphasis=True),
+        Paragraph(note), Paragraph(verdict, emphasis=True),
         Table((w("rule"), w("verdict"), w("evidence")), rows, failed=failed, widths=(30, 10, 60)),
     ))
+
+
+def _bound(tx: UnitOfWork, record_type: str, number: str) -> tuple[datetime, tuple[RuleResult, ...]] | None:
+    """The evaluation kept with the latest signature toward the release, and when it was signed."""
+    kept = [s for s in tx.signatures.for_records(record_type, [number])[number]
+            if s.evaluation and s.purpose.endswith("->Released")]
+    if not kept:
+        return None
+    content = json.loads(kept[-1].evaluation or "{}")
+    return kept[-1].at, tuple(RuleResult(str(r["rule"]), str(r["rule"]), bool(r["passed"]),
+                                         tuple(str(e) for e in r["evidence"])) for r in content.get("rules", ()))
 
 
 def _decision(tx: UnitOfWork, w: Words, record_type: str, record_id: str, status: str) -> Section:

@@ -226,6 +226,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "evaluation_note": ("The release rules as they evaluate at the generation of this document ({at}); the evidence "
                         "is quoted as the rules state it.",
                         "本文件生成时（{at}）的放行规则评估结果；依据按规则原文引用。"),
+    "evaluation_bound": ("The release rules as the release signatures bound them ({at}, the last signature); the "
+                         "evidence is quoted as signed.",
+                         "放行签名所绑定的放行规则评估结果（{at}，最后一个签名）；依据按签署时原文引用。"),
     "rule:required_tests": ("Every required test has a reviewed result within spec",
                             "全部必检项目均有已复核且符合标准的结果"),
     "rule:no_open_deviation": ("No open deviation touches it", "没有未关闭的相关偏差"),

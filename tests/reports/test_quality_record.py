@@ -44,6 +44,7 @@ def test_results_deviation_evaluation_and_decision_of_a_released_batch(site: Sit
     view = release.evaluate_release(site.ctx.read_uow(), site.qa, batch.number)
     assert view.releasable and len(view.rules) == 5
     assert "Releasable: every rule passed" in text
+    assert "The release rules as the release signatures bound them" in text  # not re-evaluated at generation
     for rule in view.rules:
         row, = _lines(text, f"{rule.title} | passed |")
         assert " / ".join(rule.evidence) in row
@@ -109,3 +110,47 @@ def test_certificate_of_a_made_lot_shows_the_results_its_batch_was_tested_with(s
     assert f"Tested as | Batch {batch.number}" in text and "SYR spec v1: Syringe release" in text
     assert _lines(text, "VOL Fill volume / SOP-QC-010 | 4.8 – 5.2 mL | 5.01; 4.98; 5.03 | 5.01 mL | within spec |")
     assert _lines(text, "STE Sterility / Ph. Eur. 2.6.1 | Pass | Pass | Pass | within spec |")
+
+
+@pytest.mark.req("DOC-1", "QC-3", "QC-4", "SIG-2")
+def test_a_release_over_a_failed_rule_shows_the_evaluation_signed_and_the_override_with_its_justification(
+        site: Site, tmp_path: Path) -> None:
+    from tests.app.test_release_decision import release_batch, second_qa
+
+    u = site.ctx.uow
+    quality.create_spec(u(), site.qc, "SYR", "Syringe release", SYR_TESTS)
+    quality.approve_spec(u(), site.qa, "SYR", 1, "CR-11")
+    tube = released_lot(site, "TUBE", "600", unit="m").lot_number
+    effective_mbr(site, "SYR", [("TUBE", "0.05", "10")])
+    number = running_batch(site, "SYR", "100").batch_number
+    batches.issue_material(u(), site.warehouse, number, tube, "5")
+    batches.complete_batch(u(), site.production, number, "99")
+    batches.change_batch_status(u(), site.production, number, BatchStatus.QC_TESTING, None)
+    quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.01", "4.98", "5.03"])
+    quality.enter_result(u(), site.qc, "batch", number, "STE", ["Pass"])
+    quality.review_results(u(), site.qa, "batch", number)
+    batches.change_batch_status(u(), site.qc, number, BatchStatus.QA_REVIEW, None)
+    dev = deviations.open_deviation(u(), site.production, "Line stop", "line stopped 40 min", "Minor",
+                                    [("batch", number)])
+    release_batch(site, site.qa, number)
+    release_batch(site, site.release, number)
+    justification = "line stop before filling; no product impact, investigation continues"
+    assert release_batch(site, second_qa(site), number, justification).completed
+    # the deviation is closed afterwards: the record still shows the evaluation the signatures bound
+    deviations.start_investigation(u(), site.qa, dev.number)
+    deviations.record_investigation(u(), site.qa, dev.number, investigation="power dip", root_cause_category=
+                                    "Environment", root_cause="site power dip", disposition="no product impact")
+    deviations.close_deviation(u(), site.qa, dev.number, "closed")
+
+    out = tmp_path / "record.docx"
+    issue(site, number, out)
+    text = docx_text(out)
+    assert "The release rules as the release signatures bound them" in text
+    assert "NOT releasable: the failed rules come first" in text
+    row, = _lines(text, "No open deviation touches it | FAILED |")
+    assert f"{dev.number} (Minor) is open: Line stop" in row
+    assert "Decision: Released, signed as follows." in text
+    decision = text[text.index("Decision: Released"):]
+    assert "Otto Override | otto |" in decision and "| QA override | valid" in decision
+    assert f"Comment: Otto Override (otto) | {justification}" in decision
+    assert _lines(text, f"{dev.number} | Line stop | Minor | Closed |")  # the deviation as it is now
