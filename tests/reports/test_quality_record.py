@@ -18,6 +18,20 @@ from tests.reports.document_site import SYR_TESTS, docx_text, issue, pdf_text, r
 site = site_fixture
 
 
+def _batch_in_qc_testing(site: Site, made: str) -> str:
+    """A syringe batch under the SYR spec, made from one tube lot, in QC testing."""
+    u = site.ctx.uow
+    quality.create_spec(u(), site.qc, "SYR", "Syringe release", SYR_TESTS)
+    quality.approve_spec(u(), site.qa, "SYR", 1, "CR-11")
+    tube = released_lot(site, "TUBE", "600", unit="m").lot_number
+    effective_mbr(site, "SYR", [("TUBE", "0.05", "10")])
+    number = running_batch(site, "SYR", "100").batch_number
+    batches.issue_material(u(), site.warehouse, number, tube, "5")
+    batches.complete_batch(u(), site.production, number, made)
+    batches.change_batch_status(u(), site.production, number, BatchStatus.QC_TESTING, None)
+    return number
+
+
 def _lines(text: str, start: str) -> list[str]:
     return [line for line in text.splitlines() if line.startswith(start)]
 
@@ -68,14 +82,7 @@ def test_results_deviation_evaluation_and_decision_of_a_released_batch(site: Sit
 def test_a_batch_waiting_for_qa_shows_its_oos_open_deviation_failed_rules_and_no_decision(
         site: Site, tmp_path: Path) -> None:
     u = site.ctx.uow
-    quality.create_spec(u(), site.qc, "SYR", "Syringe release", SYR_TESTS)
-    quality.approve_spec(u(), site.qa, "SYR", 1, "CR-11")
-    tube = released_lot(site, "TUBE", "600", unit="m").lot_number
-    effective_mbr(site, "SYR", [("TUBE", "0.05", "10")])
-    number = running_batch(site, "SYR", "100").batch_number
-    batches.issue_material(u(), site.warehouse, number, tube, "5")
-    batches.complete_batch(u(), site.production, number, "97")
-    batches.change_batch_status(u(), site.production, number, BatchStatus.QC_TESTING, None)
+    number = _batch_in_qc_testing(site, "97")
     oos = quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.41", "5.38", "5.40"])
     assert oos.deviation is not None
 
@@ -118,14 +125,7 @@ def test_a_release_over_a_failed_rule_shows_the_evaluation_signed_and_the_overri
     from tests.app.test_release_decision import release_batch, second_qa
 
     u = site.ctx.uow
-    quality.create_spec(u(), site.qc, "SYR", "Syringe release", SYR_TESTS)
-    quality.approve_spec(u(), site.qa, "SYR", 1, "CR-11")
-    tube = released_lot(site, "TUBE", "600", unit="m").lot_number
-    effective_mbr(site, "SYR", [("TUBE", "0.05", "10")])
-    number = running_batch(site, "SYR", "100").batch_number
-    batches.issue_material(u(), site.warehouse, number, tube, "5")
-    batches.complete_batch(u(), site.production, number, "99")
-    batches.change_batch_status(u(), site.production, number, BatchStatus.QC_TESTING, None)
+    number = _batch_in_qc_testing(site, "99")
     quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.01", "4.98", "5.03"])
     quality.enter_result(u(), site.qc, "batch", number, "STE", ["Pass"])
     quality.review_results(u(), site.qa, "batch", number)
