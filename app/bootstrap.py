@@ -6,7 +6,7 @@ Nothing is created at import time; the GUI, the CLI and the tests each call `ope
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,7 @@ from domain.i18n import _
 from domain.site_security import SiteSecurity
 from domain.users import SYSTEM_ACTOR
 from persistence import backup as db_backup
-from persistence import database_owner, guard_probe, schema
+from persistence import database_owner, guard_probe, schema, station_access
 from persistence import engine as db_engine
 from persistence.mapping import map_domain
 from persistence.uow import SqlUnitOfWork
@@ -181,6 +181,7 @@ class UpgradeResult:
     before: str | None
     after: str | None
     database: DatabaseInfo
+    station: station_access.StationAccess | None = None  # PostgreSQL: what to give each station
 
 
 def upgrade_database(db_url: str | None = None, *, settings: Settings | None = None) -> UpgradeResult:
@@ -197,9 +198,16 @@ def upgrade_database(db_url: str | None = None, *, settings: Settings | None = N
                 if "newer" in str(error):
                     raise
         before, after = schema.upgrade(engine)
+        station = station_access.install(engine) if engine.dialect.name == "postgresql" else None
+        if station is not None and station.new_key and station.earlier_entries:
+            # An existing chain switches to keyed entries: this entry, the first keyed one, says where.
+            _record_system_event(engine, "KEYED_CHAIN", "audit_log", "v3", "audit entries from here on are keyed "
+                                 f"by the database (HMAC-SHA256); the stations connect as {station.role}")
         if before != after:
             _record_system_event(engine, "SCHEMA_UPGRADE", "schema", str(after), f"from {before or 'empty'} to {after}")
-        return UpgradeResult(before, after, _info(engine))
+        if station is not None:
+            station = replace(station, keyed_from=station_access.first_keyed_entry(engine))
+        return UpgradeResult(before, after, _info(engine), station)
     finally:
         engine.dispose()
 

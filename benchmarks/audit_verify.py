@@ -63,7 +63,7 @@ def chained_rows(count: int, first_seq: int, prev: str, start: datetime) -> Iter
         else:
             rtype, rid, action, reason, changes = "user", uid, "LOGIN", None, "{}"
         digest = sha(seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev)
-        yield (seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev, digest, "v2")
+        yield (seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev, digest, "v2", None)
         prev = digest
 
 

@@ -5,11 +5,18 @@ so an entry altered, removed or inserted outside the application breaks the chai
 serialisation is versioned and each entry carries its format: `v1` joined the fields with U+001F, which a
 reason could contain (text moved between fields kept the hash); `v2`, written since, is a JSON array, so no
 field can spill into another. Old `v1` entries still verify, but never after a `v2` entry.
+
+`v3` is the keyed format of a PostgreSQL database set up by `batchtrace db upgrade`: the hash is an HMAC-SHA256
+computed by the database itself (persistence/station_access.py) with a secret key that the stations' role
+cannot read, over the length-prefixed text of `keyed_text`. Nobody without the key can compute it, so a forger
+with the station's credentials cannot extend or recompute the chain; the verifier is handed each entry's HMAC
+by the database. `v2` entries written before the switch still verify, never after a `v3` entry.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,7 +25,10 @@ from enum import Enum
 from typing import Any
 
 CANONICAL_VERSION = "v2"
-FORMATS = ("v1", "v2")
+KEYED_VERSION = "v3"
+FORMATS = ("v1", "v2", "v3")
+# A format never follows a newer one in the chain: an old-format entry after newer ones was inserted.
+_RANK = {"v1": 1, "v2": 2, "v3": 3}
 GENESIS_HASH = "0" * 64
 SEP = "\x1f"  # v1 only: the unit separator between fields (ambiguous when a field contains it)
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # UTC, microseconds; the same text on every engine
@@ -108,6 +118,22 @@ def _digest(
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+def keyed_text(
+    seq: int, at_text: str, user_id: str, user_name: str, record_type: str, record_id: str, action: str,
+    changes: str, reason: str | None, prev_hash: str,
+) -> str:
+    """The text a `v3` entry's HMAC is computed over, the same as the database's function computes it: each
+    field as its length in UTF-8 bytes, a colon and the field ("-" for none), so no field can spill into the
+    next whatever it contains."""
+    fields = (str(seq), at_text, user_id, user_name, record_type, record_id, action, changes, reason, prev_hash)
+    return "v3|" + "|".join("-" if f is None else f"{len(f.encode())}:{f}" for f in fields)
+
+
+def keyed_hash(key: bytes, *content: Any) -> str:
+    """A `v3` hash as the database computes it; only who holds the key (the database owner) can call this."""
+    return hmac.new(key, keyed_text(*content).encode(), hashlib.sha256).hexdigest()
+
+
 @dataclass(frozen=True)
 class ChainProblem:
     seq: int
@@ -121,6 +147,7 @@ class ChainReport:
     head_seq: int
     head_hash: str
     problem: ChainProblem | None
+    keyed_from: int | None = None  # the first intact entry with a keyed (v3) hash: where the HMAC era starts
 
     @property
     def intact(self) -> bool:
@@ -128,9 +155,10 @@ class ChainReport:
 
 
 # A raw row as the verifier reads it: (seq, at_text, user_id, user_name, record_type, record_id, action,
-# changes, reason, prev_hash, hash, format). Tuples, not objects: verification runs at hundreds of thousands a
-# second.
-RawEntry = tuple[int, str, str, str, str, str, str, str, "str | None", str, str, str]
+# changes, reason, prev_hash, hash, format, keyed), where `keyed` is the HMAC the database computed for a v3
+# entry (None otherwise, and always on SQLite). Tuples, not objects: verification runs at hundreds of thousands
+# a second.
+RawEntry = tuple[int, str, str, str, str, str, str, str, "str | None", str, str, str, "str | None"]
 _RECENT = 64  # how far back a renumbered entry's link is looked up
 
 
@@ -145,19 +173,22 @@ def verify_chain(rows: Iterable[RawEntry]) -> ChainReport:
     recent: list[str] = [GENESIS_HASH]  # the hashes of the last good entries, oldest first (see _renumbered)
     expected_seq = 1
     last_at = ""
-    v2_seen = False
+    last_fmt = "v1"
+    keyed_from: int | None = None
     count = 0
     remaining = iter(rows)
     for row in remaining:
-        seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt = row
+        seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt, keyed = row
         if fmt == "v2":  # inlined: verification runs at hundreds of thousands of entries a second
             actual = sha256(dumps(["v2", seq, at_text, uid, uname, rtype, rid, action, changes, reason,
                                    prev_hash]).encode()).hexdigest()
+        elif fmt == "v3":
+            actual = keyed or ""  # only the database can compute it: without its key nothing matches
         else:
             actual = digest(fmt, seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash)
         if (
             actual == stored and seq == expected_seq and prev_hash == expected_prev and at_text >= last_at
-            and (fmt == "v2" or not v2_seen)
+            and (fmt == last_fmt or _RANK.get(fmt, 0) > _RANK[last_fmt])
         ):
             count += 1
             expected_prev = stored
@@ -166,24 +197,28 @@ def verify_chain(rows: Iterable[RawEntry]) -> ChainReport:
                 del recent[:_RECENT]
             expected_seq += 1
             last_at = at_text
-            v2_seen = fmt == "v2"
+            if fmt != last_fmt:
+                last_fmt = fmt
+                if fmt == KEYED_VERSION:
+                    keyed_from = seq
             continue
         problem = _check_link(seq, expected_seq, prev_hash, expected_prev, actual, stored)
         if problem is not None and problem.kind == "altered":
             problem = _renumbered(row, recent) or problem
         elif problem is not None and problem.kind == "relinked":
             problem = _relinked(seq, stored, next(remaining, None))
-        elif problem is None and fmt != "v2" and v2_seen:
+        elif problem is None and _RANK.get(fmt, 0) < _RANK[last_fmt]:
             problem = ChainProblem(seq, "inserted", f"entry {seq} is in the old format {fmt} after entries in "
-                                                    "v2: it was inserted or replaced")
+                                                    f"{last_fmt}: it was inserted or replaced")
         elif problem is None:
             problem = ChainProblem(seq, "time", f"entry {seq} is dated {at_text}, before entry {seq - 1} "
                                                 f"({last_at}): the clock went back or the entry was inserted")
         if problem.kind == "inserted" and problem.seq < seq:  # an earlier entry is the forgery
             good = count - (seq - problem.seq)
-            return ChainReport(good, problem.seq - 1, recent[len(recent) - 1 - (seq - problem.seq)], problem)
-        return ChainReport(count, expected_seq - 1, expected_prev, problem)
-    return ChainReport(count, expected_seq - 1, expected_prev, None)
+            since = keyed_from if keyed_from is not None and keyed_from < problem.seq else None
+            return ChainReport(good, problem.seq - 1, recent[len(recent) - 1 - (seq - problem.seq)], problem, since)
+        return ChainReport(count, expected_seq - 1, expected_prev, problem, keyed_from)
+    return ChainReport(count, expected_seq - 1, expected_prev, None, keyed_from)
 
 
 def _check_link(
@@ -205,7 +240,7 @@ def _renumbered(row: RawEntry, recent: list[str]) -> ChainProblem | None:
     """Entry `seq` does not match its hash. When entries were inserted or removed and the later ones given new
     sequence numbers (without recomputing them), this entry still links to its true predecessor and still
     matches its hash under its old number. Either names the first entry that is not what was written."""
-    seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt = row
+    seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev_hash, stored, fmt, _keyed = row
     back = len(recent) - 1 - recent.index(prev_hash) if prev_hash in recent[:-1] else 0
     # It links to an entry `back` places before its predecessor and matches its hash under that earlier number:
     # the entries between were inserted. (A link altered to an earlier entry's hash does not match: altered.)

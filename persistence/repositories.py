@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from domain.audit import AuditEntry, ChainReport, verify_chain
 from domain.users import User
+from persistence import station_access
 from persistence.tables import audit_log, users
 
 
@@ -114,13 +115,17 @@ class SqlAuditReader:
             cursor.arraysize = 10_000
             cursor.execute(
                 "SELECT seq, at, user_id, user_name, record_type, record_id, action, changes, reason, "
-                "prev_hash, hash, format FROM audit_log ORDER BY seq"
+                "prev_hash, hash, format, NULL FROM audit_log ORDER BY seq"
             )
             return verify_chain(cursor)
+        # The HMAC of each keyed entry comes from the owner's function: only the database holds the key.
+        keyed = (" LEFT JOIN batchtrace_audit_keyed() k ON k.seq = a.seq" if station_access.keyed(connection)
+                 else " LEFT JOIN (SELECT NULL::bigint AS seq, NULL::text AS keyed) k ON false")
         with driver.cursor(name="batchtrace_audit_verify") as cursor:
             cursor.itersize = 20_000
             cursor.execute(
-                "SELECT seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), user_id, user_name, "
-                "record_type, record_id, action, changes, reason, prev_hash, hash, format FROM audit_log ORDER BY seq"
+                "SELECT a.seq, to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), a.user_id, a.user_name, "
+                "a.record_type, a.record_id, a.action, a.changes, a.reason, a.prev_hash, a.hash, a.format, k.keyed "
+                f"FROM audit_log a{keyed} ORDER BY a.seq"
             )
             return verify_chain(cursor)

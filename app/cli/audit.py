@@ -75,6 +75,9 @@ def _audit_verify(args: argparse.Namespace) -> int:
     else:
         print(f"audit trail NOT intact: {report.problem.message} "
               f"({report.entries} entries before it are intact)")
+    if report.keyed_from is not None:
+        print(f"keyed by the database from entry {report.keyed_from} on (HMAC with a key the stations cannot "
+              "read); earlier entries verify in their earlier format")
     for problem in anchor_problems:
         print(f"audit trail NOT as anchored: {problem.message}")
     if anchors and not anchor_problems:

@@ -49,7 +49,25 @@ def _db_upgrade(args: argparse.Namespace) -> int:
         print(f"{where} already at {result.after}")
     else:
         print(f"{where} upgraded from {result.before or 'empty'} to {result.after}")
+    _print_station_access(result)
     return 0
+
+
+def _print_station_access(result: bootstrap.UpgradeResult) -> None:
+    """What the site gives each station: the station role's URL, never the owner's; how to set its password."""
+    station = result.station
+    if station is None:
+        return  # SQLite: one desktop, no roles
+    if station.keyed_from is not None:
+        earlier = f"; entries 1 to {station.keyed_from - 1} keep verifying in their earlier format" if (
+            station.keyed_from > 1) else ""
+        print(f"audit entries are keyed by the database (HMAC) from entry {station.keyed_from} on{earlier}")
+    state = "created, without a password yet" if station.created else "checked and its privileges renewed"
+    print(f"station role {station.role}: {state}")
+    print("give each station:")
+    print(f"  {PROG} db connect {station.station_url}")
+    print(f"  with the station role's password; set it (once, as the owner) in psql: \\password {station.role}")
+    print("keep the owner's URL and password for 'db upgrade' and 'db backup': a station never needs them")
 
 
 def _db_current(args: argparse.Namespace) -> int:

@@ -67,7 +67,7 @@ def build(contents: list[Content], start_prev: str = GENESIS_HASH) -> list[RawEn
 
 def sealed(seq: int, content: Content, prev: str) -> RawEntry:
     """An entry with a self-consistent hash, as a forger who knows the format would write it."""
-    return (seq, *content, prev, entry_hash(seq, *content, prev), "v2")
+    return (seq, *content, prev, entry_hash(seq, *content, prev), "v2", None)
 
 
 def dated_as(row: RawEntry, content: Content) -> Content:
@@ -263,7 +263,7 @@ def test_canonical_changes_are_independent_of_key_order() -> None:
 
 
 def v1_row(seq: int, content: Content, prev: str) -> RawEntry:
-    return (seq, *content, prev, entry_hash(seq, *content, prev, "v1"), "v1")
+    return (seq, *content, prev, entry_hash(seq, *content, prev, "v1"), "v1", None)
 
 
 def test_text_moved_across_a_separator_changes_the_v2_hash_but_not_the_v1_hash() -> None:

@@ -1,0 +1,217 @@
+"""A shared PostgreSQL database that a station's credentials cannot forge (issue 9, findings 1 and 4).
+
+`batchtrace db upgrade`, run with the database owner's URL, sets up (idempotently, after the migrations):
+- a secret key for the audit chain in the schema `batchtrace_keys`, which only the owner can use;
+- SECURITY DEFINER functions, owned by the owner: `batchtrace_append_audit` appends audit entries and computes
+  each entry's hash as an HMAC-SHA256 (pgcrypto) with that key (format v3, domain/audit.py `keyed_text`);
+  `batchtrace_add_signature` writes a signature with the server's time; `batchtrace_audit_keyed` hands the
+  verifier the HMAC of every stored v3 entry (of stored rows only: it computes nothing for text it is given);
+- the station role (LOGIN, no password until the site sets one): SELECT everywhere but the key; INSERT and
+  UPDATE where the application writes, except the audit trail and signatures (only through the functions);
+  no DELETE, no TRUNCATE, not an owner, so no ALTER TABLE and no DISABLE TRIGGER.
+
+A unit of work on a database with these functions uses them, whoever is connected; SQLite and a PostgreSQL
+database not yet upgraded keep the application-side chain (v2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import URL
+
+from domain.errors import ValidationError
+
+STATION_ROLE = "batchtrace_station"
+KEYS_SCHEMA = "batchtrace_keys"
+AUDIT_LOCK_KEY = 0x42_54_41_55  # "BTAU": the same advisory lock the application-side append takes
+# Written only through the functions: the station role may read them, never insert into them directly.
+THROUGH_FUNCTIONS = ("audit_log", "signatures")
+READ_ONLY = ("alembic_version",)
+APPEND = "public.batchtrace_append_audit(text, text, json)"
+SIGN = ("public.batchtrace_add_signature(text, text, text, text, text, text, text, text, text, text, integer)")
+KEYED = "public.batchtrace_audit_keyed()"
+FUNCTIONS = (APPEND, SIGN, KEYED)
+_KEYED_INFO = "batchtrace_keyed_store"  # per DBAPI connection: are the functions there?
+
+
+def keyed(connection: Connection) -> bool:
+    """True on a PostgreSQL database whose audit entries are appended and keyed by the database itself."""
+    if connection.dialect.name != "postgresql":
+        return False
+    info = connection.connection.info
+    if _KEYED_INFO not in info:
+        info[_KEYED_INFO] = bool(connection.execute(
+            text("SELECT to_regprocedure(:f) IS NOT NULL"), {"f": APPEND}).scalar_one())
+    return bool(info[_KEYED_INFO])
+
+
+def _functions_sql(crypto: str) -> list[str]:
+    """The owner's functions; `crypto` is the (quoted) schema pgcrypto is installed in."""
+    keys = KEYS_SCHEMA
+    return [
+        f"""CREATE OR REPLACE FUNCTION {keys}.field(v text) RETURNS text LANGUAGE sql IMMUTABLE
+            SET search_path = pg_catalog, pg_temp
+            AS $$ SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END $$""",
+        # the text of domain/audit.py keyed_text, and its HMAC; in the owner's schema, so no station calls it
+        f"""CREATE OR REPLACE FUNCTION {keys}.entry_hmac(k bytea, seq bigint, at_text text, uid text, uname text,
+              rtype text, rid text, act text, changes text, reason text, prev text) RETURNS text
+            LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp
+            AS $$ SELECT encode({crypto}.hmac(convert_to('v3|' || concat_ws('|', {keys}.field(seq::text),
+              {keys}.field(at_text), {keys}.field(uid), {keys}.field(uname), {keys}.field(rtype),
+              {keys}.field(rid), {keys}.field(act), {keys}.field(changes), {keys}.field(reason),
+              {keys}.field(prev)), 'UTF8'), k, 'sha256'), 'hex') $$""",
+        f"""CREATE OR REPLACE FUNCTION {APPEND.split('(')[0]}(p_user_id text, p_user_name text, p_entries json)
+            RETURNS SETOF bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+            DECLARE
+              k bytea; v_seq bigint; v_prev text; v_last timestamptz; v_at timestamptz; v_at_text text;
+              v_hash text; e json;
+            BEGIN
+              PERFORM pg_advisory_xact_lock({AUDIT_LOCK_KEY});
+              SELECT key INTO STRICT k FROM {keys}.chain_key WHERE id = 1;
+              v_at := clock_timestamp();
+              SELECT a.seq, a.hash, a.at INTO v_seq, v_prev, v_last FROM public.audit_log a
+                ORDER BY a.seq DESC LIMIT 1;
+              IF NOT FOUND THEN
+                v_seq := 0; v_prev := repeat('0', 64);
+              ELSIF v_last > v_at THEN
+                v_at := v_last;
+              END IF;
+              v_at_text := to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US');
+              FOR e IN SELECT value FROM json_array_elements(p_entries) LOOP
+                v_seq := v_seq + 1;
+                v_hash := {keys}.entry_hmac(k, v_seq, v_at_text, p_user_id, p_user_name, e->>'record_type',
+                  e->>'record_id', e->>'action', e->>'changes', e->>'reason', v_prev);
+                INSERT INTO public.audit_log (seq, at, user_id, user_name, record_type, record_id, action, changes,
+                    reason, prev_hash, hash, format)
+                  VALUES (v_seq, v_at, p_user_id, p_user_name, e->>'record_type', e->>'record_id', e->>'action',
+                    e->>'changes', e->>'reason', v_prev, v_hash, 'v3');
+                v_prev := v_hash;
+                RETURN NEXT v_seq;
+              END LOOP;
+            END $$""",
+        f"""CREATE OR REPLACE FUNCTION {SIGN.split('(')[0]}(p_record_type text, p_record_id text, p_purpose text,
+              p_requirement text, p_meaning text, p_user_id text, p_printed_name text, p_content_hash text,
+              p_content_version text, p_comment text, p_state_id integer)
+            RETURNS TABLE (id integer, at timestamptz) LANGUAGE sql SECURITY DEFINER
+            SET search_path = pg_catalog, pg_temp AS $$
+              INSERT INTO public.signatures (record_type, record_id, purpose, requirement, meaning, user_id,
+                  printed_name, at, content_hash, content_version, comment, state_id)
+                VALUES (p_record_type, p_record_id, p_purpose, p_requirement, p_meaning, p_user_id, p_printed_name,
+                  clock_timestamp(), p_content_hash, p_content_version, p_comment, p_state_id)
+                RETURNING id, at $$""",
+        f"""CREATE OR REPLACE FUNCTION {KEYED.split('(')[0]}() RETURNS TABLE (seq bigint, keyed text)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+              SELECT a.seq, {keys}.entry_hmac(k.key, a.seq, to_char(a.at AT TIME ZONE 'UTC',
+                  'YYYY-MM-DD HH24:MI:SS.US'), a.user_id, a.user_name, a.record_type, a.record_id, a.action,
+                  a.changes, a.reason, a.prev_hash)
+                FROM public.audit_log a CROSS JOIN {keys}.chain_key k WHERE a.format = 'v3' AND k.id = 1 $$""",
+    ]
+
+
+@dataclass(frozen=True)
+class StationAccess:
+    """What `db upgrade` tells the site to give each station."""
+
+    role: str
+    created: bool  # the role was created by this upgrade (it has no password yet)
+    station_url: str  # without a password
+    new_key: bool  # the chain key was made by this upgrade: the entries from now on are keyed
+    earlier_entries: bool  # the chain had entries before the key: they keep their unkeyed format
+    keyed_from: int | None = None  # the first audit entry with a keyed hash (None: none written yet)
+
+
+def quoted(connection: Connection, name: str) -> str:
+    return str(connection.execute(text("SELECT quote_ident(:n)"), {"n": name}).scalar_one())
+
+
+def install(engine: Engine, role: str = STATION_ROLE) -> StationAccess:
+    """As the owner: the key, the functions and the station role with its privileges; safe to run again."""
+    with engine.begin() as connection:
+        owner = connection.execute(text("SELECT current_user")).scalar_one()
+        if owner == role:
+            raise ValidationError(f"'db upgrade' runs with the database owner's account, not the station role "
+                                  f"'{role}': use the owner's URL")
+        tables_owner = connection.execute(text(
+            "SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'audit_log'")).scalar_one()
+        if tables_owner != owner:
+            raise ValidationError(f"the tables belong to '{tables_owner}', not to '{owner}': run 'db upgrade' "
+                                  f"with the URL of '{tables_owner}'")
+        connection.execute(text("CREATE EXTENSION IF NOT EXISTS pgcrypto"))
+        crypto = quoted(connection, connection.execute(text(
+            "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+            "WHERE e.extname = 'pgcrypto'")).scalar_one())
+        connection.execute(text(f"CREATE SCHEMA IF NOT EXISTS {KEYS_SCHEMA}"))
+        connection.execute(text(f"REVOKE ALL ON SCHEMA {KEYS_SCHEMA} FROM PUBLIC"))
+        connection.execute(text(
+            f"CREATE TABLE IF NOT EXISTS {KEYS_SCHEMA}.chain_key (id integer PRIMARY KEY CHECK (id = 1), "
+            "key bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT clock_timestamp())"))
+        connection.execute(text(f"REVOKE ALL ON {KEYS_SCHEMA}.chain_key FROM PUBLIC"))
+        new_key = connection.execute(text(
+            f"INSERT INTO {KEYS_SCHEMA}.chain_key (id, key) VALUES (1, {crypto}.gen_random_bytes(32)) "
+            "ON CONFLICT (id) DO NOTHING")).rowcount == 1
+        for statement in _functions_sql(crypto):
+            connection.execute(text(statement))
+        created = _ensure_role(connection, role)
+        _grant(connection, quoted(connection, role))
+        earlier = connection.execute(text("SELECT EXISTS (SELECT 1 FROM audit_log WHERE format <> 'v3')")).scalar()
+    return StationAccess(role, created, station_url(engine.url, role), new_key, bool(earlier))
+
+
+def first_keyed_entry(engine: Engine) -> int | None:
+    """Where the HMAC era of the chain starts: the first entry written by the database's function."""
+    with engine.connect() as connection:
+        found = connection.execute(text("SELECT min(seq) FROM audit_log WHERE format = 'v3'")).scalar()
+    return int(found) if found is not None else None
+
+
+def _ensure_role(connection: Connection, role: str) -> bool:
+    found = connection.execute(text("SELECT rolsuper, rolcreaterole, rolbypassrls FROM pg_roles WHERE rolname = :r"),
+                               {"r": role}).first()
+    name = quoted(connection, role)
+    if found is None:
+        connection.execute(text(f"CREATE ROLE {name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT"))
+        return True
+    if any(found):
+        raise ValidationError(f"the station role '{role}' is a superuser or may create roles: a station must not "
+                              f"be able to alter the database (ALTER ROLE {role} NOSUPERUSER NOCREATEROLE "
+                              "NOBYPASSRLS)")
+    owner = connection.execute(text("SELECT current_user")).scalar_one()
+    if connection.execute(text("SELECT pg_has_role(:r, :o, 'MEMBER')"), {"r": role, "o": owner}).scalar_one():
+        raise ValidationError(f"the station role '{role}' is a member of the owner '{owner}' and would act as it: "
+                              f"REVOKE {owner} FROM {role}")
+    return False
+
+
+def _grant(connection: Connection, role: str) -> None:
+    tables = [str(t) for t in connection.execute(text(
+        "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).scalars()]
+    writable = [t for t in tables if t not in (*THROUGH_FUNCTIONS, *READ_ONLY)]
+    statements = [
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",  # no function of a station's shadows ours
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}",
+        "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+        f"GRANT INSERT, UPDATE ON {', '.join(writable)} TO {role}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+    ]
+    for function in FUNCTIONS:
+        statements += [f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC",
+                       f"GRANT EXECUTE ON FUNCTION {function} TO {role}"]
+    for statement in statements:
+        connection.execute(text(statement))
+
+
+def add_signature(connection: Connection, values: dict[str, Any]) -> tuple[int, Any]:
+    """Write a signature through the owner's function: (its ID, the server's time it was written at)."""
+    row = connection.execute(text(
+        "SELECT id, at FROM batchtrace_add_signature(:record_type, :record_id, :purpose, :requirement, :meaning, "
+        ":user_id, :printed_name, :content_hash, :content_version, :comment, :state_id)"), values).one()
+    return int(row[0]), row[1]
+
+
+def station_url(url: URL, role: str = STATION_ROLE) -> str:
+    return url.set(drivername="postgresql", username=role, password=None).render_as_string(hide_password=True)
