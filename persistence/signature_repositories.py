@@ -7,6 +7,7 @@ The status history is written here by the unit of work from the changes it audit
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -52,11 +53,9 @@ class SqlSignatures:
         if not isinstance(obj, Signature) or not station_access.keyed(connection):
             self.session.add(obj)
             return
-        obj.id, obj.at = station_access.add_signature(connection, {
-            "record_type": obj.record_type, "record_id": obj.record_id, "purpose": obj.purpose,
-            "requirement": obj.requirement, "meaning": obj.meaning.value, "user_id": obj.user_id,
-            "printed_name": obj.printed_name, "content_hash": obj.content_hash,
-            "content_version": obj.content_version, "comment": obj.comment, "state_id": obj.state_id})
+        values = {c.name: getattr(obj, c.name) for c in t.signatures.c if c.name not in ("id", "at")}
+        obj.id, obj.at = station_access.add_signature(
+            connection, {name: v.value if isinstance(v, Enum) else v for name, v in values.items()})
 
     def for_records(self, record_type: str, record_ids: Sequence[str]) -> dict[str, list[Signature]]:
         """Every signature on these records, oldest first."""

@@ -16,6 +16,7 @@ database not yet upgraded keep the application-side chain (v2).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +32,7 @@ AUDIT_LOCK_KEY = 0x42_54_41_55  # "BTAU": the same advisory lock the application
 THROUGH_FUNCTIONS = ("audit_log", "signatures")
 READ_ONLY = ("alembic_version",)
 APPEND = "public.batchtrace_append_audit(text, text, json)"
-SIGN = ("public.batchtrace_add_signature(text, text, text, text, text, text, text, text, text, text, integer)")
+SIGN = "public.batchtrace_add_signature(json)"
 KEYED = "public.batchtrace_audit_keyed()"
 FUNCTIONS = (APPEND, SIGN, KEYED)
 _KEYED_INFO = "batchtrace_keyed_store"  # per DBAPI connection: are the functions there?
@@ -92,16 +93,19 @@ def _functions_sql(crypto: str) -> list[str]:
                 RETURN NEXT v_seq;
               END LOOP;
             END $$""",
-        f"""CREATE OR REPLACE FUNCTION {SIGN.split('(')[0]}(p_record_type text, p_record_id text, p_purpose text,
-              p_requirement text, p_meaning text, p_user_id text, p_printed_name text, p_content_hash text,
-              p_content_version text, p_comment text, p_state_id integer)
-            RETURNS TABLE (id integer, at timestamptz) LANGUAGE sql SECURITY DEFINER
+        # The row as JSON, so the function follows the table's columns as migrations add them; the ID and the
+        # time are the database's own.
+        f"""CREATE OR REPLACE FUNCTION {SIGN.split('(')[0]}(p_signature json)
+            RETURNS TABLE (id integer, at timestamptz) LANGUAGE plpgsql SECURITY DEFINER
             SET search_path = pg_catalog, pg_temp AS $$
-              INSERT INTO public.signatures (record_type, record_id, purpose, requirement, meaning, user_id,
-                  printed_name, at, content_hash, content_version, comment, state_id)
-                VALUES (p_record_type, p_record_id, p_purpose, p_requirement, p_meaning, p_user_id, p_printed_name,
-                  clock_timestamp(), p_content_hash, p_content_version, p_comment, p_state_id)
-                RETURNING id, at $$""",
+            DECLARE r public.signatures;
+            BEGIN
+              r := json_populate_record(NULL::public.signatures, p_signature);
+              r.id := nextval(pg_get_serial_sequence('public.signatures', 'id'));
+              r.at := clock_timestamp();
+              INSERT INTO public.signatures SELECT r.*;
+              RETURN QUERY SELECT r.id, r.at;
+            END $$""",
         f"""CREATE OR REPLACE FUNCTION {KEYED.split('(')[0]}() RETURNS TABLE (seq bigint, keyed text)
             LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
               SELECT a.seq, {keys}.entry_hmac(k.key, a.seq, to_char(a.at AT TIME ZONE 'UTC',
@@ -207,9 +211,8 @@ def _grant(connection: Connection, role: str) -> None:
 
 def add_signature(connection: Connection, values: dict[str, Any]) -> tuple[int, Any]:
     """Write a signature through the owner's function: (its ID, the server's time it was written at)."""
-    row = connection.execute(text(
-        "SELECT id, at FROM batchtrace_add_signature(:record_type, :record_id, :purpose, :requirement, :meaning, "
-        ":user_id, :printed_name, :content_hash, :content_version, :comment, :state_id)"), values).one()
+    row = connection.execute(text("SELECT id, at FROM batchtrace_add_signature(CAST(:row AS json))"),
+                             {"row": json.dumps(values, ensure_ascii=False, default=str)}).one()
     return int(row[0]), row[1]
 
 
