@@ -27,7 +27,8 @@ def next_number(tx: UnitOfWork, scope: str, on: date, item: str = "") -> str:
     return rule.render(ctx, tx.numbering.next_value(rule.prefix_key(ctx)))
 
 
-_NO_ITEM_SCOPES = ("shipment", "recall", "deviation")  # numbered without an item code (see app.shipments, app.recalls)
+# numbered without an item code (see app.shipments, app.recalls)
+_NO_ITEM_SCOPES = ("shipment", "recall", "deviation", "capa")
 
 
 def _example(rule: NumberRule, on: date) -> str:

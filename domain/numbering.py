@@ -146,4 +146,5 @@ DEFAULT_RULES: dict[str, str] = {
     "shipment": "S{yyyy}-{seq:05}",
     "recall": "RC{yyyy}-{seq:03}",
     "deviation": "DEV{yyyy}-{seq:04}",
+    "capa": "CAPA{yyyy}-{seq:04}",
 }

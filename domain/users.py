@@ -76,6 +76,8 @@ class Permission(Enum):
     OPEN_DEVIATION = N_("open deviations")
     INVESTIGATE_DEVIATION = N_("investigate deviations")
     CLOSE_DEVIATION = N_("close deviations")
+    MANAGE_CAPA = N_("open CAPA, plan their actions and check their effectiveness")
+    CLOSE_CAPA = N_("close CAPA")
     ISSUE_DOCUMENT = N_("generate batch records and reports")
     RECORD_PROCESS = N_("record process values and perform steps")
     VERIFY_STEP = N_("verify production steps")
@@ -89,7 +91,7 @@ _QA_COMMON = frozenset(
         Permission.HOLD_LOT, Permission.HOLD_BATCH, Permission.REJECT_BATCH, Permission.OPEN_RECALL,
         Permission.MANAGE_RECALL, Permission.RELEASE_LOT, Permission.ACKNOWLEDGE_ALERT, Permission.ISSUE_DOCUMENT,
         Permission.EDIT_SPEC, Permission.APPROVE_SPEC, Permission.REVIEW_QC_RESULTS, Permission.OPEN_DEVIATION,
-        Permission.INVESTIGATE_DEVIATION, Permission.CLOSE_DEVIATION,
+        Permission.INVESTIGATE_DEVIATION, Permission.CLOSE_DEVIATION, Permission.MANAGE_CAPA, Permission.CLOSE_CAPA,
     }
 )
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import registry, relationship
 
 from domain.alerts import Alert
 from domain.batches import Batch, MaterialIssue
+from domain.capa import Capa, CapaAction
 from domain.deviations import Deviation, DeviationLink
 from domain.documents import IssuedDocument
 from domain.items import Customer, Item, Supplier, SupplierApproval
@@ -25,6 +26,7 @@ from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
 from domain.site_security import SiteSecurity
 from domain.users import User
+from persistence import capa_tables as ct
 from persistence import process_tables as pt
 from persistence import qc_tables as qt
 from persistence import tables as t
@@ -46,6 +48,8 @@ AUDITED: dict[type, AuditedType] = {
     QcResult: AuditedType("qc_result"),
     Deviation: AuditedType("deviation", record_id=lambda d: d.number),
     DeviationLink: AuditedType("deviation_link"),
+    Capa: AuditedType("capa", record_id=lambda c: c.number),
+    CapaAction: AuditedType("capa_action", record_id=lambda a: f"{a.capa_id}/{a.action_no}"),
     User: AuditedType("user", frozenset({"password_hash", "password_history"})),
     SiteSecurity: AuditedType("site_security", record_id=lambda s: f"v{s.version}"),
     Item: AuditedType("item"),
@@ -130,6 +134,8 @@ def map_domain() -> None:
     m(QcResult, qt.qc_results)
     m(Deviation, qt.deviations, version_id_col=qt.deviations.c.version)
     m(DeviationLink, qt.deviation_links)
+    m(Capa, ct.capas, version_id_col=ct.capas.c.version)
+    m(CapaAction, ct.capa_actions)
     m(Lot, t.lots, version_id_col=t.lots.c.version)
     m(Batch, t.batches, version_id_col=t.batches.c.version)
     m(MaterialIssue, t.material_issues)

@@ -22,6 +22,7 @@ from domain.errors import (
 from domain.users import SYSTEM_USER_ID, Actor
 from persistence import audit_trail
 from persistence.audit_trail import COLLECTOR, ChangeCollector, PendingEntry
+from persistence.capa_repository import SqlCapas
 from persistence.document_register import SqlDocumentRegister
 from persistence.genealogy import SqlGenealogy
 from persistence.lot_repositories import (
@@ -123,6 +124,7 @@ class SqlUnitOfWork:
         self.process = SqlProcess(session)
         self.readings = SqlReadings(session)
         self.quality = SqlQuality(session)
+        self.capas = SqlCapas(session)
         return self
 
     def __exit__(

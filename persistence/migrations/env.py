@@ -4,7 +4,7 @@ from typing import Any
 
 from alembic import context
 
-from persistence import process_tables, qc_tables  # noqa: F401  (their tables join the same MetaData)
+from persistence import capa_tables, process_tables, qc_tables  # noqa: F401  (their tables join the same MetaData)
 from persistence.tables import metadata
 
 config = context.config

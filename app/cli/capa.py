@@ -1,0 +1,140 @@
+"""`batchtrace capa open|show|list|action|close` (DEV-2, INT-2): CAPA from a deviation or on its own, its actions
+(planned, then closed with their evidence), the effectiveness check, QA's signed closure, and overdue actions."""
+
+from __future__ import annotations
+
+import argparse
+
+from app import capa
+from app.capa import CapaView
+from app.cli.support import (
+    CommandTree,
+    acting,
+    day,
+    identifier,
+    local_time,
+    log_in,
+    log_in_to_sign,
+    open_context,
+    print_fields,
+    print_table,
+    text,
+    whole_number,
+)
+from app.signatures import SigningSession
+from domain.errors import ValidationError
+from domain.i18n import _
+from domain.users import SYSTEM_ACTOR
+
+
+def add_commands(tree: CommandTree) -> None:
+    group = tree.nested("capa", "corrective and preventive actions (DEV-2)")
+    sub = tree.command(group, "open", _open, "open a CAPA, from a deviation or on its own; prints its number")
+    sub.add_argument("--title", required=True, type=text("title", max_length=200))
+    sub.add_argument("--description", required=True, type=text("description", max_length=4000))
+    sub.add_argument("--effectiveness-due", required=True, type=day, metavar="YYYY-MM-DD",
+                     help="when the effectiveness is to be checked (after today)")
+    sub.add_argument("--deviation", type=identifier("deviation number"), metavar="NUMBER")
+    acting(sub)
+    sub = tree.command(group, "show", _show, "one CAPA with its actions, effectiveness and closure")
+    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub = tree.command(group, "list", _list, "CAPA, newest first; --overdue: actions past their due date")
+    sub.add_argument("--open", action="store_true", help="only those not closed")
+    sub.add_argument("--overdue", action="store_true", help="the open actions past their due date instead")
+    sub.add_argument("--owner", type=identifier("user ID"), metavar="ID", help="with --overdue: one person's")
+    sub = tree.command(group, "action", _action, "plan an action (--add) or close one with its evidence (--close N)")
+    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub.add_argument("--add", choices=("Corrective", "Preventive"), help="plan an action of this kind")
+    sub.add_argument("--description", type=text("description", max_length=2000))
+    sub.add_argument("--owner", type=identifier("user ID"), metavar="ID")
+    sub.add_argument("--due", type=day, metavar="YYYY-MM-DD")
+    sub.add_argument("--close", type=whole_number("action number", 1, 999), metavar="N")
+    sub.add_argument("--evidence", type=text("evidence", max_length=2000))
+    acting(sub)
+    sub = tree.command(group, "effectiveness", _effectiveness, "record the effectiveness check")
+    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub.add_argument("--verdict", required=True, choices=("effective", "not effective"))
+    sub.add_argument("--finding", required=True, type=text("finding", max_length=2000))
+    acting(sub)
+    sub = tree.command(group, "close", _close, "QA's signed closure (asks for the password)")
+    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub.add_argument("--comment", type=text("comment", max_length=500))
+    acting(sub)
+
+
+def _print(view: CapaView) -> None:
+    print_fields(f"CAPA {view.number}: {view.title}", [
+        ("status", f"{view.status} ({view.stage})"),
+        ("deviation", view.deviation or ""),
+        ("opened", f"{local_time(view.opened_at)} by {view.opened_by}"),
+        ("description", view.description),
+        ("effectiveness due", str(view.effectiveness_due) + (" (OVERDUE)" if view.effectiveness_overdue else "")),
+        ("effectiveness", "" if view.effective is None else
+         f"{'effective' if view.effective else 'not effective'}: {view.effectiveness} ({view.checked_by})"),
+        ("closed", f"{local_time(view.closed_at)}, signed by {view.closed_by}" if view.closed_at else ""),
+    ])
+    if view.actions:
+        print()
+        print_table(("ACTION", "KIND", "OWNER", "DUE", "STATE", "WHAT", "EVIDENCE"), [
+            (str(a.action_no), a.kind, a.owner, str(a.due_on),
+             "done" if a.done_at else "OVERDUE" if a.overdue else "open", a.description, a.evidence or "")
+            for a in view.actions])
+
+
+def _open(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = capa.open_capa(ctx.uow(), log_in(ctx, args.user), args.title, args.description,
+                              args.effectiveness_due, args.deviation)
+    print(view.number)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        _print(capa.get_capa(ctx.read_uow(), SYSTEM_ACTOR, args.number))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        if args.overdue:
+            late = capa.overdue_actions(ctx.read_uow(), SYSTEM_ACTOR, owner=args.owner)
+            print_table(("CAPA", "ACTION", "OWNER", "DUE", "DAYS LATE", "WHAT"), [
+                (o.capa, str(o.action_no), o.owner, str(o.due_on), str(o.days_overdue), o.description) for o in late])
+            return 0
+        found = capa.list_capas(ctx.read_uow(), SYSTEM_ACTOR, open_only=args.open)
+    print_table(("CAPA", "STATUS", "STAGE", "DEVIATION", "TITLE"),
+                [(c.number, c.status, c.stage, c.deviation or "", c.title) for c in found])
+    return 0
+
+
+def _action(args: argparse.Namespace) -> int:
+    if (args.add is None) == (args.close is None):
+        raise ValidationError(_("give --add KIND with --description, --owner and --due, or --close N with --evidence"))
+    if args.add and not (args.description and args.owner and args.due):
+        raise ValidationError(_("a planned action needs --description, --owner and --due"))
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        if args.add:
+            view = capa.add_action(ctx.uow(), actor, args.number, args.add, args.description, args.owner, args.due)
+        else:
+            view = capa.close_action(ctx.uow(), actor, args.number, args.close, args.evidence or "")
+    _print(view)
+    return 0
+
+
+def _effectiveness(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        view = capa.record_effectiveness(ctx.uow(), log_in(ctx, args.user), args.number,
+                                         args.verdict == "effective", args.finding)
+    _print(view)
+    return 0
+
+
+def _close(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        actor, password = log_in_to_sign(ctx, args.user)
+        view = capa.close_capa(ctx.uow(), ctx.auth, SigningSession(actor), args.number, password,
+                               user_id_typed=actor.user_id, comment=args.comment)
+    _print(view)
+    return 0
