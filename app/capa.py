@@ -15,7 +15,7 @@ from app.process_steps import NO_TRANSITION
 from app.signatures import SigningSession, _reauthenticate
 from app.users import AuthConfig
 from domain.capa import CAPA_CLOSURE, CAPA_WORKFLOW, ActionKind, Capa, CapaAction, CapaStatus
-from domain.errors import AccessDenied, NotFound, ValidationError
+from domain.errors import AccessDenied, NotFound
 from domain.i18n import _
 from domain.signatures import Signature, content_hash
 from domain.users import Actor, Permission
@@ -225,12 +225,3 @@ def overdue_actions(uow: UnitOfWork, actor: Actor, *, owner: str | None = None) 
         return [OverdueAction(c.number, c.title, a.action_no, a.description, a.owner, a.due_on,
                               (today - a.due_on).days) for c, a in tx.capas.overdue_actions(today, owner)]
 
-
-def check_effective_input(text: str) -> bool:
-    """'effective' / 'not effective' (CLI and dialogs): the check's verdict."""
-    wanted = text.strip().casefold()
-    if wanted in ("effective", "yes"):
-        return True
-    if wanted in ("not effective", "no", "ineffective"):
-        return False
-    raise ValidationError(_("'{text}' is not a verdict: effective or not effective", text=text))

@@ -1236,6 +1236,14 @@
         <translation>关闭偏差</translation>
     </message>
     <message>
+        <source>open CAPA, plan their actions and check their effectiveness</source>
+        <translation>开立纠正预防措施、计划其行动并检查其有效性</translation>
+    </message>
+    <message>
+        <source>close CAPA</source>
+        <translation>关闭纠正预防措施</translation>
+    </message>
+    <message>
         <source>generate batch records and reports</source>
         <translation>生成批记录和报告</translation>
     </message>
@@ -1442,6 +1450,146 @@
     <message>
         <source>{file} is not the results of a test run with --req-results</source>
         <translation>{file} 不是使用 --req-results 运行测试所得的结果</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>no action planned</source>
+        <translation>未计划行动</translation>
+    </message>
+    <message>
+        <source>{n} of {total} actions open</source>
+        <translation>{total} 项行动中 {n} 项未完成</translation>
+    </message>
+    <message>
+        <source>effectiveness check due {due}</source>
+        <translation>有效性检查到期日 {due}</translation>
+    </message>
+    <message>
+        <source>ready for QA closure</source>
+        <translation>待 QA 关闭</translation>
+    </message>
+    <message>
+        <source>not effective: plan further actions</source>
+        <translation>无效：请计划进一步行动</translation>
+    </message>
+    <message>
+        <source>no CAPA {number}</source>
+        <translation>没有纠正预防措施 {number}</translation>
+    </message>
+    <message>
+        <source>no deviation {number}</source>
+        <translation>没有偏差 {number}</translation>
+    </message>
+    <message>
+        <source>no active user {user_id} to own the action</source>
+        <translation>没有可负责该行动的有效用户 {user_id}</translation>
+    </message>
+    <message>
+        <source>CAPA {number} has no action {action_no}</source>
+        <translation>纠正预防措施 {number} 没有行动 {action_no}</translation>
+    </message>
+    <message>
+        <source>action {action_no} of CAPA {number} is {owner}&apos;s to close</source>
+        <translation>纠正预防措施 {number} 的行动 {action_no} 应由 {owner} 关闭</translation>
+    </message>
+    <message>
+        <source>the {label} of a CAPA is signed by {roles}</source>
+        <translation>纠正预防措施的{label}由{roles}签署</translation>
+    </message>
+    <message>
+        <source>give --add KIND with --description, --owner and --due, or --close N with --evidence</source>
+        <translation>请给出 --add KIND 及 --description、--owner 和 --due，或 --close N 及 --evidence</translation>
+    </message>
+    <message>
+        <source>a planned action needs --description, --owner and --due</source>
+        <translation>计划的行动需要 --description、--owner 和 --due</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Corrective</source>
+        <translation>纠正</translation>
+    </message>
+    <message>
+        <source>Preventive</source>
+        <translation>预防</translation>
+    </message>
+    <message>
+        <source>unknown action kind &apos;{text}&apos;: use Corrective or Preventive</source>
+        <translation>未知的行动类型“{text}”：请使用 Corrective 或 Preventive</translation>
+    </message>
+    <message>
+        <source>QA closure</source>
+        <translation>QA 关闭</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{what} is required (1 to {max_length} characters)</source>
+        <translation>{what}为必填项（1 到 {max_length} 个字符）</translation>
+    </message>
+    <message>
+        <source>the due date {due_on} is in the past</source>
+        <translation>到期日 {due_on} 已过</translation>
+    </message>
+    <message>
+        <source>an action&apos;s description</source>
+        <translation>行动的描述</translation>
+    </message>
+    <message>
+        <source>action {action_no} is already closed</source>
+        <translation>行动 {action_no} 已关闭</translation>
+    </message>
+    <message>
+        <source>the evidence that the action was done</source>
+        <translation>行动已完成的证据</translation>
+    </message>
+    <message>
+        <source>the effectiveness check is due later: a date after today, not {due}</source>
+        <translation>有效性检查应在以后进行：请给出今天之后的日期，而不是 {due}</translation>
+    </message>
+    <message>
+        <source>a CAPA&apos;s title</source>
+        <translation>纠正预防措施的标题</translation>
+    </message>
+    <message>
+        <source>a CAPA&apos;s description</source>
+        <translation>纠正预防措施的描述</translation>
+    </message>
+    <message>
+        <source>CAPA {number} is closed</source>
+        <translation>纠正预防措施 {number} 已关闭</translation>
+    </message>
+    <message>
+        <source>CAPA {number}: the effectiveness is checked once every action is closed</source>
+        <translation>纠正预防措施 {number}：所有行动关闭后才检查有效性</translation>
+    </message>
+    <message>
+        <source>the effectiveness check&apos;s finding</source>
+        <translation>有效性检查的结论</translation>
+    </message>
+    <message>
+        <source>CAPA {number} cannot close: actions still open: {actions}</source>
+        <translation>纠正预防措施 {number} 无法关闭：仍有未完成的行动：{actions}</translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation>未计划任何行动</translation>
+    </message>
+    <message>
+        <source>CAPA {number} cannot close: its effectiveness check has not found it effective</source>
+        <translation>纠正预防措施 {number} 无法关闭：有效性检查未判定其有效</translation>
     </message>
 </context>
 <context>
