@@ -37,6 +37,7 @@ def build_deviation_report(tx: UnitOfWork, issue: Issue) -> Document:
         )),)),
         Section(w("capa"), (Paragraph(w("capa_not_recorded")),)),
         Section(w("status_history"), (_history(w, entries),)),
+        Section(w("signatures"), (_signatures(w, entries),)),
         Section(w("audit_excerpt"), (Paragraph(w("deviation_audit_note")), audit_table(w, entries))),
         issue.identity_section(),
     )
@@ -63,6 +64,22 @@ def _what(tx: UnitOfWork, w: Words, kind: str, ref: str) -> str:
     if kind == "alert" and ref.isdigit() and (alert := tx.alerts.get(int(ref))) is not None:
         return alert.message
     return ""
+
+
+def _signatures(w: Words, entries: list[AuditEntry]) -> Table | Paragraph:
+    """The electronic signatures on the deviation (QA's closure), as its audit trail keeps them: printed name,
+    user ID, date and time with zone, meaning and what it was for (SIG-2)."""
+    rows = []
+    for e in entries:
+        if e.action != "SIGN":
+            continue
+        signed = str(e.change_map().get("signature", [None, ""])[1] or "")
+        purpose, _, meaning = signed.rpartition(": ")
+        rows.append((e.user_name, e.user_id, w.time(e.at), w.term(meaning), purpose, e.reason or ""))
+    if not rows:
+        return Paragraph(w("no_signature_yet"))
+    return Table((w("printed_name"), w("user_id"), w("signed_at"), w("meaning"), w("for"), w("reason")),
+                 tuple(rows), widths=(17, 10, 20, 11, 14, 28))
 
 
 def _history(w: Words, entries: list[AuditEntry]) -> Table | Paragraph:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from app import deviations, quality
+from app import deviation_review, deviations, quality
+from app.signatures import SigningSession
 from domain.documents import DocumentKind
 from domain.errors import NotFound
 from tests.app.lots_support import Site, site_fixture, trail
+from tests.app.signing import SITE_PASSWORD
 from tests.reports.document_site import docx_text, issue, pdf_text, released_batch, squeezed
 
 site = site_fixture
@@ -66,3 +68,22 @@ def test_an_open_deviation_says_what_is_not_recorded_yet_and_an_unknown_one_is_r
     with pytest.raises(NotFound, match="no deviation DEV-NONE"):
         issue(site, "DEV-NONE", tmp_path / "x.pdf", kind=DocumentKind.DEVIATION_REPORT)
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.req("DEV-1", "DOC-2", "SIG-2")
+def test_the_signed_qa_closure_is_printed_with_name_time_and_meaning(site: Site, tmp_path: Path) -> None:
+    u = site.ctx.uow
+    dev = deviations.open_deviation(u(), site.production, "Line stop", "line stopped 40 min", "Minor")
+    deviations.start_investigation(u(), site.qa, dev.number)
+    deviations.record_investigation(u(), site.qa, dev.number, investigation="power dip", root_cause_category=
+                                    "Environment", root_cause="site power dip", disposition="no product impact")
+    closed = deviation_review.sign_closure(u(), site.ctx.auth, SigningSession(site.qa), dev.number, SITE_PASSWORD,
+                                           "CAPA-7 addresses the power supply", user_id_typed=site.qa.user_id)
+    assert closed.closed_at is not None
+    out = tmp_path / "closed.docx"
+    issue(site, dev.number, out, kind=DocumentKind.DEVIATION_REPORT)
+    text = docx_text(out)
+    when = closed.closed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    row, = [line for line in text.splitlines() if line.startswith("Quinn Reviewer | quinn | ")]
+    assert when in row and "| Approved | QA closure | CAPA-7 addresses the power supply" in row
+    assert "Root cause | Environment – site power dip" in text

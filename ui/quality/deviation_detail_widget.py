@@ -14,7 +14,9 @@ from app.deviation_review import ImpactView, deviation_impact
 from app.deviations import DeviationView
 from app.signatures import SigningSession
 from domain.deviations import DeviationStatus
+from domain.documents import DocumentKind
 from domain.users import Actor, Permission
+from ui.documents.document_button import DocumentButton
 from ui.quality.close_deviation_dialog import CloseDeviationDialog
 from ui.quality.investigation_dialog import InvestigationDialog
 from ui.shell.changes import DEVIATION, ChangeHub, Changes
@@ -75,7 +77,12 @@ class DeviationDetailWidget(DetailPane[DeviationView]):
         self.impact_button = push_button(self.tr("Impact on other batches"), "deviationImpactButton",
                                          self.show_impact)
         self.close_button = push_button(self.tr("Close (signed)..."), "closeDeviation", self.close_signed)
-        for button in (self.start_button, self.record_button, self.impact_button, self.close_button):
+        self.report_button = DocumentButton(ctx, runner, actor, DocumentKind.DEVIATION_REPORT,
+                                            self.tr("Deviation report..."), "deviationReport", self)
+        self.report_button.issued.connect(self.show_info)
+        self.report_button.failed.connect(self.show_error)
+        for button in (self.start_button, self.record_button, self.impact_button, self.close_button,
+                       self.report_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
         self.body.addWidget(QLabel(self.tr("What it touches")))
@@ -101,6 +108,7 @@ class DeviationDetailWidget(DetailPane[DeviationView]):
         self.close_button.setVisible(status == DeviationStatus.INVESTIGATION.value
                                      and can(Permission.CLOSE_DEVIATION))
         self.impact_button.setVisible(record is not None)
+        self.report_button.set_subject(record.number if record else None)
         if record is None:
             return
         cause = ": ".join(p for p in (status_name(record.root_cause_category or ""), record.root_cause or "") if p)

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from app import i18n
+from app import deviations, i18n
 from app.bootstrap import AppContext
+from app.signatures import SigningSession
 from domain.documents import DocumentFormat
 from domain.users import Actor
 from tests.app.lots_support import build_site
@@ -20,6 +21,7 @@ from tests.ui.layout_check import layout_problems
 from ui.batches.batch_detail_widget import BatchDetailWidget
 from ui.documents.document_button import DocumentButton
 from ui.documents.document_dialog import DocumentChoice, DocumentDialog
+from ui.quality.deviation_detail_widget import DeviationDetailWidget
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
 
@@ -112,3 +114,28 @@ def test_a_chinese_station_issues_chinese_documents_unless_told_otherwise(qtbot:
     english = DocumentDialog(runner, "Batch record", "BR-B1")
     qtbot.addWidget(english)
     assert english.language.currentData() == "en"
+
+
+@pytest.mark.req("DEV-1", "DOC-2")
+def test_deviation_report_from_the_deviation_pane(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                                  batch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    released, qa = batch
+    dev = deviations.open_deviation(ui_ctx.uow(), qa, "Seal check", "seal strength drifted low", "Minor",
+                                    [("batch", released.number)])
+    pane = DeviationDetailWidget(ui_ctx, runner, qa, ChangeHub(), session=SigningSession(qa))
+    qtbot.addWidget(pane)
+    pane.resize(1280, 800)
+    pane.show()
+    pane.show_record(dev.number)
+    button = pane.findChild(DocumentButton, "deviationReport")
+    assert button is not None and button.isVisible()
+    out = tmp_path / "deviation.pdf"
+    monkeypatch.setattr(DocumentButton, "ask", lambda self: DocumentChoice(DocumentFormat.PDF, "en", True, out))
+    button.click()
+    assert f"DR-{dev.number}-R1" in message_text(pane, "deviationDetailMessage")
+    text, _pages = pdf_text(out)
+    assert f"Deviation report {dev.number}" in text and "Seal check" in text and released.number in text
+    SHOTS.mkdir(exist_ok=True)
+    pane.grab().save(str(SHOTS / "deviation-pane.png"))
+    assert layout_problems(pane) == []
