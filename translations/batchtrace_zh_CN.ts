@@ -2827,6 +2827,10 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>关闭（签名）...</translation>
     </message>
     <message>
+        <source>Deviation report...</source>
+        <translation>偏差报告...</translation>
+    </message>
+    <message>
         <source>What it touches</source>
         <translation>涉及的记录</translation>
     </message>
