@@ -15,9 +15,9 @@ from datetime import datetime
 
 from app.ports import UnitOfWork
 from app.quality import required_test_states
-from domain.batches import Batch
+from domain.batches import Batch, BatchStatus
 from domain.errors import NotFound, ValidationError
-from domain.lots import Lot
+from domain.lots import Lot, LotStatus
 from domain.quality import SpecStatus
 from domain.release_rules import (
     CONSUMED_LOTS,
@@ -172,6 +172,29 @@ def evaluate_record(tx: UnitOfWork, record_type: str, entity: Lot | Batch) -> Ev
                ReleaseSubject("batch", entity.batch_number, entity.product_code, entity.status.value))
     assert subject.record_type == record_type
     return evaluate_in(tx, subject)
+
+
+@dataclass(frozen=True)
+class AwaitingRelease:
+    """A lot in Quarantine or a batch in QA review: what QA decides on next (the release screen's list)."""
+
+    record_type: str
+    record_id: str
+    item_code: str
+    status: str
+    since: datetime  # created (a lot) or planned (a batch)
+
+
+def awaiting_release(uow: UnitOfWork, actor: Actor, *, limit: int = 500) -> list[AwaitingRelease]:
+    """Batches in QA review, then lots in Quarantine, oldest first."""
+    with uow.acting_as(actor) as tx:
+        batches = tx.batches.list(statuses=[BatchStatus.QA_REVIEW], limit=limit)
+        lots = tx.lots.list(statuses=[LotStatus.QUARANTINE], limit=limit)
+        found = [AwaitingRelease("batch", b.batch_number, b.product_code, b.status.value, b.planned_at)
+                 for b in batches]
+        found += [AwaitingRelease("lot", lot.lot_number, lot.item_code, lot.status.value, lot.created_at)
+                  for lot in lots]
+        return sorted(found, key=lambda a: (a.record_type != "batch", a.since))
 
 
 def find_record(uow: UnitOfWork, actor: Actor, number: str) -> ReleaseSubject:

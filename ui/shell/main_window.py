@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import users
+from app import capa, users
+from app.capa import OverdueAction
 from app.labels import can_print_labels
 from app.settings import config_dir
 from app.signatures import SigningSession
 from domain.users import Actor, Permission
 from ui.shell.about_dialog import AboutDialog
 from ui.shell.change_password_dialog import ChangePasswordDialog
+from ui.shell.changes import ChangeHub
 from ui.shell.global_search_box import GlobalSearchBox
 from ui.shell.idle_lock import IdleLock
 from ui.shell.language_dialog import LanguageDialog
@@ -36,6 +38,7 @@ from ui.shell.pages import PAGE_OF_KIND, lot_page_factories
 from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
 from ui.widgets.notice_banner import NoticeBanner
+from ui.widgets.widget_parts import Signer
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -98,6 +101,9 @@ class MainWindow(QMainWindow):
             factories.append(("qc", self.tr("QC worklist"), lambda: QcWorklistWidget(
                 ctx, runner, actor, self.changes, session=self.signing_session,
                 on_account_locked=self._locked_session_ended)))
+        if actor.can(Permission.RELEASE_LOT) or actor.can(Permission.RELEASE_BATCH):  # QC-3, QC-4: QA decides
+            factories.append(("release", self.tr("Release"), lambda: _release_page(
+                ctx, runner, actor, self.changes, self.signer)))
         # For everyone: deviations block release of what they touch (DEV-1); acting on them is by permission.
         factories.append(("deviations", self.tr("Deviations"), lambda: DeviationListWidget(
             ctx, runner, actor, self.changes, session=self.signing_session,
@@ -218,6 +224,15 @@ class MainWindow(QMainWindow):
         self.actions_by_name["actionAbout"] = about
 
     def _build_status_bar(self) -> None:
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("statusOverdueActions")
+        self.overdue_label.setStyleSheet("color: #b00020;")
+        self.overdue_label.hide()
+        self.statusBar().addPermanentWidget(self.overdue_label)
+        ctx, actor = self.ctx, self.actor
+        # DEV-2: the user's own CAPA actions past their due date, counted where they look every day
+        self.runner.run(lambda: capa.overdue_actions(ctx.read_uow(), actor, owner=actor.user_id),
+                        on_done=self._overdue_loaded, on_error=lambda _error: None)
         db = self.ctx.database
         for name, text in (
             ("statusUser", self.tr("User: {uid} ({name})").format(uid=self.actor.user_id,
@@ -228,6 +243,15 @@ class MainWindow(QMainWindow):
             label = QLabel(text)
             label.setObjectName(name)
             self.statusBar().addPermanentWidget(label)
+
+    def _overdue_loaded(self, overdue: list[OverdueAction]) -> None:
+        if not overdue:
+            self.overdue_label.hide()
+            return
+        self.overdue_label.setText(self.tr("{n} CAPA action(s) overdue").format(n=len(overdue)))
+        self.overdue_label.setToolTip("\n".join(f"{o.capa} #{o.action_no}: {o.description} (due {o.due_on})"
+                                                for o in overdue))
+        self.overdue_label.show()
 
     # --- window geometry ----------------------------------------------------------------------------
     def _window_settings(self) -> QSettings:
@@ -332,3 +356,10 @@ class MainWindow(QMainWindow):
             return
         event.ignore()  # close after LOGOUT is recorded
         self.quit()
+
+
+def _release_page(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, signer: Signer | None
+                  ) -> QWidget:
+    from ui.release.release_widget import ReleaseWidget  # imported when first shown: faster start-up
+
+    return ReleaseWidget(ctx, runner, actor, changes, signer=signer)
