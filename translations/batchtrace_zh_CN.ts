@@ -3756,6 +3756,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>QC 待检清单</translation>
     </message>
     <message>
+        <source>Release</source>
+        <translation type="unfinished">放行</translation>
+    </message>
+    <message>
         <source>Deviations</source>
         <translation>偏差</translation>
     </message>
@@ -3830,6 +3834,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>{n} CAPA action(s) overdue</source>
+        <translation>{n} 项纠正预防措施行动已逾期</translation>
     </message>
     <message>
         <source>Your password was changed.</source>
@@ -5191,6 +5199,108 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>permission</source>
         <translation>权限</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseDetailWidget</name>
+    <message>
+        <source>Release decision</source>
+        <translation>放行决定</translation>
+    </message>
+    <message>
+        <source>Select a lot or batch to see its release evaluation.</source>
+        <translation>选择一个物料批或批次以查看其放行评估。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">记录</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished">判定</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished">未通过</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished">已通过</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished">规则</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished">证据</translation>
+    </message>
+    <message>
+        <source>Sign release...</source>
+        <translation>签署放行...</translation>
+    </message>
+    <message>
+        <source>Reject (signed)...</source>
+        <translation>拒绝（签名）...</translation>
+    </message>
+    <message>
+        <source>Release rules (failed first)</source>
+        <translation>放行规则（未通过的在前）</translation>
+    </message>
+    <message>
+        <source>Releasing over {n} failed rule(s) needs, after the usual signatures, the QA override: a justification signed by a QA person who signs nothing else of this release.</source>
+        <translation>在 {n} 条规则未通过的情况下放行，除常规签名外还需要 QA 让步放行：由未签署本次放行其他签名的 QA 人员签署理由。</translation>
+    </message>
+    <message>
+        <source>Every rule passed: the release needs its usual signatures, each bound to this evaluation.</source>
+        <translation>所有规则均已通过：放行需要常规签名，每个签名都与本评估绑定。</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished">物料批</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished">批次</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseWidget</name>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished">物料批</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished">批次</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">物料</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
     </message>
 </context>
 <context>
