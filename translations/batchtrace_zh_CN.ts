@@ -3757,7 +3757,7 @@ Type your password to go on working, or log out so that someone else can log in.
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished">放行</translation>
+        <translation>放行</translation>
     </message>
     <message>
         <source>Deviations</source>
@@ -5213,11 +5213,11 @@ Customers completed: {done} of {total}</source>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">记录</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Evaluation</source>
@@ -5225,23 +5225,23 @@ Customers completed: {done} of {total}</source>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished">判定</translation>
+        <translation>判定</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished">未通过</translation>
+        <translation>未通过</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished">已通过</translation>
+        <translation>已通过</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished">规则</translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished">证据</translation>
+        <translation>证据</translation>
     </message>
     <message>
         <source>Sign release...</source>
@@ -5265,38 +5265,38 @@ Customers completed: {done} of {total}</source>
     </message>
     <message>
         <source>Lot</source>
-        <translation type="unfinished">物料批</translation>
+        <translation>物料批</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished">批次</translation>
+        <translation>批次</translation>
     </message>
 </context>
 <context>
     <name>ReleaseWidget</name>
     <message>
         <source>Lot</source>
-        <translation type="unfinished">物料批</translation>
+        <translation>物料批</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished">批次</translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">物料</translation>
+        <translation>物料</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Since</source>
