@@ -43,14 +43,28 @@ def data(points: int) -> EnvironmentChart:
     values[points // 3: points // 3 + 20] = 26.0
     series = SensorSeries("T1", "Temperature", "°C", 18.0, 25.0, tuple(times.tolist()), tuple(values.tolist()))
     steps = tuple((n + 1, float(t0 + n * points), float(t0 + (n + 1) * points)) for n in range(10))
-    return EnvironmentChart("B-1", (series,), steps, (("T1", float(times[points // 3]), float(times[points // 3 + 19])),))
+    excursion = ("T1", float(times[points // 3]), float(times[points // 3 + 19]))
+    return EnvironmentChart("B-1", (series,), steps, (excursion,))
 
 
-def ms(seconds: list[float]) -> dict[str, float]:
-    ordered = sorted(seconds)
+def ms(timed: list[tuple[float, float]]) -> dict[str, float]:
+    """Wall time (what the user waits) and this process's CPU time (what the redraw costs; on a machine shared
+    with other jobs the wall time also holds the waiting for a core)."""
+    ordered = sorted(w for w, _ in timed)
+    cpu = sorted(c for _, c in timed)
     return {"median_ms": statistics.median(ordered) * 1000,
             "p95_ms": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000,
-            "max_ms": ordered[-1] * 1000}
+            "max_ms": ordered[-1] * 1000, "cpu_median_ms": statistics.median(cpu) * 1000,
+            "cpu_p95_ms": cpu[min(len(cpu) - 1, round(0.95 * (len(cpu) - 1)))] * 1000}
+
+
+class Clock:
+    def __enter__(self) -> Clock:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.timed = (time.perf_counter() - self.wall, time.process_time() - self.cpu)
 
 
 def main() -> int:
@@ -67,36 +81,37 @@ def main() -> int:
     app.processEvents()
     view = widget.graphs.viewport()
 
-    first: list[float] = []
+    first: list[tuple[float, float]] = []
     for _ in range(max(3, args.repeat // 10)):
-        started = time.perf_counter()
-        widget.show_chart(chart)
-        app.processEvents()
-        view.repaint()
-        first.append(time.perf_counter() - started)
+        with Clock() as clock:
+            widget.show_chart(chart)
+            app.processEvents()
+            view.repaint()
+        first.append(clock.timed)
     plot = widget.plots["T1"]
     t0, t1 = chart.series[0].times[0], chart.series[0].times[-1]
-    full: list[float] = []
-    panned: list[float] = []
+    full: list[tuple[float, float]] = []
+    panned: list[tuple[float, float]] = []
     span = (t1 - t0) / 10
     for i in range(args.repeat):
-        started = time.perf_counter()
-        plot.setXRange(t0, t1 + (i % 2), padding=0)  # the whole range (a change, so the view redraws)
-        app.processEvents()
-        view.repaint()
-        full.append(time.perf_counter() - started)
+        with Clock() as clock:
+            plot.setXRange(t0, t1 + (i % 2), padding=0)  # the whole range (a change, so the view redraws)
+            app.processEvents()
+            view.repaint()
+        full.append(clock.timed)
         start = t0 + (i % 9) * span
-        started = time.perf_counter()
-        plot.setXRange(start, start + span, padding=0)
-        app.processEvents()
-        view.repaint()
-        panned.append(time.perf_counter() - started)
+        with Clock() as clock:
+            plot.setXRange(start, start + span, padding=0)
+            app.processEvents()
+            view.repaint()
+        panned.append(clock.timed)
     result = {"points": args.points, "first_draw": ms(first), "redraw_full": ms(full), "redraw_pan": ms(panned),
               "load": os.getloadavg()[0], "machine": platform.platform()}
     for key in ("first_draw", "redraw_full", "redraw_pan"):
         r = result[key]
         assert isinstance(r, dict)
-        print(f"{key:12} median {r['median_ms']:6.1f} ms  p95 {r['p95_ms']:6.1f} ms  max {r['max_ms']:6.1f} ms")
+        print(f"{key:12} median {r['median_ms']:6.1f} ms  p95 {r['p95_ms']:6.1f} ms  max {r['max_ms']:6.1f} ms"
+              f"   CPU median {r['cpu_median_ms']:6.1f} ms  p95 {r['cpu_p95_ms']:6.1f} ms")
     redraw = max(result["redraw_full"]["p95_ms"], result["redraw_pan"]["p95_ms"])  # type: ignore[index]
     print(f"{args.points:,} points, load {result['load']:.1f}: redraw p95 {redraw:.1f} ms, "
           f"{'met' if redraw < TARGET_MS else 'MISSED'} (< {TARGET_MS:.0f} ms)")
