@@ -1,22 +1,37 @@
-"""Opening a recall in bulk (TRC-4, AUD-1): every hold and every frozen row is audited as if written one by one
-through the ORM, the status history is kept, and two stations racing get a consistent result, on both engines."""
+"""Recalls (app/recalls.py) over a multi-level genealogy, on both engines (TRC-4, AUD-1): opening freezes the
+scope, holds stock and lists customers; progress is tracked per customer until the recall closes. Opening in
+bulk: every hold and every frozen row is audited as if written one by one through the ORM, the status history
+is kept, and two stations racing get a consistent result."""
 
 from __future__ import annotations
 
+import csv
 import threading
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
-from app import batches, lots, recalls
+from app import batches, lots, recalls, shipments, trace
 from domain.batches import BatchStatus
+from domain.errors import AccessDenied, NotFound, ValidationError
 from domain.lots import LotStatus
-from domain.recall import RecallScopeEntry
+from domain.recall import NotificationStatus, RecallScopeEntry
+from domain.trace import NodeKind
 from persistence import tables as t
-from tests.app.lots_support import Site, chain, plain_connection, site_fixture, trail  # noqa: F401
-from tests.app.test_trace_recall import Genealogy, build_genealogy, release_batch
+from tests.app.genealogy import Genealogy, build_genealogy, release_batch
+from tests.app.lots_support import (
+    Site,
+    chain,
+    lot,
+    plain_connection,
+    release,
+    site_fixture,  # noqa: F401  (the site fixture)
+    trail,
+)
 
 D = Decimal
 
@@ -137,4 +152,148 @@ def test_two_recalls_of_the_same_lot_at_once(site: Site, tree: Genealogy) -> Non
     assert [c.quantity for c in first.customers] == [c.quantity for c in second.customers] == [D(15), D(20)]
     ib = batches.get_batch(site.ctx.read_uow(), site.admin, t_.ib).batch
     assert (ib.status, ib.held_from) == (BatchStatus.ON_HOLD.value, BatchStatus.COMPLETED.value)
+    assert chain(site).intact
+
+
+@pytest.mark.req("TRC-4", "AUD-1")
+def test_opening_a_recall_freezes_the_scope_contains_stock_and_lists_customers(
+    site: Site, tree: Genealogy
+) -> None:
+    t = tree
+    release_batch(site, t.fb)
+    with pytest.raises(AccessDenied, match="may not open a recall"):
+        recalls.open_recall(site.ctx.uow(), site.warehouse, t.r1, "contamination")
+    with pytest.raises(ValidationError, match="a recall needs its reason"):
+        recalls.open_recall(site.ctx.uow(), site.qa, t.r1, "  ")
+    with pytest.raises(NotFound, match="no lot NOPE"):
+        recalls.open_recall(site.ctx.uow(), site.qa, "NOPE", "x")
+
+    view = recalls.open_recall(site.ctx.uow(), site.qa, t.r1, "resin contamination reported by ACME")
+    assert view.recall_number == f"RC{site.today():%Y}-001"
+    assert (view.trigger_lot_number, view.status, view.reason) == (t.r1, "Open", "resin contamination reported by ACME")
+    scope = {(s.kind, s.number): s for s in view.scope}
+    assert [(s.kind, s.number, s.depth) for s in view.scope] == [
+        ("L", t.r1, 0), ("B", t.ib, 1), ("L", t.il, 2), ("B", t.fb, 3), ("L", t.f1, 4), ("S", t.s1, 5),
+        ("L", t.f2, 4), ("S", t.s2, 5)]
+    assert {k: (s.status_at_open, s.action) for k, s in scope.items()} == {
+        ("L", t.r1): ("Released", "stock put on hold"),
+        ("B", t.ib): ("Completed", "batch put on hold"),
+        ("L", t.il): ("Consumed", "none (no stock)"),
+        ("B", t.fb): ("Released", "batch recalled"),
+        ("L", t.f1): ("Released", "stock put on hold"),
+        ("S", t.s1): (None, "notify customer"),
+        ("L", t.f2): ("Released", "stock put on hold"),
+        ("S", t.s2): (None, "notify customer"),
+    }
+    assert (scope[("L", t.r1)].quantity, scope[("L", t.r1)].unit) == (D(90), "kg")  # stock at opening
+    assert scope[("S", t.s2)].path == f"{t.r1} > {t.ib} > {t.il} > {t.fb} > {t.f2} > {t.s2}"
+    assert scope[("S", t.s2)].customer_code == "HOSP2"
+    # HOSP1 got 10 of F1 and 5 of F2 on one shipment: both count (found while testing: only 10 was listed).
+    assert [(c.customer_code, c.customer_name, c.shipments, c.quantity, c.status) for c in view.customers] == [
+        ("HOSP1", "City Hospital", t.s1, D(15), "Pending"), ("HOSP2", "County Clinic", t.s2, D(20), "Pending")]
+    assert view.progress == (0, 2)
+
+    status = {n: lot(site, n).status for n in (t.r1, t.il, t.f1, t.f2, t.g1, t.c1)}
+    assert status == {t.r1: "On hold", t.il: "Consumed", t.f1: "On hold", t.f2: "On hold", t.g1: "Released",
+                      t.c1: "Released"}
+    fb = batches.get_batch(site.ctx.read_uow(), site.admin, t.fb).batch
+    ib = batches.get_batch(site.ctx.read_uow(), site.admin, t.ib).batch
+    assert (fb.status, ib.status, ib.held_from) == ("Recalled", "On hold", "Completed")
+
+    why = f"recall {view.recall_number}: resin contamination reported by ACME"
+    assert [(e.action, e.user_id) for e in trail(site, record_type="recall", record_id=view.recall_number)] == [
+        ("CREATE", "quinn")]
+    held = trail(site, record_type="lot", record_id=t.f1)[-1]
+    assert (held.reason, held.change_map()) == (why, {"status": ["Released", "On hold"]})
+    recalled = trail(site, record_type="batch", record_id=t.fb)[-1]
+    assert (recalled.reason, recalled.change_map()["status"]) == (why, ["Released", "Recalled"])
+    assert len(trail(site, record_type="recall_scope")) == len(view.scope)
+    assert len(trail(site, record_type="recall_customer")) == 2
+    assert trail(site, action="ACCESS_DENIED")[-1].record_id == "OPEN_RECALL"
+    assert chain(site).intact
+
+
+@pytest.mark.req("TRC-4")
+def test_the_frozen_scope_survives_later_shipments_and_raw_sql(site: Site, tree: Genealogy) -> None:
+    t = tree
+    opened = recalls.open_recall(site.ctx.uow(), site.qa, t.r1, "resin contamination")
+    # Later, QA lets F2 go again and it ships: the live trace grows, the recall's scope does not.
+    release(site, t.f2)  # cleared by investigation: QC review and QA approval again (SIG-5)
+    s3 = shipments.ship(site.ctx.uow(), site.warehouse, "HOSP1", None,
+                        [shipments.ShipmentLineInput(t.f2, "7")]).shipment_number
+    live = trace.trace(site.ctx.read_uow(), site.qa, t.r1, "forward").forward
+    assert live is not None
+    assert s3 in {n.number for n in live.of_kind(NodeKind.SHIPMENT)}
+    again = recalls.get_recall(site.ctx.read_uow(), site.qa, opened.recall_number)
+    assert again.scope == opened.scope
+    assert again.customers == opened.customers
+    assert s3 not in {s.number for s in again.scope}
+
+    for statement in ("UPDATE recall_scope SET action = 'none' WHERE recall_id = (SELECT MIN(id) FROM recalls)",
+                      "DELETE FROM recall_scope"):
+        with pytest.raises(DBAPIError, match="frozen at opening"), plain_connection(site.db_url) as c:
+            c.execute(text(statement))
+    assert recalls.get_recall(site.ctx.read_uow(), site.qa, opened.recall_number).scope == opened.scope
+    assert [r.recall_number for r in recalls.list_recalls(site.ctx.read_uow(), site.qa)] == [opened.recall_number]
+
+
+@pytest.mark.req("TRC-4", "AUD-1")
+def test_recall_progress_is_tracked_per_customer_and_the_recall_closes_when_all_are_complete(
+    site: Site, tree: Genealogy, tmp_path: Path
+) -> None:
+    t = tree
+    n = recalls.open_recall(site.ctx.uow(), site.qa, t.r1, "resin contamination").recall_number
+    u = site.ctx.uow
+
+    def step(customer: str, status: NotificationStatus, returned: str | None = None) -> recalls.RecallView:
+        return recalls.record_progress(u(), site.qa, n, customer, status, None, returned)
+
+    with pytest.raises(ValidationError, match="customer HOSP1: cannot go from Pending to Confirmed"):
+        step("HOSP1", NotificationStatus.CONFIRMED)
+    with pytest.raises(NotFound, match=f"customer NOBODY is not in recall {n}"):
+        step("NOBODY", NotificationStatus.NOTIFIED)
+    with pytest.raises(AccessDenied, match="may not record recall progress"):
+        recalls.record_progress(u(), site.warehouse, n, "HOSP1", NotificationStatus.NOTIFIED, None)
+    step("hosp1", NotificationStatus.NOTIFIED)
+    step("HOSP1", NotificationStatus.CONFIRMED)
+    with pytest.raises(ValidationError, match="returned quantity must be between 0 and 15"):
+        step("HOSP1", NotificationStatus.COMPLETED, "16")
+    view = step("HOSP1", NotificationStatus.COMPLETED, "12")
+    assert [(c.customer_code, c.status, c.returned_quantity) for c in view.customers] == [
+        ("HOSP1", "Completed", D(12)), ("HOSP2", "Pending", D(0))]
+    assert view.progress == (1, 2)
+
+    with pytest.raises(ValidationError, match="a closing statement is required"):
+        recalls.close_recall(u(), site.qa, n, " ")
+    with pytest.raises(ValidationError, match=f"recall {n} cannot close: customers not completed: HOSP2"):
+        recalls.close_recall(u(), site.qa, n, "done")
+    for status in (NotificationStatus.NOTIFIED, NotificationStatus.CONFIRMED, NotificationStatus.COMPLETED):
+        step("HOSP2", status)
+    closed = recalls.close_recall(u(), site.qa, n, "all stock reconciled; FSCA closed")
+    assert (closed.status, closed.progress) == ("Closed", (2, 2))
+    assert closed.closed_at is not None
+    with pytest.raises(ValidationError, match="already closed"):
+        recalls.close_recall(u(), site.qa, n, "again")
+
+    hosp1 = [e.change_map()["status"] for e in trail(site, record_type="recall_customer")
+             if e.record_id.endswith("/HOSP1") and "status" in e.change_map()]
+    assert hosp1 == [[None, "Pending"], ["Pending", "Notified"], ["Notified", "Confirmed"], ["Confirmed", "Completed"]]
+    closing = trail(site, record_type="recall", record_id=n)[-1]
+    assert (closing.reason, closing.change_map()["status"]) == ("all stock reconciled; FSCA closed",
+                                                                ["Open", "Closed"])
+
+    out = recalls.export_recall_csv(closed, tmp_path / "recall.csv")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:6] == ["recall", n, "trigger lot", t.r1, "status", "Closed"]
+    assert rows[1] == ["reason", "resin contamination"]
+    customers_at = rows.index(["customer", "name", "shipments", "quantity", "returned", "status"])
+    assert rows[customers_at + 1: customers_at + 3] == [
+        ["HOSP1", "City Hospital", t.s1, "15", "12", "Completed"],
+        ["HOSP2", "County Clinic", t.s2, "20", "0", "Completed"]]
+    scope_at = rows.index(["kind", "number", "item", "depth", "path", "quantity", "unit", "status at opening",
+                           "action"])
+    scope_rows = rows[scope_at + 1:]
+    assert [(r[0], r[1], r[3]) for r in scope_rows] == [(s.kind, s.number, str(s.depth)) for s in closed.scope]
+    assert scope_rows[0] == ["L", t.r1, "RES", "0", t.r1, "90", "kg", "Released", "stock put on hold"]
     assert chain(site).intact

@@ -17,8 +17,8 @@ from app import masterdata, shipments, trace
 from domain.items import ItemType
 from domain.trace import PAGE_SIZE, Direction, NodeKind, TraceResult
 from domain.trace_scope import TraceScope
+from tests.app.genealogy import Genealogy, build_genealogy
 from tests.app.lots_support import Site, site_fixture  # noqa: F401
-from tests.app.test_trace_recall import Genealogy, build_genealogy
 
 D = Decimal
 

@@ -52,7 +52,7 @@ def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, t
     source = throwaway_copy(tmp_path)
     out = tmp_path / "reports" / "oq.docx"
     result = cli("validate", "oq", "--out", str(out), "--source", str(source), "--",
-                 "tests/domain/test_audit_chain.py", "tests/domain/test_numbering.py")
+                 "tests/domain/test_audit.py", "tests/domain/test_numbering.py")
     assert result.code == 1, result.err  # one test failed
     assert " 1 failed" in result.out
     assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")

@@ -13,15 +13,8 @@ from app.documents.issuing import DocumentRequest, build_document, issued_docume
 from domain.documents import DocumentFormat, DocumentKind
 from domain.errors import AccessDenied, NotFound, ValidationError
 from domain.users import SYSTEM_ACTOR
-from tests.app.lots_support import Site, plain_connection, site_fixture, trail
-from tests.reports.document_site import ReleasedBatch, docx_text, issue, pdf_text, released_batch, squeezed
-
-site = site_fixture
-
-
-@pytest.fixture
-def batch(site: Site, tmp_path: Path) -> ReleasedBatch:
-    return released_batch(site, tmp_path / "labels.zpl")
+from tests.app.lots_support import Site, plain_connection, trail
+from tests.reports.document_site import ReleasedBatch, docx_text, issue, pdf_text, squeezed
 
 
 def _local(view_at) -> str:  # type: ignore[no-untyped-def]

@@ -21,6 +21,9 @@ from domain.quantities import Unit
 from domain.users import Actor, Role
 from tests.app.signing import release_lot
 from tests.ui.conftest import NEW_PASSWORD, child, click, make_user
+from ui.lots.lot_list_widget import LotListWidget
+from ui.shell.changes import ChangeHub
+from ui.shell.task_runner import SyncTaskRunner
 
 GTIN = "09506000134352"
 
@@ -124,3 +127,11 @@ def give_reason(qtbot: QtBot, reason: str):  # type: ignore[no-untyped-def]
         qtbot.keyClicks(child(dialog, QPlainTextEdit, "reason"), reason)
         click(qtbot, dialog, "reasonOk")
     return handler
+
+
+def lot_page(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner, actor: Actor, hub: ChangeHub) -> LotListWidget:
+    page = LotListWidget(ctx, runner, actor, hub)
+    qtbot.addWidget(page)
+    page.resize(1300, 600)
+    page.show()
+    return page

@@ -1,15 +1,12 @@
-"""Receiving lots and changing their status on the lots page (LOT-2, LOT-4, LOT-5), as the warehouse and QA
-do it; release is signed (SIG-5) through the signer seam."""
+"""Receiving a lot (ui/lots/receive_lot_dialog.py) from the lots page, as the warehouse does it (LOT-2, LOT-4): what
+the form offers and refuses, scans that fill it in."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from enum import Enum
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLabel, QLineEdit, QPushButton, QWidget
-from pytestqt.modeltest import ModelTester
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import audit, lots, masterdata
@@ -17,33 +14,11 @@ from app.bootstrap import AppContext
 from app.ports import AuditFilter
 from domain.items import ApprovalStatus, ItemType
 from domain.quantities import Unit
-from domain.users import Actor
-from tests.app.signing import release_lot
-from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, message_text, tick, type_into
-from tests.ui.lot_site import GTIN, Site, build_site, column_texts, give_reason, row_texts, select_row
-from ui.lots.lot_list_widget import LotListWidget
-from ui.lots.lot_table_model import LotTableModel
+from tests.ui.conftest import ModalDriver, child, click, message_text, tick, type_into
+from tests.ui.lot_site import GTIN, Site, column_texts, lot_page, row_texts
 from ui.lots.receive_lot_dialog import ReceiveLotDialog
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
-
-
-@pytest.fixture
-def site(ui_ctx: AppContext, admin: Actor) -> Site:
-    return build_site(ui_ctx, admin)
-
-
-@pytest.fixture
-def hub(qapp: object) -> ChangeHub:
-    return ChangeHub()
-
-
-def lot_page(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner, actor: Actor, hub: ChangeHub) -> LotListWidget:
-    page = LotListWidget(ctx, runner, actor, hub)
-    qtbot.addWidget(page)
-    page.resize(1300, 600)
-    page.show()
-    return page
 
 
 def combo_texts(parent: QDialog, name: str) -> list[str]:
@@ -198,109 +173,6 @@ def test_a_scan_fills_item_supplier_lot_and_expiry(qtbot: QtBot, ui_ctx: AppCont
     assert message_text(dialog, "receiveLotMessage") == f"No item that is received has GTIN {GTIN}."
     assert not dialog.fill_from_scan("4006381333932", "X", None)
     assert message_text(dialog, "receiveLotMessage") == "GTIN '4006381333932' has check digit 2, expected 1"
-
-
-@pytest.mark.req("LOT-5", "AUD-4")
-def test_qa_puts_a_lot_on_hold_from_the_detail_pane_with_a_reason(
-        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub,
-        modals: ModalDriver) -> None:
-    lot = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-9", "40", "m"))
-    warehouse_view = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
-    page = lot_page(qtbot, ui_ctx, runner, site.qa, hub)
-    select_row(qtbot, warehouse_view, "lotTable", 0)
-    assert not warehouse_view.detail.action_buttons, "the warehouse changes no lot status"
-    assert message_text(warehouse_view, "lotSignatures") == ""
-    select_row(qtbot, page, "lotTable", 0)
-    assert [b.text() for b in page.detail.action_buttons.values()] == ["Put on hold..."]
-    assert message_text(page, "lotSignatures") == (
-        "To release, signatures: QC review (QC Analyst), QA approval (QA Reviewer).\n"
-        "To reject, signatures: QA rejection (QA Release or QA Reviewer)."), "signed, never by hand (SIG-5)"
-    modals.answer(give_reason(qtbot, "CoA missing"))
-    click(qtbot, page, "lotAction_ON_HOLD")
-    modals.check()
-    assert message_text(page, "lotDetailMessage") == f"Lot {lot.lot_number} is now On hold."
-    assert row_texts(page, "lotTable", 0)[2] == "On hold"
-    assert row_texts(warehouse_view, "lotTable", 0)[2] == "On hold", "the other open page refreshed"
-    assert child(warehouse_view, QLabel, "lot_status").text() == "On hold"
-    assert [b.text() for b in page.detail.action_buttons.values()] == ["Return to quarantine..."]
-    change = audit.audit_page(ui_ctx.read_uow(), site.admin, AuditFilter(record_type="lot", action="UPDATE"),
-                              limit=1)[0]
-    assert change.reason == "CoA missing"
-
-
-@pytest.mark.req("LOT-5", "SIG-5")
-def test_release_goes_through_the_signer_and_every_page_refreshes(
-        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, hub: ChangeHub) -> None:
-    lot = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-9", "40", "m"))
-    asked: list[tuple[str, str, object]] = []
-
-    def signer(_parent: QWidget, record_type: str, number: str, target: Enum) -> str | None:
-        """Stands in for the signature dialog: both signatures, as QC and QA would apply them."""
-        asked.append((record_type, number, target))
-        release_lot(ui_ctx, site.qc, site.qa, number, NEW_PASSWORD)
-        return "QC review and QA approval applied: the lot is Released."
-
-    warehouse_view = lot_page(qtbot, ui_ctx, runner, site.warehouse, hub)
-    page = LotListWidget(ui_ctx, runner, site.qa, hub, signer=signer)
-    qtbot.addWidget(page)
-    page.show()
-    select_row(qtbot, warehouse_view, "lotTable", 0)
-    select_row(qtbot, page, "lotTable", 0)
-    assert [b.text() for b in page.detail.sign_buttons.values()] == ["Sign: release...", "Sign: reject..."]
-    assert message_text(page, "lotSignatures") == ""
-    click(qtbot, page, "lotSign_RELEASED")
-    assert asked == [("lot", lot.lot_number, lots.LotStatus.RELEASED)]
-    assert message_text(page, "lotDetailMessage") == "QC review and QA approval applied: the lot is Released."
-    assert row_texts(page, "lotTable", 0)[2] == "Released"
-    assert child(warehouse_view, QLabel, "lot_status").text() == "Released"
-
-
-def test_filters_narrow_the_lot_table(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site,
-                                      hub: ChangeHub) -> None:
-    first = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "40", "m"))
-    lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt(
-        "RES-PC", "ACME", "R-1", "4", "kg", expires_on=date.today() + timedelta(days=9)))
-    release_lot(ui_ctx, site.qc, site.qa, first.lot_number, NEW_PASSWORD)
-    page = lot_page(qtbot, ui_ctx, runner, site.qa, hub)
-    assert len(column_texts(page, "lotTable", 0)) == 2
-    status = child(page, QComboBox, "lotStatusFilter")
-    assert isinstance(status, QComboBox)
-    status.setCurrentIndex(status.findText("Released"))
-    status.activated.emit(status.currentIndex())
-    assert column_texts(page, "lotTable", 0) == [first.lot_number]
-    status.setCurrentIndex(0)
-    status.activated.emit(0)
-    type_into(qtbot, page, "lotTextFilter", "R-1")
-    qtbot.keyClick(child(page, QLineEdit, "lotTextFilter"), Qt.Key.Key_Return)
-    assert column_texts(page, "lotTable", 1) == ["RES-PC"]
-
-
-def test_the_lot_table_model_passes_the_qt_model_tester(qtmodeltester: ModelTester, ui_ctx: AppContext,
-                                                        site: Site) -> None:
-    lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "40", "m"))
-    model = LotTableModel()
-    model.set_records(lots.list_lots(ui_ctx.read_uow(), site.warehouse))
-    qtmodeltester.check(model)
-
-
-@pytest.mark.req("LOT-4")
-def test_the_detail_pane_only_shows_a_lot_the_filtered_list_shows(qtbot: QtBot, ui_ctx: AppContext,
-                                                                  runner: SyncTaskRunner, site: Site,
-                                                                  hub: ChangeHub) -> None:
-    tube = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "40", "m"))
-    resin = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt(
-        "RES-PC", "ACME", "R-1", "4", "kg", expires_on=date.today() + timedelta(days=9)))
-    page = lot_page(qtbot, ui_ctx, runner, site.qa, hub)
-    row = column_texts(page, "lotTable", 0).index(tube.lot_number)
-    select_row(qtbot, page, "lotTable", row)
-    assert child(page, QLabel, "lot_number").text() == tube.lot_number
-    # typing filters without Return (after a short pause); the tube lot leaves the list and the pane empties
-    qtbot.keyClicks(child(page, QLineEdit, "lotTextFilter"), "R-1")
-    qtbot.waitUntil(lambda: column_texts(page, "lotTable", 0) == [resin.lot_number], timeout=2000)
-    assert child(page, QLabel, "lot_number").text() == "", "the pane must not show a lot the list no longer has"
-    assert not page.table.selectionModel().hasSelection()
-    select_row(qtbot, page, "lotTable", 0)
-    assert child(page, QLabel, "lot_number").text() == resin.lot_number
 
 
 @pytest.mark.req("LOT-2", "LOT-4")
