@@ -3,7 +3,7 @@
 The scope is counted and summed by the database (`app.trace.trace_scope`); here it is checked against the whole
 tree walked in memory, the way the recall computed it before: the same lots, batches, finished lots and
 shipments, and per customer the same Decimal quantity, from every record of the genealogy of
-tests/app/test_trace_recall.py, both directions.
+tests/app/genealogy.py, both directions.
 """
 
 from __future__ import annotations
