@@ -31,7 +31,8 @@ class CorrectValueDialog(FormDialog[ValueView]):
         assert current is not None  # only a recorded value is corrected
         self.add_row(self.tr("Recorded value"), QLabel(self.tr("{value} {unit}, by {user}").format(
             value=quantity_text(current.value), unit=current.unit, user=current.entered_by)))
-        self.add_row(self.tr("Target and limits"), QLabel(limits_text(parameter)))
+        limits = self.add_row(self.tr("Target and limits"), QLabel(limits_text(parameter)))
+        limits.setWordWrap(True)  # in Chinese at 150 % the line was 2 px wider than the form gave it
         self.value = self.add_row(self.tr("New value ({unit})").format(unit=parameter.unit),
                                   line_edit("correctValueNew"))
         self.verdict = VerdictLabel(parameter, "correctValueVerdict")
