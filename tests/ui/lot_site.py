@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -65,6 +66,12 @@ def build_site(ctx: AppContext, admin: Actor) -> Site:
     for item in ("RES-PC", "TUBE-1"):
         masterdata.set_supplier_approval(ctx.uow(), people["qa"], item, "ACME", ApprovalStatus.APPROVED, "audit passed")
     return Site(admin, people["ward"], people["prod"], people["qa"], people["rel"], people["qc"])
+
+
+@pytest.fixture(name="site")
+def site_fixture(ui_ctx: AppContext, admin: Actor) -> Site:
+    """The site as a fixture: a test module imports `site_fixture` (the fixture is `site`)."""
+    return build_site(ui_ctx, admin)
 
 
 def effective_mbr(ctx: AppContext, site: Site) -> None:
@@ -135,3 +142,10 @@ def lot_page(qtbot: QtBot, ctx: AppContext, runner: SyncTaskRunner, actor: Actor
     page.resize(1300, 600)
     page.show()
     return page
+
+
+def shown(qtbot: QtBot, widget: QWidget, width: int = 1100, height: int = 600) -> None:
+    """A page as a user sees it: added to the test's widgets, sized and shown."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()

@@ -1,18 +1,11 @@
-"""What the lots page's tests share: the site and one change hub."""
+"""What the lots page's tests share: the site (lot_site) and one change hub."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.bootstrap import AppContext
-from domain.users import Actor
-from tests.ui.lot_site import Site, build_site
+from tests.ui.lot_site import site_fixture  # noqa: F401  (the site fixture)
 from ui.shell.changes import ChangeHub
-
-
-@pytest.fixture
-def site(ui_ctx: AppContext, admin: Actor) -> Site:
-    return build_site(ui_ctx, admin)
 
 
 @pytest.fixture

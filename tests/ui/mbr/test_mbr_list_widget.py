@@ -9,30 +9,19 @@ from pytestqt.qtbot import QtBot
 
 from app import mbr
 from app.bootstrap import AppContext
-from domain.users import Actor
 from tests.ui.conftest import ModalDriver, child, click, message_text, type_into
 from tests.ui.lot_site import (
     Site,
-    build_site,
     column_texts,
     give_reason,
     row_texts,
     select_row,
+    shown,
+    site_fixture,  # noqa: F401  (the site fixture)
 )
 from ui.mbr.mbr_list_widget import MbrListWidget
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
-
-
-@pytest.fixture
-def site(ui_ctx: AppContext, admin: Actor) -> Site:
-    return build_site(ui_ctx, admin)
-
-
-def shown(qtbot: QtBot, widget: MbrListWidget) -> None:
-    qtbot.addWidget(widget)
-    widget.resize(1100, 600)
-    widget.show()
 
 
 def add_line(qtbot: QtBot, dialog: QDialog, item: str, quantity: str, tolerance: str) -> None:

@@ -13,31 +13,20 @@ from pytestqt.qtbot import QtBot
 from app import batches, lots
 from app.bootstrap import AppContext
 from domain.batches import BatchStatus
-from domain.users import Actor
 from tests.app.signing import release_lot
 from tests.ui.conftest import NEW_PASSWORD, ModalDriver, click, message_text, type_into
 from tests.ui.lot_site import (
     Site,
-    build_site,
     column_texts,
     effective_mbr,
     released_lot,
     row_texts,
+    shown,
+    site_fixture,  # noqa: F401  (the site fixture)
 )
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
 from ui.shipments.shipment_list_widget import ShipmentListWidget
-
-
-@pytest.fixture
-def site(ui_ctx: AppContext, admin: Actor) -> Site:
-    return build_site(ui_ctx, admin)
-
-
-def shown(qtbot: QtBot, widget: ShipmentListWidget) -> None:
-    qtbot.addWidget(widget)
-    widget.resize(1100, 600)
-    widget.show()
 
 
 @pytest.mark.req("LOT-9")
