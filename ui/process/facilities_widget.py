@@ -17,7 +17,7 @@ from domain.process import EquipmentStatus
 from domain.users import Actor, Permission
 from ui.process.process_import import ProcessImport
 from ui.shell.changes import ChangeHub
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -111,7 +111,7 @@ class FacilitiesWidget(QWidget):
         self.runner.run(lambda: _Loaded(facilities.list_rooms(ctx.read_uow(), actor),
                                         facilities.list_sensors(ctx.read_uow(), actor),
                                         facilities.list_equipment(ctx.read_uow(), actor), date.today()),
-                        on_done=self._loaded, on_error=self._failed)
+                        on_done=self._loaded, on_error=self.message.show_error)
 
     def _loaded(self, loaded: _Loaded) -> None:
         self.rooms = {r.code: r.name for r in loaded.rooms}
@@ -149,7 +149,7 @@ class FacilitiesWidget(QWidget):
         status = EquipmentStatus.IN_SERVICE if back else EquipmentStatus.OUT_OF_SERVICE
         ctx, actor, code = self.ctx, self.actor, e.code
         self.runner.run(lambda: facilities.change_equipment(ctx.uow(), actor, code, reason, status=status),
-                        on_done=self._changed, on_error=self._failed)
+                        on_done=self._changed, on_error=self.message.show_error)
 
     def _changed(self, e: EquipmentView) -> None:
         self.message.show_info(self.tr("{code} is now {status}.").format(
@@ -158,6 +158,3 @@ class FacilitiesWidget(QWidget):
 
     def _imported(self, text: str, ok: bool) -> None:
         (self.message.show_info if ok else self.message.show_error)(text)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))

@@ -73,7 +73,7 @@ class ProcessImport(QObject):
         self.runner.run_long(lambda state: job(ctx, actor, path, True, state),
                              title=self.tr("Checking every line of {file}...").format(file=path.name),
                              parent=self.window, on_done=lambda result: checked(path, result),
-                             on_error=self._failed)
+                             on_error=self._not_imported)
 
     # --- after the dry run --------------------------------------------------------------------------
     def _readings_checked(self, path: Path, report: ImportReport) -> None:
@@ -137,7 +137,7 @@ class ProcessImport(QObject):
         ctx, actor = self.ctx, self.actor
         self.runner.run_long(lambda state: job(ctx, actor, path, False, state),
                              title=self.tr("Storing {file}...").format(file=path.name), parent=self.window,
-                             on_done=stored, on_error=self._failed)
+                             on_done=stored, on_error=self._not_imported)
 
     def _readings_stored(self, report: ImportReport) -> None:
         if report.rejections:  # the data changed between the check and the store: nothing was stored
@@ -156,7 +156,8 @@ class ProcessImport(QObject):
         self.finished.emit(self.tr("Recorded {n} values, {out} out of limits.").format(
             n=len(result.values), out=sum(1 for v in result.values if v.out_of_limits)), True)
 
-    def _failed(self, error: Exception) -> None:
+    def _not_imported(self, error: Exception) -> None:
+        """Said by the page that started the import (it has the message line); a cancel is no error."""
         if isinstance(error, Cancelled):
             self.finished.emit(self.tr("Import cancelled: nothing was stored."), False)
             return

@@ -17,7 +17,7 @@ from app.release import EvaluationView
 from domain.errors import NotFound
 from domain.users import Actor
 from ui.shell.changes import BATCH, DEVIATION, LOT, QC_RESULT, ChangeHub, Changes
-from ui.shell.task_runner import Runner, user_message
+from ui.shell.task_runner import Runner
 from ui.widgets.local_time import local_text
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -108,14 +108,11 @@ class QualityPane(QWidget):
             return
         ctx, actor, (kind, number) = self.ctx, self.actor, self._record
         self.runner.run(lambda: read_quality(ctx, actor, kind, number),
-                        on_done=lambda read: self._loaded(kind, number, read), on_error=self._failed)
+                        on_done=lambda read: self._loaded(kind, number, read), on_error=self.message.show_error)
 
     def _loaded(self, kind: str, number: str, read: QualityRead) -> None:
         if self._record == (kind, number):
             self._show(read)
-
-    def _failed(self, error: Exception) -> None:
-        self.message.show_error(user_message(error))
 
     def _changed(self, changes: Changes) -> None:
         if self._record is not None and changes.touches(QC_RESULT, DEVIATION, LOT, BATCH):
@@ -153,4 +150,3 @@ class QualityPane(QWidget):
         record = self.deviations.record_at(rows[0].row()) if rows else None
         if isinstance(record, DeviationView):
             self.open_record.emit("deviation", record.number)
-
