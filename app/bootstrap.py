@@ -307,6 +307,16 @@ def probe_database_guards(db_url: str | None = None, *,
         engine.dispose()
 
 
+def station_access_checks(db_url: str | None = None, *,
+                          settings: Settings | None = None) -> list[tuple[str, bool, str]]:
+    """For the IQ on PostgreSQL: the role this station connects as, the keyed chain's functions, the triggers."""
+    engine = _engine_for(resolve_database_url(db_url, settings or load_settings()))
+    try:
+        return station_access.checks(engine) if engine.dialect.name == "postgresql" else []
+    finally:
+        engine.dispose()
+
+
 def verify_database_chain(db_url: str | None = None, *, settings: Settings | None = None) -> ChainReport:
     engine = _engine_for(resolve_database_url(db_url, settings or load_settings()))
     try:

@@ -218,3 +218,66 @@ def add_signature(connection: Connection, values: dict[str, Any]) -> tuple[int, 
 
 def station_url(url: URL, role: str = STATION_ROLE) -> str:
     return url.set(drivername="postgresql", username=role, password=None).render_as_string(hide_password=True)
+
+
+def checks(engine: Engine) -> list[tuple[str, bool, str]]:
+    """For the IQ on PostgreSQL (VAL-2): (check, passed, what was found) about the role this station connects as,
+    the keyed chain's functions and the triggers. Reads the catalogue only."""
+    with engine.connect() as connection:
+        role, owner, is_super, member = connection.execute(text(
+            "SELECT current_user, t.tableowner, r.rolsuper, pg_has_role(current_user, t.tableowner, 'MEMBER') "
+            "FROM pg_tables t JOIN pg_roles r ON r.rolname = current_user "
+            "WHERE t.schemaname = 'public' AND t.tablename = 'audit_log'")).one()
+        found = [_station_role(connection, role, owner, bool(is_super or member))]
+        found.append(_keyed_functions(connection, owner))
+        found.append(_triggers(connection))
+    return found
+
+
+def _station_role(connection: Connection, role: str, owner: str, acts_as_owner: bool) -> tuple[str, bool, str]:
+    name = "Station role"
+    if acts_as_owner:
+        return name, False, (f"this station connects as {role}, which owns the tables or acts as their owner "
+                             f"({owner}): it could switch the guards off; connect as {STATION_ROLE} "
+                             "(see 'db upgrade')")
+    granted = connection.execute(text(
+        "SELECT t.tablename, p.privilege FROM pg_tables t CROSS JOIN (VALUES ('INSERT'), ('DELETE'), ('TRUNCATE')) "
+        "AS p(privilege) WHERE t.schemaname = 'public' AND has_table_privilege(current_user, "
+        "quote_ident(t.tablename), p.privilege) AND (p.privilege <> 'INSERT' OR t.tablename IN ('audit_log', "
+        "'signatures')) ORDER BY 1, 2")).all()
+    keys = connection.execute(text("SELECT has_schema_privilege(current_user, :s, 'USAGE')"),
+                              {"s": KEYS_SCHEMA}).scalar_one()
+    problems = [f"{privilege} on {table}" for table, privilege in granted]
+    if keys:
+        problems.append(f"use of the key schema {KEYS_SCHEMA}")
+    if problems:
+        return name, False, f"{role} may do what only the owner may: {', '.join(problems)}"
+    return name, True, (f"{role}: not the owner ({owner}); no DELETE or TRUNCATE, audit entries and signatures "
+                        "only through the owner's functions, the key out of reach")
+
+
+def _keyed_functions(connection: Connection, owner: str) -> tuple[str, bool, str]:
+    rows = connection.execute(text(
+        "SELECT p.oid::regprocedure::text, p.prosecdef, pg_get_userbyid(p.proowner) FROM pg_proc p "
+        "WHERE p.oid IN (SELECT to_regprocedure(f) FROM unnest(CAST(:fs AS text[])) AS f)"),
+        {"fs": list(FUNCTIONS)}).all()
+    bad = [f"{signature} ({'not SECURITY DEFINER' if not definer else f'owned by {by}'})"
+           for signature, definer, by in rows if not definer or by != owner]
+    missing = len(FUNCTIONS) - len(rows)
+    if missing or bad:
+        detail = f"{missing} of the keyed chain's functions missing (run 'db upgrade' as the owner)" if missing else ""
+        return "Keyed audit chain", False, "; ".join(filter(None, [detail, *bad]))
+    return "Keyed audit chain", True, (f"audit entries and signatures written by {len(rows)} SECURITY DEFINER "
+                                       f"functions of {owner}; HMAC-SHA256 with a key only {owner} can read")
+
+
+def _triggers(connection: Connection) -> tuple[str, bool, str]:
+    rows = connection.execute(text(
+        "SELECT c.relname, t.tgname, t.tgenabled FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND NOT t.tgisinternal "
+        "ORDER BY 1, 2")).all()
+    disabled = [f"{table}.{trigger}" for table, trigger, enabled in rows if enabled == "D"]
+    guarded = sorted({table for table, _trigger, _enabled in rows})
+    if disabled or "audit_log" not in guarded:
+        return "Triggers", False, (f"disabled: {', '.join(disabled)}" if disabled else "the audit trail has no trigger")
+    return "Triggers", True, f"{len(rows)} triggers enabled on {', '.join(guarded)}"

@@ -3,7 +3,8 @@ IQ report. Each check is PASS or FAIL with what was found; the IQ passes only wh
 
 Checks: the version, every installed file against the build's manifest (naming each altered, missing or added
 file), the Python and library versions, the database (reachable, schema revision, append-only guards, audit
-chain), the OS keyring, and the station's printers and scanners as configured in devices.json.
+chain; on PostgreSQL also the role the station connects as, the keyed chain's functions and the triggers), the
+OS keyring, and the station's printers and scanners as configured in devices.json.
 """
 
 from __future__ import annotations
@@ -98,6 +99,8 @@ def _database(db_url: str | None, checks: list[Check]) -> bool:
         return info.kind == "PostgreSQL"
     for guard, refused, said in bootstrap.probe_database_guards(db_url):
         checks.append((f"Guard: {guard}", PASS if refused else FAIL, said))
+    for name, passed, found in bootstrap.station_access_checks(db_url):  # PostgreSQL (issue 9, AUD-7)
+        checks.append((name, PASS if passed else FAIL, found))
     chain = bootstrap.verify_database_chain(db_url)
     checks.append(("Audit chain", PASS if chain.intact else FAIL,
                    f"intact: {chain.entries} entries, head {chain.head_seq} {chain.head_hash}" if chain.intact

@@ -71,6 +71,18 @@ def sql(url: str, statement: str, *, script: bool = False) -> list[tuple[Any, ..
         return list(cursor.fetchall()) if cursor.description else []
 
 
+def as_station(url: str) -> str:
+    """The same PostgreSQL database as the station role `db upgrade` sets up (the tests' server trusts loopback
+    log-ins, so no password); an SQLite URL unchanged (one desktop has no roles)."""
+    if url.startswith("sqlite"):
+        return url
+    from sqlalchemy.engine import make_url
+
+    from persistence.station_access import STATION_ROLE
+
+    return make_url(url).set(username=STATION_ROLE).render_as_string(hide_password=False)
+
+
 def audit_count(url: str) -> int:
     return int(sql(url, "SELECT count(*) FROM audit_log")[0][0])
 

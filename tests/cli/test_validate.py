@@ -14,7 +14,7 @@ import pytest
 
 from app.validation.manifest import write_manifest
 from app.validation.requirements import REQUIREMENTS_FILE, load_requirements
-from tests.cli.support import Cli, assert_one_line_error, sql
+from tests.cli.support import Cli, as_station, assert_one_line_error, sql
 
 ROOT = Path(__file__).resolve().parents[2]
 RED = "F4A6A6"
@@ -126,13 +126,16 @@ def installed_folder(tmp_path: Path) -> Path:
 
 @pytest.mark.req("VAL-2", "AUD-2", "AUD-3")
 def test_iq_passes_on_a_fresh_install_and_names_what_was_altered(cli: Cli, seeded: str, tmp_path: Path) -> None:
+    """The IQ of a station: on PostgreSQL it connects as the station role (the owner's account fails the IQ)."""
     folder = installed_folder(tmp_path)
     report = tmp_path / "iq.docx"
-    fresh = cli("--db", seeded, "validate", "iq", "--install-dir", str(folder), "--out", str(report))
+    station = as_station(seeded)
+    fresh = cli("--db", station, "validate", "iq", "--install-dir", str(folder), "--out", str(report))
     assert fresh.code == 0, fresh.out
     assert "IQ PASSED" in fresh.out
+    postgresql = () if seeded.startswith("sqlite") else ("Station role", "Keyed audit chain", "Triggers")
     for check in ("Version", "Installed files", "Schema revision", "Guard: UPDATE of audit entries",
-                  "Guard: DELETE of users", "Audit chain", "Keyring", "Printers and scanners"):
+                  "Guard: DELETE of users", "Audit chain", "Keyring", "Printers and scanners", *postgresql):
         assert f"PASS  {check}" in fresh.out, check
     document = docx.Document(str(report))
     checks = next(t for t in document.tables if t.rows[0].cells[0].text == "Check")
@@ -146,11 +149,15 @@ def test_iq_passes_on_a_fresh_install_and_names_what_was_altered(cli: Cli, seede
     else:
         sql(seeded, "ALTER TABLE audit_log DISABLE TRIGGER USER")
         sql(seeded, "UPDATE audit_log SET reason = 'edited' WHERE seq = 2")
-    altered = cli("--db", seeded, "validate", "iq", "--install-dir", str(folder), "--out", str(tmp_path / "iq2.docx"))
+    altered = cli("--db", station, "validate", "iq", "--install-dir", str(folder), "--out", str(tmp_path / "iq2.docx"))
     assert altered.code == 1
     assert "IQ FAILED" in altered.out
     assert "FAIL  Installed files" in altered.out and "altered: _internal/requirements.md" in altered.out
-    assert "FAIL  Guard: UPDATE of audit entries" in altered.out
+    if postgresql:  # the station role is refused the UPDATE anyway; the catalogue shows the trigger switched off
+        assert "FAIL  Triggers" in altered.out
+        assert "disabled: audit_log.audit_log_no_truncate, audit_log.audit_log_no_update_delete" in altered.out
+    else:
+        assert "FAIL  Guard: UPDATE of audit entries" in altered.out
     assert "FAIL  Audit chain" in altered.out and "entry 2 was altered" in altered.out
     failed = next(t for t in docx.Document(str(tmp_path / "iq2.docx")).tables if t.rows[0].cells[0].text == "Check")
     red = [row.cells[0].text for row in failed.rows[1:] if is_red(row)]

@@ -10,10 +10,9 @@ import hmac
 
 import psycopg
 import pytest
-from sqlalchemy.engine import make_url
 
 from app import audit, batches, shipments, trace, users
-from app.bootstrap import open_context
+from app.bootstrap import open_context, station_access_checks
 from app.settings import Settings
 from domain.audit import GENESIS_HASH, canonical_changes, entry_hash, format_time, keyed_hash, keyed_text
 from domain.lots import LotStatus
@@ -30,15 +29,11 @@ from tests.app.lots_support import (
     release,
     running_batch,
 )
-from tests.cli.support import sql
+from tests.cli.support import as_station, sql
 from tests.conftest import ADMIN_PASSWORD, FAST_HASHER, fresh_pg_database
 from tests.tamper.support import without_guards
 
 pytestmark = [pytest.mark.pg, pytest.mark.req("AUD-7")]
-
-
-def as_station(url: str) -> str:
-    return make_url(url).set(username=STATION_ROLE).render_as_string(hide_password=False)
 
 
 @pytest.fixture
@@ -219,6 +214,29 @@ def test_the_application_works_as_the_station_role(station_url):
     assert report.intact, report.problem
     assert report.keyed_from == 1
     assert report.entries == head(station_url)[0]
+
+
+# --- the IQ (VAL-2) ---------------------------------------------------------------------------------------
+
+@pytest.mark.req("VAL-2")
+def test_the_iq_checks_the_role_the_functions_and_the_triggers(station_url, owner_url):
+    def checks(url: str) -> dict[str, tuple[bool, str]]:
+        return {name: (ok, found) for name, ok, found in station_access_checks(url, settings=Settings())}
+
+    found = checks(station_url)
+    assert all(ok for ok, _found in found.values()), found
+    assert set(found) == {"Station role", "Keyed audit chain", "Triggers"}
+    as_owner = checks(owner_url)["Station role"]
+    assert not as_owner[0] and "which owns the tables or acts as their owner" in as_owner[1]
+
+    sql(owner_url, f"GRANT INSERT ON audit_log TO {STATION_ROLE}; GRANT DELETE ON lots TO {STATION_ROLE}")
+    sql(owner_url, "ALTER FUNCTION batchtrace_add_signature(json) SECURITY INVOKER")
+    sql(owner_url, "ALTER TABLE signatures DISABLE TRIGGER USER")
+    found = checks(station_url)
+    assert found["Station role"] == (False, f"{STATION_ROLE} may do what only the owner may: INSERT on audit_log, "
+                                            "DELETE on lots")
+    assert found["Keyed audit chain"] == (False, "batchtrace_add_signature(json) (not SECURITY DEFINER)")
+    assert not found["Triggers"][0] and "disabled: signatures." in found["Triggers"][1]
 
 
 # --- db upgrade -------------------------------------------------------------------------------------------
