@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from app import batches, bootstrap, lots, masterdata, recalls, users
+from app import batches, bootstrap, facilities, lots, masterdata, recalls, users
 from app.bootstrap import AppContext
 from app.demo.loader import DEMO_PASSWORD, load_demo_data
 from app.process_steps import ParameterState, ValueView
@@ -58,7 +58,11 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.masterdata.customer_dialog import CustomerDialog
     from ui.masterdata.item_dialog import ItemDialog
     from ui.mbr.mbr_draft_dialog import MbrDraftDialog
+    from ui.process.calibration_dialog import CalibrationDialog
     from ui.process.correct_value_dialog import CorrectValueDialog
+    from ui.process.equipment_dialog import EquipmentDialog
+    from ui.process.room_dialog import RoomDialog
+    from ui.process.sensor_dialog import SensorDialog
     from ui.recalls.recall_progress_dialog import RecallProgressDialog
     from ui.shell.change_password_dialog import ChangePasswordDialog
     from ui.shell.first_administrator_dialog import FirstAdministratorDialog
@@ -107,6 +111,11 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
             "listed. Say what was found and by whom."),
         "recall progress": lambda: RecallProgressDialog(recall.customers[0], NotificationStatus.NOTIFIED),
         "correct value": lambda: CorrectValueDialog(ctx, runner, prod, 1, drying_temperature()),
+        "room": lambda: RoomDialog(ctx, runner, admin),
+        "sensor": lambda: SensorDialog(ctx, runner, admin, facilities.list_rooms(ctx.read_uow(), admin)),
+        "equipment": lambda: EquipmentDialog(ctx, runner, admin),
+        "calibration": lambda: CalibrationDialog(ctx, runner, admin, facilities.list_equipment(ctx.read_uow(),
+                                                                                               admin)[0]),
     }
 
 
@@ -121,7 +130,7 @@ def drying_temperature() -> ParameterState:
 NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add user", "roles", "rename",
          "reset password", "station devices", "print label", "approve supplier", "customer", "item",
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
-         "recall progress", "correct value"]
+         "recall progress", "correct value", "room", "sensor", "equipment", "calibration"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])

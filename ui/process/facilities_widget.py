@@ -15,7 +15,11 @@ from app import facilities
 from app.facilities import EquipmentView, RoomView, SensorView
 from domain.process import EquipmentStatus
 from domain.users import Actor, Permission
+from ui.process.calibration_dialog import CalibrationDialog
+from ui.process.equipment_dialog import EquipmentDialog
 from ui.process.process_import import ProcessImport
+from ui.process.room_dialog import RoomDialog
+from ui.process.sensor_dialog import SensorDialog
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
@@ -42,6 +46,7 @@ class FacilitiesWidget(QWidget):
         self.setObjectName("facilities")
         self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
         self.rooms: dict[str, str] = {}
+        self.room_views: list[RoomView] = []
         self.today = date.today()
         self.sensor_model = RecordTableModel((
             Column(self.tr("Room"), lambda s: f"{s.room_code} – {self.rooms.get(s.room_code, '')}"),
@@ -67,7 +72,13 @@ class FacilitiesWidget(QWidget):
         manage = actor.can(Permission.MANAGE_FACILITIES)
         self.service_button = push_button(self.tr("Take out of service..."), "equipmentService",
                                           self.toggle_service)
-        self.service_button.setVisible(manage)
+        self.calibration_button = push_button(self.tr("Calibrated..."), "equipmentCalibrated", self.calibrated)
+        self.add_room_button = push_button(self.tr("New room..."), "newRoom", self.add_room)
+        self.add_sensor_button = push_button(self.tr("New sensor..."), "newSensor", self.add_sensor)
+        self.add_equipment_button = push_button(self.tr("New equipment..."), "newEquipment", self.add_equipment)
+        for button in (self.service_button, self.calibration_button, self.add_room_button, self.add_sensor_button,
+                       self.add_equipment_button):
+            button.setVisible(manage)
         imports = actor.can(Permission.IMPORT_PROCESS_DATA)
         self.readings_button = push_button(self.tr("Import readings..."), "importReadings",
                                            self.importer.choose_readings)
@@ -83,16 +94,20 @@ class FacilitiesWidget(QWidget):
         rooms_layout = QVBoxLayout(rooms)
         rooms_layout.addWidget(self.sensor_table, 1)
         row = QHBoxLayout()
+        row.addWidget(self.add_room_button)
+        row.addWidget(self.add_sensor_button)
+        row.addStretch(1)
         row.addWidget(self.readings_button)
         row.addWidget(self.values_button)
-        row.addStretch(1)
         rooms_layout.addLayout(row)
         equipment = QGroupBox(self.tr("Equipment"))
         equipment_layout = QVBoxLayout(equipment)
         equipment_layout.addWidget(self.equipment_table, 1)
         row = QHBoxLayout()
-        row.addWidget(self.service_button)
+        row.addWidget(self.add_equipment_button)
         row.addStretch(1)
+        row.addWidget(self.calibration_button)
+        row.addWidget(self.service_button)
         equipment_layout.addLayout(row)
         splitter = QSplitter()
         splitter.addWidget(rooms)
@@ -115,6 +130,7 @@ class FacilitiesWidget(QWidget):
 
     def _loaded(self, loaded: _Loaded) -> None:
         self.rooms = {r.code: r.name for r in loaded.rooms}
+        self.room_views = loaded.rooms
         self.today = loaded.today
         kept = self.equipment
         self.sensor_model.set_records(loaded.sensors)
@@ -132,6 +148,7 @@ class FacilitiesWidget(QWidget):
     def _equipment_chosen(self) -> None:
         e = self.equipment
         self.service_button.setEnabled(e is not None)
+        self.calibration_button.setEnabled(e is not None)
         self.service_button.setText(self.tr("Back in service...") if e is not None and e.status != "In service"
                                     else self.tr("Take out of service..."))
 
@@ -150,6 +167,31 @@ class FacilitiesWidget(QWidget):
         ctx, actor, code = self.ctx, self.actor, e.code
         self.runner.run(lambda: facilities.change_equipment(ctx.uow(), actor, code, reason, status=status),
                         on_done=self._changed, on_error=self.message.show_error)
+
+    def calibrated(self) -> None:
+        e = self.equipment
+        if e is not None and CalibrationDialog.ask(self.ctx, self.runner, self.actor, e, self) is not None:
+            self.message.show_info(self.tr("{code}: next calibration recorded.").format(code=e.code))
+            self.refresh()
+
+    def add_room(self) -> None:
+        code = RoomDialog.ask(self.ctx, self.runner, self.actor, self)
+        if code is not None:
+            self.message.show_info(self.tr("Room {code} created: add its sensors.").format(code=code))
+            self.refresh()
+
+    def add_sensor(self) -> None:
+        sensor = SensorDialog.ask(self.ctx, self.runner, self.actor, self.room_views, self)
+        if sensor is not None:
+            self.message.show_info(self.tr("Sensor {code} added to {room}.").format(code=sensor.code,
+                                                                                   room=sensor.room_code))
+            self.refresh()
+
+    def add_equipment(self) -> None:
+        e = EquipmentDialog.ask(self.ctx, self.runner, self.actor, self)
+        if e is not None:
+            self.message.show_info(self.tr("{code} added.").format(code=e.code))
+            self.refresh()
 
     def _changed(self, e: EquipmentView) -> None:
         self.message.show_info(self.tr("{code} is now {status}.").format(

@@ -10,7 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app import process_steps
@@ -19,7 +20,7 @@ from domain.users import Actor
 from tests.app.lots_support import Site, build_site, count_rows, trail
 from tests.app.test_process_steps import process_site
 from tests.app.test_readings import T0, day_of_readings, rooms
-from tests.ui.conftest import ModalDriver, child, click, message_text
+from tests.ui.conftest import ModalDriver, child, click, message_text, type_into
 from tests.ui.layout_check import layout_problems
 from ui.process.facilities_widget import FacilitiesWidget
 from ui.shell.changes import ChangeHub
@@ -156,3 +157,64 @@ def test_mes_values_are_checked_then_recorded_and_one_out_of_limits_opens_a_devi
     state = process_steps.batch_process(ui_ctx.read_uow(), site.production, batch)
     assert [p.current.value for p in state.steps[0].parameters if p.current] == [126, 4]
     assert count_rows(site.db_url, "deviations") == 1
+
+
+@pytest.mark.req("PRC-3")
+def test_rooms_sensors_and_equipment_are_created_and_a_calibration_recorded(
+        qtbot: QtBot, ui_ctx: AppContext, site: Site, runner: SyncTaskRunner, modals: ModalDriver) -> None:
+    process_site(site)
+    widget = page(qtbot, ui_ctx, runner, site.admin)
+
+    def room(dialog: QDialog) -> None:
+        type_into(qtbot, dialog, "roomCode", "CR-9")
+        type_into(qtbot, dialog, "roomName", "Packing room 9")
+        click(qtbot, dialog, "roomOk")
+
+    def sensor(dialog: QDialog) -> None:
+        assert layout_problems(dialog) == []
+        type_into(qtbot, dialog, "sensorCode", "CR9-DP")
+        kind = child(dialog, QComboBox, "sensorKind")
+        assert isinstance(kind, QComboBox)
+        kind.setCurrentIndex(kind.findData("Differential pressure"))
+        type_into(qtbot, dialog, "sensorLower", "30")
+        type_into(qtbot, dialog, "sensorUpper", "10")
+        click(qtbot, dialog, "sensorOk")
+        assert message_text(dialog, "sensorMessage") == "lower limit 30 is above upper limit 10"
+        type_into(qtbot, dialog, "sensorUpper", "60")
+        click(qtbot, dialog, "sensorOk")
+
+    def equipment(dialog: QDialog) -> None:
+        type_into(qtbot, dialog, "equipmentCode", "SEAL-9")
+        type_into(qtbot, dialog, "equipmentName", "Pouch sealer 9")
+        type_into(qtbot, dialog, "equipmentClass", "Pouch sealer")
+        click(qtbot, dialog, "equipmentOk")
+
+    modals.answer(room, sensor, equipment)
+    click(qtbot, widget, "newRoom")
+    click(qtbot, widget, "newSensor")
+    click(qtbot, widget, "newEquipment")
+    modals.check()
+    m = widget.sensor_model
+    assert [(m.index(r, 0).data(), m.index(r, 1).data(), m.index(r, 3).data()) for r in range(m.rowCount())] == [
+        ("CR-9 – Packing room 9", "CR9-DP", "30 .. 60 Pa")]
+    e = widget.equipment_model
+    assert e.index(e.row_of("SEAL-9"), 4).data() == "not needed"
+
+    widget.equipment_table.selectRow(e.row_of("MM-2"))  # past its calibration date
+
+    def calibration(dialog: QDialog) -> None:
+        assert layout_problems(dialog) == []
+        child(dialog, QDateEdit, "calibrationDue").setDate(QDate(2027, 6, 30))  # type: ignore[attr-defined]
+        click(qtbot, dialog, "calibrationOk")
+        assert message_text(dialog, "calibrationMessage") == "Say why: the certificate or what was done."
+        type_into(qtbot, dialog, "calibrationReason", "calibrated, certificate CAL-26-0412")
+        click(qtbot, dialog, "calibrationOk")
+
+    modals.answer(calibration)
+    click(qtbot, widget, "equipmentCalibrated")
+    modals.check()
+    assert e.index(e.row_of("MM-2"), 4).data() == "2027-06-30"
+    change = [x for x in trail(site, record_type="equipment") if x.action == "UPDATE"][-1]
+    assert (change.change_map()["calibration_due"][1], change.reason) == ("2027-06-30",
+                                                                         "calibrated, certificate CAL-26-0412")
+    assert {x.record_type for x in trail(site, action="CREATE", user_id="admin")} >= {"room", "sensor", "equipment"}
