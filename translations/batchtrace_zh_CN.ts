@@ -2425,6 +2425,41 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>CalibrationDialog</name>
+    <message>
+        <source>Calibration of {code}</source>
+        <translation>{code} 的校准</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>{code} ({name}): calibration due {due}.</source>
+        <translation>{code}（{name}）：校准到期 {due}。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Next calibration due</source>
+        <translation>下次校准到期</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <source>e.g. calibrated, certificate CAL-26-0412</source>
+        <translation>例如：已校准，证书 CAL-26-0412</translation>
+    </message>
+    <message>
+        <source>Say why: the certificate or what was done.</source>
+        <translation>请说明原因：证书或所做的工作。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Set a new password</source>
@@ -2980,6 +3015,41 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>EquipmentDialog</name>
+    <message>
+        <source>New equipment</source>
+        <translation>新设备</translation>
+    </message>
+    <message>
+        <source>Add equipment</source>
+        <translation>添加设备</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>as on its label, e.g. SEAL-01</source>
+        <translation>与其标签一致，例如 SEAL-01</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>what a step asks for, e.g. Pouch sealer</source>
+        <translation>步骤所要求的类别，例如 Pouch sealer</translation>
+    </message>
+    <message>
+        <source>Calibration due</source>
+        <translation>校准到期</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV files (*.csv)</source>
@@ -3049,6 +3119,22 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>停用...</translation>
     </message>
     <message>
+        <source>Calibrated...</source>
+        <translation>已校准...</translation>
+    </message>
+    <message>
+        <source>New room...</source>
+        <translation>新房间...</translation>
+    </message>
+    <message>
+        <source>New sensor...</source>
+        <translation>新传感器...</translation>
+    </message>
+    <message>
+        <source>New equipment...</source>
+        <translation>新设备...</translation>
+    </message>
+    <message>
         <source>Import readings...</source>
         <translation>导入读数...</translation>
     </message>
@@ -3071,6 +3157,22 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Take {code} ({name}) out of service? Steps can no longer use it. Say why.</source>
         <translation>停用 {code}（{name}）？步骤将不能再使用它。请说明原因。</translation>
+    </message>
+    <message>
+        <source>{code}: next calibration recorded.</source>
+        <translation>{code}：已记录下次校准。</translation>
+    </message>
+    <message>
+        <source>Room {code} created: add its sensors.</source>
+        <translation>房间 {code} 已创建：请添加其传感器。</translation>
+    </message>
+    <message>
+        <source>Sensor {code} added to {room}.</source>
+        <translation>传感器 {code} 已添加到 {room}。</translation>
+    </message>
+    <message>
+        <source>{code} added.</source>
+        <translation>{code} 已添加。</translation>
     </message>
     <message>
         <source>{code} is now {status}.</source>
@@ -5539,6 +5641,33 @@ Customers completed: {done} of {total}</source>
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation>新房间</translation>
+    </message>
+    <message>
+        <source>Create room</source>
+        <translation>创建房间</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>e.g. CR-7</source>
+        <translation>例如 CR-7</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Assembly clean room 7 (ISO 7)</source>
+        <translation>例如 7 号装配洁净室（ISO 7）</translation>
+    </message>
+</context>
+<context>
     <name>ScanRouter</name>
     <message>
         <source>A scan arrived while the window &quot;{title}&quot; was open and was not used: finish that window and scan again.</source>
@@ -5776,6 +5905,61 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Say why the rules change: the reason is kept in the audit trail.</source>
         <translation>请说明规则更改的原因：原因将记入审计追踪。</translation>
+    </message>
+</context>
+<context>
+    <name>SensorDialog</name>
+    <message>
+        <source>New sensor</source>
+        <translation>新传感器</translation>
+    </message>
+    <message>
+        <source>Add sensor</source>
+        <translation>添加传感器</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>as the logger names it, e.g. CR7-T</source>
+        <translation>与记录仪中的名称一致，例如 CR7-T</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>测量项目</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <source>Differential pressure</source>
+        <translation>压差</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Longest gap (minutes)</source>
+        <translation>最长间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>Create the room first.</source>
+        <translation>请先创建房间。</translation>
     </message>
 </context>
 <context>
