@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
         factories.append(("deviations", self.tr("Deviations"), lambda: DeviationListWidget(
             ctx, runner, actor, self.changes, session=self.signing_session,
             on_account_locked=self._locked_session_ended)))
+        # For everyone: a CAPA action may be anyone's to do (DEV-2); planning and closing are QA's.
+        factories.append(("capa", self.tr("CAPA"), lambda: _capa_page(ctx, runner, actor, self.changes,
+                                                                       self.signing_session,
+                                                                       self._locked_session_ended)))
         # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
         factories.append(("signatures", self.tr("Waiting for my signature"),
                           lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))
@@ -363,3 +367,10 @@ def _release_page(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHu
     from ui.release.release_widget import ReleaseWidget  # imported when first shown: faster start-up
 
     return ReleaseWidget(ctx, runner, actor, changes, signer=signer)
+
+
+def _capa_page(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, session: SigningSession,
+               on_account_locked: Callable[[str], object]) -> QWidget:
+    from ui.capa.capa_list_widget import CapaListWidget  # imported when first shown: faster start-up
+
+    return CapaListWidget(ctx, runner, actor, changes, session=session, on_account_locked=on_account_locked)
