@@ -47,9 +47,10 @@ def test_the_status_bar_shows_user_database_and_schema_revision(qtbot: QtBot, ui
 
 
 # Everyone logged in reads lots, batches, traces and recalls; each page offers changes by permission. Everyone
-# has a "Waiting for my signature" list too: a site may add signatures for any role (SIG-5).
+# has a "Waiting for my signature" list too: a site may add signatures for any role (SIG-5); and the CAPA page:
+# an action may be anyone's to do (DEV-2).
 RECORD_PAGES = ["Lots", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data",
-                "Deviations", "Waiting for my signature"]
+                "Deviations", "CAPA", "Waiting for my signature"]
 
 
 @pytest.mark.req("ACC-4")
@@ -59,7 +60,7 @@ def test_pages_follow_the_users_permissions(qtbot: QtBot, ui_ctx: AppContext, ru
 
     analyst = make_user(ui_ctx, admin, "quinn", frozenset({Role.QC_ANALYST}))
     assert analyst is not None
-    qc_pages = [*RECORD_PAGES[:-2], "QC worklist", *RECORD_PAGES[-2:]]  # QC-2: results entry and review
+    qc_pages = [*RECORD_PAGES[:-3], "QC worklist", *RECORD_PAGES[-3:]]  # QC-2: results entry and review
     assert navigation(shown_window(qtbot, ui_ctx, runner, analyst)) == [*qc_pages, "Audit trail"]
 
     operator = make_user(ui_ctx, admin, "paul", frozenset({Role.PRODUCTION}))
@@ -67,6 +68,11 @@ def test_pages_follow_the_users_permissions(qtbot: QtBot, ui_ctx: AppContext, ru
     window = shown_window(qtbot, ui_ctx, runner, operator)
     assert navigation(window) == [*RECORD_PAGES, "Print journal"]  # production prints lot labels (DEVC-6)
     assert window.findChild(QLabel, "nothingToDo") is None
+
+    releaser = make_user(ui_ctx, admin, "rhea", frozenset({Role.QA_RELEASE}))
+    assert releaser is not None
+    pages = navigation(shown_window(qtbot, ui_ctx, runner, releaser))
+    assert pages[pages.index("Deviations") - 1] == "Release"  # QC-4: the release screen for QA
 
 
 @pytest.mark.req("AUD-1")
