@@ -2460,6 +2460,235 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>CapaActionDialog</name>
+    <message>
+        <source>New action: CAPA {number}</source>
+        <translation>新行动：纠正预防措施 {number}</translation>
+    </message>
+    <message>
+        <source>Plan action</source>
+        <translation>计划行动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>要做什么</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+</context>
+<context>
+    <name>CapaDetailWidget</name>
+    <message>
+        <source>CAPA</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <source>Select a CAPA to see its actions and effectiveness.</source>
+        <translation>选择一项纠正预防措施以查看其行动和有效性。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>From deviation</source>
+        <translation>来源偏差</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开立</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Effectiveness check due</source>
+        <translation>有效性检查到期日</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>有效性</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Plan action...</source>
+        <translation>计划行动...</translation>
+    </message>
+    <message>
+        <source>Close action...</source>
+        <translation>关闭行动...</translation>
+    </message>
+    <message>
+        <source>Effectiveness check...</source>
+        <translation>有效性检查...</translation>
+    </message>
+    <message>
+        <source>Close (signed)...</source>
+        <translation>关闭（签名）...</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>(not yet)</source>
+        <translation>（尚无）</translation>
+    </message>
+    <message>
+        <source>Action planned.</source>
+        <translation>行动已计划。</translation>
+    </message>
+    <message>
+        <source>Select an open action first.</source>
+        <translation>请先选择一项未完成的行动。</translation>
+    </message>
+    <message>
+        <source>Close action {n} of CAPA {number}: {what}</source>
+        <translation>关闭纠正预防措施 {number} 的行动 {n}：{what}</translation>
+    </message>
+    <message>
+        <source>The evidence that it was done: a record, a document number, a result</source>
+        <translation>已完成的证据：记录、文件编号或结果</translation>
+    </message>
+    <message>
+        <source>Action closed.</source>
+        <translation>行动已关闭。</translation>
+    </message>
+    <message>
+        <source>Effectiveness check recorded.</source>
+        <translation>有效性检查已记录。</translation>
+    </message>
+    <message>
+        <source>CAPA closed (signed).</source>
+        <translation>纠正预防措施已关闭（已签名）。</translation>
+    </message>
+</context>
+<context>
+    <name>CapaListWidget</name>
+    <message>
+        <source>Open CAPA...</source>
+        <translation>开立纠正预防措施...</translation>
+    </message>
+    <message>
+        <source>Open CAPA only</source>
+        <translation>仅显示未结的纠正预防措施</translation>
+    </message>
+    <message>
+        <source>CAPA</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开立</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>CAPA {number} opened.</source>
+        <translation>纠正预防措施 {number} 已开立。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Set a new password</source>
@@ -2515,6 +2744,51 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>The roles are unchanged.</source>
         <translation>角色未改变。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCapaDialog</name>
+    <message>
+        <source>Close CAPA {number}</source>
+        <translation>关闭纠正预防措施 {number}</translation>
+    </message>
+    <message>
+        <source>Sign closure</source>
+        <translation>签名关闭</translation>
+    </message>
+    <message>
+        <source>{number}: {title}
+{n} action(s) closed with their evidence; effectiveness: {found}</source>
+        <translation>{number}：{title}
+{n} 项行动已凭证据关闭；有效性：{found}</translation>
+    </message>
+    <message>
+        <source>CAPA</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <source>Meaning: Approved. I, {name} ({uid}), approve the actions and their effectiveness and close this CAPA. This electronic signature is the legally binding equivalent of my handwritten signature.</source>
+        <translation>含义：批准。我，{name}（{uid}），批准这些行动及其有效性并关闭此纠正预防措施。本电子签名与我的手写签名具有同等法律效力。</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Your user ID</source>
+        <translation>您的用户 ID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3263,37 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Give the file to write.</source>
         <translation>请给出要写入的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>EffectivenessDialog</name>
+    <message>
+        <source>Effectiveness check: CAPA {number}</source>
+        <translation>有效性检查：纠正预防措施 {number}</translation>
+    </message>
+    <message>
+        <source>Record check</source>
+        <translation>记录检查</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>Not effective: more actions are needed</source>
+        <translation>无效：需要更多行动</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>What was checked and what it showed</source>
+        <translation>检查了什么，结果如何</translation>
     </message>
 </context>
 <context>
@@ -3866,6 +4171,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>偏差</translation>
     </message>
     <message>
+        <source>CAPA</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
         <source>Waiting for my signature</source>
         <translation>等待我签名</translation>
     </message>
@@ -4257,6 +4566,41 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Numbers for {scope} now follow {pattern}.</source>
         <translation>{scope} 的编号现在遵循 {pattern}。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCapaDialog</name>
+    <message>
+        <source>Open CAPA</source>
+        <translation>开立纠正预防措施</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>e.g. Pouch sealer drift</source>
+        <translation>例如：封口机漂移</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>The problem and what the CAPA is to achieve</source>
+        <translation>问题以及纠正预防措施要达到的目标</translation>
+    </message>
+    <message>
+        <source>From deviation</source>
+        <translation>来源偏差</translation>
+    </message>
+    <message>
+        <source>Deviation number (optional)</source>
+        <translation>偏差编号（可选）</translation>
+    </message>
+    <message>
+        <source>Effectiveness check due</source>
+        <translation>有效性检查到期日</translation>
     </message>
 </context>
 <context>
