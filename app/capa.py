@@ -213,9 +213,14 @@ def list_capas(uow: UnitOfWork, actor: Actor, *, open_only: bool = False, deviat
                ) -> list[CapaView]:
     """CAPA, newest first."""
     with uow.acting_as(actor) as tx:
-        found = tx.capas.find(open_only=open_only, deviation=deviation)
-        actions = tx.capas.actions([c.id for c in found if c.id is not None])
-        return [_view(tx, c, actions[c.id]) for c in found if c.id is not None]
+        return capa_views_in(tx, open_only=open_only, deviation=deviation)
+
+
+def capa_views_in(tx: UnitOfWork, *, open_only: bool = False, deviation: str | None = None) -> list[CapaView]:
+    """`list_capas` inside a transaction the caller holds (a document reads everything in one)."""
+    found = tx.capas.find(open_only=open_only, deviation=deviation)
+    actions = tx.capas.actions([c.id for c in found if c.id is not None])
+    return [_view(tx, c, actions[c.id]) for c in found if c.id is not None]
 
 
 def overdue_actions(uow: UnitOfWork, actor: Actor, *, owner: str | None = None) -> list[OverdueAction]:

@@ -4,12 +4,13 @@ with who made it, when and why (the closure is QA's), and the deviation's audit 
 
 from __future__ import annotations
 
+from app.capa import capa_views_in
 from app.deviations import DeviationView
 from app.documents.frame import Issue, PrintedNames, audit_table
 from app.documents.words import Words
 from app.ports import AuditFilter, UnitOfWork
 from domain.audit import AuditEntry
-from domain.documents import Document, Fields, Paragraph, Section, Table
+from domain.documents import Block, Document, Fields, Paragraph, Section, Table
 from domain.errors import NotFound
 
 
@@ -35,13 +36,38 @@ def build_deviation_report(tx: UnitOfWork, issue: Issue) -> Document:
                                          if p) or w("not_yet")),
             (w("disposition"), view.disposition or w("not_yet")),
         )),)),
-        Section(w("capa"), (Paragraph(w("capa_not_recorded")),)),
+        Section(w("capa"), _capas(tx, w, view.number, names)),
         Section(w("status_history"), (_history(w, entries),)),
         Section(w("signatures"), (_signatures(w, entries),)),
         Section(w("audit_excerpt"), (Paragraph(w("deviation_audit_note")), audit_table(w, entries))),
         issue.identity_section(),
     )
     return issue.document(w("deviation_report_of", number=view.number), sections)
+
+
+def _capas(tx: UnitOfWork, w: Words, number: str, names: PrintedNames) -> tuple[Block, ...]:
+    """Each CAPA opened from the deviation (DEV-2): what it is, its actions with owner, due date and evidence
+    (overdue ones highlighted), the effectiveness check and QA's signed closure."""
+    blocks: list[Block] = []
+    for c in capa_views_in(tx, deviation=number):
+        check = ""
+        if c.effective is not None:
+            verdict = w("effective_yes") if c.effective else w("effective_no")
+            check = f"{verdict}: {c.effectiveness or ''}\n{names(c.checked_by or '')}".strip()
+        blocks.append(Fields((
+            (w("capa"), f"{c.number}: {c.title}"), (w("description"), c.description),
+            (w("status"), w.status(c.status)), (w("opened_at"), f"{names(c.opened_by)}\n{w.time(c.opened_at)}"),
+            (w("effectiveness_due"), str(c.effectiveness_due)), (w("effectiveness"), check or w("not_yet")),
+            (w("closed_by"), f"{c.closed_by}\n{w.time(c.closed_at)}" if c.closed_by else w("still_open")),
+        )))
+        rows = tuple((str(a.action_no), w.term(a.kind), a.description, names(a.owner),
+                      f"{a.due_on}" + (f"\n{w('overdue')}" if a.overdue else ""),
+                      f"{names(a.done_by)}\n{w.time(a.done_at)}" if a.done_by else "", a.evidence or "")
+                     for a in c.actions)
+        blocks.append(Table((w("action_no"), w("kind"), w("description"), w("owner"), w("due"), w("done_by"),
+                             w("evidence")), rows, frozenset(n for n, a in enumerate(c.actions) if a.overdue),
+                            widths=(6, 12, 24, 15, 12, 15, 16)) if rows else Paragraph(w("no_actions")))
+    return tuple(blocks) or (Paragraph(w("capa_not_recorded")),)
 
 
 def _links(tx: UnitOfWork, w: Words, view: DeviationView) -> Table | Paragraph:

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from app.capa import capa_views_in
 from app.deviations import DeviationView
 from app.documents.frame import signature_table
 from app.documents.words import Words
@@ -65,20 +66,30 @@ def _result_row(w: Words, r: QcResult, test: SpecTest | None, names: Names) -> t
 
 
 def deviations_section(tx: UnitOfWork, w: Words, refs: Sequence[tuple[str, str]]) -> Section:
-    """Every deviation linked to the records (a batch and the lots it made), open ones highlighted."""
+    """Every deviation linked to the records (a batch and the lots it made) with its state and its CAPA's,
+    open ones highlighted (DEV-1, DEV-2)."""
     found = tx.quality.linked_to(list(refs))
     links = tx.quality.links([d.id for d in found if d.id is not None])
     views = [DeviationView.of(d, links[d.id]) for d in found if d.id is not None]
     if not views:
         return Section(w("deviations"), (Paragraph(w("no_deviations")),))
-    rows = tuple((d.number, d.title, w.term(d.classification), w.status(d.status),
+    rows = tuple((d.number, d.title, w.term(d.classification), f"{w.status(d.status)}\n{w.time(d.closed_at)}".strip(),
                   " – ".join(p for p in (w.term(d.root_cause_category or ""), d.root_cause) if p),
-                  d.disposition or "",
-                  w.time(d.closed_at)) for d in views)
+                  d.disposition or "", _capa_state(tx, w, d.number)) for d in views)
     table = Table((w("deviation"), w("title"), w("classification"), w("status"), w("root_cause"), w("disposition"),
-                   w("closed_at")), rows, frozenset(n for n, d in enumerate(views) if d.is_open),
-                  widths=(16, 20, 14, 10, 16, 16, 14))
+                   w("capa")), rows, frozenset(n for n, d in enumerate(views) if d.is_open),
+                  widths=(15, 18, 12, 15, 15, 13, 15))
     return Section(w("deviations"), (Paragraph(w("deviations_note")), table))
+
+
+def _capa_state(tx: UnitOfWork, w: Words, deviation: str) -> str:
+    """"CAPA2026-0001: Open, 1 of 2 actions open" per CAPA of the deviation, or "none"."""
+    lines = []
+    for c in capa_views_in(tx, deviation=deviation):
+        left = sum(1 for a in c.actions if a.done_at is None)
+        state = w.status(c.status) + (f", {w('capa_actions_open', open=left, total=len(c.actions))}" if left else "")
+        lines.append(f"{c.number}: {state}")
+    return "\n".join(lines) or w("none")
 
 
 def _evaluation(tx: UnitOfWork, w: Words, record_type: str, number: str, status: str) -> Section:

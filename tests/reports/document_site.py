@@ -7,19 +7,21 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pypdf
 from docx import Document as read_docx
 
-from app import batches, deviations, quality, signatures
+from app import batches, capa, deviations, quality, signatures
 from app.documents.issuing import DocumentRequest, IssuedDocumentView, format_of, issue_document
+from app.signatures import SigningSession
 from app.station_settings import DeviceSettings, PrinterSettings, TransportSetting
 from domain.batches import BatchStatus
 from domain.documents import DocumentKind
 from domain.quality import TestInput
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch
-from tests.app.signing import release_batch
+from tests.app.signing import SITE_PASSWORD, release_batch
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,22 @@ def qc_with_corrected_oos(site: Site, number: str) -> str:
                                     disposition="retested, no product impact")
     deviations.close_deviation(u(), site.qa, oos.deviation, "retest within spec")
     return oos.deviation
+
+
+def capa_on(site: Site, deviation: str, *, closed: bool = False) -> str:
+    """A CAPA from the deviation: a corrective action done by Cleo with its evidence and a preventive one of
+    Quinn's; with `closed`, that one done too, found effective and closed by QA with a signature."""
+    u, later = site.ctx.uow, site.today() + timedelta(days=30)
+    number = capa.open_capa(u(), site.qa, "Balance taring", "tare before every weighing", later, deviation).number
+    capa.add_action(u(), site.qa, number, "Corrective", "retrain analysts on taring", "cleo", later)
+    capa.add_action(u(), site.qa, number, "Preventive", "auto-tare on the balance", "quinn", later)
+    capa.close_action(u(), site.qc, number, 1, "training record TR-88")
+    if closed:
+        capa.close_action(u(), site.qa, number, 2, "balance firmware 2.1 installed")
+        capa.record_effectiveness(u(), site.qa, number, True, "no taring error in 3 months")
+        capa.close_capa(u(), site.ctx.auth, SigningSession(site.release), number, SITE_PASSWORD,
+                        user_id_typed=site.release.user_id)
+    return number
 
 
 def released_batch(site: Site, label_file: Path, *, tested: bool = False) -> ReleasedBatch:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from app import deviation_review, deviations, quality
+from app import capa, deviation_review, deviations, quality
 from app.signatures import SigningSession
 from domain.documents import DocumentKind
 from domain.errors import NotFound
 from tests.app.lots_support import Site, site_fixture, trail
 from tests.app.signing import SITE_PASSWORD
-from tests.reports.document_site import docx_text, issue, pdf_text, released_batch, squeezed
+from tests.reports.document_site import capa_on, docx_text, issue, pdf_text, released_batch, squeezed
 
 site = site_fixture
 
@@ -23,6 +23,7 @@ def test_closed_oos_deviation_report_in_both_formats(site: Site, tmp_path: Path)
     batch = released_batch(site, tmp_path / "labels.zpl", tested=True)
     assert batch.deviation is not None
     dev = deviations.get_deviation(site.ctx.read_uow(), site.qa, batch.deviation)
+    capa_number = capa_on(site, dev.number, closed=True)
     out = tmp_path / "dev.docx"
     view = issue(site, dev.number, out, kind=DocumentKind.DEVIATION_REPORT)
     assert view.number == f"DR-{dev.number}-R1"
@@ -39,6 +40,14 @@ def test_closed_oos_deviation_report_in_both_formats(site: Site, tmp_path: Path)
     assert f"Batch | {batch.number} | SYR, 100 pcs, Released" in text
     assert f"QC result | {result.id} | VOL: 5.01 mL (5.01; 4.98; 5.03), within spec" in text
     # each status change with who and why; the closure is QA's with its reason
+    # its CAPA (DEV-2): actions with owner and evidence, the effectiveness check, QA's signed closure
+    closed = capa.get_capa(site.ctx.read_uow(), site.qa, capa_number)
+    assert f"CAPA | {capa_number}: Balance taring" in text
+    assert "Effectiveness check | effective: no taring error in 3 months" in text
+    assert closed.closed_at is not None
+    assert f"Closed by (signed) | Rita Release (rita) / {closed.closed_at.astimezone():%Y-%m-%d %H:%M:%S}" in text
+    assert "1 | Corrective | retrain analysts on taring | Cleo Analyst (cleo) |" in text
+    assert "| training record TR-88" in text and "| balance firmware 2.1 installed" in text
     lines = text.splitlines()
     assert any("| Open → Investigation | Quinn Reviewer (quinn) |" in line for line in lines)
     assert any("| Investigation → Closed | Quinn Reviewer (quinn) | retest within spec" in line for line in lines)
@@ -50,8 +59,8 @@ def test_closed_oos_deviation_report_in_both_formats(site: Site, tmp_path: Path)
     issue(site, dev.number, pdf_out, kind=DocumentKind.DEVIATION_REPORT, language="zh")
     pdf, pages = pdf_text(pdf_out)
     flat = squeezed(pdf)
-    for fact in (f"偏差报告{dev.number}", "主要", "已关闭", "关联记录", "检验结果", "测量–balancenottared",
-                 "调查中→已关闭", "retestwithinspec", "纠正预防措施", f"第1页，共{pages}页"):
+    for fact in (f"偏差报告{dev.number}", "主要", "已关闭", "关联记录", "检验结果", "测量–balancenottared", "纠正",
+                 "有效性检查", "调查中→已关闭", "retestwithinspec", "纠正预防措施", f"第1页，共{pages}页"):
         assert fact in flat, fact
 
 

@@ -13,7 +13,7 @@ from domain.batches import BatchStatus
 from domain.documents import DocumentKind
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch, site_fixture
 from tests.app.signing import release_lot
-from tests.reports.document_site import SYR_TESTS, docx_text, issue, pdf_text, released_batch, squeezed
+from tests.reports.document_site import SYR_TESTS, capa_on, docx_text, issue, pdf_text, released_batch, squeezed
 
 site = site_fixture
 
@@ -39,6 +39,8 @@ def _lines(text: str, start: str) -> list[str]:
 @pytest.mark.req("DOC-1", "QC-1", "QC-2", "QC-3", "QC-4", "DEV-1")
 def test_results_deviation_evaluation_and_decision_of_a_released_batch(site: Site, tmp_path: Path) -> None:
     batch = released_batch(site, tmp_path / "labels.zpl", tested=True)
+    assert batch.deviation is not None
+    capa_number = capa_on(site, batch.deviation)
     out = tmp_path / "record.docx"
     issue(site, batch.number, out)
     text = docx_text(out)
@@ -53,7 +55,10 @@ def test_results_deviation_evaluation_and_decision_of_a_released_batch(site: Sit
     assert batch.deviation is not None
     dev = deviations.get_deviation(site.ctx.read_uow(), site.qa, batch.deviation)
     row, = _lines(text, f"{dev.number} | OOS: VOL 5.30 on batch {batch.number} |")
-    assert "| Major | Closed | Measurement – balance not tared | retested, no product impact |" in row
+    assert dev.closed_at is not None
+    assert f"| Major | Closed / {dev.closed_at.astimezone():%Y-%m-%d %H:%M:%S}" in row
+    assert "| Measurement – balance not tared | retested, no product impact |" in row
+    assert row.endswith(f"| {capa_number}: Open, 1 of 2 actions open")  # its CAPA and the CAPA's state
     # the release evaluation: every registered rule, passed, with its evidence
     view = release.evaluate_release(site.ctx.read_uow(), site.qa, batch.number)
     assert view.releasable and len(view.rules) == 5
@@ -153,4 +158,4 @@ def test_a_release_over_a_failed_rule_shows_the_evaluation_signed_and_the_overri
     decision = text[text.index("Decision: Released"):]
     assert "Otto Override | otto |" in decision and "| QA override | valid" in decision
     assert f"Comment: Otto Override (otto) | {justification}" in decision
-    assert _lines(text, f"{dev.number} | Line stop | Minor | Closed |")  # the deviation as it is now
+    assert _lines(text, f"{dev.number} | Line stop | Minor | Closed / ")  # the deviation as it is now
