@@ -241,7 +241,7 @@ def _record_status(tx: UnitOfWork, record_type: str, record_id: str) -> str:
     raise ValidationError(f"QC results are for a lot or a batch, not a '{record_type}'")
 
 
-def _plan_in_testing(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[QcPlan, Specification]:
+def plan_in_testing(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[QcPlan, Specification]:
     status = _record_status(tx, record_type, record_id)
     if status not in TESTING[record_type]:
         wanted = " or ".join(sorted(TESTING[record_type]))
@@ -265,7 +265,7 @@ class ResultInput:
     unit: str | None = None
 
 
-def _enter_in(tx: UnitOfWork, actor: Actor, plan: QcPlan, spec: Specification, entry: ResultInput, *,
+def enter_in(tx: UnitOfWork, actor: Actor, plan: QcPlan, spec: Specification, entry: ResultInput, *,
               instrument: str, reason: str | None, source: str) -> tuple[QcResult, str | None]:
     """Record or correct one result inside the caller's transaction; returns it and the deviation it opened."""
     assert plan.id is not None and spec.id is not None
@@ -321,8 +321,8 @@ def enter_results(
         raise ValidationError(_("test {code} is given twice", code=twice))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.ENTER_QC_RESULTS)
-        plan, spec = _plan_in_testing(tx, record_type, record_id)
-        entered = [_enter_in(tx, actor, plan, spec, e, instrument=instrument, reason=reason, source=source)
+        plan, spec = plan_in_testing(tx, record_type, record_id)
+        entered = [enter_in(tx, actor, plan, spec, e, instrument=instrument, reason=reason, source=source)
                    for e in entries]
         tx.commit(reason=reason.strip() if reason and reason.strip() else None)
         return [ResultView.of(plan, r, dev) for r, dev in entered]
@@ -333,7 +333,7 @@ def review_in(tx: UnitOfWork, actor: Actor, record_type: str, record_id: str, te
     """Inside the caller's transaction: mark the results reviewed by `actor`; the plan is done when every test
     has a reviewed result. Returns the plan, all its results and the codes reviewed now."""
     actor.require(Permission.REVIEW_QC_RESULTS)
-    plan, spec = _plan_in_testing(tx, record_type, record_id)
+    plan, spec = plan_in_testing(tx, record_type, record_id)
     assert plan.id is not None
     results = tx.quality.results([plan.id])[plan.id]
     wanted = {spec.test(c).code for c in test_codes} or {r.test_code for r in results

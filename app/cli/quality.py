@@ -7,6 +7,8 @@ Reading needs no log-in; every change needs --user (and a reason where the recor
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from app import deviations, quality, release
 from app.bootstrap import AppContext
@@ -23,6 +25,7 @@ from app.cli.support import (
     text,
     whole_number,
 )
+from app.lims_import import import_lims_results, read_lims_file
 from domain.errors import ValidationError
 from domain.quality import TestInput
 from domain.users import SYSTEM_ACTOR
@@ -74,6 +77,11 @@ def add_commands(tree: CommandTree) -> None:
     acting(sub)
     sub = tree.command(qc, "review", _review, "review the entered results of a lot or batch (a second person)")
     sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    acting(sub)
+    sub = tree.command(qc, "import", _import, "results from a LIMS file (CSV or JSON, UTF-8 or GB18030), all or "
+                       "nothing; the same file twice stores nothing new")
+    sub.add_argument("file", type=Path, metavar="FILE", help="CSV record,test,values[,unit][,instrument] or JSON")
+    sub.add_argument("--dry-run", action="store_true", help="check every row and show what would be stored")
     acting(sub)
     sub = tree.command(qc, "results", _results, "the spec that applied and the results of a lot or batch")
     sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
@@ -170,6 +178,24 @@ def _review(args: argparse.Namespace) -> int:
         views = quality.review_results(ctx.uow(), log_in(ctx, args.user), record_type, number)
     print(f"{len(views)} result(s) of {record_type} {number} reviewed")
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    data = read_lims_file(args.file)
+    with open_context(args) as ctx:
+        report = import_lims_results(ctx.uow(), log_in(ctx, args.user), data, args.file.name,
+                                     dry_run=args.dry_run)
+    for rejection in report.rejections:
+        print(f"{args.file.name}: {rejection}", file=sys.stderr)
+    if report.dry_run and not report.rejections:
+        print_table(("LINE", "RECORD", "NUMBER", "TEST", "RESULT", "VERDICT", ""),
+                    [(str(r.line), r.record_type, r.record_id, r.test_code, f"{r.reported} {r.unit}".strip(),
+                      "within spec" if r.within_spec else "OUT OF SPEC", "already stored" if r.already_stored
+                      else "new") for r in report.rows])
+    print(report.summary())
+    for number in report.deviations:
+        print(f"deviation {number} opened")
+    return 1 if report.rejections else 0
 
 
 def _results(args: argparse.Namespace) -> int:

@@ -50,3 +50,30 @@ def test_a_lot_through_qc_with_an_out_of_spec_result_until_releasable(cli, plant
     final = cli("--db", plant, "release", "evaluate", lot)
     assert final.code == 0 and ": releasable" in final.out, final
     assert sql(plant, "SELECT count(*) FROM deviations") == [(1,)]
+
+
+@pytest.mark.req("QC-2", "INT-1", "INT-2")
+def test_qc_import_a_lims_file_with_a_dry_run_then_twice(cli, plant, tmp_path):  # noqa: F811
+    assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS).code == 0
+    assert _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved").code == 0
+    lot = _number(_as(cli, plant, "ward", "lot", "receive", "--item", "RES-PC", "--supplier", "ACME",
+                      "--supplier-lot", "ACM-9", "--qty", "5", "--unit", "kg", "--mfg", date.today().isoformat()))
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(f"record,test,values\n{lot},MFI,9\nR-NONE,ID,Pass\n".encode("gb18030"))
+    refused = _as(cli, plant, "qc", "qc", "import", str(bad))
+    assert refused.code == 1 and "nothing was stored" in refused.out
+    assert "bad.csv: line 2: test MFI needs 2 replicate(s), 1 given" in refused.err
+    assert "bad.csv: line 3: no lot or batch R-NONE" in refused.err
+    good = tmp_path / "lims.json"
+    good.write_text(f'[{{"record": "{lot}", "test": "MFI", "values": [9.9, 10.1], "instrument": "MFI-2"}},\n'
+                    f' {{"record": "{lot}", "test": "ID", "values": "不合格"}}]', encoding="utf-8-sig")
+    dry = _as(cli, plant, "qc", "qc", "import", str(good), "--dry-run")
+    assert dry.code == 0 and "would store 2 results, 0 already stored; 1 out of spec" in dry.out, dry
+    assert "OUT OF SPEC" in dry.out and sql(plant, "SELECT count(*) FROM qc_results") == [(0,)]
+    stored = _as(cli, plant, "qc", "qc", "import", str(good))
+    assert stored.code == 0 and "(JSON, UTF-8 with BOM): stored 2 results" in stored.out, stored
+    assert "deviation DEV" in stored.out
+    again = _as(cli, plant, "qc", "qc", "import", str(good))
+    assert again.code == 0 and "stored 0 results, 2 already stored" in again.out
+    assert sql(plant, "SELECT count(*) FROM qc_results") == [(2,)] and sql(
+        plant, "SELECT count(*) FROM deviations") == [(1,)]

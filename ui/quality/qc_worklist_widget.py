@@ -5,21 +5,24 @@ shown opens its results entry. Pages of the list load as the user scrolls (5,000
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import quality
+from app.lims_import import LimsImportReport, import_lims_results, read_lims_file
 from app.quality import ResultView, WorklistRow
 from app.signatures import SigningSession
 from domain.quality import PlanStatus
 from domain.users import Actor, Permission
+from ui.quality.lims_import_dialog import LimsImportDialog
 from ui.quality.results_entry_dialog import ResultsEntryDialog
 from ui.quality.review_results_dialog import ReviewResultsDialog
 from ui.quality.worklist_table_model import WorklistTableModel
 from ui.shell.changes import BATCH, DEVIATION, ITEM, LOT, QC_RESULT, ChangeHub, Changes
-from ui.shell.task_runner import Runner
+from ui.shell.task_runner import Runner, TaskState
 from ui.widgets.item_filter_box import ItemFilterBox
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.optional_date_edit import OptionalDateEdit
@@ -95,11 +98,14 @@ class QcWorklistWidget(QWidget):
         self.enter_button.setVisible(self.actor.can(Permission.ENTER_QC_RESULTS))
         self.review_button = push_button(self.tr("Review results..."), "reviewResults", self.review_results)
         self.review_button.setVisible(self.actor.can(Permission.REVIEW_QC_RESULTS))
+        self.import_button = push_button(self.tr("Import LIMS file..."), "importLims", self.choose_lims_file)
+        self.import_button.setVisible(self.actor.can(Permission.ENTER_QC_RESULTS))
         row = QHBoxLayout()
         row.addWidget(self.enter_button)
         row.addWidget(self.review_button)
         row.addWidget(push_button(self.tr("Show lot or batch"), "showQcRecord", self._show_record))
         row.addStretch(1)
+        row.addWidget(self.import_button)
         row.addWidget(push_button(self.tr("Refresh"), "refreshQcWorklist", self.refresh))
         return row
 
@@ -214,6 +220,35 @@ class QcWorklistWidget(QWidget):
                                            self, on_account_locked=self.on_account_locked)
         if reviewed is not None:
             self._saved(row.record_id, reviewed, self.tr("Review of {number} signed.").format(number=row.record_id))
+
+    # --- LIMS import (QC-2, INT-1) -------------------------------------------------------------------
+    def choose_lims_file(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, self.tr("Import LIMS results"), "",
+                                                      self.tr("LIMS results (*.csv *.json);;All files (*)"))
+        if chosen:
+            self.import_lims_file(Path(chosen))
+
+    def import_lims_file(self, path: Path) -> None:
+        """Read and check the whole file off the GUI thread (a dry run), then show what would be stored."""
+        ctx, actor = self.ctx, self.actor
+
+        def dry_run(state: TaskState) -> tuple[bytes, LimsImportReport]:
+            data = read_lims_file(path)
+            return data, import_lims_results(ctx.read_uow(), actor, data, path.name, dry_run=True, progress=state)
+
+        self.runner.run_long(dry_run, title=self.tr("Checking {file}").format(file=path.name), parent=self,
+                             on_done=lambda checked: self._checked(path, *checked), on_error=self.message.show_error)
+
+    def _checked(self, path: Path, data: bytes, checked: LimsImportReport) -> None:
+        stored = LimsImportDialog.ask(self.ctx, self.runner, self.actor, path, data, checked, self)
+        if stored is None:
+            return
+        if stored.deviations:
+            self.message.show_error(stored.summary() + " " + self.tr("Deviation(s) opened: {numbers}.").format(
+                numbers=", ".join(stored.deviations)))
+        else:
+            self.message.show_info(stored.summary())
+        self.changes.announce(Changes.of(QC_RESULT, DEVIATION, numbers=[r.record_id for r in stored.rows]))
 
     def _saved(self, record_id: str, results: list[ResultView], text: str) -> None:
         opened = [r for r in results if r.deviation]
