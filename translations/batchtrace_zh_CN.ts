@@ -1591,6 +1591,114 @@
         <source>CAPA {number} cannot close: its effectiveness check has not found it effective</source>
         <translation>纠正预防措施 {number} 无法关闭：有效性检查未判定其有效</translation>
     </message>
+    <message>
+        <source>{file}: {n} of {total} rows rejected; nothing was stored</source>
+        <translation>{file}：{total} 行中有 {n} 行被拒绝；未存储任何内容</translation>
+    </message>
+    <message>
+        <source>{file} ({format}, {encoding}): would store {new} results, {old} already stored</source>
+        <translation>{file}（{format}，{encoding}）：将存储 {new} 个结果，{old} 个已存储</translation>
+    </message>
+    <message>
+        <source>{file} ({format}, {encoding}): stored {new} results, {old} already stored</source>
+        <translation>{file}（{format}，{encoding}）：已存储 {new} 个结果，{old} 个此前已存储</translation>
+    </message>
+    <message>
+        <source>; {n} out of spec</source>
+        <translation>；{n} 个超标</translation>
+    </message>
+    <message>
+        <source>no file {file}</source>
+        <translation>没有文件 {file}</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {why}</source>
+        <translation>无法读取 {file}：{why}</translation>
+    </message>
+    <message>
+        <source>checked {n} rows</source>
+        <translation>已检查 {n} 行</translation>
+    </message>
+    <message>
+        <source>stored {n} results</source>
+        <translation>已存储 {n} 个结果</translation>
+    </message>
+    <message>
+        <source>{record} {test} already has the result {reported} {unit}: a correction is made in BatchTrace with its reason, not by import</source>
+        <translation>{record} {test} 已有结果 {reported} {unit}：更正须在 BatchTrace 中附原因进行，不能通过导入</translation>
+    </message>
+    <message>
+        <source>no lot or batch {number}</source>
+        <translation>没有物料批或批次 {number}</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line} is not UTF-8 although the file starts with a UTF-8 byte-order mark: save the whole file in one encoding</source>
+        <translation>文件以 UTF-8 字节顺序标记开头，但第 {line} 行不是 UTF-8：请将整个文件保存为同一种编码</translation>
+    </message>
+    <message>
+        <source>the file mixes encodings: line {utf8} is UTF-8 and line {bad} is not; save the whole file as UTF-8 or as GB18030</source>
+        <translation>文件混用了编码：第 {utf8} 行是 UTF-8，第 {bad} 行不是；请将整个文件保存为 UTF-8 或 GB18030</translation>
+    </message>
+    <message>
+        <source>line {line} is neither UTF-8 nor GB18030: save the file in one of them</source>
+        <translation>第 {line} 行既不是 UTF-8 也不是 GB18030：请以其中一种编码保存文件</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} 是空文件</translation>
+    </message>
+    <message>
+        <source>the file has more than {n} rows: split it</source>
+        <translation>文件超过 {n} 行：请拆分</translation>
+    </message>
+    <message>
+        <source>unknown field {fields}: the fields are {columns}</source>
+        <translation>未知字段 {fields}：字段为 {columns}</translation>
+    </message>
+    <message>
+        <source>no {fields}</source>
+        <translation>缺少 {fields}</translation>
+    </message>
+    <message>
+        <source>an empty value among the replicates &apos;{values}&apos;</source>
+        <translation>平行测定值 &apos;{values}&apos; 中有空值</translation>
+    </message>
+    <message>
+        <source>line 1: the header must be record,test,values[,unit][,instrument], not &apos;{header}&apos;</source>
+        <translation>第 1 行：表头必须是 record,test,values[,unit][,instrument]，而不是 &apos;{header}&apos;</translation>
+    </message>
+    <message>
+        <source>{n} fields where the header has {m}</source>
+        <translation>有 {n} 个字段，而表头有 {m} 个</translation>
+    </message>
+    <message>
+        <source>a JSON results file is an array of results, each an object with record, test and values</source>
+        <translation>JSON 结果文件是结果的数组，每个结果是含 record、test 和 values 的对象</translation>
+    </message>
+    <message>
+        <source>line {line}: not valid JSON ({error})</source>
+        <translation>第 {line} 行：不是有效的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>a result is an object with record, test and values</source>
+        <translation>结果是含 record、test 和 values 的对象</translation>
+    </message>
+    <message>
+        <source>line {line}: expected &apos;,&apos; or &apos;]&apos; after a result</source>
+        <translation>第 {line} 行：结果之后应为 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>the JSON array is not closed with &apos;]&apos;</source>
+        <translation>JSON 数组未以 &apos;]&apos; 结束</translation>
+    </message>
+    <message>
+        <source>{record} {test} again: line {first} has it already</source>
+        <translation>{record} {test} 重复：第 {first} 行已有</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -3845,6 +3953,77 @@ An alert was raised so that QA can follow this up.</source>
     </message>
 </context>
 <context>
+    <name>LimsImportDialog</name>
+    <message>
+        <source>Import LIMS results: {file}</source>
+        <translation>导入 LIMS 结果：{file}</translation>
+    </message>
+    <message>
+        <source>Import {n} results</source>
+        <translation>导入 {n} 个结果</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Why it is rejected</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>平行测定</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>within spec</source>
+        <translation>符合标准</translation>
+    </message>
+    <message>
+        <source>OUT OF SPEC</source>
+        <translation>超标</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>already</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported: correct the file and choose it again.</source>
+        <translation>无法导入任何内容：请更正文件后重新选择。</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>正在导入 {file}</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>BatchTrace is locked</source>
@@ -5010,6 +5189,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>复核结果...</translation>
     </message>
     <message>
+        <source>Import LIMS file...</source>
+        <translation>导入 LIMS 文件...</translation>
+    </message>
+    <message>
         <source>Show lot or batch</source>
         <translation>显示物料批或批次</translation>
     </message>
@@ -5028,6 +5211,22 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Review of {number} signed.</source>
         <translation>{number} 的复核已签名。</translation>
+    </message>
+    <message>
+        <source>Import LIMS results</source>
+        <translation>导入 LIMS 结果</translation>
+    </message>
+    <message>
+        <source>LIMS results (*.csv *.json);;All files (*)</source>
+        <translation>LIMS 结果 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking {file}</source>
+        <translation>正在检查 {file}</translation>
+    </message>
+    <message>
+        <source>Deviation(s) opened: {numbers}.</source>
+        <translation>已开启偏差：{numbers}。</translation>
     </message>
     <message>
         <source>Out of spec: {tests}; deviation {numbers} opened.</source>
