@@ -134,9 +134,10 @@ def consumed_lots(tx: UnitOfWork, subject: ReleaseSubject) -> RuleResult:
     assert entity.id is not None
     issues = [i for i in tx.batches.issues(entity.id) if i.signed_quantity > 0]
     lots = tx.lots.by_ids(sorted({i.lot_id for i in issues}))
+    histories = tx.signatures.status_histories("lot", [lot.lot_number for lot in lots.values()])  # one query
     consumed = []
     for lot_id, lot in lots.items():
-        history = tx.signatures.status_history("lot", lot.lot_number)
+        history = histories[lot.lot_number]
         states = []
         for issue in (i for i in issues if i.lot_id == lot_id):
             before = [h for h in history if h.at <= issue.at]

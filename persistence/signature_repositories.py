@@ -87,6 +87,18 @@ class SqlSignatures:
                 .where(c.record_type == record_type, c.record_id == record_id).order_by(c.id))
         return [StatusChange(*row) for row in self.session.execute(stmt)]
 
+    def status_histories(self, record_type: str, record_ids: Sequence[str]) -> dict[str, list[StatusChange]]:
+        """`status_history` of many records in one query (a batch's consumed lots for the release evaluation)."""
+        found: dict[str, list[StatusChange]] = {r: [] for r in record_ids}
+        c = t.status_changes.c
+        for start in range(0, len(record_ids), 500):  # bounded IN lists
+            stmt = (select(c.id, c.record_type, c.record_id, c.from_status, c.to_status, c.at, c.by_user, c.reason)
+                    .where(c.record_type == record_type, c.record_id.in_(record_ids[start:start + 500]))
+                    .order_by(c.id))
+            for row in self.session.execute(stmt):
+                found[row.record_id].append(StatusChange(*row))
+        return found
+
     def rule_extras(self, transition_key: str | None = None, *, withdrawn: bool = False) -> Sequence[RuleExtra]:
         """The site's added requirements in force (and the withdrawn ones too if asked), oldest first."""
         c = t.signature_rule_extras.c
