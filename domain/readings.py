@@ -65,6 +65,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], sensors: Mapping[str, Sens
     # A logger writes all its channels at each time: the same timestamp text is parsed once (a third of the
     # time of a million-line import went to parsing timestamps).
     last_stamp, last_at, last_error = "", datetime.min, ""
+    # (code, unit) as plain strings: the sensors may be mapped objects whose every attribute read costs
+    channels = {key: (s.code, s.unit) for key, s in sensors.items()}
     for line, fields in rows:
         out.rows += 1
         if len(fields) != 4:
@@ -73,13 +75,14 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], sensors: Mapping[str, Sens
             continue
         stamp, code, value_text, unit = fields
         stamp, code, value_text, unit = stamp.strip(), code.strip(), value_text.strip(), unit.strip()
-        sensor = sensors.get(code.upper())
-        if sensor is None:
+        channel = channels.get(code.upper())
+        if channel is None:
             out.rejections.append(Rejection(line, f"unknown sensor '{code[:32]}'"))
             continue
-        if unit != sensor.unit:
-            out.rejections.append(Rejection(line, f"unit '{unit[:16]}' for sensor {sensor.code}, which reports in "
-                                                  f"{sensor.unit}"))
+        sensor_code, sensor_unit = channel
+        if unit != sensor_unit:
+            out.rejections.append(Rejection(line, f"unit '{unit[:16]}' for sensor {sensor_code}, which reports in "
+                                                  f"{sensor_unit}"))
             continue
         try:
             value = float(value_text)
@@ -99,14 +102,14 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], sensors: Mapping[str, Sens
             out.rejections.append(Rejection(line, last_error))
             continue
         at = last_at
-        previous = last.get(sensor.code)
+        previous = last.get(sensor_code)
         if previous is not None and at <= previous[0]:
             what = "the same timestamp as" if at == previous[0] else "earlier than"
-            out.rejections.append(Rejection(line, f"{stamp} for {sensor.code} is {what} line {previous[1]}: "
+            out.rejections.append(Rejection(line, f"{stamp} for {sensor_code} is {what} line {previous[1]}: "
                                                   "timestamps must increase"))
             continue
-        last[sensor.code] = (at, line)
-        out.by_sensor.setdefault(sensor.code, []).append((at, value, line))
+        last[sensor_code] = (at, line)
+        out.by_sensor.setdefault(sensor_code, []).append((at, value, line))
     return out
 
 

@@ -16,8 +16,11 @@ from typing import Any
 from sqlalchemy import Connection, Table, text
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """INSERT every row (dicts with the same keys); values are bound as the table's column types bind them."""
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]], *,
+                bound: dict[str, dict[Any, Any]] | None = None) -> None:
+    """INSERT every row (dicts with the same keys); values are bound as the table's column types bind them.
+    `bound` (column name -> {value: bound value}) keeps the bound values across calls: readings inserted sensor
+    by sensor share their times."""
     if not rows:
         return
     names = list(rows[0])
@@ -25,8 +28,9 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
     # tuples of plain values (the collector stops tracking them, and the drivers take them as they are);
     # each column's bind processor once per distinct value (a batch of audit entries shares one time)
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
+    bound = {} if bound is None else bound
     processed: list[tuple[int, Any, dict[Any, Any]]] = [
-        (i, process, {}) for i, process in enumerate(processors) if process is not None]
+        (i, process, bound.setdefault(names[i], {})) for i, process in enumerate(processors) if process is not None]
     pick = itemgetter(*names)
     values: list[tuple[Any, ...]] = []
     for row in rows:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from persistence.bulk import insert_rows
 class SqlReadings:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._bound: dict[str, dict[Any, Any]] = {}  # times and values bound once per import, not per sensor
 
     def add(self, obj: object) -> None:
         self.session.add(obj)
@@ -30,7 +32,7 @@ class SqlReadings:
 
     def insert(self, import_id: int, rows: Sequence[tuple[str, datetime, Decimal]]) -> None:
         insert_rows(self.session.connection(), pt.readings, [
-            {"sensor_code": s, "at": at, "value": v, "import_id": import_id} for s, at, v in rows])
+            {"sensor_code": s, "at": at, "value": v, "import_id": import_id} for s, at, v in rows], bound=self._bound)
 
     def series(self, sensor_code: str, start: datetime, end: datetime) -> list[tuple[datetime, float]]:
         c = pt.readings.c
