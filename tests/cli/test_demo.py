@@ -1,14 +1,21 @@
-"""`batchtrace demo`: idempotent, audited demo data, on a fresh station or with an administrator's say-so."""
+"""`batchtrace demo`: idempotent, audited demo data, on a fresh station or with an administrator's say-so.
+The site it loads is believable, built through the use cases as the demo users, once (INT-2); never mixed into
+codes already in use."""
 
 from __future__ import annotations
 
 import pytest
 
+from app import bootstrap, masterdata, users
 from app.demo import loader as demo
-from app.settings import data_dir
+from app.demo.site_data import APPROVED, BATCHES, CUSTOMERS, ITEMS, LOTS, MBRS, RECALL_REASON, SHIPMENTS, SUPPLIERS
+from app.settings import Settings, data_dir
+from domain.gtin import is_valid_gtin
+from domain.items import ItemType
+from domain.quantities import Unit
 from tests.cli.conftest import QC_PASSWORD
 from tests.cli.support import assert_one_line_error, audit_actions, audit_count, sql, user_rows
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
 
 DEMO_IDS = ["admin", "prod", "qa", "qc", "rel", "ward"]
 
@@ -91,3 +98,167 @@ def test_demo_users_are_documented():
     for user in demo.DEMO_USERS:
         assert f"{user.user_id}" in doc
         assert user.role.value in doc
+
+
+# --- the demo site -------------------------------------------------------------------------------------------------
+
+
+
+def _counts(url: str, table: str, column: str) -> dict[str, int]:
+    return {str(k): int(n) for k, n in sql(url, f"SELECT {column}, count(*) FROM {table} GROUP BY {column}")}
+
+
+def _creators(url: str, record_type: str) -> set[str]:
+    return {r[0] for r in sql(url, f"SELECT DISTINCT user_id FROM audit_log WHERE action = 'CREATE' "
+                                   f"AND record_type = '{record_type}'")}
+
+
+def check_process_demo(cli, url):
+    """The process data (PRC-1..PRC-4, QC-3): every master record has its steps, three rooms log a day of readings,
+    and exactly two deviations are open, both on batch ivc20-b (QA review): a seal temperature out of limits and
+    a temperature excursion in its clean room; its release evaluation names exactly those two."""
+    assert int(sql(url, "SELECT count(DISTINCT mbr_id) FROM mbr_steps")[0][0]) == 9
+    assert _counts(url, "sensors", "room_code") == {"MH-1": 2, "CR-7": 2, "CR-8": 2}
+    assert _counts(url, "readings", "sensor_code") == {s: 289 for s in ("MH1-T", "MH1-RH", "CR7-T", "CR7-RH",
+                                                                          "CR8-T", "CR8-RH")}
+    trouble = sql(url, "SELECT batch_number FROM batches WHERE status = 'QA review'")[0][0]
+    deviations = sorted(r[0] for r in sql(url, "SELECT title FROM deviations WHERE status = 'Open'"))
+    assert deviations == [f"Out of limits: CR8-T in CR-8 during batch {trouble}",
+                          f"Seal temperature out of limits in step 2 of batch {trouble}"]
+    evaluation = cli("--db", url, "release", "evaluate", trouble)
+    assert evaluation.code == 1
+    text = evaluation.out
+    process = text[text.index("FAIL  Process steps"):].splitlines()[1:3]
+    assert process[0].strip() == "step 2 Seal temperature 193.5 °C is outside 170 .. 190"
+    assert process[1].strip().startswith("environment excursion (DEV2026-0002 open): CR8-T (CR-8) out of limits")
+    assert "  PASS  Process steps" in cli("--db", url, "release", "evaluate", sql(
+        url, "SELECT batch_number FROM batches WHERE status = 'Released' ORDER BY id DESC")[0][0]).out
+    running = sql(url, "SELECT b.batch_number FROM batches b WHERE b.status = 'In production'")[0][0]
+    steps = sql(url, "SELECT s.step_no, s.performed_by FROM batch_steps s JOIN batches b ON b.id = s.batch_id "
+                     f"WHERE b.batch_number = '{running}'")
+    assert [tuple(r) for r in steps] == [(1, "prod")]  # steps 2 and 3 are left for the user to try
+
+
+@pytest.mark.req("INT-2", "AUD-1", "AUD-3", "LOT-1", "LOT-2", "LOT-5", "LOT-8", "LOT-9", "TRC-4", "SIG-5", "PRC-1",
+                 "PRC-3", "PRC-4", "QC-3")
+def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
+    first = cli("--db", db_url, "demo")
+    assert first.code == 0, first
+    assert "created 30 items, 6 suppliers, 23 approved-supplier entries (1 suspended), 5 customers" in first.out
+    assert "created 40 received lots (36 Released, 2 Quarantine, 1 Rejected, 1 On hold)" in first.out
+    assert "created 15 shipments to 5 customers" in first.out
+
+    url = db_url
+    assert _counts(url, "items", "item_type") == {"Raw material": 7, "Component": 8, "Packaging": 7,
+                                                  "Intermediate": 5, "Finished device": 3}
+    gtins = [r[0] for r in sql(url, "SELECT gtin FROM items WHERE item_type = 'Finished device'")]
+    assert len(gtins) == 3 and all(is_valid_gtin(g) and len(g) == 14 for g in gtins)
+    assert _counts(url, "supplier_approvals", "status") == {"Approved": 22, "Suspended": 1}
+    assert sorted(r[0] for r in sql(url, "SELECT country FROM customers")) == ["CN", "DE", "DE", "FR", "US"]
+    assert _counts(url, "mbrs", "status") == {"Effective": 8, "Superseded": 1}
+    # the recall held the trigger lot's stock, recalled its released batch and held the finished lots
+    assert _counts(url, "batches", "status") == {"Released": 8, "Recalled": 1, "QC testing": 1, "Rejected": 1,
+                                                 "In production": 1, "QA review": 1, "Planned": 1}
+    received = _counts(url, "lots WHERE origin = 'Received'", "status")
+    assert sum(received.values()) == 40
+    assert received["Quarantine"] == 2 and received["Rejected"] == 1 and received["On hold"] == 2  # +1 recalled
+    assert received["Released"] + received["Consumed"] == 35
+    assert int(sql(url, "SELECT count(*) FROM lots WHERE origin = 'Produced'")[0][0]) == 13
+    assert int(sql(url, "SELECT count(*) FROM shipments")[0][0]) == 15
+    assert int(sql(url, "SELECT count(DISTINCT lot_id) FROM shipment_lines")[0][0]) == 5
+    assert sql(url, "SELECT status, reason FROM recalls") == [("Open", RECALL_REASON)]
+    assert _counts(url, "recall_customers", "status") == {"Pending": 3, "Notified": 1, "Confirmed": 1}
+
+    # each record by the role that does it in a plant, each user logged in with the demo password
+    assert _creators(url, "item") == {"admin"}
+    assert _creators(url, "supplier_approval") == {"qa"}
+    assert _creators(url, "mbr") == {"prod"}
+    assert _creators(url, "batch") == {"prod"}
+    assert _creators(url, "shipment") == {"ward"}
+    assert _creators(url, "recall") == {"qa"}
+    assert {r[0] for r in sql(url, "SELECT user_id FROM audit_log WHERE action = 'LOGIN'")} == set(DEMO_IDS)
+    batch_changes = {r[0] for r in sql(url, "SELECT DISTINCT user_id FROM audit_log WHERE record_type = 'batch' "
+                                            "AND action = 'UPDATE'")}
+    assert batch_changes == {"prod", "qc", "qa", "rel"}  # produce, pass to QA, reject and recall, release
+    # releases and rejections are signed (SIG-5): lots by QC review and QA approval, batches by QA review
+    # and QA release, rejections by QA; 36 + 10 lot releases, 9 batch releases, 3 rejections
+    signed = {(r[0], r[1]): int(r[2]) for r in sql(url, "SELECT record_type, user_id, count(*) FROM audit_log "
+                                                        "WHERE action = 'SIGN' GROUP BY record_type, user_id")}
+    # and each step of a batch (PRC-2): 13 batches got into production, moulding in 2 steps (the second verified),
+    # assembly in 3 (the second verified), the batch left in production after its first step
+    assert signed == {("lot", "qc"): 46, ("lot", "qa"): 48, ("batch", "qa"): 10, ("batch", "rel"): 9,
+                      ("batch_step", "prod"): 7 * 2 + 5 * 3 + 1, ("batch_step", "qa"): 7 + 5}
+    check_process_demo(cli, url)
+
+    entries = audit_count(url)
+    again = cli("--db", url, "demo")
+    assert again.out.strip() == "demo data already loaded: nothing new created"
+    assert audit_count(url) == entries
+    verified = cli("--db", url, "audit", "verify")
+    assert verified.code == 0, verified
+    assert verified.out.startswith(f"audit trail intact: {entries} entries")
+
+
+@pytest.mark.req("INT-2", "ACC-4", "LOT-1")
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # one full load on each engine is enough: the test above
+def test_an_administrator_adds_the_demo_to_a_database_with_data(cli, db_url):
+    url = db_url
+    ctx = bootstrap.open_context(url, settings=Settings(), hasher=FAST_HASHER)
+    try:
+        users.create_first_administrator(ctx.uow(), ctx.auth, "chief", "Chris Chief", ADMIN_PASSWORD)
+        chief = users.log_in(ctx.uow(), ctx.auth, "chief", ADMIN_PASSWORD)
+        masterdata.create_item(ctx.uow(), chief, "OWN-1", "Our own part", ItemType.COMPONENT, Unit.PCS)
+    finally:
+        ctx.dispose()
+    entries = audit_count(url)
+    assert "--user" in assert_one_line_error(cli("--db", url, "demo"), 2)
+    assert cli("--db", url, "demo", "--if-empty").out.strip() == "database already has data: demo not loaded"
+    assert audit_count(url) == entries
+
+    loaded = cli("--db", url, "demo", "--user", "chief", stdin=[ADMIN_PASSWORD])
+    assert loaded.code == 0, loaded
+    assert "created user ward (Warehouse)" in loaded.out
+    assert [r[0] for r in user_rows(url)] == sorted(["chief", *DEMO_IDS])
+    assert _creators(url, "user") == {"chief"}  # the administrator who asked created the demo users
+    assert _creators(url, "item") == {"chief", "admin"}  # and the demo administrator the demo items
+    assert int(sql(url, "SELECT count(*) FROM items")[0][0]) == len(ITEMS) + 1
+    assert cli("--db", url, "demo", "--user", "chief").out.strip() == "demo data already loaded: nothing new created"
+
+
+@pytest.mark.req("INT-2", "ACC-1")
+def test_demo_codes_in_use_load_nothing(cli, db_url):
+    ctx = bootstrap.open_context(db_url, settings=Settings(), hasher=FAST_HASHER)
+    try:
+        users.create_first_administrator(ctx.uow(), ctx.auth, "chief", "Chris Chief", ADMIN_PASSWORD)
+        chief = users.log_in(ctx.uow(), ctx.auth, "chief", ADMIN_PASSWORD)
+        masterdata.create_item(ctx.uow(), chief, "RM-PC-01", "Our PC resin", ItemType.RAW_MATERIAL, Unit.KG)
+    finally:
+        ctx.dispose()
+    refused = cli("--db", db_url, "demo", "--user", "chief", stdin=[ADMIN_PASSWORD])
+    message = assert_one_line_error(refused)
+    assert message.startswith("the database already has item RM-PC-01 but not the complete demo site")
+    assert message.endswith("nothing loaded")
+    assert [r[0] for r in user_rows(db_url)] == ["chief"]  # not even the demo users
+    assert _creators(db_url, "item") == {"chief"}
+    assert sql(db_url, "SELECT name FROM items") == [("Our PC resin",)]
+
+
+@pytest.mark.req("LOT-1", "LOT-2")
+def test_demo_tables_are_consistent():
+    codes = {i.code: i for i in ITEMS}
+    assert len(codes) == len(ITEMS) == 30
+    assert all(is_valid_gtin(i.gtin) for i in ITEMS if i.gtin)
+    assert all(i.gtin is not None for i in ITEMS if i.item_type is ItemType.FINISHED_DEVICE)
+    # bought items may carry their supplier's GTIN (a scanned supplier label fills the receipt); intermediates none
+    assert {i.code for i in ITEMS if i.gtin and not i.item_type.produced} == {"RM-PC-01", "CP-HUB-01"}
+    assert not any(i.gtin for i in ITEMS if i.item_type is ItemType.INTERMEDIATE)
+    suppliers = {code for code, _ in SUPPLIERS}
+    approved = {(item, supplier) for supplier, items in APPROVED for item in items}
+    assert {s for _, s in approved} == suppliers and {i for i, _ in approved} <= set(codes)
+    assert {(lot.item, lot.supplier) for lot in LOTS} <= approved  # every receipt from an approved supplier
+    made = {product for product, *_ in MBRS}
+    assert made == {i.code for i in ITEMS if i.item_type.produced}
+    assert {b.product for b in BATCHES} <= made
+    assert all(item in codes for *_, lines in MBRS for item, _, _ in lines)
+    assert len({c[0] for c in CUSTOMERS}) == 5 and len(SHIPMENTS) == 15
+    assert demo.DemoSite().name == "site" and demo.DEMO_STEPS[0].name == "users"
