@@ -4,7 +4,7 @@ text 1.5 times larger (what a 150 % setting does to text), as the desk issue ask
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app import batches, bootstrap, facilities, lots, masterdata, recalls, users
 from app.bootstrap import AppContext
+from app.capa import ActionView, CapaView
 from app.demo.loader import DEMO_PASSWORD, load_demo_data
 from app.process_steps import ParameterState, ValueView
 from app.settings import Settings
@@ -51,6 +52,10 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.batches.complete_batch_dialog import CompleteBatchDialog
     from ui.batches.issue_material_dialog import IssueMaterialDialog
     from ui.batches.plan_batch_dialog import PlanBatchDialog
+    from ui.capa.capa_action_dialog import CapaActionDialog
+    from ui.capa.close_capa_dialog import CloseCapaDialog
+    from ui.capa.effectiveness_dialog import EffectivenessDialog
+    from ui.capa.open_capa_dialog import OpenCapaDialog
     from ui.devices.station_settings_dialog import StationSettingsDialog
     from ui.labels.print_label_dialog import PrintLabelDialog
     from ui.lots.receive_lot_dialog import ReceiveLotDialog
@@ -116,7 +121,21 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
         "equipment": lambda: EquipmentDialog(ctx, runner, admin),
         "calibration": lambda: CalibrationDialog(ctx, runner, admin, facilities.list_equipment(ctx.read_uow(),
                                                                                                admin)[0]),
+        "open capa": lambda: OpenCapaDialog(ctx, runner, qa, "DEV2026-0001"),
+        "capa action": lambda: CapaActionDialog(ctx, runner, qa, "CAPA2026-0001"),
+        "effectiveness": lambda: EffectivenessDialog(ctx, runner, qa, "CAPA2026-0001"),
+        "close capa": lambda: CloseCapaDialog(ctx, runner, SigningSession(qa), sealer_capa()),
     }
+
+
+def sealer_capa() -> CapaView:
+    """A CAPA ready for QA's closure, as its page hands it to the closure dialog."""
+    at = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
+    action = ActionView(1, "Corrective", "Recalibrate the pouch sealer and add it to the preventive maintenance "
+                        "plan", "prod", date(2026, 12, 19), False, "Calibration certificate CAL-26-77", "prod", at)
+    return CapaView("CAPA2026-0001", "Pouch sealer drift after maintenance", "Seal temperature drifted.",
+                    "DEV2026-0001", "Open", "qa", at, date(2027, 3, 5), "No leak in 3 lots of 2,000 pouches", True,
+                    "qa", None, None, (action,), False)
 
 
 def drying_temperature() -> ParameterState:
@@ -130,7 +149,8 @@ def drying_temperature() -> ParameterState:
 NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add user", "roles", "rename",
          "reset password", "station devices", "print label", "approve supplier", "customer", "item",
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
-         "recall progress", "correct value", "room", "sensor", "equipment", "calibration"]
+         "recall progress", "correct value", "room", "sensor", "equipment", "calibration", "open capa",
+         "capa action", "effectiveness", "close capa"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])
