@@ -209,7 +209,9 @@ def worklist(uow: UnitOfWork, actor: Actor, *, item_code: str | None = None, due
             assert p.id is not None
             spec = None
             if p.spec_id is not None:
-                spec = specs.setdefault(p.spec_id, tx.quality.spec(p.spec_id))
+                if p.spec_id not in specs:  # once per spec (setdefault would read it for every plan)
+                    specs[p.spec_id] = tx.quality.spec(p.spec_id)
+                spec = specs[p.spec_id]
             got = results[p.id]
             rows.append(WorklistRow(p.record_type, p.record_id, p.item_code, spec.label if spec else "", p.due_on,
                                     p.status.value, len(spec.tests) if spec else 0, len(got),

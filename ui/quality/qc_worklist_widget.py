@@ -52,6 +52,9 @@ class QcWorklistWidget(QWidget):
         self.model = WorklistTableModel(self)
         self.model.more_wanted.connect(self._load_more)
         self.table = record_table("qcWorklistTable", self.model)
+        # Its cells are codes, dates and counts of one width: the first screenful sizes the columns (measuring
+        # all 200 rows of a page cost more than reading them, benchmarks/qc_worklist.py).
+        self.table.horizontalHeader().setResizeContentsPrecision(40)
         self.table.doubleClicked.connect(lambda _index: self.enter_results())
         self.table.activated.connect(lambda _index: self.enter_results())  # Enter on a row, keyboard only
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -65,8 +68,8 @@ class QcWorklistWidget(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.message)
         changes.changed.connect(self._changed)
+        self.refresh()  # the rows first: the database thread takes one task at a time, the item list can wait
         self._load_items()
-        self.refresh()
 
     def _filters(self) -> QHBoxLayout:
         self.item_filter = ItemFilterBox("qcItemFilter", self.tr("(any item)"))

@@ -30,6 +30,7 @@ class WorklistTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[WorklistRow] = []
+        self._texts: list[tuple[str, ...]] = []  # each row's cells, made once: sizing the columns reads them all
         self._total = 0
         self._asking = False
         self.today = date.today()
@@ -42,6 +43,7 @@ class WorklistTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._total, self._asking = list(rows), max(total, len(rows)), False
         self.today = date.today()
+        self._texts = [self._row_texts(r) for r in self._rows]
         self.endResetModel()
 
     def append(self, rows: Sequence[WorklistRow]) -> None:
@@ -51,6 +53,7 @@ class WorklistTableModel(QAbstractTableModel):
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._rows.extend(rows)
+        self._texts.extend(self._row_texts(r) for r in rows)
         self.endInsertRows()
 
     @property
@@ -90,7 +93,8 @@ class WorklistTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+            texts = self._texts[index.row()]
+            return texts[column] if 0 <= column < len(texts) else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -102,8 +106,7 @@ class WorklistTableModel(QAbstractTableModel):
             return self.tr("Overdue since {day}").format(day=date_text(row.due_on))
         return None
 
-    def _text(self, row: WorklistRow, column: int) -> str:
-        values = (kind_name(_KIND_LETTER.get(row.record_type, row.record_type)), row.record_id, row.item_code,
-                  row.spec or self.tr("none applied"), date_text(row.due_on), status_name(row.status),
-                  f"{row.entered}/{row.tests}", str(row.out_of_spec), str(row.reviewed))
-        return values[column] if 0 <= column < len(values) else ""
+    def _row_texts(self, row: WorklistRow) -> tuple[str, ...]:
+        return (kind_name(_KIND_LETTER.get(row.record_type, row.record_type)), row.record_id, row.item_code,
+                row.spec or self.tr("none applied"), date_text(row.due_on), status_name(row.status),
+                f"{row.entered}/{row.tests}", str(row.out_of_spec), str(row.reviewed))
