@@ -33,7 +33,7 @@ def process_sections(tx: UnitOfWork, w: Words, batch: Batch, names: Names) -> li
     steps = Table((w("step"), w("instruction"), w("equipment"), w("performed_by"), w("verified_by")), tuple(
         (str(s.step_no), s.instruction, s.equipment_code or s.equipment_class or "",
          _who(names, s.performed_by, s.performed_at, w), _who(names, s.verified_by, s.verified_at, w))
-        for s in process.steps), widths=(5, 40, 12, 21, 21))
+        for s in process.steps), widths=(7, 38, 12, 21, 21))
     rows: list[tuple[str, ...]] = []
     flagged: set[int] = set()
     for s in process.steps:
@@ -47,7 +47,7 @@ def process_sections(tx: UnitOfWork, w: Words, batch: Batch, names: Names) -> li
                 rows.append((str(s.step_no), p.name, f"{w.amount(p.target)} {p.unit}", limits,
                              _value(v, p.current, w), w.term(v.verdict), _entered(v, names, w)))
     parameters = Table((w("step"), w("parameter"), w("target"), w("limits"), w("actual"), w("verdict"),
-                        w("entered_by")), tuple(rows), frozenset(flagged), widths=(5, 16, 11, 13, 16, 12, 20))
+                        w("entered_by")), tuple(rows), frozenset(flagged), widths=(7, 16, 11, 13, 15, 12, 19))
     return [Section(w("steps"), (steps,)),
             Section(w("parameters"), (Paragraph(w("parameters_note")), parameters)),
             *environment_sections(tx, w, batch)]

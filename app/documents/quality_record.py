@@ -42,7 +42,9 @@ def qc_results_section(tx: UnitOfWork, w: Words, plan: QcPlan | None, names: Nam
     if plan is None or plan.id is None:
         return Section(w("qc_results"), (Paragraph(w("qc_not_recorded")),))
     spec = tx.quality.spec(plan.spec_id) if plan.spec_id is not None else None
-    tests = {t.code: t for t in spec.tests} if spec else {}
+    if spec is None:  # nothing to test: the worklist's "open" says nothing to a reader
+        return Section(w("qc_results"), (Paragraph(w("qc_no_spec", item=plan.item_code)),))
+    tests = {t.code: t for t in spec.tests}
     results = tx.quality.results([plan.id])[plan.id]
     rows = tuple(_result_row(w, r, tests.get(r.test_code), names) for r in results)
     tested_as = f"{w.get(f'kind_{plan.record_type}', plan.record_type)} {plan.record_id}"

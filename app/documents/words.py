@@ -222,6 +222,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "capa_not_recorded": ("No CAPA is recorded in BatchTrace for this deviation.",
                           "BatchTrace 中没有本偏差的纠正预防措施。"),
     "qc_record": ("Tested as", "检验对象"),
+    "qc_no_spec": ("No specification was effective for {item} when it entered QC testing: no QC test applied.",
+                   "进入质检时 {item} 没有生效的质量标准：不适用任何 QC 检验。"),
     "qc_no_result": ("No result has been entered yet.", "尚未录入任何检验结果。"),
     "not_reviewed": ("not reviewed yet", "尚未复核"),
     "plan:Open": ("on the QC worklist", "在 QC 检验任务清单中"),

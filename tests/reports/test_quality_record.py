@@ -159,3 +159,13 @@ def test_a_release_over_a_failed_rule_shows_the_evaluation_signed_and_the_overri
     assert "Otto Override | otto |" in decision and "| QA override | valid" in decision
     assert f"Comment: Otto Override (otto) | {justification}" in decision
     assert _lines(text, f"{dev.number} | Line stop | Minor | Closed / ")  # the deviation as it is now
+
+
+@pytest.mark.req("DOC-1", "QC-1")
+def test_a_batch_of_an_item_without_specification_says_no_test_applied(site: Site, tmp_path: Path) -> None:
+    batch = released_batch(site, tmp_path / "labels.zpl")
+    out = tmp_path / "record.docx"
+    issue(site, batch.number, out)
+    text = docx_text(out)
+    assert "No specification was effective for SYR when it entered QC testing: no QC test applied." in text
+    assert "on the QC worklist" not in text and "No deviation is linked to this record." in text
