@@ -139,8 +139,9 @@ class ResultsEntryDialog(FormDialog[list[ResultView]]):
     def _recorded_text(self, result: ResultView | None) -> str:
         if result is None:
             return self.tr("not yet")
-        text = self.tr("{reported} by {analyst}, {at}").format(reported=result.reported, analyst=result.analyst,
-                                                             at=local_text(result.entered_at))
+        # on two lines: the dialog stays narrower than a 1280-pixel screen with the text 1.5 times larger
+        text = self.tr("{reported} by {analyst}").format(reported=result.reported, analyst=result.analyst)
+        text += "\n" + local_text(result.entered_at)
         if result.reviewed_by:
             text += "\n" + self.tr("reviewed by {reviewer}").format(reviewer=result.reviewed_by)
         return text
