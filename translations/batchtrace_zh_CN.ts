@@ -6077,8 +6077,8 @@ Customers completed: {done} of {total}</source>
         <translation>尚无</translation>
     </message>
     <message>
-        <source>{reported} by {analyst}, {at}</source>
-        <translation>{reported}，{analyst}，{at}</translation>
+        <source>{reported} by {analyst}</source>
+        <translation>{reported}，{analyst}</translation>
     </message>
     <message>
         <source>reviewed by {reviewer}</source>
