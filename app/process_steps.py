@@ -153,6 +153,7 @@ class StepState:
     verified_by: str | None
     verified_at: datetime | None
     parameters: tuple[ParameterState, ...]
+    room_code: str | None = None  # the room it ran in, once started
 
     @property
     def complete(self) -> bool:
@@ -467,7 +468,7 @@ def process_state_in(tx: UnitOfWork, batch: Batch) -> BatchProcess:
             step.step_no, step.instruction, step.equipment_class, step.needs_performed, step.needs_verified,
             step.any_order, r.equipment_code if r else None, r.started_at if r else None,
             r.performed_by if r else None, r.performed_at if r else None, r.verified_by if r else None,
-            r.verified_at if r else None, params))
+            r.verified_at if r else None, params, r.room_code if r else None))
     return BatchProcess(batch.batch_number, batch.product_code, batch.status.value, mbr.label, tuple(steps))
 
 

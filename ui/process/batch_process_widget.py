@@ -244,6 +244,7 @@ class BatchProcessWidget(QWidget):
             self.step_state.setText(self._describe(step, running))
         started = step is not None and step.started_at is not None
         self._fill_equipment(step)
+        self._suggest_room(process)
         for widget in (self.equipment_caption, self.equipment, self.room_caption, self.room, self.start_button):
             widget.setVisible(step is not None and may_record and not started)
             widget.setEnabled(running)
@@ -270,8 +271,9 @@ class BatchProcessWidget(QWidget):
             needs.append(self.tr("May run before the earlier steps."))
         lines = [" ".join(needs)]
         if step.started_at is not None:
-            lines.append(self.tr("Started {at} on {equipment}.").format(
-                at=time_text(step.started_at), equipment=step.equipment_code or self.tr("no equipment")))
+            lines.append(self.tr("Started {at} on {equipment} in {room}.").format(
+                at=time_text(step.started_at), equipment=step.equipment_code or self.tr("no equipment"),
+                room=step.room_code or self.tr("no room")))
         if step.performed_at is not None:
             lines.append(self.tr("Performed by {user} at {at}.").format(user=step.performed_by,
                                                                         at=time_text(step.performed_at)))
@@ -281,6 +283,12 @@ class BatchProcessWidget(QWidget):
         if not running and self.loaded is not None:
             lines.append(self.tr("The batch is not in production: nothing can be recorded now."))
         return "\n".join(lines)
+
+    def _suggest_room(self, process: BatchProcess | None) -> None:
+        """The room the batch's latest started step ran in: the next step usually runs there too."""
+        rooms = [s.room_code for s in (process.steps if process else ()) if s.started_at is not None and s.room_code]
+        index = self.room.findData(rooms[-1]) if rooms else -1
+        self.room.setCurrentIndex(max(index, 0))
 
     def _fill_equipment(self, step: StepState | None) -> None:
         """The equipment of the class the step needs, each with what would refuse it (the app checks again)."""

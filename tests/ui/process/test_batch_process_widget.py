@@ -165,10 +165,13 @@ def test_an_operator_runs_a_step_records_values_corrects_one_and_signs(
     assert tab.step_title.text() == "Step 2: Mould the barrels"  # on to the next step
     choose_step(tab, 1)
     assert "Performed by pat at" in tab.step_state.text()
+    assert " on DRY-1 in CR-1." in tab.step_state.text()
     assert not tab.correct_button.isEnabled()  # a performed step's values no longer change
 
-    # step 2 in order, on a moulding machine past its calibration date: refused with the date
+    # step 2 in order, on a moulding machine past its calibration date: refused with the date; the room of
+    # step 1 is offered
     choose_step(tab, 2)
+    assert tab.room.currentData() == "CR-1"
     scan(qtbot, tab, "MM-2")
     click(qtbot, tab, "startStep")
     assert "MM-2 was due for calibration on" in message_text(tab, "processMessage")
