@@ -2421,12 +2421,16 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>可在之前的步骤完成前进行。</translation>
     </message>
     <message>
-        <source>Started {at} on {equipment}.</source>
-        <translation>{at} 在 {equipment} 上开始。</translation>
+        <source>Started {at} on {equipment} in {room}.</source>
+        <translation>{at} 在 {room} 的 {equipment} 上开始。</translation>
     </message>
     <message>
         <source>no equipment</source>
         <translation>无设备</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>无房间</translation>
     </message>
     <message>
         <source>Performed by {user} at {at}.</source>
