@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from app import audit, bootstrap  # noqa: E402
 from app.ports import AuditFilter  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from domain.audit import canonical_changes, entry_hash, format_time  # noqa: E402
+from domain.audit import canonical_changes, entry_hash, format_time, keyed_hash  # noqa: E402
 from domain.users import SYSTEM_ACTOR, Actor, Role, UserId  # noqa: E402
 
 TARGET_PER_SECOND = 200_000
@@ -43,10 +43,16 @@ USERS = [(f"user{i:02d}", f"Operator Number {i:02d}") for i in range(40)]
 AUDITOR = Actor(UserId("auditor"), "Benchmark Auditor", frozenset({Role.QA_REVIEWER}))
 
 
-def chained_rows(count: int, first_seq: int, prev: str, start: datetime) -> Iterator[tuple[Any, ...]]:
-    """Valid entries `first_seq`..`first_seq + count - 1`, about 300 bytes each, like a busy site's trail."""
+def chained_rows(count: int, first_seq: int, prev: str, start: datetime, key: bytes | None = None,
+                 ) -> Iterator[tuple[Any, ...]]:
+    """Valid entries `first_seq`..`first_seq + count - 1`, about 300 bytes each, like a busy site's trail; keyed
+    (v3, HMAC with the database's key, as its function computes them) when a key is given."""
     rng = random.Random(20261126)
-    sha = entry_hash
+    fmt = "v2" if key is None else "v3"
+
+    def sha(*content: Any) -> str:
+        return entry_hash(*content) if key is None else keyed_hash(key, *content)
+
     for i in range(count):
         seq = first_seq + i
         at_text = format_time(start + timedelta(milliseconds=250 * i))
@@ -63,7 +69,7 @@ def chained_rows(count: int, first_seq: int, prev: str, start: datetime) -> Iter
         else:
             rtype, rid, action, reason, changes = "user", uid, "LOGIN", None, "{}"
         digest = sha(seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev)
-        yield (seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev, digest, "v2", None)
+        yield (seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev, digest, fmt)
         prev = digest
 
 
@@ -75,9 +81,9 @@ def build(url: str, count: int) -> None:
         head = audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR)
     finally:
         ctx.dispose()
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start)
+    start = datetime.now(UTC)  # after the upgrade's own entry: the verifier refuses times going backwards
     if url.startswith("sqlite"):
+        rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start)
         import sqlite3
 
         connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
@@ -92,6 +98,10 @@ def build(url: str, count: int) -> None:
         import psycopg
 
         with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as connection:
+            # `db upgrade` keyed the chain: the owner (this URL) reads the key and writes v3 entries as the
+            # database's function would, only faster (COPY)
+            key = bytes(connection.execute("SELECT key FROM batchtrace_keys.chain_key").fetchone()[0])  # type: ignore[index]
+            rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start, key)
             statement = f"COPY audit_log ({', '.join(COLUMNS)}) FROM STDIN"
             with connection.cursor() as cursor, cursor.copy(statement) as copy:
                 for row in rows:

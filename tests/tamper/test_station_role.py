@@ -86,6 +86,12 @@ def verify(url: str):  # type: ignore[no-untyped-def]
     ("TRUNCATE audit_log", "permission denied"),
     ("DELETE FROM signatures", "permission denied"),
     ("DELETE FROM lots", "permission denied"),
+    ("DELETE FROM genealogy", "permission denied"),  # finding 2: a lot's forward trace emptied
+    ("DELETE FROM status_changes", "permission denied"),
+    ("ALTER ROLE batchtrace_station SUPERUSER", "must be superuser"),
+    ("SET ROLE postgres", "permission denied"),
+    ("CREATE FUNCTION public.batchtrace_now() RETURNS timestamptz LANGUAGE sql AS 'SELECT now()'",
+     "permission denied for schema public"),
     ("UPDATE audit_log SET reason = 'edited' WHERE seq = 1", "permission denied"),
     ("UPDATE alembic_version SET version_num = '0001'", "permission denied"),
     ("CREATE TABLE public.shadow (x int)", "permission denied"),
@@ -180,6 +186,22 @@ def test_the_database_keys_entries_exactly_as_keyed_text_says(station_url, owner
     assert keyed_text(1, "t", "a|b", "c", "d", "e", "f", "{}", None, "p") != keyed_text(
         1, "t", "a", "b|c", "d", "e", "f", "{}", None, "p")
     assert keyed_text(1, "t", "u", "n", "r", "i", "a", "{}", None, "p").endswith("|-|1:p")
+
+
+def test_what_the_functions_still_allow_a_station_is_at_the_head_with_the_servers_time(station_url):
+    """The residual risk the README states: the append function is BatchTrace's own path, so a script with the
+    station's credentials can call it with made-up content. What it cannot do: choose the number, the time or
+    the link, so the entry lands at the head, dated by the server, keyed, and stays there as evidence."""
+    seq, _prev = head(station_url)
+    sql(station_url, "SELECT batchtrace_append_audit('quinn', 'Quinn Reviewer', '[{\"record_type\": \"lot\", "
+                     "\"record_id\": \"L-1\", \"action\": \"UPDATE\", \"changes\": \"{}\", "
+                     "\"reason\": \"script\"}]'::json)")
+    (row,) = sql(station_url, "SELECT seq, format, at >= now() - interval '1 minute' FROM audit_log "
+                              "WHERE reason = 'script'")
+    assert row == (seq + 1, "v3", True)
+    report = verify(station_url)
+    assert report.intact and report.head_seq == seq + 1
+    assert "permission denied" in refused(station_url, f"DELETE FROM audit_log WHERE seq = {seq + 1}")
 
 
 # --- the application as the station role ----------------------------------------------------------------
