@@ -6726,6 +6726,10 @@ Customers completed: {done} of {total}</source>
         <translation>备注：{comment}</translation>
     </message>
     <message>
+        <source>Release evaluation signed: {lines}</source>
+        <translation>签署的放行评估：{lines}</translation>
+    </message>
+    <message>
         <source>Signed {utc} UTC; signed content {version}:{hash}</source>
         <translation>签署于 {utc} UTC；签署内容 {version}:{hash}</translation>
     </message>

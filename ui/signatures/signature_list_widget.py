@@ -54,6 +54,9 @@ def entry_text(signature: SignatureView) -> str:
                                                                     validity=validity_text(signature))]
     if signature.comment:
         lines.append(translate("SignatureListWidget", "Comment: {comment}").format(comment=signature.comment))
+    if signature.evaluation:  # a release signature: the evaluation it signed (QC-4), its outcome and failed rules
+        lines.append(translate("SignatureListWidget", "Release evaluation signed: {lines}").format(
+            lines="; ".join(signature.evaluation)))
     return "\n".join(lines)
 
 

@@ -77,7 +77,8 @@ def test_qc_reviews_then_qa_approves_and_the_lot_shows_released_with_both_signat
     assert label_text(qc_page, "signatureProgress") == (
         "Release: 1 of 2 signatures: QC review by Qc Person; QA approval missing")
     (signed_at,) = times(ui_ctx, site, "lot", number)
-    assert signature_entries(qc_page) == [f"Qc Person (qc): Reviewed, QC review\n{signed_at} — valid"]
+    bound = "\nRelease evaluation signed: releasable"  # QC-4: the evaluation each release signature signed
+    assert signature_entries(qc_page) == [f"Qc Person (qc): Reviewed, QC review\n{signed_at} — valid{bound}"]
 
     qa_page = lot_page(qtbot, ui_ctx, SyncTaskRunner(), site.qa, number)  # another station, another person
     modals.answer(signs(qtbot, user_id="qa"))
@@ -86,8 +87,8 @@ def test_qc_reviews_then_qa_approves_and_the_lot_shows_released_with_both_signat
     assert message_text(qa_page, "lotDetailMessage") == f"QA approval signed: lot {number} is now Released."
     assert label_text(qa_page, "lot_status") == "Released"
     reviewed, approved = times(ui_ctx, site, "lot", number)  # the station's local time with its zone
-    assert signature_entries(qa_page) == [f"Qc Person (qc): Reviewed, QC review\n{reviewed} — valid",
-                                          f"Qa Person (qa): Approved, QA approval\n{approved} — valid"]
+    assert signature_entries(qa_page) == [f"Qc Person (qc): Reviewed, QC review\n{reviewed} — valid{bound}",
+                                          f"Qa Person (qa): Approved, QA approval\n{approved} — valid{bound}"]
     at = signatures.signatures_for(ui_ctx.read_uow(), site.qa, "lot", number)[0].at.astimezone(UTC)
     assert entry(qa_page, 0).toolTip().startswith(f"Signed {at:%Y-%m-%d %H:%M:%S} UTC; signed content s1:"), \
         "UTC kept"
@@ -149,7 +150,7 @@ def test_qa_review_then_qa_release_release_a_batch_in_signing_order(
     assert "Status: Released" in label_text(releaser, "batchHeader")
     assert [e.replace("\n", " | ").split(" | ")[0] for e in signature_entries(releaser)] == [
         "Qa Person (qa): Reviewed, QA review", "Rel Person (rel): Released, QA release"]
-    assert all(e.endswith(" — valid") for e in signature_entries(releaser))
+    assert all(e.splitlines()[1].endswith(" — valid") for e in signature_entries(releaser))
 
 
 @pytest.mark.req("SIG-3", "SIG-2")
@@ -160,7 +161,7 @@ def test_a_signed_lot_changed_behind_the_application_shows_its_signatures_invali
     window = window_for(qtbot, ui_ctx, runner, site.warehouse)
     window.open_record("lot", number)
     page = window.pages["lots"]
-    assert all(e.endswith(" — valid") for e in signature_entries(page))
+    assert all(e.splitlines()[1].endswith(" — valid") for e in signature_entries(page))
     assert not child(page, QWidget, "signaturesInvalidated").isVisible()
 
     with plain_connection(ui_db_url) as c:  # what any SQL client could do
@@ -169,7 +170,8 @@ def test_a_signed_lot_changed_behind_the_application_shows_its_signatures_invali
 
     entries = signature_entries(page)
     assert len(entries) == 2
-    assert all(e.endswith(" — INVALIDATED: the record changed after signing") for e in entries), entries
+    assert all(e.splitlines()[1].endswith(" — INVALIDATED: the record changed after signing") for e in entries), \
+        entries
     assert label_text(page, "signaturesInvalidated") == (
         "2 signature(s) INVALIDATED: the record changed after signing.")
     assert "color: #b00020" in entry(page, 0).styleSheet(), "in the warning colour"
