@@ -93,7 +93,8 @@ class ResultsEntryDialog(FormDialog[list[ResultView]]):
             status=status_name(view.status)))
         for column, header in enumerate((self.tr("Test"), self.tr("Limits"), self.tr("Replicates"),
                                          self.tr("Result"), self.tr("Recorded"))):
-            label = QLabel(f"<b>{header}</b>")
+            label = QLabel(header)
+            label.setStyleSheet("font-weight: bold;")
             self.grid.addWidget(label, 0, column)
         recorded = {r.test_code: r for r in view.results}
         for test in view.spec.tests:
@@ -107,7 +108,8 @@ class ResultsEntryDialog(FormDialog[list[ResultView]]):
 
     def _add_test(self, test: TestView, result: ResultView | None) -> None:
         line = len(self.rows) + 1
-        name = QLabel(f"{test.code} — {test.name}")
+        identifier = f"{test.code} — {test.name}"  # the test's code and name as the specification has them
+        name = QLabel(identifier)
         name.setToolTip(self.tr("Method: {method}").format(method=test.method))
         self.grid.addWidget(name, line, 0)
         limits = QLabel(test.limits if test.result_type != "Pass/fail" else self.tr("Pass / Fail"))
