@@ -11,6 +11,7 @@ from app.ports import AuditFilter, UnitOfWork
 from domain.anchors import Anchor, AnchorProblem, check_anchors, parse_anchors
 from domain.audit import AuditEntry, ChainReport, format_time
 from domain.errors import ValidationError
+from domain.record_check import RecordProblem
 from domain.users import Actor, Permission
 
 CSV_COLUMNS = (
@@ -37,6 +38,12 @@ def verify_audit(uow: UnitOfWork, actor: Actor) -> ChainReport:
     """Anyone may check integrity: the report names entries, never their content."""
     with uow.acting_as(actor) as tx:
         return tx.audit.verify()
+
+
+def check_audit_records(uow: UnitOfWork, actor: Actor) -> list[RecordProblem]:
+    """Every lot, batch, shipment and user row compared with what its audit entries say (AUD-6)."""
+    with uow.acting_as(actor) as tx:
+        return tx.audit.record_problems()
 
 
 def read_anchors(path: Path) -> list[Anchor]:

@@ -1,4 +1,5 @@
-"""Audit trail at scale: verify a 1,000,000-entry chain and page through it (AUD-3, AUD-5).
+"""Audit trail at scale: verify a 1,000,000-entry chain, check every record against it, page through it
+(AUD-3, AUD-5, AUD-6).
 
     .venv/bin/python benchmarks/audit_verify.py                      # SQLite, 1,000,000 entries
     .venv/bin/python benchmarks/audit_verify.py --entries 200000     # quicker
@@ -6,9 +7,10 @@
     .venv/bin/python benchmarks/audit_verify.py --engine postgresql      # a throwaway local PostgreSQL 15
 
 The database is built quickly and outside the application: a fresh schema (`upgrade_database`), then valid
-chained rows computed with `domain.audit.entry_hash` and bulk-inserted in one transaction. The timings are of
-the application's own use cases: `verify_audit` (target: 200,000 entries/s or more on SQLite) and `audit_page`
-(the audit viewer's first page and a page near the start of the trail).
+chained rows computed with `domain.audit.entry_hash` and bulk-inserted in one transaction, with the lot and
+batch rows those entries describe. The timings are of the application's own use cases: `verify_audit` (target:
+200,000 entries/s or more on SQLite), `check_audit_records` (every lot and batch row against the replayed trail)
+and `audit_page` (the audit viewer's first page and a page near the start of the trail).
 """
 
 from __future__ import annotations
@@ -43,10 +45,13 @@ USERS = [(f"user{i:02d}", f"Operator Number {i:02d}") for i in range(40)]
 AUDITOR = Actor(UserId("auditor"), "Benchmark Auditor", frozenset({Role.QA_REVIEWER}))
 
 
-def chained_rows(count: int, first_seq: int, prev: str, start: datetime, key: bytes | None = None,
-                 ) -> Iterator[tuple[Any, ...]]:
+def chained_rows(count: int, first_seq: int, prev: str, start: datetime,
+                 records: dict[tuple[str, str], dict[str, Any]], history: list[tuple[Any, ...]],
+                 key: bytes | None = None) -> Iterator[tuple[Any, ...]]:
     """Valid entries `first_seq`..`first_seq + count - 1`, about 300 bytes each, like a busy site's trail; keyed
-    (v3, HMAC with the database's key, as its function computes them) when a key is given."""
+    (v3, HMAC with the database's key, as its function computes them) when a key is given. `records` receives
+    each lot's and batch's last state as the entries say it, `history` their status changes (the rows to
+    write)."""
     rng = random.Random(20261126)
     fmt = "v2" if key is None else "v3"
 
@@ -60,12 +65,18 @@ def chained_rows(count: int, first_seq: int, prev: str, start: datetime, key: by
         kind = rng.random()
         if kind < 0.5:
             rtype, rid, action, reason = "lot", f"L{seq // 7:08d}", "UPDATE", "quantity corrected after recount"
-            changes = canonical_changes({"quantity": (f"{rng.randrange(1, 9999)}.000", f"{rng.randrange(1, 9999)}.000"),
-                                         "status": ("QUARANTINE", "RELEASED")})
+            values = {"quantity": (f"{rng.randrange(1, 9999)}.000", f"{rng.randrange(1, 9999)}.000"),
+                      "status": ("Quarantine", "Released")}
+            changes = canonical_changes(values)
+            records.setdefault((rtype, rid), {}).update((name, new) for name, (_old, new) in values.items())
+            history.append((rtype, rid, "Quarantine", "Released", uid, reason))
         elif kind < 0.8:
             rtype, rid, action, reason = "batch", f"B{seq // 11:07d}", "CREATE", None
-            changes = canonical_changes({"batch_number": (None, f"B{seq // 11:07d}"), "product_code": (None, "FG-100"),
-                                         "planned_quantity": (None, "1000.000"), "status": (None, "PLANNED")})
+            values = {"batch_number": (None, rid), "product_code": (None, "FG-100"),
+                      "planned_quantity": (None, "1000.000"), "status": (None, "Planned")}
+            changes = canonical_changes(values)
+            records[rtype, rid] = {name: new for name, (_old, new) in values.items()}
+            history.append((rtype, rid, None, "Planned", uid, reason))
         else:
             rtype, rid, action, reason, changes = "user", uid, "LOGIN", None, "{}"
         digest = sha(seq, at_text, uid, uname, rtype, rid, action, changes, reason, prev)
@@ -82,8 +93,10 @@ def build(url: str, count: int) -> None:
     finally:
         ctx.dispose()
     start = datetime.now(UTC)  # after the upgrade's own entry: the verifier refuses times going backwards
+    records: dict[tuple[str, str], dict[str, Any]] = {}
+    history: list[tuple[Any, ...]] = []
     if url.startswith("sqlite"):
-        rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start)
+        rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start, records, history)
         import sqlite3
 
         connection = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
@@ -92,6 +105,9 @@ def build(url: str, count: int) -> None:
         connection.executemany(
             f"INSERT INTO audit_log ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", rows
         )
+        for table, columns, values in record_rows(records, history, start):
+            connection.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
         connection.execute("COMMIT")
         connection.close()
     else:
@@ -101,12 +117,36 @@ def build(url: str, count: int) -> None:
             # `db upgrade` keyed the chain: the owner (this URL) reads the key and writes v3 entries as the
             # database's function would, only faster (COPY)
             key = bytes(connection.execute("SELECT key FROM batchtrace_keys.chain_key").fetchone()[0])  # type: ignore[index]
-            rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start, key)
+            rows = chained_rows(count - head.entries, head.head_seq + 1, head.head_hash, start, records, history,
+                                key)
             statement = f"COPY audit_log ({', '.join(COLUMNS)}) FROM STDIN"
             with connection.cursor() as cursor, cursor.copy(statement) as copy:
                 for row in rows:
                     copy.write_row((row[0], row[1] + "+00", *row[2:]))
+            connection.execute("SET session_replication_role = replica")  # building only: no item or MBR rows
+            for table, columns, values in record_rows(records, history, start):
+                with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") \
+                        as copy:
+                    for value in values:
+                        copy.write_row(value)
             connection.execute("ANALYZE audit_log")
+
+
+def record_rows(records: dict[tuple[str, str], dict[str, Any]], history: list[tuple[Any, ...]], at: datetime
+                ) -> Iterator[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]:
+    """The lot and batch rows and their status history as the entries describe them (the columns they do not
+    name: fixed values)."""
+    at_text = at.strftime("%Y-%m-%d %H:%M:%S")
+    yield "status_changes", ("record_type", "record_id", "from_status", "to_status", "by_user", "reason", "at"), [
+        (*change, at_text) for change in history]
+    lots = [(n, rid, "FG-100", "Produced", r["status"], r["quantity"], "0", "pcs", at_text, 1)
+            for n, ((kind, rid), r) in enumerate(sorted(records.items()), 1) if kind == "lot"]
+    yield "lots", ("id", "lot_number", "item_code", "origin", "status", "quantity", "on_hand", "unit", "created_at",
+                   "version"), lots
+    batches = [(n, rid, r["product_code"], 1, 1, r["planned_quantity"], "pcs", r["status"], at_text, 1)
+               for n, ((kind, rid), r) in enumerate(sorted(records.items()), 1) if kind == "batch"]
+    yield "batches", ("id", "batch_number", "product_code", "mbr_id", "mbr_version", "planned_quantity", "unit",
+                      "status", "planned_at", "version"), batches
 
 
 def timed(call: Callable[[], Any], repeat: int) -> tuple[list[float], Any]:
@@ -124,6 +164,8 @@ def run(url: str, repeat: int) -> dict[str, Any]:
         verify_times, report = timed(lambda: audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR), repeat)
         assert report.intact, report.problem
         entries = report.entries
+        check_times, problems = timed(lambda: audit.check_audit_records(ctx.read_uow(), SYSTEM_ACTOR), repeat)
+        assert not problems, problems[:5]
         pages: dict[str, Any] = {}
         cases: dict[str, Callable[[], Any]] = {
             "first page (200, newest)": lambda: audit.audit_page(ctx.read_uow(), AUDITOR, AuditFilter(), limit=200),
@@ -148,6 +190,8 @@ def run(url: str, repeat: int) -> dict[str, Any]:
         "verify_seconds": verify_times,
         "verify_per_second_best": entries / min(verify_times),
         "verify_per_second_median": entries / statistics.median(verify_times),
+        "records_seconds": check_times,
+        "records_per_second_median": entries / statistics.median(check_times),
         "pages": pages,
     }
 
@@ -203,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "meets" if figures["verify_per_second_median"] >= TARGET_PER_SECOND else "BELOW"
     print(f"  median {figures['verify_per_second_median']:,.0f} entries/s: {verdict} the target of "
           f"{TARGET_PER_SECOND:,}/s")
+    print(f"check_audit_records over the same trail and its lot and batch rows ({args.engine}):")
+    for seconds in figures["records_seconds"]:
+        print(f"  {seconds:6.2f} s   {figures['entries'] / seconds:>10,.0f} entries/s")
     print("audit_page:")
     for name, page in figures["pages"].items():
         print(f"  {name:34} median {page['median_ms']:7.1f} ms   max {page['max_ms']:7.1f} ms   ({page['rows']} rows)")

@@ -9,8 +9,10 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from domain.audit import AuditEntry, ChainReport, verify_chain
+from domain.record_check import RecordProblem
 from domain.users import User
 from persistence import station_access
+from persistence.record_check import SqlRecordCheck
 from persistence.tables import audit_log, users
 
 
@@ -104,6 +106,10 @@ class SqlAuditReader:
             )
             found.update((int(seq), digest) for seq, digest in rows)
         return found
+
+    def record_problems(self) -> list[RecordProblem]:
+        """Replay the trail and compare every checked GMP row with it (AUD-6; persistence.record_check)."""
+        return SqlRecordCheck(self.session).problems()
 
     def verify(self) -> ChainReport:
         """Walk the whole chain on the driver's own cursor: no ORM objects for a million rows."""

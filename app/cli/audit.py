@@ -15,6 +15,10 @@ from domain.i18n import _
 from domain.users import SYSTEM_ACTOR
 
 ANCHOR_FILE = "audit-anchors.jsonl"
+SHOWN_RECORD_PROBLEMS = 50
+RECORDS_CLEAN = ("record check: every checked row is as its audit entries say (lots, batches, material issues, "
+                 "shipments, users and roles, master data, specifications, QC results, deviations, signatures, "
+                 "status history, genealogy)")
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -70,6 +74,7 @@ def _audit_verify(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         report = audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR)
         anchor_problems = audit.check_audit_anchors(ctx.read_uow(), SYSTEM_ACTOR, anchors) if anchors else []
+        record_problems = audit.check_audit_records(ctx.read_uow(), SYSTEM_ACTOR)
     if report.problem is None:
         print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
     else:
@@ -82,7 +87,13 @@ def _audit_verify(args: argparse.Namespace) -> int:
         print(f"audit trail NOT as anchored: {problem.message}")
     if anchors and not anchor_problems:
         print(f"all {len(anchors)} anchors in {args.anchors} match")
-    return 0 if report.problem is None and not anchor_problems else 1
+    for record in record_problems[:SHOWN_RECORD_PROBLEMS]:
+        print(f"record NOT as audited: {record.message}")
+    if len(record_problems) > SHOWN_RECORD_PROBLEMS:
+        print(f"... and {len(record_problems) - SHOWN_RECORD_PROBLEMS} more records not as audited")
+    if not record_problems:
+        print(RECORDS_CLEAN)
+    return 0 if report.problem is None and not anchor_problems and not record_problems else 1
 
 
 def _audit_anchor(args: argparse.Namespace) -> int:
