@@ -120,13 +120,16 @@ class SqlRecordCheck:
         def name(kind: str, node_id: Any) -> str:
             return names.get(kind, {}).get(node_id, f"#{node_id}")
 
+        def raw(*columns: Column[Any]) -> Any:  # the stored values: the kind as its text, not the enum
+            return self.session.execute(select(*(type_coerce(c, NullType()) for c in columns)))
+
         mi, lot, line = t.material_issues.c, t.lots.c, t.shipment_lines.c
-        issues = ((name("L", lot_id), name("B", batch_id), kind, q) for lot_id, batch_id, kind, q in
-                  self.session.execute(select(mi.lot_id, mi.batch_id, mi.kind, type_coerce(mi.quantity, NullType()))))
-        completions = ((name("B", batch_id), name("L", lot_id), q) for batch_id, lot_id, q in self.session.execute(
-            select(lot.batch_id, lot.id, type_coerce(lot.quantity, NullType())).where(lot.batch_id.is_not(None))))
-        shipped = ((name("L", lot_id), name("S", shipment_id), q) for lot_id, shipment_id, q in self.session.execute(
-            select(line.lot_id, line.shipment_id, type_coerce(line.quantity, NullType()))))
+        issues = ((name("L", lot_id), name("B", batch_id), kind, q)
+                  for lot_id, batch_id, kind, q in raw(mi.lot_id, mi.batch_id, mi.kind, mi.quantity))
+        completions = ((name("B", batch_id), name("L", lot_id), q)
+                       for batch_id, lot_id, q in raw(lot.batch_id, lot.id, lot.quantity) if batch_id is not None)
+        shipped = ((name("L", lot_id), name("S", shipment_id), q)
+                   for lot_id, shipment_id, q in raw(line.lot_id, line.shipment_id, line.quantity))
         expected = expected_flows(issues, completions, shipped)
 
         def key_of(row: Row) -> str:
