@@ -61,14 +61,15 @@ class Replay:
 
 def replay_trail(entries: Iterable[TrailEntry], record_types: Collection[str]) -> Replay:
     """One pass over the entries (in sequence order) of the record types checked column by column, the
-    status-history types and every SIGN entry."""
+    status-history types and every SIGN entry. The SIGN entries of signature rows carry the signed content's
+    hash; those of a deviation's closure or a QC results review (kept in the trail only) do not."""
     result = Replay({record_type: {} for record_type in record_types})
     signed: dict[tuple[str, str], int] = {}
     changed: dict[tuple[str, str], int] = {}
     for entry in entries:
         record_type, record_id, action = entry.record_type, entry.record_id, entry.action
         values = json.loads(entry.changes) if entry.changes else {}
-        if action == "SIGN":
+        if action == "SIGN" and "content_hash" in values:  # a signature row (not a deviation closure or QC review)
             n = signed[record_type, record_id] = signed.get((record_type, record_id), 0) + 1
             result.signatures[signature_key(record_type, record_id, n)] = _signature(entry, values)
             continue
@@ -104,6 +105,8 @@ def _signature(entry: TrailEntry, values: dict[str, list[Any]]) -> dict[str, Any
         signed["meaning"] = label_meaning.rsplit(": ", 1)[1]
     if "purpose" in details:
         signed["purpose"] = details["purpose"]
+    if "release_evaluation" in details:  # the release evaluation a release signature binds
+        signed["evaluation"] = details["release_evaluation"]
     content = str(details.get("content_hash", ""))
     if ":" in content:  # "<content version>:<hash>" since signed content has versions
         signed["content_version"], signed["content_hash"] = content.split(":", 1)

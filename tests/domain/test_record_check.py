@@ -74,6 +74,10 @@ def test_signatures_and_status_changes_are_replayed_per_record_in_order():
         TrailEntry("lot", "L1", "UPDATE", "qa", changes(status=("Quarantine", "Released")), "released"),
         TrailEntry("batch_step", "B1/1", "SIGN", "op", changes(signature=(None, "Done: Performed"),
                                                                content_hash=(None, "def")), None),
+        TrailEntry("lot", "L1", "SIGN", "qc", changes(signature=(None, "QC results review: Reviewed")), "pH 7"),
+        TrailEntry("lot", "L1", "SIGN", "qa", changes(signature=(None, "QA approval: Approved"),
+                                                      content_hash=(None, "s2:abd"),
+                                                      release_evaluation=(None, '{"outcome":"pass"}')), None),
     ]
     replayed = replay_trail(entries, [])
     assert replayed.signatures == {
@@ -82,6 +86,8 @@ def test_signatures_and_status_changes_are_replayed_per_record_in_order():
                                "content_hash": "abc"},
         "batch_step B1/1 signature 1": {"user_id": "op", "comment": None, "meaning": "Performed",
                                         "content_hash": "def"},
+        "lot L1 signature 2": {"user_id": "qa", "comment": None, "meaning": "Approved", "content_version": "s2",
+                               "content_hash": "abd", "evaluation": '{"outcome":"pass"}'},
     }
     assert replayed.status_history == {
         "lot L1 change 1": {"from_status": None, "to_status": "Quarantine", "by_user": "clerk", "reason": None},
