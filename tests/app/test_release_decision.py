@@ -153,6 +153,9 @@ def test_a_lot_without_its_required_results_is_released_only_over_an_override(si
     release_lot(site, site.qc, number)
     result = release_lot(site, site.qa, number)
     assert not result.completed and missing(result) == ["QA override"]
+    waiting = signatures.pending_for(site.ctx.read_uow(), site.release)  # "Waiting for my signature"
+    assert [(p.record_id, p.requirement) for p in waiting if p.record_id == number] == [(number, "QA override")]
+    assert not [p for p in signatures.pending_for(site.ctx.read_uow(), site.qa) if p.record_id == number]
     with pytest.raises(ReasonRequired, match="justification"):
         release_lot(site, site.release, number, "  ")
     done = release_lot(site, site.release, number, "supplier CoA accepted under CC-12 while the gauge is repaired")
