@@ -229,9 +229,12 @@ class AuditTrailWidget(QWidget):
 
     def _verified(self, report: ChainReport) -> None:
         if report.intact:
-            self.verify_result.show_info(self.tr(
-                "Audit trail intact: {n} entries checked, last entry {seq}, head hash {hash}."
-            ).format(n=report.entries, seq=report.head_seq, hash=report.head_hash))
+            text = self.tr("Audit trail intact: {n} entries checked, last entry {seq}, head hash {hash}.").format(
+                n=report.entries, seq=report.head_seq, hash=report.head_hash)
+            if report.keyed_from is not None:  # PostgreSQL set up by 'db upgrade' (issue 9, AUD-7)
+                text += " " + self.tr("Keyed by the database (HMAC) from entry {seq} on: no station can forge or "
+                                      "recompute the entries from there.").format(seq=report.keyed_from)
+            self.verify_result.show_info(text)
         else:
             assert report.problem is not None
             self.verify_result.show_error(self.tr(

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QPlainTextEdit,
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app import audit
+from app import audit, users
 from app.audit import CSV_COLUMNS
 from app.bootstrap import AppContext
 from app.ports import AuditFilter
 from domain.users import Actor, Role
+from tests.conftest import ADMIN_PASSWORD
+from tests.ui.layout_check import layout_problems
 from tests.ui.conftest import ModalDriver, child, click, make_user, message_text, tick, type_into
 from ui.audit.audit_table_model import AuditTableModel
 from ui.audit.audit_trail_widget import AuditTrailWidget
@@ -199,6 +201,25 @@ def test_verify_reports_an_intact_chain(qtbot: QtBot, page: AuditTrailWidget, tr
     click(qtbot, page, "verifyChain")
     text = message_text(page, "verifyResult")
     assert text.startswith(f"Audit trail intact: {trail} entries checked, last entry {trail}, head hash ")
+
+
+@pytest.mark.req("AUD-7")
+@pytest.mark.parametrize("engine_name", [pytest.param("postgresql", marks=pytest.mark.pg)])
+def test_verify_says_from_which_entry_the_database_keys_the_chain(qtbot: QtBot, ctx: AppContext,
+                                                                   runner: SyncTaskRunner) -> None:
+    users.create_first_administrator(ctx.uow(), ctx.auth, "admin", "Ada Admin", ADMIN_PASSWORD)
+    widget = AuditTrailWidget(ctx, runner, users.log_in(ctx.uow(), ctx.auth, "admin", ADMIN_PASSWORD))
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    click(qtbot, widget, "verifyChain")
+    text = message_text(widget, "verifyResult")
+    assert text.startswith("Audit trail intact: ")
+    assert text.endswith("Keyed by the database (HMAC) from entry 1 on: no station can forge or recompute the "
+                         "entries from there.")
+    qtbot.wait(50)  # the layout gives the wrapped message its second line
+    assert layout_problems(widget) == []
+    widget.grab().save("/tmp/h9b/audit_keyed.png")
 
 
 @pytest.mark.req("AUD-5")
