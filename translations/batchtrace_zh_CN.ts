@@ -1976,6 +1976,10 @@ Previous: {prev}</source>
         <translation>审计追踪完整：已检查 {n} 条，最后一条 {seq}，链头哈希 {hash}。</translation>
     </message>
     <message>
+        <source>Keyed by the database (HMAC) from entry {seq} on: no station can forge or recompute the entries from there.</source>
+        <translation>自第 {seq} 条起由数据库以密钥签名（HMAC）：任何工作站都无法伪造或重算此后的条目。</translation>
+    </message>
+    <message>
         <source>Audit trail NOT intact: {problem} ({n} entries before it are intact).</source>
         <translation>审计追踪不完整：{problem}（其之前的 {n} 条完整）。</translation>
     </message>
