@@ -20,8 +20,8 @@ from app.bootstrap import AppContext
 from app.ports import AuditFilter
 from domain.users import Actor, Role
 from tests.conftest import ADMIN_PASSWORD
-from tests.ui.layout_check import layout_problems
 from tests.ui.conftest import ModalDriver, child, click, make_user, message_text, tick, type_into
+from tests.ui.layout_check import layout_problems
 from ui.audit.audit_table_model import AuditTableModel
 from ui.audit.audit_trail_widget import AuditTrailWidget
 from ui.shell.task_runner import SyncTaskRunner, TaskRunner
