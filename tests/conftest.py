@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,6 +21,11 @@ from app import bootstrap, i18n
 from app.passwords import Argon2Hasher
 from app.settings import Settings
 from tests.pg_server import PgServer
+
+# Property tests check what holds, not how fast: on the shared CI machine under load, hypothesis's deadline and
+# "too slow" health check failed runs that found nothing wrong.
+settings.register_profile("batchtrace", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("batchtrace")
 
 # req_marks: an unknown @pytest.mark.req ID fails the run (VAL-1); pytester: tests/test_req_marks.py runs
 # throwaway test sessions
