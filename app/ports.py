@@ -27,6 +27,7 @@ from domain.quality import PlanStatus, QcPlan, QcResult, Specification
 from domain.readings import Excursion
 from domain.recall import ContainmentChange, CustomerToNotify, LockedState, Recall, RecallCustomer, ScopeLine
 from domain.record_check import RecordProblem
+from domain.role_grants import RoleGrant
 from domain.scanners import Decision, ScannerStatus
 from domain.shipments import Shipment
 from domain.signatures import RuleExtra, Signature
@@ -40,6 +41,12 @@ from domain.workflow import StatusChange
 class SiteSecurityRepository(Protocol):
     def current(self) -> SiteSecurity: ...
     def add(self, version: SiteSecurity) -> None: ...
+
+
+class RoleGrantRepository(Protocol):
+    def add(self, grant: RoleGrant) -> None: ...
+    def lock_for_update(self, grant_id: int) -> RoleGrant | None: ...
+    def pending(self, user_id: str | None = None) -> Sequence[RoleGrant]: ...
 
 
 class UserRepository(Protocol):
@@ -262,6 +269,8 @@ class UnitOfWork(Protocol):
     def users(self) -> UserRepository: ...
     @property
     def site_security(self) -> SiteSecurityRepository: ...
+    @property
+    def role_grants(self) -> RoleGrantRepository: ...
     @property
     def audit(self) -> AuditReader: ...
     @property

@@ -19,6 +19,13 @@ from domain.errors import (
     ValidationError,
 )
 from domain.i18n import N_, _
+from domain.role_grants import (
+    FourEyesConflict,
+    RoleGrant,
+    describe_conflicts,
+    four_eyes_conflicts,
+    split_signing,
+)
 from domain.users import (
     USER_ID_PATTERN,
     Actor,
@@ -28,6 +35,7 @@ from domain.users import (
     User,
     UserId,
     validate_printed_name,
+    validate_roles,
     validate_user_id,
 )
 
@@ -52,13 +60,14 @@ class UserView:
     password_changed_at: datetime
     created_at: datetime
     language: str | None = None  # None: the station's locale
+    pending_roles: tuple[str, ...] = ()  # signing roles waiting for a second person's approval (ACC-6)
 
     @classmethod
-    def of(cls, user: User) -> UserView:
+    def of(cls, user: User, pending: Iterable[Role] = ()) -> UserView:
         return cls(
             user.user_id, user.printed_name, tuple(sorted(r.value for r in user.roles)), user.active,
             user.locked, user.failed_logins, user.must_change_password, user.password_changed_at,
-            user.created_at, user.language,
+            user.created_at, user.language, tuple(sorted(r.value for r in pending)),
         )
 
 
@@ -119,9 +128,13 @@ def create_first_administrator(
 
 def add_user(
     uow: UnitOfWork, actor: Actor, auth: AuthConfig, user_id: str, printed_name: str,
-    roles: Iterable[Role], temporary_password: str,
+    roles: Iterable[Role], temporary_password: str, *, accept_conflicts: str | None = None,
 ) -> UserView:
+    """A new user with a temporary password. Signing roles wait for a second person's approval (ACC-6); a
+    four-eyes conflict in the roles needs the site's acceptance (`accept_conflicts`, a reason)."""
     uid = validate_user_id(user_id.strip())
+    validate_printed_name(printed_name)
+    requested = validate_roles(frozenset(roles))
     with uow.acting_as(actor):
         actor.require(Permission.MANAGE_USERS)
         existing = uow.users.get(uid)
@@ -130,17 +143,24 @@ def add_user(
             raise AlreadyExists(_("user ID '{uid}' already exists ({state}): user IDs are never reused",
                                   uid=uid, state=state))
         _policy(uow).check_strength(temporary_password)
-        user = User(uid, printed_name, frozenset(roles), auth.hasher.hash(temporary_password), uow.now(),
-                    must_change_password=True)
+        accepted = _accept_conflicts(uid, requested, accept_conflicts)
+        now_roles, pending = split_signing(frozenset(), requested)
+        user = User(uid, printed_name, now_roles, auth.hasher.hash(temporary_password), uow.now(),
+                    must_change_password=True, awaiting_grant=bool(pending))
         uow.users.add(user)
+        uow.flush()  # the user's row before the grant that refers to it
+        _request_grant(uow, actor, uid, pending, accepted)
         uow.commit()
-        return UserView.of(user)
+        return UserView.of(user, pending)
 
 
 def list_users(uow: UnitOfWork, actor: Actor) -> list[UserView]:
     with uow.acting_as(actor):
         actor.require(Permission.MANAGE_USERS)
-        return [UserView.of(u) for u in uow.users.list()]
+        pending: dict[str, set[Role]] = {}
+        for grant in uow.role_grants.pending():
+            pending.setdefault(grant.user_id, set()).update(grant.roles)
+        return [UserView.of(u, pending.get(u.user_id, ())) for u in uow.users.list()]
 
 
 def log_in(uow: UnitOfWork, auth: AuthConfig, user_id: str, password: str) -> Actor:
@@ -295,16 +315,46 @@ def deactivate_user(uow: UnitOfWork, actor: Actor, user_id: str, reason: str | N
 
 
 def change_roles(
-    uow: UnitOfWork, actor: Actor, user_id: str, roles: Iterable[Role], reason: str | None
+    uow: UnitOfWork, actor: Actor, user_id: str, roles: Iterable[Role], reason: str | None, *,
+    accept_conflicts: str | None = None,
 ) -> UserView:
+    """Removing roles is immediate; added signing roles wait for a second person's approval (ACC-6); a
+    four-eyes conflict needs the site's acceptance (`accept_conflicts`, a reason)."""
     why = _require_reason(reason)
+    requested = validate_roles(frozenset(roles))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_USERS)
         user = _get(tx, user_id)
-        user.change_roles(frozenset(roles))
+        waiting = frozenset().union(*(g.roles for g in tx.role_grants.pending(user.user_id)))
+        if requested == user.roles or requested == user.roles | waiting:
+            raise ValidationError(_("the roles are unchanged"))
+        accepted = _accept_conflicts(user.user_id, requested, accept_conflicts)
+        now_roles, pending = split_signing(user.roles, requested)
+        pending -= waiting  # already requested: not twice
+        if now_roles != user.roles:
+            user.change_roles(now_roles, awaiting_grant=bool(pending | waiting))
         _keep_an_administrator(tx, user)
+        _request_grant(tx, actor, user.user_id, pending, accepted)
         tx.commit(reason=why)
-        return UserView.of(user)
+        return UserView.of(user, waiting | pending)
+
+
+def _accept_conflicts(user_id: str, roles: frozenset[Role], acceptance: str | None) -> str | None:
+    """The site's acceptance of a four-eyes conflict, or the refusal that asks for it."""
+    pairs = four_eyes_conflicts(roles)
+    if not pairs:
+        return None
+    if not acceptance or not acceptance.strip():
+        raise FourEyesConflict(describe_conflicts(user_id, pairs))
+    pairs_text = "; ".join(f"{p.first.value} + {p.second.value}" for p in pairs)
+    return f"{acceptance.strip()} [accepted: {pairs_text}]"
+
+
+def _request_grant(tx: UnitOfWork, actor: Actor, user_id: str, roles: frozenset[Role], accepted: str | None) -> None:
+    if roles:
+        tx.role_grants.add(RoleGrant(user_id, roles, actor.user_id, tx.now(), accepted))
+    if accepted:
+        tx.audit_event("FOUR_EYES_ACCEPTED", "user", user_id, reason=accepted)
 
 
 def choose_own_language(uow: UnitOfWork, actor: Actor, language: str | None) -> Actor:

@@ -220,10 +220,12 @@ class User:
         now: datetime,
         *,
         must_change_password: bool = True,
+        awaiting_grant: bool = False,
     ) -> None:
         self.user_id = validate_user_id(user_id)
         self.printed_name = validate_printed_name(printed_name)
-        self.roles = validate_roles(frozenset(roles))
+        # A new user whose only roles are signing roles holds none until a second person approves (ACC-6).
+        self.roles = frozenset(roles) if awaiting_grant else validate_roles(frozenset(roles))
         self.active = True
         self.locked = False
         self.failed_logins = 0
@@ -303,8 +305,10 @@ class User:
             raise ValidationError(_("user '{user_id}' is already deactivated", user_id=self.user_id))
         self.active = False
 
-    def change_roles(self, roles: frozenset[Role]) -> None:
-        roles = validate_roles(frozenset(roles))
+    def change_roles(self, roles: frozenset[Role], *, awaiting_grant: bool = False) -> None:
+        """`awaiting_grant`: the user's new roles are all signing roles waiting for approval (ACC-6): until then
+        the user holds none."""
+        roles = frozenset(roles) if awaiting_grant else validate_roles(frozenset(roles))
         if roles == self.roles:
             raise ValidationError(_("the roles are unchanged"))
         self.roles = roles

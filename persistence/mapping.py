@@ -22,6 +22,7 @@ from domain.process import Equipment, ParameterValue, ProcessParameter, ProcessS
 from domain.quality import QcPlan, QcResult, Specification, SpecTest
 from domain.readings import Excursion, ReadingImport
 from domain.recall import Recall, RecallCustomer, RecallScopeEntry
+from domain.role_grants import RoleGrant
 from domain.shipments import Shipment, ShipmentLine
 from domain.signatures import RuleExtra, Signature
 from domain.site_security import SiteSecurity
@@ -52,6 +53,7 @@ AUDITED: dict[type, AuditedType] = {
     CapaAction: AuditedType("capa_action", record_id=lambda a: f"{a.capa_id}/{a.action_no}"),
     User: AuditedType("user", frozenset({"password_hash", "password_history"})),
     SiteSecurity: AuditedType("site_security", record_id=lambda s: f"v{s.version}"),
+    RoleGrant: AuditedType("role_grant"),
     Item: AuditedType("item"),
     Supplier: AuditedType("supplier"),
     SupplierApproval: AuditedType("supplier_approval", record_id=lambda a: f"{a.item_code}/{a.supplier_code}"),
@@ -94,6 +96,7 @@ def map_domain() -> None:
     m = mapper_registry.map_imperatively
     m(User, t.users)
     m(SiteSecurity, t.site_security)
+    m(RoleGrant, t.role_grants)
     m(Item, t.items)
     m(Supplier, t.suppliers)
     m(SupplierApproval, t.supplier_approvals)

@@ -28,6 +28,7 @@ from domain.mbr import MbrStatus
 from domain.printing import PrintState
 from domain.quantities import Unit
 from domain.recall import NotificationStatus, RecallStatus
+from domain.role_grants import GrantStatus
 from domain.signatures import Meaning
 from domain.site_security import BOUNDS as SECURITY_BOUNDS
 from persistence.types import RoleSet, StringTuple, UTCDateTime
@@ -110,6 +111,23 @@ def _enum(enum_cls: type, length: int = 20) -> SAEnum:
 
 
 Qty = Numeric(18, 6)
+
+# Requests for signing roles (ACC-6): pending until a second administrator or QA approves (domain/role_grants).
+role_grants = Table(
+    "role_grants",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("roles", RoleSet(), nullable=False),
+    Column("status", _enum(GrantStatus, 10), nullable=False),
+    Column("requested_by", String(32), ForeignKey("users.user_id"), nullable=False),
+    Column("requested_at", UTCDateTime(), nullable=False),
+    Column("decided_by", String(32), ForeignKey("users.user_id"), nullable=True),
+    Column("decided_at", UTCDateTime(), nullable=True),
+    Column("conflicts_accepted", Text, nullable=True),
+    CheckConstraint("decided_by IS NULL OR (decided_by <> user_id)", name="not_own"),
+    Index("ix_role_grants_user_id", "user_id"),
+)
 
 items = Table(
     "items",

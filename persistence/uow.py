@@ -40,6 +40,7 @@ from persistence.qc_repository import SqlQuality
 from persistence.readings_repository import SqlReadings
 from persistence.recall_repository import SqlRecalls
 from persistence.repositories import SqlAuditReader, SqlUserRepository
+from persistence.role_grant_repository import SqlRoleGrants
 from persistence.signature_repositories import SqlSignatures, record_status_changes
 from persistence.site_security_repository import SqlSiteSecurity
 from persistence.tables import users
@@ -108,6 +109,7 @@ class SqlUnitOfWork:
         session = self._session
         self.users = SqlUserRepository(session)
         self.site_security = SqlSiteSecurity(session)
+        self.role_grants = SqlRoleGrants(session)
         self.audit = SqlAuditReader(session)
         self.master_data = SqlMasterData(session)
         self.numbering = SqlNumbering(session)

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from app import users
+from app import role_grants, users
 from app.bootstrap import AppContext
-from app.cli.support import CommandTree, UsageError, acting, log_in, open_context, print_table, read_password
+from app.cli.support import (
+    PROG,
+    CommandTree,
+    UsageError,
+    acting,
+    local_time,
+    log_in,
+    log_in_to_sign,
+    open_context,
+    print_table,
+    read_password,
+    whole_number,
+)
 from app.settings import load_settings, resolve_database_url
 from domain.errors import ValidationError
 from domain.i18n import _
+from domain.role_grants import FourEyesConflict
 from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
 
 
@@ -21,8 +36,27 @@ def add_commands(tree: CommandTree) -> None:
     add.add_argument("--name", required=True, help="printed name, as on signed records")
     add.add_argument("--role", action="append", default=[], help="a role (repeat for several): "
                      + ", ".join(r.value for r in Role))
+    add.add_argument("--accept-four-eyes", metavar="REASON",
+                     help="the site accepts that this person holds both halves of a four-eyes pair, because ...")
     acting(add, required=False)
     acting(command(user, "list", _user_list, "list all users"))
+    roles = command(user, "change-roles", _user_change_roles, "give a user a new set of roles; added signing "
+                    "roles wait for a second administrator's or QA's approval")
+    roles.add_argument("user_id", metavar="USER_ID")
+    roles.add_argument("--role", action="append", required=True, help="a role (repeat for several)")
+    roles.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    roles.add_argument("--accept-four-eyes", metavar="REASON",
+                       help="the site accepts that this person holds both halves of a four-eyes pair, because ...")
+    acting(roles)
+    acting(command(user, "grants", _user_grants, "list the signing roles waiting for approval"))
+    approve = command(user, "grant-approve", _grant_approve, "approve a pending grant of signing roles, signed with "
+                      "your password (another administrator or QA than the one who asked)")
+    approve.add_argument("grant", type=whole_number("grant number", 1, 999_999_999), metavar="GRANT")
+    acting(approve)
+    reject = command(user, "grant-reject", _grant_reject, "reject (or, who asked, withdraw) a pending grant")
+    reject.add_argument("grant", type=whole_number("grant number", 1, 999_999_999), metavar="GRANT")
+    reject.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    acting(reject)
     for name, handler, text in (
         ("deactivate", _user_deactivate, "deactivate a user (IDs are never deleted or reused)"),
         ("reset-password", _user_reset_password, "give a user a new temporary password"),
@@ -59,9 +93,62 @@ def _user_add(args: argparse.Namespace) -> int:
             raise UsageError(_("give the new user at least one --role"))
         actor = log_in(ctx, args.user)
         password = read_password(f"Temporary password for {uid}", confirm=True)
-        view = users.add_user(ctx.uow(), actor, ctx.auth, uid, name, roles, password)
-    print(f"added user {view.user_id} ({view.printed_name}) with role(s) {', '.join(view.roles)}; "
+        with _four_eyes_hint():
+            view = users.add_user(ctx.uow(), actor, ctx.auth, uid, name, roles, password,
+                                  accept_conflicts=args.accept_four_eyes)
+    print(f"added user {view.user_id} ({view.printed_name}) with role(s) {', '.join(view.roles) or 'none yet'}; "
           "the temporary password must be changed at the first log-in")
+    _say_pending(view)
+    return 0
+
+
+@contextmanager
+def _four_eyes_hint() -> Iterator[None]:
+    try:
+        yield
+    except FourEyesConflict as conflict:
+        raise FourEyesConflict(_("{error}: give --accept-four-eyes REASON", error=conflict)) from None
+
+
+def _say_pending(view: users.UserView) -> None:
+    if view.pending_roles:
+        print(f"waiting for approval by a second administrator or QA: {', '.join(view.pending_roles)} "
+              f"(see '{PROG} user grants')")
+
+
+def _user_change_roles(args: argparse.Namespace) -> int:
+    roles = frozenset(Role.parse(text) for text in args.role)
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        with _four_eyes_hint():
+            view = users.change_roles(ctx.uow(), actor, args.user_id, roles, args.reason,
+                                      accept_conflicts=args.accept_four_eyes)
+    print(f"user {view.user_id} now holds: {', '.join(view.roles) or 'no role yet'}")
+    _say_pending(view)
+    return 0
+
+
+def _user_grants(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        grants = role_grants.pending_grants(ctx.read_uow(), log_in(ctx, args.user))
+    print_table(("GRANT", "USER", "PRINTED NAME", "ROLES", "ASKED BY", "ASKED AT", "FOUR-EYES ACCEPTED"),
+                [(str(g.id), g.user_id, g.printed_name, ", ".join(g.roles), g.requested_by,
+                  local_time(g.requested_at), g.conflicts_accepted or "") for g in grants])
+    return 0
+
+
+def _grant_approve(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        actor, password = log_in_to_sign(ctx, args.user)  # the command is one session: one password
+        view = role_grants.approve_grant(ctx.uow(), actor, ctx.auth, args.grant, password)
+    print(f"approved grant {args.grant}: {view.user_id} now holds {', '.join(view.roles)}")
+    return 0
+
+
+def _grant_reject(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        grant = role_grants.reject_grant(ctx.uow(), log_in(ctx, args.user), args.grant, args.reason)
+    print(f"rejected grant {grant.id}: {grant.user_id} does not get {', '.join(grant.roles)}")
     return 0
 
 

@@ -27,6 +27,7 @@ from domain.quantities import Unit
 from domain.users import SYSTEM_ACTOR, Actor, Role
 from persistence.engine import parse_url
 from tests.app.signing import release_lot
+from tests.app.support import approve_signing_roles
 
 PASSWORD = "Site-pass-2026"
 GTIN_SYR = "09506000134352"  # a valid GTIN-14 (GS1 example)
@@ -52,6 +53,7 @@ class Site:
 def person(ctx: AppContext, admin: Actor, user_id: str, name: str, role: Role) -> Actor:
     temporary = f"Temp-{user_id}-2026"
     users.add_user(ctx.uow(), admin, ctx.auth, user_id, name, {role}, temporary)
+    approve_signing_roles(ctx, admin, user_id)  # a second administrator approves (ACC-6)
     return users.change_own_password(ctx.uow(), ctx.auth, user_id, temporary, PASSWORD)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, text
 
-from app import users
+from app import role_grants, users
 from app.bootstrap import AppContext
 from app.ports import AuditFilter
 from domain.audit import AuditEntry
@@ -55,8 +55,34 @@ def add_and_activate(
     ctx: AppContext, admin: Actor, user_id: str, roles: set[Role], password: str = CLERK_PASSWORD,
     printed_name: str | None = None,
 ) -> Actor:
-    """An administrator adds the user with a temporary password; the user sets their own and is logged in."""
+    """An administrator adds the user with a temporary password; the user sets their own and is logged in.
+    Signing roles are approved by a second administrator, as ACC-6 wants (see `approve_signing_roles`)."""
     temporary = f"Temp-{user_id}-0001"
-    users.add_user(ctx.uow(), admin, ctx.auth, user_id, printed_name or user_id.title(), roles, temporary)
+    users.add_user(ctx.uow(), admin, ctx.auth, user_id, printed_name or user_id.title(), roles, temporary,
+                   accept_conflicts="test site: one person on purpose")
+    approve_signing_roles(ctx, admin, user_id)
     return users.change_own_password(ctx.uow(), ctx.auth, user_id, temporary, password)
+
+
+APPROVER_ID = "zz-approver"  # listed after the users a test makes
+APPROVER_PASSWORD = "Approver-pass-2026"
+
+
+def approve_signing_roles(ctx: AppContext, admin: Actor, user_id: str) -> None:
+    """Approve every pending grant of signing roles to `user_id` as a second administrator (`approver`, added
+    by `admin` the first time it is needed): the four eyes ACC-6 asks for, in the tests' set-up."""
+    with ctx.read_uow().acting_as(SYSTEM_ACTOR) as tx:
+        grants = [grant.id for grant in tx.role_grants.pending(user_id)]
+        exists = tx.users.get(APPROVER_ID) is not None
+    if not grants:
+        return
+    if not exists:
+        temporary = "Temp-approver-0001"
+        users.add_user(ctx.uow(), admin, ctx.auth, APPROVER_ID, "Second Administrator", {Role.ADMINISTRATOR},
+                       temporary)
+        users.change_own_password(ctx.uow(), ctx.auth, APPROVER_ID, temporary, APPROVER_PASSWORD)
+    approver = users.log_in(ctx.uow(), ctx.auth, APPROVER_ID, APPROVER_PASSWORD)
+    for grant_id in grants:
+        assert grant_id is not None
+        role_grants.approve_grant(ctx.uow(), approver, ctx.auth, grant_id, APPROVER_PASSWORD)
 

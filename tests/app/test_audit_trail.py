@@ -62,11 +62,12 @@ def test_a_create_records_every_field_as_new_value_and_who_did_it(ctx: AppContex
 def test_an_update_records_old_and_new_values_of_the_changed_fields_only(ctx: AppContext, admin: Actor) -> None:
     add_and_activate(ctx, admin, "wes", {Role.WAREHOUSE}, printed_name="Wes Warehouse")
     users.rename_user(ctx.uow(), admin, "wes", "Wesley Warehouse", "name changed after marriage")
-    users.change_roles(ctx.uow(), admin, "wes", {Role.WAREHOUSE, Role.QC_ANALYST}, "cross-trained for QC")
+    # a role that signs would wait for a second person's approval (ACC-6): Production applies at once
+    users.change_roles(ctx.uow(), admin, "wes", {Role.WAREHOUSE, Role.PRODUCTION}, "cross-trained for QC")
     rename, roles = trail(ctx, record_id="wes", action="UPDATE")[-2:]
     assert (rename.user_id, rename.user_name, rename.reason) == ("admin", "Ada Admin", "name changed after marriage")
     assert rename.change_map() == {"printed_name": ["Wes Warehouse", "Wesley Warehouse"]}
-    assert roles.change_map() == {"roles": [["Warehouse"], ["QC Analyst", "Warehouse"]]}
+    assert roles.change_map() == {"roles": [["Warehouse"], ["Production", "Warehouse"]]}
     assert roles.reason == "cross-trained for QC"
 
 

@@ -32,7 +32,7 @@ from tests.app.lots_support import (  # noqa: F401
     trail,
 )
 from tests.app.signing import release_lot, sign
-from tests.app.support import raw_user
+from tests.app.support import approve_signing_roles, raw_user
 from tests.conftest import ADMIN_PASSWORD
 
 LOT_RELEASE = "lot:Quarantine->Released"
@@ -59,7 +59,8 @@ def shown(site: Site, number: str, record_type: str = "lot") -> list[signatures.
 def two_roles(site: Site, user_id: str, *roles: Role) -> Actor:
     temporary = f"Temp-{user_id}-2026"
     users.add_user(site.ctx.uow(), site.admin, site.ctx.auth, user_id, user_id.title() + " Twohats", set(roles),
-                   temporary)
+                   temporary, accept_conflicts="this test: two hats on purpose (ACC-6 is what it checks)")
+    approve_signing_roles(site.ctx, site.admin, user_id)
     return users.change_own_password(site.ctx.uow(), site.ctx.auth, user_id, temporary, PASSWORD)
 
 

@@ -24,7 +24,15 @@ from domain.errors import (
     ValidationError,
 )
 from domain.users import SYSTEM_ACTOR, Actor, Role
-from tests.app.support import CLERK_PASSWORD, add_and_activate, plain_connection, raw_user, trail, users_snapshot
+from tests.app.support import (
+    APPROVER_ID,
+    CLERK_PASSWORD,
+    add_and_activate,
+    plain_connection,
+    raw_user,
+    trail,
+    users_snapshot,
+)
 from tests.conftest import ADMIN_PASSWORD
 
 
@@ -408,6 +416,7 @@ def test_the_last_active_administrator_is_kept(ctx: AppContext, db_url: str, adm
     assert len(trail(ctx)) == count
 
     second = add_and_activate(ctx, admin, "bea", {Role.ADMINISTRATOR, Role.QA_RELEASE})
+    users.deactivate_user(ctx.uow(), admin, APPROVER_ID, "approved Bea's QA Release role (ACC-6) and left")
     users.change_roles(ctx.uow(), admin, "admin", {Role.QA_RELEASE}, "hand over to Bea")
     assert users.list_users(ctx.read_uow(), second)
     with pytest.raises(ValidationError, match="'bea' is the last active administrator"):

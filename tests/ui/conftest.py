@@ -32,6 +32,7 @@ from app import bootstrap, users
 from app.bootstrap import AppContext
 from app.settings import Settings
 from domain.users import Actor, Role
+from tests.app.support import approve_signing_roles
 from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
 from ui.shell.task_runner import SyncTaskRunner, TaskRunner
 
@@ -89,7 +90,9 @@ def admin(ui_ctx: AppContext) -> Actor:
 def make_user(ctx: AppContext, admin: Actor, user_id: str, roles: frozenset[Role] = frozenset({Role.PRODUCTION}),
               *, ready: bool = True) -> Actor | None:
     """A user the administrator added; `ready` also replaces the temporary password and logs in."""
-    users.add_user(ctx.uow(), admin, ctx.auth, user_id, user_id.title() + " Person", roles, USER_PASSWORD)
+    users.add_user(ctx.uow(), admin, ctx.auth, user_id, user_id.title() + " Person", roles, USER_PASSWORD,
+                   accept_conflicts="test site: one person on purpose")
+    approve_signing_roles(ctx, admin, user_id)  # a second administrator approves (ACC-6)
     if not ready:
         return None
     return users.change_own_password(ctx.uow(), ctx.auth, user_id, USER_PASSWORD, NEW_PASSWORD)

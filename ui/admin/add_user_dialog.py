@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from domain.errors import DomainError
 from domain.users import PasswordPolicy, Role, validate_printed_name, validate_roles, validate_user_id
+from ui.admin.four_eyes_notice import FourEyesNotice
 from ui.admin.role_checklist import RoleChecklist
 from ui.shell.change_password_dialog import password_field
 from ui.widgets.form_dialog import FormDialog
@@ -19,6 +20,7 @@ class NewUser:
     printed_name: str
     roles: frozenset[Role]
     temporary_password: str
+    accept_conflicts: str | None = None  # the site's acceptance of a four-eyes conflict (ACC-6)
 
 
 class AddUserDialog(FormDialog[NewUser]):
@@ -32,12 +34,20 @@ class AddUserDialog(FormDialog[NewUser]):
         self.printed_name.setObjectName("printedName")
         self.roles = RoleChecklist()
         self.form.addRow(self.roles)
+        self.four_eyes = FourEyesNotice("")
+        self.form.addRow(self.four_eyes)
+        self.roles.on_change(lambda: self.four_eyes.update_for(self.roles.roles()))
+        self.user_id.textChanged.connect(self._user_id_changed)
         self.password = self.add_row(self.tr("Temporary password"), password_field("temporaryPassword"))
         self.repeat_password = self.add_row(self.tr("Repeat password"), password_field("repeatPassword"))
         note = QLabel(self.tr("The user must replace the temporary password at the first log-in."))
         note.setWordWrap(True)
         self.body.addWidget(note)
         self.finish()
+
+    def _user_id_changed(self, text: str) -> None:
+        self.four_eyes.user_id = text.strip()
+        self.four_eyes.update_for(self.roles.roles())
 
     def submit(self) -> None:
         # The rules are pure domain functions: check them here so that the form stays open to correct them.
@@ -53,4 +63,7 @@ class AddUserDialog(FormDialog[NewUser]):
             self.fail(self.tr("The two passwords differ: type the same password twice."))
             self.repeat_password.clear()
             return
-        self.done_with(NewUser(uid, name, roles, self.password.text()))
+        if self.four_eyes.missing_acceptance(roles):
+            self.fail(self.tr("Say why the site accepts one person in both roles, or untick one of them."))
+            return
+        self.done_with(NewUser(uid, name, roles, self.password.text(), self.four_eyes.accepted(roles)))

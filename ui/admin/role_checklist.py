@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
@@ -28,6 +28,10 @@ class RoleChecklist(QGroupBox):
             box.setChecked(role in checked)
             layout.addWidget(box)
             self.boxes[role] = box
+
+    def on_change(self, slot: Callable[[], None]) -> None:
+        for box in self.boxes.values():
+            box.toggled.connect(lambda _checked: slot())
 
     def roles(self) -> frozenset[Role]:
         return frozenset(role for role, box in self.boxes.items() if box.isChecked())

@@ -18,6 +18,7 @@ from ui.admin.add_user_dialog import AddUserDialog
 from ui.admin.change_roles_dialog import ChangeRolesDialog
 from ui.admin.rename_user_dialog import RenameUserDialog
 from ui.admin.reset_password_dialog import ResetPasswordDialog
+from ui.admin.role_grants_dialog import RoleGrantsDialog
 from ui.admin.security_settings_dialog import SecuritySettingsDialog
 from ui.admin.user_table_model import UserTableModel
 from ui.shell.task_runner import Runner
@@ -55,6 +56,7 @@ class UserAdminWidget(QWidget):
             ("resetPassword", self.tr("Reset password..."), self.reset_password),
             ("changeRoles", self.tr("Change roles..."), self.change_roles),
             ("renameUser", self.tr("Change printed name..."), self.rename_user),
+            ("roleGrants", self.tr("Role approvals..."), self.role_grants),
             ("securitySettings", self.tr("Security settings..."), self.security_settings),
             ("refreshUsers", self.tr("Refresh"), self.refresh),
         ):
@@ -105,7 +107,7 @@ class UserAdminWidget(QWidget):
             return
         ctx, actor = self.ctx, self.actor
         self._run(lambda: users.add_user(ctx.uow(), actor, ctx.auth, new.user_id, new.printed_name, new.roles,
-                                         new.temporary_password),
+                                         new.temporary_password, accept_conflicts=new.accept_conflicts),
                   self.tr("User '{uid}' added: the user sets a new password at the first log-in."))
 
     def deactivate_user(self) -> None:
@@ -139,13 +141,15 @@ class UserAdminWidget(QWidget):
 
     def change_roles(self) -> None:
         user = self.selected_user()
-        roles = ChangeRolesDialog.ask(user, self) if user else None
-        if user is None or roles is None:
+        change = ChangeRolesDialog.ask(user, self) if user else None
+        if user is None or change is None:
             return
+        roles, accepted = change.roles, change.accept_conflicts
         names = ", ".join(sorted(r.value for r in roles))
         self._change(self.tr("Give {name} ({uid}) the roles: {roles}?").format(name=user.printed_name,
                                                                              uid=user.user_id, roles=names),
-                     lambda uow, actor, why: users.change_roles(uow, actor, user.user_id, roles, why),
+                     lambda uow, actor, why: users.change_roles(uow, actor, user.user_id, roles, why,
+                                                                accept_conflicts=accepted),
                      self.tr("Roles of '{uid}' changed."))
 
     def rename_user(self) -> None:
@@ -157,6 +161,12 @@ class UserAdminWidget(QWidget):
                      .format(uid=user.user_id, old=user.printed_name, new=name),
                      lambda uow, actor, why: users.rename_user(uow, actor, user.user_id, name, why),
                      self.tr("Printed name of '{uid}' changed."))
+
+    def role_grants(self) -> None:
+        decided = RoleGrantsDialog.ask(self.ctx, self.runner, self.actor, self)
+        if decided is not None:
+            self.message.show_info(decided)
+            self.refresh()
 
     def security_settings(self) -> None:
         view = SecuritySettingsDialog.ask(self.ctx, self.runner, self.actor, self)

@@ -51,7 +51,9 @@ class UserTableModel(QAbstractTableModel):
         if view is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
-        roles = ", ".join(role_name(Role(r)) for r in view.roles)
+        roles = ", ".join([*(role_name(Role(r)) for r in view.roles),
+                           *(self.tr("{role} (pending)").format(role=role_name(Role(r)))
+                             for r in view.pending_roles)])
         values = (
             view.user_id, view.printed_name, roles, self.status(view), str(view.failed_logins),
             local_text(view.password_changed_at), local_text(view.created_at),

@@ -163,7 +163,8 @@ def test_rename_change_roles_and_reset_password(qtbot: QtBot, ui_ctx: AppContext
     modals.answer(roles, give_reason(qtbot, "moved to the QC lab"))
     click(qtbot, page, "changeRoles")
     modals.check()
-    assert page.model.index(page.model.row_of("dave"), 2).data() == "QC Analyst"
+    # a signing role waits for a second administrator or QA (ACC-6, tests/ui/admin/test_role_grants_dialog.py)
+    assert page.model.index(page.model.row_of("dave"), 2).data() == "QC Analyst (pending)"
 
     def reset(dialog: QDialog) -> None:
         type_into(qtbot, dialog, "temporaryPassword", "Reset-pass-2026")
