@@ -160,6 +160,10 @@
         <translation>请至少为新用户指定一个 --role</translation>
     </message>
     <message>
+        <source>{error}: give --accept-four-eyes REASON</source>
+        <translation>{error}：请给出 --accept-four-eyes REASON</translation>
+    </message>
+    <message>
         <source>the database has no users yet: create the first administrator without --user</source>
         <translation>数据库中还没有用户：请不带 --user 创建第一位管理员</translation>
     </message>
@@ -608,6 +612,14 @@
         <translation>用户 ID 或密码错误：账户锁定前还剩 {remaining} 次尝试机会</translation>
     </message>
     <message>
+        <source>{printed_name} ({user_id}) may not decide role grants: an administrator or QA does</source>
+        <translation>{printed_name}（{user_id}）无权决定角色授予：应由管理员或 QA 决定</translation>
+    </message>
+    <message>
+        <source>no role grant {id}</source>
+        <translation>没有角色授予 {id}</translation>
+    </message>
+    <message>
         <source>user &apos;{user_id}&apos; is deactivated</source>
         <translation>用户“{user_id}”已停用</translation>
     </message>
@@ -988,8 +1000,56 @@
         <translation>审核</translation>
     </message>
     <message>
+        <source>{duty} ({first} + {second})</source>
+        <translation>{duty}（{first} + {second}）</translation>
+    </message>
+    <message>
+        <source>QC testing and the release it supports</source>
+        <translation>QC 检验及其支持的放行</translation>
+    </message>
+    <message>
+        <source>QC results and their QA review</source>
+        <translation>QC 结果及其 QA 审核</translation>
+    </message>
+    <message>
+        <source>QA review and release</source>
+        <translation>QA 审核与放行</translation>
+    </message>
+    <message>
+        <source>making a batch and releasing it</source>
+        <translation>生产批次并将其放行</translation>
+    </message>
+    <message>
+        <source>performing production steps and reviewing them</source>
+        <translation>执行生产步骤并对其审核</translation>
+    </message>
+    <message>
+        <source>&apos;{user_id}&apos; would hold both halves of a four-eyes pair: {pairs}. The site must accept this with a reason</source>
+        <translation>“{user_id}”将同时担任双人复核的两方：{pairs}。场所必须给出原因予以接受</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>批准</translation>
+    </message>
+    <message>
+        <source>a role grant is for signing roles only</source>
+        <translation>角色授予仅适用于签名角色</translation>
+    </message>
+    <message>
+        <source>role grant {id} is already {status}</source>
+        <translation>角色授予 {id} 已为{status}</translation>
+    </message>
+    <message>
+        <source>you cannot decide a grant of roles to yourself</source>
+        <translation>您不能决定授予您自己的角色</translation>
+    </message>
+    <message>
+        <source>the administrator who asked for a role grant cannot approve it: a second administrator or QA must</source>
+        <translation>申请角色授予的管理员不能批准它：必须由另一名管理员或 QA 批准</translation>
     </message>
     <message>
         <source>Released</source>
@@ -1699,6 +1759,10 @@
         <source>{record} {test} again: line {first} has it already</source>
         <translation>{record} {test} 重复：第 {first} 行已有</translation>
     </message>
+    <message>
+        <source>this user</source>
+        <translation>该用户</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1772,6 +1836,10 @@
     <message>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>两次输入的密码不一致：请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <source>Say why the site accepts one person in both roles, or untick one of them.</source>
+        <translation>请说明场所为何接受一人同时担任这两个角色，或取消勾选其中一个。</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +2929,10 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <source>The roles are unchanged.</source>
         <translation>角色未改变。</translation>
     </message>
+    <message>
+        <source>Say why the site accepts one person in both roles, or untick one of them.</source>
+        <translation>请说明场所为何接受一人同时担任这两个角色，或取消勾选其中一个。</translation>
+    </message>
 </context>
 <context>
     <name>CloseCapaDialog</name>
@@ -3660,6 +3732,17 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>FourEyesNotice</name>
+    <message>
+        <source>The site accepts this because ... (kept in the audit trail)</source>
+        <translation>场所接受此情况，因为……（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>Signing roles wait for approval by a second administrator or QA: {roles}.</source>
+        <translation>签名角色须等待另一名管理员或 QA 批准：{roles}。</translation>
     </message>
 </context>
 <context>
@@ -6192,6 +6275,59 @@ Customers completed: {done} of {total}</source>
     </message>
 </context>
 <context>
+    <name>RoleGrantsDialog</name>
+    <message>
+        <source>Signing roles awaiting approval</source>
+        <translation>等待批准的签名角色</translation>
+    </message>
+    <message>
+        <source>Approve, signing with my password</source>
+        <translation>批准（以我的密码签名）</translation>
+    </message>
+    <message>
+        <source>A signing role applies only after a second administrator or QA approves it: not the one who asked, not the person who gets it.</source>
+        <translation>签名角色须经另一名管理员或 QA 批准后才生效：不能是申请人，也不能是获得该角色的人。</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <source>Reject...</source>
+        <translation>拒绝...</translation>
+    </message>
+    <message>
+        <source>#{id} {name} ({uid}): {roles}
+asked by {by} on {when}</source>
+        <translation>#{id} {name}（{uid}）：{roles}
+由 {by} 于 {when} 申请</translation>
+    </message>
+    <message>
+        <source>Four-eyes conflict accepted: {why}</source>
+        <translation>已接受的双人复核冲突：{why}</translation>
+    </message>
+    <message>
+        <source>No signing role is waiting for approval.</source>
+        <translation>没有等待批准的签名角色。</translation>
+    </message>
+    <message>
+        <source>Type your password: it signs the approval.</source>
+        <translation>请输入您的密码：它用于签署此批准。</translation>
+    </message>
+    <message>
+        <source>Grant #{id} approved: {uid} now holds {roles}.</source>
+        <translation>授予 #{id} 已批准：{uid} 现担任 {roles}。</translation>
+    </message>
+    <message>
+        <source>Reject grant #{id}? The roles never apply.</source>
+        <translation>拒绝授予 #{id}？这些角色将不会生效。</translation>
+    </message>
+    <message>
+        <source>Grant #{id} rejected.</source>
+        <translation>授予 #{id} 已拒绝。</translation>
+    </message>
+</context>
+<context>
     <name>RoomDialog</name>
     <message>
         <source>New room</source>
@@ -7491,6 +7627,10 @@ Customers completed: {done} of {total}</source>
         <translation>更改签署姓名...</translation>
     </message>
     <message>
+        <source>Role approvals...</source>
+        <translation>角色批准...</translation>
+    </message>
+    <message>
         <source>Security settings...</source>
         <translation>安全设置...</translation>
     </message>
@@ -7580,6 +7720,10 @@ Customers completed: {done} of {total}</source>
     <message>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>{role} (pending)</source>
+        <translation>{role}（待批准）</translation>
     </message>
     <message>
         <source>Deactivated</source>
