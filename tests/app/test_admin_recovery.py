@@ -3,17 +3,14 @@ PostgreSQL: only then, only by the database owner, audited with who did it and w
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from app import bootstrap, users
 from app.bootstrap import AppContext
 from domain.errors import AccessDenied, AuthenticationFailed, PasswordExpired, ReasonRequired, ValidationError
 from domain.users import Actor, Role
-from tests.app.support import add_and_activate, plain_connection, raw_user, trail
+from tests.app.support import add_and_activate, raw_user, trail
+from tests.cli.support import as_station
 from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
 
 
@@ -82,16 +79,10 @@ def test_the_recovery_is_only_for_a_locked_out_last_administrator(ctx: AppContex
 def test_a_station_role_that_does_not_own_the_tables_is_refused_and_the_attempt_audited(
     ctx: AppContext, admin: Actor, db_url: str
 ) -> None:
-    role = f"station_{uuid.uuid4().hex[:8]}"
-    with plain_connection(db_url) as c:
-        c.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'station-pass'"))
-        c.execute(text(f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {role}"))
-        c.execute(text(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}"))
     lock_out(ctx, "admin")
-    station_url = make_url(db_url).set(username=role).render_as_string(hide_password=False)
-    station = bootstrap.open_context(station_url, hasher=FAST_HASHER, password="station-pass")
+    station = bootstrap.open_context(as_station(db_url), hasher=FAST_HASHER)  # the role stations use (AUD-7)
     try:
-        with pytest.raises(AccessDenied, match=f"PostgreSQL role {role} is not the database owner"):
+        with pytest.raises(AccessDenied, match="PostgreSQL role batchtrace_station is not the database owner"):
             users.recover_administrator(station.uow(), station.auth, station.database_owner, "Mallory", "admin",
                                         "let me in")
     finally:
