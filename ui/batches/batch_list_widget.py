@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import batches
 from app.batches import BatchView
@@ -61,7 +70,15 @@ class BatchListWidget(QWidget):
         row.addWidget(plan)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
+        # The batch's pane (header, signatures, material, process and chart tabs) needs more height than a
+        # 1280x800 window leaves under a list: it scrolls, so the list keeps its share (two fifths) and shows
+        # more than two or three batches.
+        pane = QScrollArea()
+        pane.setObjectName("batchDetailScroll")
+        pane.setWidgetResizable(True)
+        pane.setFrameShape(QFrame.Shape.NoFrame)
+        pane.setWidget(self.detail)
+        splitter.addWidget(pane)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         self.count_label = QLabel()

@@ -111,14 +111,15 @@ class BatchProcessWidget(QWidget):
         self.room = QComboBox()
         self.room.setObjectName("stepRoom")
         self.room.setMinimumContentsLength(20)
+        self.room.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # a room name shown whole
         self.start_button = push_button(self.tr("Start step"), "startStep", self.start_step)
         self.equipment_caption = QLabel(self.tr("Equipment"))
         self.room_caption = QLabel(self.tr("Room"))
         start_row = QHBoxLayout()
         start_row.addWidget(self.equipment_caption)
-        start_row.addWidget(self.equipment, 2)
+        start_row.addWidget(self.equipment, 1)
         start_row.addWidget(self.room_caption)
-        start_row.addWidget(self.room, 1)
+        start_row.addWidget(self.room)  # as wide as its longest room name; the equipment field takes the rest
         start_row.addWidget(self.start_button)
         self.value_caption = QLabel()
         self.value_caption.setObjectName("valueCaption")
