@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 # The longest number anyone types: 30 characters covers 18 digits, a point and 6 decimals with room left.
 MAX_NUMBER_TEXT = 30
@@ -122,10 +123,13 @@ def parse_day(text: str) -> date:
 
 def parse_quantity_text(text: str | int | Decimal, what: str = "quantity") -> Decimal:
     """A quantity as typed (or passed on): a bounded ASCII number, then the rules of `domain.quantities`."""
-    from domain.quantities import parse_quantity  # the rules stay where quantities are defined
+    from domain.quantities import LIMIT, parse_quantity  # the rules stay where quantities are defined
 
     text = str(text)
     value = parse_decimal(text, what)
+    if value >= LIMIT:  # named as typed ('1e17'), with the one message of the site-wide bound (GEN-7)
+        raise ValidationError(_("{what} '{value}' is out of range: at most 12 digits before the decimal point "
+                                "and 6 after", what=what, value=shown(text.strip())))
     try:
         return parse_quantity(value, what=what)
     except ArithmeticError:  # more digits than a quantity can hold once scaled

@@ -9,6 +9,10 @@ from domain.errors import ValidationError
 from domain.i18n import _
 
 QUANTUM = Decimal("0.000001")
+# One site-wide bound on quantities (GEN-7): 12 digits before the point and 6 after, what NUMERIC(18, 6) holds on
+# PostgreSQL. Checked here, so both engines refuse the same values with the same message.
+INTEGER_DIGITS = 12
+LIMIT = Decimal(10) ** INTEGER_DIGITS
 
 
 class Unit(Enum):
@@ -66,6 +70,9 @@ def parse_quantity(value: str | int | Decimal, *, what: str = "quantity") -> Dec
         raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value))
     if quantity <= 0:
         raise ValidationError(_("{what} must be greater than zero", what=what))
+    if quantity >= LIMIT:
+        raise ValidationError(_("{what} '{value}' is out of range: at most 12 digits before the decimal point "
+                                "and 6 after", what=what, value=value))
     if quantity != quantity.quantize(QUANTUM):
         raise ValidationError(_("{what} has more than 6 decimal places", what=what))
     return quantity.quantize(QUANTUM)

@@ -1763,6 +1763,10 @@
         <source>this user</source>
         <translation>该用户</translation>
     </message>
+    <message>
+        <source>{what} &apos;{value}&apos; is out of range: at most 12 digits before the decimal point and 6 after</source>
+        <translation>{what}“{value}”超出范围：小数点前最多 12 位，小数点后最多 6 位</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -43,3 +43,15 @@ def test_quantity_and_percentage_parsing() -> None:
     assert parse_percentage("") == D(0)
     with pytest.raises(ValidationError, match="between 0 and 100"):
         parse_percentage("101")
+
+
+@pytest.mark.req("GEN-7")
+@pytest.mark.parametrize("text", ["1e17", "1000000000000", "999999999999999999", "1E+12"])
+def test_one_bound_on_every_engine_refuses_what_numeric_18_6_cannot_hold(text: str) -> None:
+    with pytest.raises(ValidationError, match=r"out of range: at most 12 digits before the decimal point and 6"):
+        parse_quantity(text)
+
+
+@pytest.mark.req("GEN-7")
+def test_the_largest_quantity_is_kept_exactly_in_the_domain() -> None:
+    assert str(parse_quantity("999999999999.999999")) == "999999999999.999999"
