@@ -177,6 +177,13 @@ def _ensure_role(connection: Connection, role: str) -> bool:
                                {"r": role}).first()
     name = quoted(connection, role)
     if found is None:
+        owner = connection.execute(text("SELECT current_user")).scalar_one()
+        may_create = connection.execute(text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = :o"),
+                                        {"o": owner}).scalar_one()
+        if not may_create:
+            raise ValidationError(f"'{owner}' may not create the station role: as a superuser run "
+                                  f"CREATE ROLE {name} LOGIN NOINHERIT (or ALTER ROLE {owner} CREATEROLE), then "
+                                  "'db upgrade' again")
         connection.execute(text(f"CREATE ROLE {name} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT"))
         return True
     if any(found):

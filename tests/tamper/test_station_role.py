@@ -10,15 +10,17 @@ import hmac
 
 import psycopg
 import pytest
+from sqlalchemy.engine import make_url
 
 from app import audit, batches, shipments, trace, users
 from app.bootstrap import open_context, station_access_checks
 from app.settings import Settings
 from domain.audit import GENESIS_HASH, canonical_changes, entry_hash, format_time, keyed_hash, keyed_text
+from domain.errors import ValidationError
 from domain.lots import LotStatus
 from domain.signatures import content_hash
 from domain.users import SYSTEM_ACTOR
-from persistence import schema
+from persistence import schema, station_access
 from persistence.engine import make_engine, parse_url
 from persistence.station_access import STATION_ROLE
 from tests.app.lots_support import (
@@ -275,6 +277,29 @@ def test_db_upgrade_tells_what_to_give_each_station(cli, owner_url):
     station_try = cli("--db", as_station(owner_url), "db", "upgrade")
     assert station_try.code != 0
     assert "owner" in station_try.err
+
+
+def test_an_owner_who_may_not_create_roles_is_told_what_to_run(pg_server):
+    """A site's owner role without CREATEROLE: nothing half-done, and the exact statement for the superuser."""
+    pg_server.admin_sql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bt_plain_owner') "
+                        "THEN CREATE ROLE bt_plain_owner LOGIN; END IF; END $$")
+    url = fresh_pg_database(pg_server, None)
+    database = make_url(url).database
+    pg_server.admin_sql(f"ALTER DATABASE {database} OWNER TO bt_plain_owner",
+                        f"GRANT CREATE ON DATABASE {database} TO bt_plain_owner")
+    owner = make_url(url).set(username="bt_plain_owner").render_as_string(hide_password=False)
+    sql(url, "ALTER SCHEMA public OWNER TO bt_plain_owner")
+    engine = make_engine(parse_url(owner))
+    try:
+        schema.upgrade(engine)
+        with pytest.raises(ValidationError) as refused_setup:
+            station_access.install(engine, role="bt_station_nobody_made")
+    finally:
+        engine.dispose()
+    assert str(refused_setup.value) == (
+        "'bt_plain_owner' may not create the station role: as a superuser run CREATE ROLE bt_station_nobody_made "
+        "LOGIN NOINHERIT (or ALTER ROLE bt_plain_owner CREATEROLE), then 'db upgrade' again")
+    assert sql(url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'batchtrace_keys'") == [(0,)]
 
 
 def test_an_existing_database_keeps_its_entries_and_says_where_the_keyed_era_starts(cli, pg_server):
