@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app import users
+from app.demo import quality_site as demo_quality
 from app.demo import site as demo_site
 from app.ports import PasswordHasher, UnitOfWork
 from app.users import AuthConfig
@@ -137,6 +138,29 @@ class DemoSite:
         return demo_site.load(run.uow, auth, DEMO_PASSWORD, actors)
 
 
+class DemoQuality:
+    """The QC lab on the demo site: specifications, a tested lot, an out-of-spec one with its deviation and CAPA
+    (`app.demo.quality_site`). After the site: its lots and users are there."""
+
+    name = "quality"
+
+    def missing(self, tx: UnitOfWork) -> list[str]:
+        return [] if demo_quality.is_loaded(tx) else [demo_quality.SUMMARY]
+
+    def check(self, tx: UnitOfWork) -> None:
+        if not demo_quality.is_loaded(tx) and tx.quality.latest_spec_version("RM-PC-01") > 0:
+            raise ValidationError(_("item RM-PC-01 has a specification that is not the demo's: the QC demo data "
+                                    "is loaded only where the demo site is; nothing loaded"))
+
+    def create(self, run: DemoRun) -> list[str]:
+        with run.uow().acting_as(run.loader) as tx:
+            if demo_quality.is_loaded(tx) or not demo_site.is_loaded(tx):
+                return []
+        auth = AuthConfig(_CheckedOnce(run.auth.hasher))
+        actors = {demo.role: users.log_in(run.uow(), auth, demo.user_id, DEMO_PASSWORD) for demo in DEMO_USERS}
+        return demo_quality.load(run.uow, auth, DEMO_PASSWORD, actors)
+
+
 class _CheckedOnce:
     """The password hasher for one demo load: a (hash, password) pair that passed is not checked again, so
     about a hundred demo signatures cost six argon2 checks (ACC-2 keeps the real cost for the stored hashes)."""
@@ -157,7 +181,7 @@ class _CheckedOnce:
         return True
 
 
-DEMO_STEPS: tuple[DemoStep, ...] = (DemoUsers(), DemoSite())
+DEMO_STEPS: tuple[DemoStep, ...] = (DemoUsers(), DemoSite(), DemoQuality())
 
 
 @dataclass(frozen=True)

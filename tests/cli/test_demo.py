@@ -139,6 +139,21 @@ def check_process_demo(cli, url):
     assert [tuple(r) for r in steps] == [(1, "prod")]  # steps 2 and 3 are left for the user to try
 
 
+def check_quality_demo(cli, url):
+    """The QC lab (issue 10): two resin specifications, a lot tested and reviewed (releasable), a lot out of spec
+    with its deviation under investigation and a CAPA from it."""
+    assert _counts(url, "specifications", "status") == {"Effective": 2}
+    good, bad = (r[0] for r in sql(url, "SELECT lot_number FROM lots WHERE supplier_lot IN ('PM-PC-2611305', "
+                                        "'PM-PP-2611309') ORDER BY supplier_lot"))
+    assert cli("--db", url, "release", "evaluate", good).code == 0  # every required test reviewed within spec
+    evaluation = cli("--db", url, "release", "evaluate", bad)
+    assert evaluation.code == 1 and "MFI: 15.4 is out of spec" in evaluation.out, evaluation
+    (deviation, status), = sql(url, "SELECT d.number, d.status FROM deviations d JOIN deviation_links l ON "
+                                    f"l.deviation_id = d.id WHERE l.kind = 'lot' AND l.ref = '{bad}'")
+    assert status == "Investigation"
+    assert sql(url, f"SELECT count(*) FROM capas WHERE deviation = '{deviation}'") == [(1,)]
+
+
 @pytest.mark.req("INT-2", "AUD-1", "AUD-3", "LOT-1", "LOT-2", "LOT-5", "LOT-8", "LOT-9", "TRC-4", "SIG-5", "PRC-1",
                  "PRC-3", "PRC-4", "QC-3")
 def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
@@ -160,8 +175,8 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     assert _counts(url, "batches", "status") == {"Released": 8, "Recalled": 1, "QC testing": 1, "Rejected": 1,
                                                  "In production": 1, "QA review": 1, "Planned": 1}
     received = _counts(url, "lots WHERE origin = 'Received'", "status")
-    assert sum(received.values()) == 40
-    assert received["Quarantine"] == 2 and received["Rejected"] == 1 and received["On hold"] == 2  # +1 recalled
+    assert sum(received.values()) == 40 + 2  # and the QC lab's two lots, tested under a specification
+    assert received["Quarantine"] == 2 + 2 and received["Rejected"] == 1 and received["On hold"] == 2  # +1 recalled
     assert received["Released"] + received["Consumed"] == 35
     assert int(sql(url, "SELECT count(*) FROM lots WHERE origin = 'Produced'")[0][0]) == 13
     assert int(sql(url, "SELECT count(*) FROM shipments")[0][0]) == 15
@@ -186,9 +201,11 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
                                                         "WHERE action = 'SIGN' GROUP BY record_type, user_id")}
     # and each step of a batch (PRC-2): 13 batches got into production, moulding in 2 steps (the second verified),
     # assembly in 3 (the second verified), the batch left in production after its first step
-    assert signed == {("lot", "qc"): 46, ("lot", "qa"): 48, ("batch", "qa"): 10, ("batch", "rel"): 9,
+    # + 1 lot signature by qa: the QC lab's signed review of results
+    assert signed == {("lot", "qc"): 46, ("lot", "qa"): 48 + 1, ("batch", "qa"): 10, ("batch", "rel"): 9,
                       ("batch_step", "prod"): 7 * 2 + 5 * 3 + 1, ("batch_step", "qa"): 7 + 5}
     check_process_demo(cli, url)
+    check_quality_demo(cli, url)
 
     entries = audit_count(url)
     again = cli("--db", url, "demo")

@@ -1,0 +1,83 @@
+"""The QC lab in the demo (issue 10): specifications for the two demo resins, a polycarbonate lot with every
+result entered and reviewed (ready for QA to release), and a polypropylene lot whose melt flow index is out of
+spec, with the deviation it opened under investigation and a CAPA from it. Recorded after the site, as the demo
+users, through the use cases; the lots that entered testing before the specifications existed keep testing
+without one (as on a real site that introduces specifications)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from app import capa, deviations, lots, quality
+from app.lots import local_today
+from app.ports import UnitOfWork
+from app.quality import ResultInput
+from app.result_review import sign_review
+from app.signatures import SigningSession
+from app.users import AuthConfig
+from domain.quality import TestInput
+from domain.users import Actor, Role
+
+Uows = Callable[[], UnitOfWork]
+SUMMARY = "2 QC specifications, 2 lots tested (1 out of spec with its deviation and CAPA)"
+MARKER = "RM-PP-01"  # the step is loaded once this item has a specification
+
+SPECS = {
+    "RM-PC-01": ("Polycarbonate resin incoming inspection", [
+        TestInput("MFI", "Melt flow index (300 °C / 1.2 kg)", "ISO 1133-1", "Numeric", "g/10min", "8", "12", 1,
+                  replicates=2),
+        TestInput("H2O", "Moisture", "Karl Fischer, SOP-QC-011", "Numeric", "%", None, "0.02", 3),
+        TestInput("ID", "Identity (FTIR)", "SOP-QC-004", "Pass/fail"),
+    ]),
+    "RM-PP-01": ("Polypropylene incoming inspection", [
+        TestInput("MFI", "Melt flow index (230 °C / 2.16 kg)", "ISO 1133-1", "Numeric", "g/10min", "10", "14", 1,
+                  replicates=2),
+        TestInput("ID", "Identity (FTIR)", "SOP-QC-004", "Pass/fail"),
+        TestInput("APP", "Appearance", "visual, SOP-QC-002", "Text", expected_text="Natural pellets",
+                  required_for_release=False),
+    ]),
+}
+
+
+def is_loaded(tx: UnitOfWork) -> bool:
+    return tx.quality.latest_spec_version(MARKER) > 0
+
+
+def load(uow: Uows, auth: AuthConfig, password: str, actors: dict[Role, Actor]) -> list[str]:
+    ward, qc, qa = actors[Role.WAREHOUSE], actors[Role.QC_ANALYST], actors[Role.QA_REVIEWER]
+    for item, (title, tests) in SPECS.items():
+        draft = quality.create_spec(uow(), qc, item, title, tests)
+        quality.approve_spec(uow(), qa, item, draft.version, "CR-2026-014: incoming inspection specifications")
+    today = local_today_of(uow, ward)
+    expires = today + timedelta(days=700)
+    good = lots.receive_lot(uow(), ward, lots.Receipt("RM-PC-01", "POLYMED", "PM-PC-2611305", "125", "kg",
+                                                      expires_on=expires)).lot_number
+    quality.enter_results(uow(), qc, "lot", good, [ResultInput("MFI", ("9.8", "10.1"), "g/10min"),
+                                                   ResultInput("H2O", ("0.012",), "%"),
+                                                   ResultInput("ID", ("Pass",))], instrument="MFI-02")
+    sign_review(uow(), auth, SigningSession(qa), "lot", good, password, user_id_typed=qa.user_id)
+    bad = lots.receive_lot(uow(), ward, lots.Receipt("RM-PP-01", "POLYMED", "PM-PP-2611309", "200", "kg",
+                                                     expires_on=expires)).lot_number
+    oos = quality.enter_results(uow(), qc, "lot", bad, [ResultInput("MFI", ("15.2", "15.6"), "g/10min"),
+                                                        ResultInput("ID", ("Pass",)),
+                                                        ResultInput("APP", ("Natural pellets",))],
+                                instrument="MFI-02")
+    number = next(r.deviation for r in oos if r.deviation)
+    assert number is not None
+    deviations.start_investigation(uow(), qa, number)
+    deviations.record_investigation(
+        uow(), qa, number, investigation="re-test of the retained sample on MFI-01 gave 15.3 g/10min",
+        root_cause_category="Material", root_cause="the supplier's certificate states MFI 12; its lab used 2.16 kg "
+                                                   "at 240 °C", reason="laboratory investigation LIR-2026-031")
+    opened = capa.open_capa(uow(), qa, "Supplier MFI test conditions", "POLYMED to test MFI to ISO 1133-1 at "
+                            "230 °C / 2.16 kg and state the conditions on each certificate", today + timedelta(days=90),
+                            deviation=number)
+    capa.add_action(uow(), qa, opened.number, "Corrective", "Supplier complaint to POLYMED with the re-test data",
+                    qc.user_id, today + timedelta(days=14))
+    return [SUMMARY]
+
+
+def local_today_of(uow: Uows, actor: Actor) -> date:
+    with uow().acting_as(actor) as tx:
+        return local_today(tx)
