@@ -212,6 +212,10 @@
         <translation>演示用户 {user_id} 为 {value}：演示现场以演示用户的身份记录；未加载任何内容</translation>
     </message>
     <message>
+        <source>item RM-PC-01 has a specification that is not the demo&apos;s: the QC demo data is loaded only where the demo site is; nothing loaded</source>
+        <translation>物料 RM-PC-01 已有非演示的质量标准：QC 演示数据只加载到演示工厂所在处；未加载任何内容</translation>
+    </message>
+    <message>
         <source>the database already has users: an administrator must log in to load demo data</source>
         <translation>数据库中已有用户：须由管理员登录后加载演示数据</translation>
     </message>
