@@ -51,13 +51,13 @@ def load(uow: Uows, auth: AuthConfig, password: str, actors: dict[Role, Actor]) 
         quality.approve_spec(uow(), qa, item, draft.version, "CR-2026-014: incoming inspection specifications")
     today = local_today_of(uow, ward)
     expires = today + timedelta(days=700)
-    good = lots.receive_lot(uow(), ward, lots.Receipt("RM-PC-01", "POLYMED", "PM-PC-2611305", "125", "kg",
+    good = lots.receive_lot(uow(), ward, lots.Receipt("RM-PC-01", "POLYMED", "PC2611305", "125", "kg",
                                                       expires_on=expires)).lot_number
     quality.enter_results(uow(), qc, "lot", good, [ResultInput("MFI", ("9.8", "10.1"), "g/10min"),
                                                    ResultInput("H2O", ("0.012",), "%"),
                                                    ResultInput("ID", ("Pass",))], instrument="MFI-02")
     sign_review(uow(), auth, SigningSession(qa), "lot", good, password, user_id_typed=qa.user_id)
-    bad = lots.receive_lot(uow(), ward, lots.Receipt("RM-PP-01", "POLYMED", "PM-PP-2611309", "200", "kg",
+    bad = lots.receive_lot(uow(), ward, lots.Receipt("RM-PP-01", "POLYMED", "PP2611309", "200", "kg",
                                                      expires_on=expires)).lot_number
     oos = quality.enter_results(uow(), qc, "lot", bad, [ResultInput("MFI", ("15.2", "15.6"), "g/10min"),
                                                         ResultInput("ID", ("Pass",)),

@@ -143,8 +143,8 @@ def check_quality_demo(cli, url):
     """The QC lab (issue 10): two resin specifications, a lot tested and reviewed (releasable), a lot out of spec
     with its deviation under investigation and a CAPA from it."""
     assert _counts(url, "specifications", "status") == {"Effective": 2}
-    good, bad = (r[0] for r in sql(url, "SELECT lot_number FROM lots WHERE supplier_lot IN ('PM-PC-2611305', "
-                                        "'PM-PP-2611309') ORDER BY supplier_lot"))
+    good, bad = (r[0] for r in sql(url, "SELECT lot_number FROM lots WHERE supplier_lot IN ('PC2611305', "
+                                        "'PP2611309') ORDER BY supplier_lot"))
     assert cli("--db", url, "release", "evaluate", good).code == 0  # every required test reviewed within spec
     evaluation = cli("--db", url, "release", "evaluate", bad)
     assert evaluation.code == 1 and "MFI: 15.4 is out of spec" in evaluation.out, evaluation
