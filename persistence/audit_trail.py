@@ -43,6 +43,7 @@ class ChangeCollector:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str], PendingEntry] = {}
+        self._notes: list[PendingEntry] = []
 
     def collect(self, session: Session) -> None:
         for obj in session.new:
@@ -97,6 +98,14 @@ class ChangeCollector:
         if action == "DELETE":
             earlier.action = "DELETE" if earlier.action != "CREATE" else "CREATE+DELETE"
 
+    def note(self, record_type: str, record_id: str, action: str, changes: dict[str, tuple[Any, Any]]) -> None:
+        """A write that is a consequence of the change being committed (a number taken, material flowing along
+        a genealogy edge): one entry each, in order, with the commit's reason; it needs no reason of its own."""
+        self._notes.append(PendingEntry(record_type, record_id, action, changes))
+
+    def notes(self) -> list[PendingEntry]:
+        return list(self._notes)
+
     def entries(self) -> list[PendingEntry]:
         result = []
         for entry in self._entries.values():
@@ -109,6 +118,7 @@ class ChangeCollector:
 
     def clear(self) -> None:
         self._entries.clear()
+        self._notes.clear()
 
 
 def collector(session: Session) -> ChangeCollector:

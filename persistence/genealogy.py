@@ -29,7 +29,9 @@ from sqlalchemy.orm import Session
 from domain.trace import PAGE_SIZE, ChildPage, Direction, EdgeRow, NodeInfo, NodeKey
 from domain.trace_scope import TraceScope
 from persistence import tables as t
+from persistence.audit_trail import collector
 from persistence.trace_reader import node_info, read_children, read_graph, read_scope
+from persistence.types import audit_value
 
 _NODE_SQL = """
 SELECT COALESCE(l.lot_number, b.batch_number, s.shipment_number),
@@ -51,17 +53,24 @@ class SqlGenealogy:
     def add_flow(self, src: NodeKey, dst: NodeKey, quantity: Decimal) -> None:
         """Add `quantity` to the edge src -> dst (created at zero if new). A return subtracts; the edge
         stays at zero so the trace still shows the lot touched the batch."""
+        g = t.genealogy.c
+        old = self.session.execute(select(g.quantity).where(
+            g.src_kind == src[0], g.src_id == src[1], g.dst_kind == dst[0], g.dst_id == dst[1])).scalar()
         dialect = self.session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         stmt = insert(t.genealogy).values(
             src_kind=src[0], src_id=src[1], dst_kind=dst[0], dst_id=dst[1], quantity=quantity
         )
         stmt = stmt.on_conflict_do_update(
-            index_elements=[t.genealogy.c.src_kind, t.genealogy.c.src_id, t.genealogy.c.dst_kind,
-                            t.genealogy.c.dst_id],
-            set_={"quantity": t.genealogy.c.quantity + quantity},
+            index_elements=[g.src_kind, g.src_id, g.dst_kind, g.dst_id],
+            set_={"quantity": g.quantity + quantity},
         )
-        self.session.execute(stmt)
+        new = self.session.execute(stmt.returning(g.quantity)).scalar_one()
+        # Audited as the flow it is (issue 9, finding 2): the edge's quantity before and after, with the
+        # reason of the issue, return, completion or shipment that made it.
+        collector(self.session).note(
+            "genealogy", f"{src[0]}{src[1]} -> {dst[0]}{dst[1]}", "CREATE" if old is None else "FLOW",
+            {"quantity": (audit_value(old), audit_value(new))})
 
     def trace(self, root: NodeKey, *, forward: bool) -> tuple[list[EdgeRow], dict[NodeKey, NodeInfo]]:
         return read_graph(self.session.connection(), root, forward=forward)

@@ -18,6 +18,7 @@ from domain.mbr import MasterBatchRecord, MbrStatus
 from domain.numbering import NumberRule
 from domain.shipments import Shipment
 from persistence import tables as t
+from persistence.audit_trail import collector
 
 
 def _contains(text: str) -> str:
@@ -89,7 +90,11 @@ class SqlNumbering(_Repo):
             index_elements=[t.number_sequences.c.key],
             set_={"last_value": t.number_sequences.c.last_value + 1},
         )
-        return int(self.session.execute(upsert.returning(t.number_sequences.c.last_value)).scalar_one())
+        taken = int(self.session.execute(upsert.returning(t.number_sequences.c.last_value)).scalar_one())
+        # Audited (issue 9, finding 2): which counter moved, from what to what, with the commit's reason.
+        collector(self.session).note("number_sequence", key, "CREATE" if taken == 1 else "TAKE",
+                                     {"last_value": (None if taken == 1 else taken - 1, taken)})
+        return taken
 
 
 class SqlLots(_Repo):

@@ -184,11 +184,12 @@ class SqlUnitOfWork:
             changes = collector.entries()
             if not reason and any(e.action != "CREATE" for e in changes):
                 raise ReasonRequired("a reason is required to change or delete a record")
-            for entry in changes:
+            notes = collector.notes()
+            for entry in [*changes, *notes]:
                 entry.reason = reason
             assert self._actor is not None
             record_status_changes(session.connection(), self._actor, changes, reason)
-            audit_trail.append(session.connection(), self._actor, [*changes, *self._events])
+            audit_trail.append(session.connection(), self._actor, [*changes, *notes, *self._events])
             session.commit()
         except StaleDataError as error:
             raise ConcurrentChange(
