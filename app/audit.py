@@ -11,6 +11,7 @@ from app.ports import AuditFilter, UnitOfWork
 from domain.anchors import Anchor, AnchorProblem, check_anchors, parse_anchors
 from domain.audit import AuditEntry, ChainReport, format_time
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.record_check import RecordProblem
 from domain.users import Actor, Permission
 
@@ -50,9 +51,9 @@ def read_anchors(path: Path) -> list[Anchor]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValidationError(f"anchor file {path} does not exist") from None
+        raise ValidationError(_("anchor file {path} does not exist", path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ValidationError(f"cannot read anchor file {path}: {error}") from None
+        raise ValidationError(_("cannot read anchor file {path}: {error}", path=path, error=error)) from None
     return parse_anchors(text.splitlines(), str(path))
 
 
@@ -67,13 +68,14 @@ def anchor_audit(uow: UnitOfWork, actor: Actor, path: Path) -> Anchor:
     not anchored: the anchor would vouch for the forgery."""
     path = Path(path)
     if path.is_dir() or not path.parent.is_dir():
-        raise ValidationError(f"{path} is a folder or its folder does not exist: give a file such as "
-                              "anchors.jsonl in an existing folder")
+        raise ValidationError(_("{path} is a folder or its folder does not exist: give a file such as anchors.jsonl "
+                                "in an existing folder", path=path))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.VIEW_AUDIT)
         report = tx.audit.verify()
         if report.problem is not None:
-            raise ValidationError(f"the audit trail is not intact, nothing anchored: {report.problem.message}")
+            raise ValidationError(_("the audit trail is not intact, nothing anchored: {message}",
+                                    message=report.problem.message))
         anchor = Anchor(report.head_seq, report.head_hash, format_time(tx.now()), actor.user_id,
                         actor.printed_name)
     try:
@@ -82,7 +84,7 @@ def anchor_audit(uow: UnitOfWork, actor: Actor, path: Path) -> Anchor:
             file.flush()
             os.fsync(file.fileno())
     except OSError as error:
-        raise ValidationError(f"cannot write anchor file {path}: {error}") from None
+        raise ValidationError(_("cannot write anchor file {path}: {error}", path=path, error=error)) from None
     return anchor
 
 

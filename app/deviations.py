@@ -23,6 +23,7 @@ from domain.deviations import (
     check_link,
 )
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.users import Actor, Permission
 
 
@@ -155,7 +156,7 @@ def link_records(uow: UnitOfWork, actor: Actor, number: str, links: Sequence[tup
         actor.require(Permission.INVESTIGATE_DEVIATION)
         deviation = _deviation(tx, number, for_update=True)
         if not deviation.is_open:
-            raise ValidationError(f"deviation {deviation.number} is closed")
+            raise ValidationError(_("deviation {number} is closed", number=deviation.number))
         assert deviation.id is not None
         have = {(lk.kind, lk.ref) for lk in tx.quality.links([deviation.id])[deviation.id]}
         for kind, ref in dict.fromkeys(check_link(k, r) for k, r in links):

@@ -12,6 +12,7 @@ from app.process_steps import batch_process
 from app.readings import batch_environment
 from domain.control_chart import ControlLimits, RuleBreak, control_limits, western_electric
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.users import Actor
 
 MARGIN = timedelta(hours=1)  # shown either side of the batch window
@@ -74,12 +75,13 @@ def parameter_trend(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: i
                     last: int = 25) -> ParameterTrend:
     """The parameter of this batch's step across the last `last` batches of the same product."""
     if not 2 <= last <= 500:
-        raise ValidationError("a trend shows between 2 and 500 batches")
+        raise ValidationError(_("a trend shows between 2 and 500 batches"))
     process = batch_process(uow, actor, batch_number)
     step = next((s for s in process.steps if s.step_no == step_no), None)
     spec = next((p for p in step.parameters if p.name.casefold() == parameter.casefold()), None) if step else None
     if spec is None:
-        raise ValidationError(f"batch {batch_number} has no parameter '{parameter}' in step {step_no}")
+        raise ValidationError(_("batch {batch_number} has no parameter '{parameter}' in step {step_no}",
+                                batch_number=batch_number, parameter=parameter, step_no=step_no))
     product = process.product_code
     with uow.acting_as(actor) as tx:
         history = tx.process.parameter_history(product, step_no, spec.name, last)

@@ -18,6 +18,7 @@ from app.users import AuthConfig
 from domain.batches import Batch, BatchStatus
 from domain.deviations import Classification
 from domain.errors import DomainError, NotFound, ReasonRequired, ValidationError
+from domain.i18n import _
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
 from domain.process import (
@@ -185,8 +186,8 @@ def _mbr(tx: UnitOfWork, batch: Batch) -> MasterBatchRecord:
 
 def _require_running(batch: Batch) -> None:
     if batch.status is not BatchStatus.IN_PRODUCTION:
-        raise ValidationError(f"batch {batch.batch_number} is {batch.status.value.lower()}: steps are recorded "
-                              "while it is in production")
+        raise ValidationError(_("batch {batch_number} is {status}: steps are recorded while it is in production",
+                                batch_number=batch.batch_number, status=_(batch.status.value).lower()))
 
 
 def _open_step(tx: UnitOfWork, actor: Actor, batch: Batch, step: ProcessStep, equipment_code: str | None,
@@ -196,14 +197,17 @@ def _open_step(tx: UnitOfWork, actor: Actor, batch: Batch, step: ProcessStep, eq
     record = records.get(step.step_no)
     if record is not None:
         if record.performed:
-            raise ValidationError(f"step {step.step_no} is performed: correct a value with a reason instead")
+            raise ValidationError(_("step {step_no} is performed: correct a value with a reason instead",
+                                    step_no=step.step_no))
         if equipment_code and equipment_code != record.equipment_code:
-            raise ValidationError(f"step {step.step_no} runs on {record.equipment_code}")
+            raise ValidationError(_("step {step_no} runs on {equipment_code}",
+                                    step_no=step.step_no, equipment_code=record.equipment_code))
         return record
     mbr = _mbr(tx, batch)
     check_order(mbr.steps, step.step_no, records)
     if step.equipment_class and not equipment_code:
-        raise ValidationError(f"step {step.step_no} needs a {step.equipment_class}: scan or choose it")
+        raise ValidationError(_("step {step_no} needs a {equipment_class}: scan or choose it",
+                                step_no=step.step_no, equipment_class=step.equipment_class))
     if equipment_code:
         equipment = tx.process.equipment(validate_code(equipment_code, "equipment"))
         if equipment is None:
@@ -232,7 +236,8 @@ def start_step(uow: UnitOfWork, actor: Actor, batch_number: str, step_no: int,
         assert batch.id is not None
         records = tx.process.step_records(batch.id, for_update=True)
         if step_no in records:
-            raise ValidationError(f"step {step_no} of batch {batch.batch_number} is already started")
+            raise ValidationError(_("step {step_no} of batch {batch_number} is already started",
+                                    step_no=step_no, batch_number=batch.batch_number))
         _open_step(tx, actor, batch, _mbr(tx, batch).step(step_no), equipment_code, records, room_code)
         tx.commit()
         return process_state_in(tx, batch)
@@ -248,8 +253,8 @@ def _record(tx: UnitOfWork, actor: Actor, batch: Batch, step_no: int, parameter:
     records = tx.process.step_records(batch.id, for_update=True)
     _open_step(tx, actor, batch, step, equipment_code, records)
     if (step_no, spec.name) in current_values(list(tx.process.values(batch.id))):
-        raise ValidationError(f"{spec.name} of step {step_no} is already recorded: a change is a correction "
-                              "with a reason")
+        raise ValidationError(_("{spec} of step {step_no} is already recorded: a change is a correction with a reason",
+                                spec=spec.name, step_no=step_no))
     entered = ParameterValue(batch.id, step_no, spec, number, actor.user_id, tx.now())
     tx.process.add(entered)
     tx.flush()
@@ -307,7 +312,8 @@ def import_values(uow: UnitOfWork, actor: Actor, lines: Iterable[str], *, dry_ru
     reader = csv.reader(iter(lines))
     header = tuple(h.strip().lstrip("\ufeff").casefold() for h in next(reader, []))
     if header not in (VALUES_HEADER, VALUES_HEADER[:4]):
-        raise ValidationError(f"line 1: the header must be {','.join(VALUES_HEADER[:4])}[,equipment]")
+        raise ValidationError(_("line 1: the header must be {header}[,equipment]",
+                                header=','.join(VALUES_HEADER[:4])))
     entered: list[ParameterValue] = []
     rejections: list[tuple[int, str]] = []
     rows = 0
@@ -349,10 +355,12 @@ def correct_value(uow: UnitOfWork, actor: Actor, value_id: int, value: str | Dec
         _require_running(batch)
         records = tx.process.step_records(batch.id, for_update=True)
         if current_values(list(tx.process.values(batch.id))).get((old.step_no, old.parameter)) is not old:
-            raise ValidationError(f"value {value_id} has already been corrected: correct the value in force")
+            raise ValidationError(_("value {value_id} has already been corrected: correct the value in force",
+                                    value_id=value_id))
         record = records.get(old.step_no)
         if record is not None and record.performed:
-            raise ValidationError(f"step {old.step_no} is signed as performed: its values can no longer change")
+            raise ValidationError(_("step {step_no} is signed as performed: its values can no longer change",
+                                    step_no=old.step_no))
         spec = _mbr(tx, batch).step(old.step_no).parameter(old.parameter)
         new = ParameterValue(batch.id, old.step_no, spec, parse_value(value, what=spec.name), actor.user_id,
                              tx.now(), replaces=old, reason=reason)
@@ -378,7 +386,7 @@ def step_meaning(meaning: str) -> bool:
     """True for "verified", False for "performed"; anything else is refused."""
     verified = meaning.strip().casefold() in ("verified", "verify")
     if not verified and meaning.strip().casefold() not in ("performed", "perform"):
-        raise ValidationError(f"unknown step signature '{meaning}': performed or verified")
+        raise ValidationError(_("unknown step signature '{meaning}': performed or verified", meaning=meaning))
     return verified
 
 
@@ -400,10 +408,10 @@ def step_to_sign(tx: UnitOfWork, actor: Actor, batch_number: str, step_no: int, 
     assert batch.id is not None
     step = _mbr(tx, batch).step(step_no)
     if verified and not step.needs_verified:
-        raise ValidationError(f"step {step_no} asks for no verification")
+        raise ValidationError(_("step {step_no} asks for no verification", step_no=step_no))
     record = tx.process.step_records(batch.id, for_update=for_update).get(step_no)
     if record is None:
-        raise ValidationError(f"step {step_no} has not been started")
+        raise ValidationError(_("step {step_no} has not been started", step_no=step_no))
     values = list(tx.process.values(batch.id))
     if verified:
         record.check_verify(actor.user_id)
@@ -411,7 +419,8 @@ def step_to_sign(tx: UnitOfWork, actor: Actor, batch_number: str, step_no: int, 
         record.check_complete()
         missing = [p.name for p in step.parameters if (step_no, p.name) not in current_values(values)]
         if missing:
-            raise ValidationError(f"step {step_no} lacks values for {', '.join(missing)}")
+            raise ValidationError(_("step {step_no} lacks values for {missing}",
+                                    step_no=step_no, missing=', '.join(missing)))
     return StepToSign(batch, step, record, values)
 
 

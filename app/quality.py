@@ -240,21 +240,23 @@ def _record_status(tx: UnitOfWork, record_type: str, record_id: str) -> str:
         if batch is None:
             raise NotFound(f"no batch {record_id}")
         return batch.status.value
-    raise ValidationError(f"QC results are for a lot or a batch, not a '{record_type}'")
+    raise ValidationError(_("QC results are for a lot or a batch, not a '{record_type}'", record_type=record_type))
 
 
 def plan_in_testing(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[QcPlan, Specification]:
     status = _record_status(tx, record_type, record_id)
     if status not in TESTING[record_type]:
         wanted = " or ".join(sorted(TESTING[record_type]))
-        raise ValidationError(f"{record_type} {record_id} is {status}: results are entered while it is {wanted}")
+        raise ValidationError(_("{record_type} {record_id} is {status}: results are entered while it is {wanted}",
+                                record_type=record_type, record_id=record_id, status=status, wanted=wanted))
     plan = tx.quality.plan(record_type, record_id)
     if plan is None:
         raise NotFound(f"{record_type} {record_id} is not on the QC worklist")
     spec = tx.quality.spec(plan.spec_id) if plan.spec_id is not None else None
     if spec is None:
-        raise ValidationError(f"no specification applied to {record_type} {record_id} when it entered testing: "
-                              f"make one effective for item {plan.item_code}, then put it back on the worklist")
+        raise ValidationError(_("no specification applied to {record_type} {record_id} when it entered testing: make "
+                                "one effective for item {item_code}, then put it back on the worklist",
+                                record_type=record_type, record_id=record_id, item_code=plan.item_code))
     return plan, spec
 
 
@@ -341,10 +343,11 @@ def review_in(tx: UnitOfWork, actor: Actor, record_type: str, record_id: str, te
     wanted = {spec.test(c).code for c in test_codes} or {r.test_code for r in results
                                                         if r.status is ResultStatus.ENTERED}
     if not wanted:
-        raise ValidationError(f"{record_type} {record_id} has no result waiting for review")
+        raise ValidationError(_("{record_type} {record_id} has no result waiting for review",
+                                record_type=record_type, record_id=record_id))
     missing = wanted - {r.test_code for r in results}
     if missing:
-        raise ValidationError(f"no result yet for {', '.join(sorted(missing))}")
+        raise ValidationError(_("no result yet for {missing}", missing=', '.join(sorted(missing))))
     for r in results:
         if r.test_code in wanted:
             r.review(actor.user_id, tx.now())

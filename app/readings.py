@@ -16,6 +16,7 @@ from app.ports import NO_PROGRESS, Progress, UnitOfWork
 from domain.batches import Batch
 from domain.deviations import Classification
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.process import Sensor
 from domain.quantities import fmt
 from domain.readings import (
@@ -91,9 +92,10 @@ def _rows(lines: Iterable[str], sha: hashlib._Hash, progress: Progress) -> Itera
     reader = csv.reader(hashed())
     header = next(reader, None)
     if header is None:
-        raise ValidationError("the file is empty: expected the header timestamp,sensor,value,unit")
+        raise ValidationError(_("the file is empty: expected the header timestamp,sensor,value,unit"))
     if tuple(h.strip().lstrip("\ufeff").casefold() for h in header) != HEADER:
-        raise ValidationError(f"line 1: the header must be {','.join(HEADER)}, not {','.join(header)[:80]}")
+        raise ValidationError(_("line 1: the header must be {expected}, not {header}",
+                                expected=','.join(HEADER), header=','.join(header)[:80]))
     for count, fields in enumerate(reader, start=1):
         if count % PROGRESS_EVERY == 0:
             progress.check()

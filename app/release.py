@@ -17,6 +17,7 @@ from app.ports import UnitOfWork
 from app.quality import required_test_states
 from domain.batches import Batch, BatchStatus
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.lots import Lot, LotStatus
 from domain.quality import SpecStatus
 from domain.release_rules import (
@@ -162,7 +163,7 @@ def evaluate_in(tx: UnitOfWork, subject: ReleaseSubject) -> Evaluation:
     results = [rule(tx, subject) for rule in rules()]
     keys = [r.key for r in results]
     if len(set(keys)) != len(keys):
-        raise ValidationError(f"two release rules share a key: {', '.join(sorted(keys))}")
+        raise ValidationError(_("two release rules share a key: {keys}", keys=', '.join(sorted(keys))))
     return Evaluation(subject, ordered(results), tx.now())
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,10 @@ def parse_anchors(lines: Iterable[str], source: str) -> list[Anchor]:
             anchor = Anchor(int(data["seq"]), str(data["hash"]), str(data["at"]), str(data["user_id"]),
                             str(data["user_name"]))
         except (ValueError, KeyError, TypeError):
-            raise ValidationError(f"{source} line {number} is not an audit anchor") from None
+            raise ValidationError(_("{value} line {number} is not an audit anchor",
+                                    value=source, number=number)) from None
         if anchor.seq < 0 or len(anchor.hash) != 64:
-            raise ValidationError(f"{source} line {number} is not an audit anchor")
+            raise ValidationError(_("{value} line {number} is not an audit anchor", value=source, number=number))
         anchors.append(anchor)
     return anchors
 

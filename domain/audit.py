@@ -24,6 +24,8 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
+from domain.i18n import _
+
 CANONICAL_VERSION = "v2"
 KEYED_VERSION = "v3"
 FORMATS = ("v1", "v2", "v3")
@@ -50,7 +52,7 @@ class AuditAction(Enum):
 
 def format_time(at: datetime) -> str:
     if at.tzinfo is None:
-        raise ValueError("audit times must be timezone-aware")
+        raise ValueError(_("audit times must be timezone-aware"))
     return at.astimezone(UTC).strftime(TIME_FORMAT)
 
 

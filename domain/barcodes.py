@@ -47,7 +47,7 @@ class Scan:
 
     def __post_init__(self) -> None:
         if self.at.tzinfo is None:
-            raise ValueError("scan times must be timezone-aware")
+            raise ValueError(_("scan times must be timezone-aware"))
 
 
 class BarcodeScheme(Enum):
@@ -115,16 +115,17 @@ def parse_gs1_date(yymmdd: str, today: date) -> tuple[date, bool]:
     Raises ValueError with the reason when the text is not such a date.
     """
     if len(yymmdd) != 6 or not (yymmdd.isascii() and yymmdd.isdigit()):
-        raise ValueError(f"'{yymmdd}' is not a date in the form YYMMDD")
+        raise ValueError(_("'{yymmdd}' is not a date in the form YYMMDD", yymmdd=yymmdd))
     year = gs1_year(int(yymmdd[:2]), today)
     month, day = int(yymmdd[2:4]), int(yymmdd[4:])
     if not 1 <= month <= 12:
-        raise ValueError(f"'{yymmdd}' has month {month:02d}")
+        raise ValueError(_("'{yymmdd}' has month {month:02d}", yymmdd=yymmdd, month=month))
     last_day = calendar.monthrange(year, month)[1]
     if day == 0:
         return date(year, month, last_day), True
     if day > last_day:
-        raise ValueError(f"'{yymmdd}' has day {day:02d}, but {year}-{month:02d} has {last_day} days")
+        raise ValueError(_("'{yymmdd}' has day {day:02d}, but {year}-{month:02d} has {last_day} days",
+                           yymmdd=yymmdd, day=day, year=year, month=month, last_day=last_day))
     return date(year, month, day), False
 
 

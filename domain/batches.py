@@ -242,8 +242,8 @@ class Batch:
         shortfalls = list(_shortfalls(mbr, issued_by_item, self.planned_quantity))
         if shortfalls:
             raise ValidationError(
-                f"batch {self.batch_number} cannot complete: material outside tolerance: "
-                + "; ".join(str(s) for s in shortfalls)
+                _("batch {batch_number} cannot complete: material outside tolerance: {s}",
+                  batch_number=self.batch_number, s="; ".join(str(s) for s in shortfalls))
             )
         self.change_status(BatchStatus.COMPLETED, actor, None, now)
         self.produced_quantity = produced

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from domain.i18n import _
+
 D2 = 1.128  # the d2 constant for moving ranges of two
 
 
@@ -44,7 +46,7 @@ RULES = {
 
 def control_limits(values: Sequence[float]) -> ControlLimits:
     if len(values) < 2:
-        raise ValueError("a control chart needs at least two values")
+        raise ValueError(_("a control chart needs at least two values"))
     mean = sum(values) / len(values)
     ranges = [abs(b - a) for a, b in pairwise(values)]
     return ControlLimits(mean, sum(ranges) / len(ranges) / D2)

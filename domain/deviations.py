@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.users import Permission
 from domain.workflow import StateMachine, Transition
 
@@ -25,7 +26,7 @@ class Classification(Enum):
         for c in cls:
             if c.value.casefold() == text.strip().casefold():
                 return c
-        raise ValidationError(f"unknown classification '{text}': use Minor, Major or Critical")
+        raise ValidationError(_("unknown classification '{text}': use Minor, Major or Critical", text=text))
 
 
 class DeviationStatus(Enum):
@@ -48,7 +49,8 @@ class RootCause(Enum):
         for c in cls:
             if c.value.casefold() == text.strip().casefold():
                 return c
-        raise ValidationError(f"unknown root cause category '{text}': use {', '.join(c.value for c in cls)}")
+        raise ValidationError(_("unknown root cause category '{text}': use {choices}",
+                                text=text, choices=', '.join(c.value for c in cls)))
 
 
 OPEN, INV, CL = DeviationStatus.OPEN, DeviationStatus.INVESTIGATION, DeviationStatus.CLOSED
@@ -80,9 +82,9 @@ class DeviationLink:
 def check_link(kind: str, ref: str) -> tuple[str, str]:
     kind, ref = kind.strip().lower(), ref.strip()
     if not _KIND.fullmatch(kind):
-        raise ValidationError(f"'{kind}' is not a record kind (e.g. lot, batch, result, alert)")
+        raise ValidationError(_("'{kind}' is not a record kind (e.g. lot, batch, result, alert)", kind=kind))
     if not ref or len(ref) > 120:
-        raise ValidationError(f"a linked {kind} needs its number (1 to 120 characters)")
+        raise ValidationError(_("a linked {kind} needs its number (1 to 120 characters)", kind=kind))
     return kind, ref
 
 
@@ -106,9 +108,9 @@ class Deviation:
                  opened_by: str, opened_at: datetime) -> None:
         title = " ".join(title.split())
         if not title or len(title) > 200:
-            raise ValidationError("a deviation needs a title of 1 to 200 characters")
+            raise ValidationError(_("a deviation needs a title of 1 to 200 characters"))
         if not description.strip():
-            raise ValidationError("a deviation needs a description of what happened")
+            raise ValidationError(_("a deviation needs a description of what happened"))
         self.id = None
         self.number, self.title, self.description = number, title, description.strip()
         self.classification = classification
@@ -125,8 +127,8 @@ class Deviation:
     def record_investigation(self, investigation: str | None, category: RootCause | None, root_cause: str | None,
                              disposition: str | None) -> None:
         if self.status is not DeviationStatus.INVESTIGATION:
-            raise ValidationError(f"deviation {self.number} is {self.status.value}: findings are recorded "
-                                  "during its investigation")
+            raise ValidationError(_("deviation {number} is {status}: findings are recorded during its investigation",
+                                    number=self.number, status=_(self.status.value)))
         if investigation is not None:
             self.investigation = investigation.strip() or None
         if category is not None:
@@ -142,4 +144,5 @@ class Deviation:
                                             ("the root cause", self.root_cause),
                                             ("the disposition", self.disposition)) if not value]
         if missing:
-            raise ValidationError(f"deviation {self.number} cannot close: record {', '.join(missing)} first")
+            raise ValidationError(_("deviation {number} cannot close: record {missing} first",
+                                    number=self.number, missing=', '.join(missing)))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
+from domain.i18n import _
+
 
 class DocumentKind(Enum):
     BATCH_RECORD = "batch"
@@ -68,7 +70,8 @@ class Table:
     def __post_init__(self) -> None:
         for row in self.rows:
             if len(row) != len(self.columns):
-                raise ValueError(f"a row of {len(row)} cells in a table of {len(self.columns)} columns")
+                raise ValueError(_("a row of {count} cells in a table of {count2} columns",
+                                   count=len(row), count2=len(self.columns)))
 
 
 @dataclass(frozen=True)

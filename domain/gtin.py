@@ -9,7 +9,7 @@ from domain.i18n import _
 def gtin_check_digit(body: str) -> int:
     """GS1 mod-10 check digit for the digits before it (weights 3, 1, 3... from the right)."""
     if not (body.isascii() and body.isdigit()):
-        raise ValueError(f"a GTIN body has digits only, got {body!r}")
+        raise ValueError(_("a GTIN body has digits only, got {body!r}", body=body))
     total = sum(int(digit) * (3 if index % 2 == 0 else 1) for index, digit in enumerate(reversed(body)))
     return (10 - total % 10) % 10
 

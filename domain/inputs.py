@@ -47,10 +47,12 @@ def refuse_unsafe(text: str, what: str) -> str:
         category = unicodedata.category(char)
         if category in _UNSAFE_CATEGORIES:
             name = unicodedata.name(char, "control character")
-            raise ValidationError(f"the {what} contains U+{ord(char):04X} ({name}): type it without it")
+            raise ValidationError(_("the {what} contains U+{ord:04X} ({name}): type it without it",
+                                    what=what, ord=ord(char), name=name))
         if category == "Nd" and not "0" <= char <= "9":
             raise ValidationError(
-                f"the {what} contains the digit '{char}' (U+{ord(char):04X}): use the digits 0-9"
+                _("the {what} contains the digit '{char}' (U+{ord:04X}): use the digits 0-9",
+                  what=what, char=char, ord=ord(char))
             )
     return text
 
@@ -60,9 +62,9 @@ def clean_text(text: str, what: str, *, max_length: int, required: bool = True) 
     refuse_unsafe(text, what)
     cleaned = " ".join(text.split())
     if required and not cleaned:
-        raise ValidationError(f"the {what} is required")
+        raise ValidationError(_("the {what} is required", what=what))
     if len(cleaned) > max_length:
-        raise ValidationError(f"the {what} is longer than {max_length} characters")
+        raise ValidationError(_("the {what} is longer than {max_length} characters", what=what, max_length=max_length))
     return cleaned
 
 
@@ -71,11 +73,12 @@ def parse_identifier(text: str, what: str, *, max_length: int = 64, spaces: bool
     refuse_unsafe(text, what)
     cleaned = text.strip()
     if not cleaned:
-        raise ValidationError(f"the {what} is required")
+        raise ValidationError(_("the {what} is required", what=what))
     if len(cleaned) > max_length:
-        raise ValidationError(f"the {what} '{shown(cleaned)}' is longer than {max_length} characters")
+        raise ValidationError(_("the {what} '{shown}' is longer than {max_length} characters",
+                                what=what, shown=shown(cleaned), max_length=max_length))
     if not spaces and any(char.isspace() for char in cleaned):
-        raise ValidationError(f"the {what} '{shown(cleaned)}' contains a space")
+        raise ValidationError(_("the {what} '{shown}' contains a space", what=what, shown=shown(cleaned)))
     return cleaned
 
 
@@ -84,10 +87,11 @@ def parse_int(text: str, what: str, *, minimum: int, maximum: int) -> int:
     cleaned = text.strip()
     digits = cleaned[1:] if cleaned[:1] in "+-" else cleaned
     if not digits or len(cleaned) > MAX_NUMBER_TEXT or not all("0" <= c <= "9" for c in digits):
-        raise ValidationError(f"{what} '{shown(cleaned)}' is not a whole number")
+        raise ValidationError(_("{what} '{shown}' is not a whole number", what=what, shown=shown(cleaned)))
     value = int(cleaned)
     if not minimum <= value <= maximum:
-        raise ValidationError(f"{what} must be between {minimum} and {maximum}")
+        raise ValidationError(_("{what} must be between {minimum} and {maximum}",
+                                what=what, minimum=minimum, maximum=maximum))
     return value
 
 
@@ -95,18 +99,18 @@ def parse_decimal(text: str, what: str) -> Decimal:
     """A finite decimal number in plain ASCII notation (no exponent beyond what fits MAX_NUMBER_TEXT)."""
     cleaned = text.strip()
     if len(cleaned) > MAX_NUMBER_TEXT:
-        raise ValidationError(f"{what} '{shown(cleaned)}' is too long to be a quantity")
+        raise ValidationError(_("{what} '{shown}' is too long to be a quantity", what=what, shown=shown(cleaned)))
     if not cleaned or not all(c in "0123456789+-.eE" for c in cleaned):
-        raise ValidationError(f"{what} '{shown(cleaned)}' is not a number")
+        raise ValidationError(_("{what} '{shown}' is not a number", what=what, shown=shown(cleaned)))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValidationError(f"{what} '{shown(cleaned)}' is not a number") from None
+        raise ValidationError(_("{what} '{shown}' is not a number", what=what, shown=shown(cleaned))) from None
     if not value.is_finite():
-        raise ValidationError(f"{what} '{shown(cleaned)}' is not a number")
+        raise ValidationError(_("{what} '{shown}' is not a number", what=what, shown=shown(cleaned)))
     # An exponent that makes the number longer than anyone types: 1e999999 is a typo, not a quantity.
     if value != 0 and abs(value.adjusted()) > MAX_NUMBER_TEXT:
-        raise ValidationError(f"{what} '{shown(cleaned)}' is out of range")
+        raise ValidationError(_("{what} '{shown}' is out of range", what=what, shown=shown(cleaned)))
     return value
 
 
@@ -114,11 +118,11 @@ def parse_day(text: str) -> date:
     """A calendar day as YYYY-MM-DD."""
     cleaned = text.strip()
     if len(cleaned) != 10 or not all("0" <= c <= "9" or c == "-" for c in cleaned):
-        raise ValidationError(f"'{shown(cleaned)}' is not a date: use YYYY-MM-DD")
+        raise ValidationError(_("'{shown}' is not a date: use YYYY-MM-DD", shown=shown(cleaned)))
     try:
         return date.fromisoformat(cleaned)
     except ValueError:
-        raise ValidationError(f"'{shown(cleaned)}' is not a date: use YYYY-MM-DD") from None
+        raise ValidationError(_("'{shown}' is not a date: use YYYY-MM-DD", shown=shown(cleaned))) from None
 
 
 def parse_quantity_text(text: str | int | Decimal, what: str = "quantity") -> Decimal:
@@ -133,7 +137,7 @@ def parse_quantity_text(text: str | int | Decimal, what: str = "quantity") -> De
     try:
         return parse_quantity(value, what=what)
     except ArithmeticError:  # more digits than a quantity can hold once scaled
-        raise ValidationError(f"{what} '{shown(text.strip())}' is out of range") from None
+        raise ValidationError(_("{what} '{shown}' is out of range", what=what, shown=shown(text.strip()))) from None
 
 
 def parse_percentage_text(text: str | int | Decimal, what: str = "tolerance") -> Decimal:

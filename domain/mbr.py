@@ -105,14 +105,15 @@ class MasterBatchRecord:
     def add_step(self, step: ProcessStep) -> ProcessStep:
         self._require_draft()
         if step.step_no != len(self.steps) + 1:
-            raise ValidationError(f"{self.label}: the next step is number {len(self.steps) + 1}")
+            raise ValidationError(_("{label}: the next step is number {value}",
+                                    label=self.label, value=len(self.steps) + 1))
         self.steps.append(step)
         return step
 
     def step(self, step_no: int) -> ProcessStep:
         found = next((s for s in self.steps if s.step_no == step_no), None)
         if found is None:
-            raise ValidationError(f"{self.label} has no step {step_no}")
+            raise ValidationError(_("{label} has no step {step_no}", label=self.label, step_no=step_no))
         return found
 
     def line_for(self, item_code: str) -> BomLine | None:

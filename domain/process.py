@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.quantities import fmt
 
 NAME_MAX = 60
@@ -20,15 +21,15 @@ NAME_MAX = 60
 def parse_value(text: str | Decimal | float, *, what: str = "value") -> Decimal:
     """A measured value: any finite decimal (negative temperatures and pressures are real)."""
     if isinstance(text, float) and not math.isfinite(text):
-        raise ValidationError(f"{what} '{text}' is not a finite number")
+        raise ValidationError(_("{what} '{text}' is not a finite number", what=what, text=text))
     try:
         value = Decimal(str(text).strip())
     except InvalidOperation:
-        raise ValidationError(f"{what} '{text}' is not a number") from None
+        raise ValidationError(_("{what} '{text}' is not a number", what=what, text=text)) from None
     if not value.is_finite():
-        raise ValidationError(f"{what} '{text}' is not a finite number")
+        raise ValidationError(_("{what} '{text}' is not a finite number", what=what, text=text))
     if abs(value) >= Decimal("1e12"):
-        raise ValidationError(f"{what} '{text}' is out of range")
+        raise ValidationError(_("{what} '{text}' is out of range", what=what, text=text))
     return value.quantize(Decimal("0.000001"))
 
 
@@ -49,10 +50,12 @@ class Limits:
 
     def __post_init__(self) -> None:
         if self.lower > self.upper:
-            raise ValidationError(f"lower limit {fmt(self.lower)} is above upper limit {fmt(self.upper)}")
+            raise ValidationError(_("lower limit {lower} is above upper limit {upper}",
+                                    lower=fmt(self.lower), upper=fmt(self.upper)))
         for alert in (self.alert_lower, self.alert_upper):
             if alert is not None and not self.lower <= alert <= self.upper:
-                raise ValidationError(f"alert limit {fmt(alert)} lies outside the limits {self.describe()}")
+                raise ValidationError(_("alert limit {alert} lies outside the limits {limits}",
+                                        alert=fmt(alert), limits=self.describe()))
 
     def verdict(self, value: Decimal) -> Verdict:
         if value < self.lower or value > self.upper:
@@ -70,9 +73,10 @@ class Limits:
 def _name(text: str, what: str) -> str:
     name = " ".join(text.split())
     if not name:
-        raise ValidationError(f"the {what} needs a name")
+        raise ValidationError(_("the {what} needs a name", what=what))
     if len(name) > NAME_MAX:
-        raise ValidationError(f"the {what} name '{name[:20]}...' is longer than {NAME_MAX} characters")
+        raise ValidationError(_("the {what} name '{name}...' is longer than {max_length} characters",
+                                what=what, name=name[:20], max_length=NAME_MAX))
     return name
 
 
@@ -94,10 +98,10 @@ class ProcessParameter:
         self.name = _name(name, "parameter")
         self.unit = " ".join(unit.split())
         if not self.unit or len(self.unit) > 16:
-            raise ValidationError(f"parameter {self.name}: the unit is required (at most 16 characters)")
+            raise ValidationError(_("parameter {parameter}: the unit is required (at most 16 characters)", parameter=self.name))
         if not limits.lower <= target <= limits.upper:
-            raise ValidationError(f"parameter {self.name}: target {fmt(target)} lies outside its limits "
-                                  f"{limits.describe()}")
+            raise ValidationError(_("parameter {parameter}: target {target} lies outside its limits {limits}",
+                                    parameter=self.name, target=fmt(target), limits=limits.describe()))
         self.target = target
         self.lower, self.upper = limits.lower, limits.upper
         self.alert_lower, self.alert_upper = limits.alert_lower, limits.alert_upper
@@ -125,9 +129,10 @@ class ProcessStep:
                  needs_performed: bool = True, needs_verified: bool = False, any_order: bool = False) -> None:
         text = " ".join(instruction.split())
         if not text:
-            raise ValidationError(f"step {step_no} needs an instruction")
+            raise ValidationError(_("step {step_no} needs an instruction", step_no=step_no))
         if needs_verified and not needs_performed:
-            raise ValidationError(f"step {step_no}: a verification checks a performed signature; ask for both")
+            raise ValidationError(_("step {step_no}: a verification checks a performed signature; ask for both",
+                                    step_no=step_no))
         self.id = None
         self.step_no = step_no
         self.instruction = text
@@ -139,7 +144,8 @@ class ProcessStep:
 
     def add_parameter(self, parameter: ProcessParameter) -> None:
         if any(p.name.casefold() == parameter.name.casefold() for p in self.parameters):
-            raise ValidationError(f"step {self.step_no} already has a parameter {parameter.name}")
+            raise ValidationError(_("step {step_no} already has a parameter {parameter}",
+                                    step_no=self.step_no, parameter=parameter.name))
         self.parameters.append(parameter)
 
     def parameter(self, name: str) -> ProcessParameter:
@@ -147,7 +153,7 @@ class ProcessStep:
         for p in self.parameters:
             if p.name.casefold() == wanted:
                 return p
-        raise ValidationError(f"step {self.step_no} has no parameter '{name}'")
+        raise ValidationError(_("step {step_no} has no parameter '{name}'", step_no=self.step_no, name=name))
 
 
 # --- rooms, sensors, equipment (PRC-3) ----------------------------------------------------------------------
@@ -164,7 +170,8 @@ class SensorKind(Enum):
         for kind in cls:
             if wanted in (kind.value.casefold(), kind.name.casefold().replace("_", " ")):
                 return kind
-        raise ValidationError(f"unknown sensor kind '{text}': use one of {', '.join(k.value for k in cls)}")
+        raise ValidationError(_("unknown sensor kind '{text}': use one of {choices}",
+                                text=text, choices=', '.join(k.value for k in cls)))
 
 
 # The unit a logger must report each kind in: a reading in another unit is refused, never converted silently.
@@ -194,7 +201,7 @@ class Sensor:
 
     def __init__(self, code: str, room_code: str, kind: SensorKind, limits: Limits, max_gap_minutes: int) -> None:
         if not 1 <= max_gap_minutes <= 24 * 60:
-            raise ValidationError("the longest gap between readings must be between 1 minute and 24 hours")
+            raise ValidationError(_("the longest gap between readings must be between 1 minute and 24 hours"))
         self.code = code
         self.room_code = room_code
         self.kind = kind
@@ -217,7 +224,8 @@ class EquipmentStatus(Enum):
         for s in cls:
             if s.value.casefold() == wanted:
                 return s
-        raise ValidationError(f"unknown equipment status '{text}': use one of {', '.join(s.value for s in cls)}")
+        raise ValidationError(_("unknown equipment status '{text}': use one of {choices}",
+                                text=text, choices=', '.join(s.value for s in cls)))
 
 
 class Equipment:
@@ -237,11 +245,13 @@ class Equipment:
     def check_usable(self, needed_class: str | None, today: date) -> None:
         """Refuse equipment of the wrong class, out of service, or past its calibration date (PRC-2)."""
         if needed_class and self.equipment_class.casefold() != needed_class.casefold():
-            raise ValidationError(f"{self.code} is a {self.equipment_class}: the step needs a {needed_class}")
+            raise ValidationError(_("{code} is a {equipment_class}: the step needs a {needed_class}",
+                                    code=self.code, equipment_class=self.equipment_class, needed_class=needed_class))
         if self.status is not EquipmentStatus.IN_SERVICE:
-            raise ValidationError(f"{self.code} is out of service: it cannot be used")
+            raise ValidationError(_("{code} is out of service: it cannot be used", code=self.code))
         if self.calibration_due is not None and self.calibration_due < today:
-            raise ValidationError(f"{self.code} was due for calibration on {self.calibration_due}: it cannot be used")
+            raise ValidationError(_("{code} was due for calibration on {calibration_due}: it cannot be used",
+                                    code=self.code, calibration_due=self.calibration_due))
 
 
 # --- execution on a batch (PRC-2) ---------------------------------------------------------------------------
@@ -281,7 +291,7 @@ class StepRecord:
     def check_complete(self) -> None:
         """Raise unless the step may be signed as performed now (the signature dialog asks before it opens)."""
         if self.performed:
-            raise ValidationError(f"step {self.step_no} is already performed")
+            raise ValidationError(_("step {step_no} is already performed", step_no=self.step_no))
 
     def complete(self, user_id: str, at: datetime) -> None:
         self.check_complete()
@@ -290,11 +300,12 @@ class StepRecord:
     def check_verify(self, user_id: str) -> None:
         """Raise unless `user_id` may verify the step now: performed, not yet verified, by a second person."""
         if not self.performed:
-            raise ValidationError(f"step {self.step_no} must be performed before it is verified")
+            raise ValidationError(_("step {step_no} must be performed before it is verified", step_no=self.step_no))
         if self.verified_at is not None:
-            raise ValidationError(f"step {self.step_no} is already verified")
+            raise ValidationError(_("step {step_no} is already verified", step_no=self.step_no))
         if user_id == self.performed_by:
-            raise ValidationError(f"step {self.step_no} was performed by {user_id}: a second person verifies it")
+            raise ValidationError(_("step {step_no} was performed by {user_id}: a second person verifies it",
+                                    step_no=self.step_no, user_id=user_id))
 
     def verify(self, user_id: str, at: datetime) -> None:
         self.check_verify(user_id)
@@ -320,7 +331,7 @@ class ParameterValue:
     def __init__(self, batch_id: int, step_no: int, parameter: ProcessParameter, value: Decimal, entered_by: str,
                  entered_at: datetime, replaces: ParameterValue | None = None, reason: str | None = None) -> None:
         if replaces is not None and not (reason and reason.strip()):
-            raise ValidationError(f"correcting {parameter.name} needs a reason")
+            raise ValidationError(_("correcting {parameter} needs a reason", parameter=parameter.name))
         self.id = None
         self.batch_id = batch_id
         self.step_no = step_no
@@ -349,12 +360,13 @@ def check_order(steps: list[ProcessStep], step_no: int, records: dict[int, StepR
     be performed first."""
     step = next((s for s in steps if s.step_no == step_no), None)
     if step is None:
-        raise ValidationError(f"the master batch record has no step {step_no}")
+        raise ValidationError(_("the master batch record has no step {step_no}", step_no=step_no))
     if step.any_order:
         return
     for earlier in steps:
         if earlier.step_no < step_no and not earlier.any_order:
             record = records.get(earlier.step_no)
             if record is None or not record.performed:
-                raise ValidationError(f"step {earlier.step_no} ({earlier.instruction[:40]}) must be performed "
-                                      f"before step {step_no}")
+                raise ValidationError(_("step {step_no} ({instruction}) must be performed before step {step_no2}",
+                                        step_no=earlier.step_no, instruction=earlier.instruction[:40],
+                                        step_no2=step_no))

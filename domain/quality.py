@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 
 class ResultType(Enum):
@@ -23,7 +24,7 @@ class ResultType(Enum):
         for t in cls:
             if wanted in (t.value.casefold(), t.name.casefold().replace("_", "/")):
                 return t
-        raise ValidationError(f"unknown result type '{text}': use Numeric, Pass/fail or Text")
+        raise ValidationError(_("unknown result type '{text}': use Numeric, Pass/fail or Text", text=text))
 
 
 class SpecStatus(Enum):
@@ -71,9 +72,9 @@ def _number(text: str | None, what: str) -> Decimal | None:
     try:
         value = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(f"{what} '{text}' is not a number") from None
+        raise ValidationError(_("{what} '{text}' is not a number", what=what, text=text)) from None
     if not value.is_finite():
-        raise ValidationError(f"{what} '{text}' is not a number")
+        raise ValidationError(_("{what} '{text}' is not a number", what=what, text=text))
     return value
 
 
@@ -107,31 +108,36 @@ class SpecTest:
     def of(cls, seq: int, t: TestInput) -> SpecTest:
         code = t.code.strip().upper()
         if not code or len(code) > 32 or not all(ch.isalnum() or ch in "-_." for ch in code):
-            raise ValidationError(f"test code '{t.code}' must be 1 to 32 letters, digits, '-', '_' or '.'")
+            raise ValidationError(_("test code '{code}' must be 1 to 32 letters, digits, '-', '_' or '.'",
+                                    code=t.code))
         name, method = " ".join(t.name.split()), " ".join(t.method.split())
         if not name:
-            raise ValidationError(f"test {code} needs a name")
+            raise ValidationError(_("test {code} needs a name", code=code))
         if not method:
-            raise ValidationError(f"test {code} needs a method (e.g. 'USP <621>' or 'SOP-QC-012')")
+            raise ValidationError(_("test {code} needs a method (e.g. 'USP <621>' or 'SOP-QC-012')", code=code))
         kind = ResultType.parse(t.result_type)
         if not 1 <= t.replicates <= MAX_REPLICATES:
-            raise ValidationError(f"test {code}: replicates must be 1 to {MAX_REPLICATES}, not {t.replicates}")
+            raise ValidationError(_("test {code}: replicates must be 1 to {maximum}, not {replicates}",
+                                    code=code, maximum=MAX_REPLICATES, replicates=t.replicates))
         lower, upper = _number(t.lower, f"test {code} lower limit"), _number(t.upper, f"test {code} upper limit")
         expected = " ".join((t.expected_text or "").split()) or None
         unit = t.unit.strip()
         if kind is ResultType.NUMERIC:
             if not unit:
-                raise ValidationError(f"numeric test {code} needs a unit")
+                raise ValidationError(_("numeric test {code} needs a unit", code=code))
             if lower is None and upper is None:
-                raise ValidationError(f"numeric test {code} needs a lower limit, an upper limit or both")
+                raise ValidationError(_("numeric test {code} needs a lower limit, an upper limit or both", code=code))
             if lower is not None and upper is not None and lower > upper:
-                raise ValidationError(f"test {code}: the lower limit {lower} is above the upper limit {upper}")
+                raise ValidationError(_("test {code}: the lower limit {lower} is above the upper limit {upper}",
+                                        code=code, lower=lower, upper=upper))
             if not 0 <= t.decimals <= 6:
-                raise ValidationError(f"test {code}: decimals must be 0 to 6, not {t.decimals}")
+                raise ValidationError(_("test {code}: decimals must be 0 to 6, not {decimals}",
+                                        code=code, decimals=t.decimals))
         elif lower is not None or upper is not None:
-            raise ValidationError(f"test {code} is {kind.value}: limits apply to numeric tests only")
+            raise ValidationError(_("test {code} is {kind}: limits apply to numeric tests only",
+                                    code=code, kind=kind.value))
         if kind is ResultType.TEXT and not expected:
-            raise ValidationError(f"text test {code} needs the text a result must match")
+            raise ValidationError(_("text test {code} needs the text a result must match", code=code))
         return cls(seq, code, name, method, kind, unit, lower, upper, t.decimals, expected, t.replicates,
                    t.required_for_release)
 
@@ -155,12 +161,13 @@ class SpecTest:
         replicates or a unit that differs from the specification's."""
         texts = [" ".join(str(v).split()) for v in values]
         if any(not v for v in texts) or not texts:
-            raise ValidationError(f"test {self.code}: a result value is empty")
+            raise ValidationError(_("test {code}: a result value is empty", code=self.code))
         if len(texts) != self.replicates:
-            raise ValidationError(f"test {self.code} needs {self.replicates} replicate(s), {len(texts)} given")
+            raise ValidationError(_("test {code} needs {replicates} replicate(s), {count} given",
+                                    code=self.code, replicates=self.replicates, count=len(texts)))
         if unit is not None and unit.strip() and unit.strip() != self.unit:
-            raise ValidationError(f"test {self.code}: unit '{unit.strip()}' differs from the specification's "
-                                  f"'{self.unit or '(none)'}'")
+            raise ValidationError(_("test {code}: unit '{unit}' differs from the specification's '{value}'",
+                                    code=self.code, unit=unit.strip(), value=self.unit or '(none)'))
         if self.result_type is ResultType.PASS_FAIL:
             norm = [_pass_fail(v, self.code) for v in texts]
             return Judgement(tuple(norm), FAIL if FAIL in norm else PASS, FAIL not in norm)
@@ -172,7 +179,7 @@ class SpecTest:
             n = _number(v, f"test {self.code} result")
             assert n is not None
             if abs(n) >= Decimal("1e12"):
-                raise ValidationError(f"test {self.code} result '{v}' is out of range")
+                raise ValidationError(_("test {code} result '{v}' is out of range", code=self.code, v=v))
             numbers.append(n)
         mean = sum(numbers, Decimal(0)) / len(numbers)
         reported = mean.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
@@ -186,7 +193,7 @@ def _pass_fail(text: str, code: str) -> str:
         return PASS
     if folded in ("fail", "failed", "f", "does not conform", "不合格"):
         return FAIL
-    raise ValidationError(f"test {code}: '{text}' is neither Pass nor Fail")
+    raise ValidationError(_("test {code}: '{text}' is neither Pass nor Fail", code=code, text=text))
 
 
 def _plain(value: Decimal) -> str:
@@ -217,12 +224,12 @@ class Specification:
     def __init__(self, item_code: str, version: int, title: str, tests: Sequence[TestInput],
                  created_at: datetime) -> None:
         if not tests:
-            raise ValidationError(f"a specification for {item_code} needs at least one test")
+            raise ValidationError(_("a specification for {item_code} needs at least one test", item_code=item_code))
         built = [SpecTest.of(i + 1, t) for i, t in enumerate(tests)]
         codes = [t.code for t in built]
         dup = next((c for c in codes if codes.count(c) > 1), None)
         if dup:
-            raise ValidationError(f"test {dup} appears twice in the specification")
+            raise ValidationError(_("test {dup} appears twice in the specification", dup=dup))
         self.id = None
         self.item_code = item_code
         self.version = version
@@ -239,13 +246,14 @@ class Specification:
     def test(self, code: str) -> SpecTest:
         found = next((t for t in self.tests if t.code == code.strip().upper()), None)
         if found is None:
-            raise ValidationError(f"{self.label} has no test '{code}': its tests are "
-                                  f"{', '.join(t.code for t in self.tests)}")
+            raise ValidationError(_("{label} has no test '{code}': its tests are {code2}",
+                                    label=self.label, code=code, code2=', '.join(t.code for t in self.tests)))
         return found
 
     def make_effective(self, now: datetime, previous: Specification | None) -> None:
         if self.status is not SpecStatus.DRAFT:
-            raise ValidationError(f"{self.label} is {self.status.value.lower()}: only a draft becomes effective")
+            raise ValidationError(_("{label} is {status}: only a draft becomes effective",
+                                    label=self.label, status=self.status.value.lower()))
         if previous is not None:
             previous.status = SpecStatus.SUPERSEDED
         self.status = SpecStatus.EFFECTIVE
@@ -308,7 +316,7 @@ class QcResult:
     def apply(self, judgement: Judgement, instrument: str, at: datetime) -> None:
         instrument = " ".join(instrument.split())
         if len(instrument) > 60:
-            raise ValidationError("the instrument ID is longer than 60 characters")
+            raise ValidationError(_("the instrument ID is longer than 60 characters"))
         self.replicates = "; ".join(judgement.values)
         self.reported = judgement.reported
         self.within_spec = judgement.within_spec
@@ -318,8 +326,9 @@ class QcResult:
 
     def review(self, reviewer: str, at: datetime) -> None:
         if self.status is ResultStatus.REVIEWED:
-            raise ValidationError(f"the {self.test_code} result is already reviewed")
+            raise ValidationError(_("the {test_code} result is already reviewed", test_code=self.test_code))
         if reviewer == self.analyst:
-            raise ValidationError(f"you entered the {self.test_code} result: a second person reviews it (ACC-6)")
+            raise ValidationError(_("you entered the {test_code} result: a second person reviews it (ACC-6)",
+                                    test_code=self.test_code))
         self.status = ResultStatus.REVIEWED
         self.reviewed_by, self.reviewed_at = reviewer, at

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
+from domain.i18n import _
 from domain.process import Sensor
 
 HEADER = ("timestamp", "sensor", "value", "unit")
@@ -50,9 +51,10 @@ def parse_timestamp(text: str) -> datetime:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"timestamp '{text[:40]}' is not ISO 8601 (e.g. 2026-03-29T01:30:00+01:00)") from None
+        raise ValueError(_("timestamp '{text}' is not ISO 8601 (e.g. 2026-03-29T01:30:00+01:00)",
+                           text=text[:40])) from None
     if at.tzinfo is None or at.utcoffset() is None:
-        raise ValueError(f"timestamp '{text[:40]}' has no zone: add its UTC offset (e.g. +01:00 or Z)")
+        raise ValueError(_("timestamp '{text}' has no zone: add its UTC offset (e.g. +01:00 or Z)", text=text[:40]))
     return at.astimezone(UTC)
 
 

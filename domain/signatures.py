@@ -106,7 +106,7 @@ def _plain(value: object) -> object:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    raise TypeError(f"{type(value).__name__} is not signed content (floats are not exact)")
+    raise TypeError(_("{name} is not signed content (floats are not exact)", name=type(value).__name__))
 
 
 def canonical_content(record_type: str, record_id: str, fields: Mapping[str, object]) -> str:
@@ -114,7 +114,7 @@ def canonical_content(record_type: str, record_id: str, fields: Mapping[str, obj
     this serialisation: the type and ID make a signature row meaningless on any other record."""
     clash = _RESERVED & set(fields)
     if clash:
-        raise ValueError(f"signed fields may not be named {', '.join(sorted(clash))}")
+        raise ValueError(_("signed fields may not be named {clash}", clash=', '.join(sorted(clash))))
     document = {str(k): _plain(v) for k, v in fields.items()}
     document.update(record_type=record_type, record_id=record_id, v=SIGNED_CONTENT_VERSION)
     return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

@@ -47,7 +47,8 @@ class StateMachine(Generic[S]):
         self._by_pair: dict[tuple[S, S], Transition[S]] = {}
         for t in transitions:
             if (t.source, t.target) in self._by_pair:
-                raise ValueError(f"duplicate transition {t.source.name} -> {t.target.name}")
+                raise ValueError(_("duplicate transition {value} -> {target}",
+                                   value=t.source.name, target=t.target.name))
             self._by_pair[(t.source, t.target)] = t
 
     @property

@@ -109,7 +109,7 @@ def _db_connect(args: argparse.Namespace) -> int:
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+        raise argparse.ArgumentTypeError(_("'{text}' is not a positive whole number", text=text))
     return int(text)
 
 

@@ -12,6 +12,7 @@ from app import process_steps, readings
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table
 from app.ports import Progress
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.users import SYSTEM_ACTOR
 
 
@@ -46,7 +47,7 @@ def add_commands(tree: CommandTree) -> None:
 
 def _lines(path: Path) -> list[str]:
     if not path.is_file():
-        raise ValidationError(f"no file {path}")
+        raise ValidationError(_("no file {path}", path=path))
     with path.open(encoding="utf-8-sig", newline="") as handle:
         return handle.readlines()
 

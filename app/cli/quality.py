@@ -27,6 +27,7 @@ from app.cli.support import (
 )
 from app.lims_import import import_lims_results, read_lims_file
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.quality import TestInput
 from domain.users import SYSTEM_ACTOR
 
@@ -38,12 +39,14 @@ def _test(value: str) -> TestInput:
     for a text test the expected text goes in `lower`)."""
     parts = [p.strip() for p in value.split(";")]
     if len(parts) != 10:
-        raise argparse.ArgumentTypeError(f"a test is {_TEST_FORMAT} (10 fields), not '{value}'")
+        raise argparse.ArgumentTypeError(_("a test is {format} (10 fields), not '{value}'",
+                                           format=_TEST_FORMAT, value=value))
     code, name, method, kind, unit, lower, upper, decimals, replicates, required = parts
     if required not in ("required", "optional"):
-        raise argparse.ArgumentTypeError(f"the last field of a test is 'required' or 'optional', not '{required}'")
+        raise argparse.ArgumentTypeError(_("the last field of a test is 'required' or 'optional', not '{required}'",
+                                           required=required))
     if not decimals.isdigit() or not replicates.isdigit():
-        raise argparse.ArgumentTypeError(f"decimals and replicates are whole numbers in '{value}'")
+        raise argparse.ArgumentTypeError(_("decimals and replicates are whole numbers in '{value}'", value=value))
     is_text = kind.casefold() == "text"
     return TestInput(code, name, method, kind or "Numeric", unit, None if is_text else lower or None,
                      upper or None, int(decimals), lower if is_text else None, int(replicates),
@@ -216,7 +219,7 @@ def _links(values: list[str]) -> list[tuple[str, str]]:
     for value in values:
         kind, sep, ref = value.partition(":")
         if not sep:
-            raise ValidationError(f"a link is KIND:REF (e.g. lot:R26339-0001), not '{value}'")
+            raise ValidationError(_("a link is KIND:REF (e.g. lot:R26339-0001), not '{value}'", value=value))
         links.append((kind, ref))
     return links
 

@@ -37,7 +37,7 @@ def _format(path: Path) -> DocumentFormat:
     try:
         return DocumentFormat.of_path(path.name)
     except ValueError:
-        raise ValidationError(f"{path}: the report is written as .docx or .pdf") from None
+        raise ValidationError(_("{path}: the report is written as .docx or .pdf", path=path)) from None
 
 
 def _write(document: Document, path: Path) -> None:

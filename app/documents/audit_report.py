@@ -10,6 +10,7 @@ from app.documents.frame import Issue, audit_table
 from app.ports import AuditFilter, UnitOfWork
 from domain.documents import Document, Fields, Paragraph, Section
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.users import Permission
 
 
@@ -24,7 +25,7 @@ def _moment(text: str, *, end: bool) -> datetime | None:
         else:
             local = datetime.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"'{text}' is not a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)") from None
+        raise ValidationError(_("'{text}' is not a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)", text=text)) from None
     return local.astimezone() if local.tzinfo is None else local
 
 
@@ -34,12 +35,12 @@ def audit_filter(subject: str) -> AuditFilter:
         start, _, stop = subject.partition("..")
         since, until = _moment(start, end=False), _moment(stop, end=True)
         if since and until and since >= until:
-            raise ValidationError(f"the range {subject} ends before it starts")
+            raise ValidationError(_("the range {subject} ends before it starts", subject=subject))
         return AuditFilter(since=since, until=until)
     record_type, sep, record_id = subject.partition(":")
     if not sep or not record_type.strip() or not record_id.strip():
-        raise ValidationError(f"'{subject}': give a record as TYPE:ID (e.g. lot:R2611-0001) or a time range "
-                              "FROM..TO (e.g. 2026-12-01..2026-12-05)")
+        raise ValidationError(_("'{subject}': give a record as TYPE:ID (e.g. lot:R2611-0001) or a time range FROM..TO "
+                                "(e.g. 2026-12-01..2026-12-05)", subject=subject))
     return AuditFilter(record_type=record_type.strip(), record_id=record_id.strip())
 
 

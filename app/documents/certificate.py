@@ -9,6 +9,7 @@ from app.ports import UnitOfWork
 from app.signatures import signature_views
 from domain.documents import Document, Fields, Paragraph, Section
 from domain.errors import NotFound, ValidationError
+from domain.i18n import _
 from domain.lots import LotStatus
 
 
@@ -18,8 +19,8 @@ def build_certificate(tx: UnitOfWork, issue: Issue) -> Document:
     if lot is None:
         raise NotFound(f"no lot {issue.subject}")
     if lot.status is not LotStatus.RELEASED:
-        raise ValidationError(f"lot {lot.lot_number} is {lot.status.value}: a certificate of analysis is issued for "
-                              "a released lot")
+        raise ValidationError(_("lot {lot_number} is {status}: a certificate of analysis is issued for a released lot",
+                                lot_number=lot.lot_number, status=_(lot.status.value)))
     item = tx.master_data.item(lot.item_code)
     batch = tx.batches.by_id(lot.batch_id) if lot.batch_id is not None else None
     rows = [

@@ -24,6 +24,7 @@ from app.documents.words import Words
 from app.ports import NO_PROGRESS, AuditFilter, DocumentRenderer, Progress, UnitOfWork
 from domain.documents import Document, DocumentFormat, DocumentKind, IssuedDocument, file_digest
 from domain.errors import ConcurrentChange, ValidationError
+from domain.i18n import _
 from domain.users import Actor, Permission
 
 Builder = Callable[[UnitOfWork, Issue], Document]
@@ -73,14 +74,14 @@ def format_of(path: Path) -> DocumentFormat:
     try:
         return DocumentFormat.of_path(path.name)
     except ValueError:
-        raise ValidationError(f"{path.name}: give a file name ending in .docx or .pdf") from None
+        raise ValidationError(_("{path}: give a file name ending in .docx or .pdf", path=path.name)) from None
 
 
 def _check_target(out: Path) -> None:
     if out.is_dir():
-        raise ValidationError(f"{out} is a folder: give a file name such as batch-record.pdf")
+        raise ValidationError(_("{out} is a folder: give a file name such as batch-record.pdf", out=out))
     if not out.parent.is_dir():
-        raise ValidationError(f"folder {out.parent} does not exist")
+        raise ValidationError(_("folder {parent} does not exist", parent=out.parent))
 
 
 def build_document(uow: UnitOfWork, actor: Actor, request: DocumentRequest) -> Document:
@@ -94,7 +95,7 @@ def _build(tx: UnitOfWork, actor: Actor, request: DocumentRequest) -> tuple[Docu
     words = Words.of(request.language)
     subject = request.subject.strip()
     if not subject:
-        raise ValidationError("which record? give its number")
+        raise ValidationError(_("which record? give its number"))
     revision = tx.documents.latest_revision(request.kind.value, subject) + 1
     head = tx.audit.page(AuditFilter(), before_seq=None, limit=1)
     seq, digest = (head[0].seq, head[0].hash) if head else (0, "")
@@ -110,7 +111,8 @@ def issue_document(
     the file appears only once its register entry is committed."""
     out = Path(out)
     if format_of(out) is not request.file_format:
-        raise ValidationError(f"{out.name} does not end in .{request.file_format.value}")
+        raise ValidationError(_("{out} does not end in .{file_format}",
+                                out=out.name, file_format=request.file_format.value))
     _check_target(out)
     progress.report(0, 3, "reading the records")
     with uow.acting_as(actor) as tx:
@@ -125,7 +127,7 @@ def issue_document(
         try:
             tmp.write_bytes(data)
         except OSError as error:
-            raise ValidationError(f"cannot write {out}: {error.strerror or error}") from None
+            raise ValidationError(_("cannot write {out}: {value}", out=out, value=error.strerror or error)) from None
         with uow.acting_as(actor) as tx:
             latest = tx.documents.latest_revision(doc.kind.value, doc.meta["subject"])
             if latest >= issue.revision:
@@ -181,7 +183,7 @@ def verify_document(uow: UnitOfWork, actor: Actor, path: Path) -> Verification:
     it a document BatchTrace did not issue."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError(f"{path} is not a file")
+        raise ValidationError(_("{path} is not a file", path=path))
     sha = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):

@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.errors import ValidationError
+from domain.i18n import _
 from domain.quantities import fmt
 
 LANGUAGES = ("en", "zh")
@@ -334,7 +335,8 @@ class Words:
         if language.startswith("zh"):
             language = "zh"
         if language not in LANGUAGES:
-            raise ValidationError(f"documents are written in English (en) or Chinese (zh), not '{language}'")
+            raise ValidationError(_("documents are written in English (en) or Chinese (zh), not '{language}'",
+                                    language=language))
         return cls(language)
 
     def __call__(self, key: str, **values: object) -> str:

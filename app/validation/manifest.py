@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = "batchtrace-manifest-1"
@@ -70,11 +71,13 @@ def check_manifest(folder: Path) -> ManifestCheck:
     try:
         document = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ValidationError(f"no {MANIFEST_NAME} in {folder}: not an installed BatchTrace bundle") from None
+        raise ValidationError(_("no {manifest} in {folder}: not an installed BatchTrace bundle",
+                                manifest=MANIFEST_NAME, folder=folder)) from None
     except ValueError as error:
-        raise ValidationError(f"{folder / MANIFEST_NAME} is not a readable manifest: {error}") from None
+        raise ValidationError(_("{path} is not a readable manifest: {error}",
+                                path=folder / MANIFEST_NAME, error=error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ValidationError(f"{folder / MANIFEST_NAME} is not a {FORMAT} manifest")
+        raise ValidationError(_("{path} is not a {format} manifest", path=folder / MANIFEST_NAME, format=FORMAT))
     expected: dict[str, str] = document["files"]
     present = _bundle_files(folder)
     altered = tuple(name for name, digest in expected.items() if name in present and sha256_of(present[name]) != digest)

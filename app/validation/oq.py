@@ -81,8 +81,8 @@ def default_source() -> Path:
 def run_oq(source: Path, pytest_args: list[str]) -> OqRun:
     source = Path(source).resolve()
     if not (source / "tests").is_dir():
-        raise ValidationError(f"no tests/ in {source}: the OQ runs the test suite of a BatchTrace source tree "
-                              "(give --source DIR)")
+        raise ValidationError(_("no tests/ in {value}: the OQ runs the test suite of a BatchTrace source tree (give "
+                                "--source DIR)", value=source))
     requirements = load_requirements(source / REQUIREMENTS_FILE)
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch) / "results.json"
@@ -92,7 +92,8 @@ def run_oq(source: Path, pytest_args: list[str]) -> OqRun:
         done = subprocess.run(command, cwd=source, capture_output=True, text=True, check=False)
         if not out.exists():
             tail = (done.stdout + done.stderr).strip().splitlines()[-15:]
-            raise ValidationError("the test run stopped before it reported any result:\n" + "\n".join(tail))
+            raise ValidationError(_("the test run stopped before it reported any result:\n{tail}",
+                                    tail="\n".join(tail)))
         raw = json.loads(out.read_text(encoding="utf-8"))
     return OqRun(requirements, _results(raw), " ".join(["pytest", *command[3:]]), started, done.returncode)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from domain.errors import ValidationError
+from domain.i18n import _
 
 REQUIREMENTS_FILE = Path("docs") / "validation" / "requirements.md"
 _ID = re.compile(r"[A-Z]+-[0-9]+")
@@ -44,12 +45,15 @@ def parse_requirements(text: str, *, source: str = "the requirements list") -> d
             continue
         rid, requirement, verified_by = (part.strip() for part in row.groups())
         if rid in found:
-            raise ValidationError(f"{source}, line {number}: {rid} is listed twice")
+            raise ValidationError(_("{value}, line {number}: {rid} is listed twice",
+                                    value=source, number=number, rid=rid))
         if not requirement:
-            raise ValidationError(f"{source}, line {number}: {rid} has no requirement text")
+            raise ValidationError(_("{value}, line {number}: {rid} has no requirement text",
+                                    value=source, number=number, rid=rid))
         found[rid] = Requirement(rid, group or rid.split("-")[0], requirement, verified_by)
     if not found:
-        raise ValidationError(f"{source} lists no requirement (rows '| ID | requirement | verified by |')")
+        raise ValidationError(_("{value} lists no requirement (rows '| ID | requirement | verified by |')",
+                                value=source))
     return found
 
 
@@ -57,7 +61,7 @@ def load_requirements(path: Path) -> dict[str, Requirement]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValidationError(f"the requirements list {path} does not exist") from None
+        raise ValidationError(_("the requirements list {path} does not exist", path=path)) from None
     return parse_requirements(text, source=str(path))
 
 
