@@ -648,6 +648,22 @@
         <translation>该警报已确认</translation>
     </message>
     <message>
+        <source>scan times must be timezone-aware</source>
+        <translation>扫描时间必须带时区</translation>
+    </message>
+    <message>
+        <source>&apos;{yymmdd}&apos; is not a date in the form YYMMDD</source>
+        <translation>“{yymmdd}”不是 YYMMDD 格式的日期</translation>
+    </message>
+    <message>
+        <source>&apos;{yymmdd}&apos; has month {month:02d}</source>
+        <translation>“{yymmdd}”的月份为 {month:02d}</translation>
+    </message>
+    <message>
+        <source>&apos;{yymmdd}&apos; has day {day:02d}, but {year}-{month:02d} has {last_day} days</source>
+        <translation>“{yymmdd}”的日为 {day:02d}，但 {year}-{month:02d} 只有 {last_day} 天</translation>
+    </message>
+    <message>
         <source>the {name} &apos;{element}&apos; must have 1 to {limit} characters for GS1 ({ai})</source>
         <translation>{name}“{element}”必须为 1 到 {limit} 个字符才能用于 GS1（{ai}）</translation>
     </message>
@@ -742,6 +758,14 @@
     <message>
         <source>the produced quantity must be greater than zero</source>
         <translation>产出数量必须大于零</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} cannot complete: material outside tolerance: {s}</source>
+        <translation>批次 {batch_number} 无法完成：物料超出允差：{s}</translation>
+    </message>
+    <message>
+        <source>a GTIN body has digits only, got {body!r}</source>
+        <translation>GTIN 主体只能包含数字，收到的是 {body!r}</translation>
     </message>
     <message>
         <source>GTIN &apos;{value}&apos; must contain digits only</source>
@@ -870,6 +894,14 @@
     <message>
         <source>{component_code} is already in the bill of materials of {label}</source>
         <translation>{component_code} 已在 {label} 的物料清单中</translation>
+    </message>
+    <message>
+        <source>{label}: the next step is number {value}</source>
+        <translation>{label}：下一个步骤的编号是 {value}</translation>
+    </message>
+    <message>
+        <source>{label} has no step {step_no}</source>
+        <translation>{label} 没有步骤 {step_no}</translation>
     </message>
     <message>
         <source>master batch record {label} has no bill of materials</source>
@@ -1102,6 +1134,14 @@
     <message>
         <source>QA rejection</source>
         <translation>QA 拒绝</translation>
+    </message>
+    <message>
+        <source>{name} is not signed content (floats are not exact)</source>
+        <translation>{name} 不能作为签名内容（浮点数不精确）</translation>
+    </message>
+    <message>
+        <source>signed fields may not be named {clash}</source>
+        <translation>签名字段不能命名为 {clash}</translation>
     </message>
     <message>
         <source>the name of a required signature is longer than 80 characters</source>
@@ -1400,6 +1440,10 @@
         <translation>未记录</translation>
     </message>
     <message>
+        <source>duplicate transition {value} -&gt; {target}</source>
+        <translation>重复的状态转换 {value} -&gt; {target}</translation>
+    </message>
+    <message>
         <source>a {record_type} cannot go from {label} to {label2} (allowed from {label}: {allowed})</source>
         <translation>{record_type}不能从{label}变为{label2}（从{label}允许：{allowed}）</translation>
     </message>
@@ -1412,12 +1456,32 @@
         <translation>{transition_name}{record_type}需要原因</translation>
     </message>
     <message>
+        <source>QC results are for a lot or a batch, not a &apos;{record_type}&apos;</source>
+        <translation>QC 结果适用于物料批或批次，而不是“{record_type}”</translation>
+    </message>
+    <message>
+        <source>{record_type} {record_id} is {status}: results are entered while it is {wanted}</source>
+        <translation>{record_type} {record_id} 处于{status}状态：结果须在其处于{wanted}状态时录入</translation>
+    </message>
+    <message>
+        <source>no specification applied to {record_type} {record_id} when it entered testing: make one effective for item {item_code}, then put it back on the worklist</source>
+        <translation>{record_type} {record_id} 进入检验时没有适用的质量标准：请为物料 {item_code} 使一个质量标准生效，然后将其重新放回待检清单</translation>
+    </message>
+    <message>
         <source>type at least one result before saving</source>
         <translation>保存前请至少输入一个结果</translation>
     </message>
     <message>
         <source>test {code} is given twice</source>
         <translation>检验项目 {code} 重复给出</translation>
+    </message>
+    <message>
+        <source>{record_type} {record_id} has no result waiting for review</source>
+        <translation>{record_type} {record_id} 没有待审核的结果</translation>
+    </message>
+    <message>
+        <source>no result yet for {missing}</source>
+        <translation>{missing} 尚无结果</translation>
     </message>
     <message>
         <source>{record_type} {record_id} cannot pass to QA review: {failing}</source>
@@ -1504,8 +1568,22 @@
         <translation>请说明偏差可以关闭的原因（例如处理它的 CAPA）</translation>
     </message>
     <message>
+        <source>{path}: the report is written as .docx or .pdf</source>
+        <translation>{path}：报告只能写成 .docx 或 .pdf</translation>
+    </message>
+    <message>
         <source>give either --results or pytest arguments: the results are of a run already made</source>
         <translation>请只给出 --results 或 pytest 参数之一：结果来自已完成的运行</translation>
+    </message>
+    <message>
+        <source>no tests/ in {value}: the OQ runs the test suite of a BatchTrace source tree (give --source DIR)</source>
+        <translation>{value} 中没有 tests/：OQ 运行 BatchTrace 源代码树的测试套件（请指定 --source DIR）</translation>
+    </message>
+    <message>
+        <source>the test run stopped before it reported any result:
+{tail}</source>
+        <translation>测试运行在报告任何结果之前就停止了：
+{tail}</translation>
     </message>
     <message>
         <source>cannot read the results {file}: {error}</source>
@@ -1768,8 +1846,496 @@
         <translation>该用户</translation>
     </message>
     <message>
+        <source>the {what} contains U+{ord:04X} ({name}): type it without it</source>
+        <translation>{what}包含 U+{ord:04X}（{name}）：请去掉该字符后输入</translation>
+    </message>
+    <message>
+        <source>the {what} contains the digit &apos;{char}&apos; (U+{ord:04X}): use the digits 0-9</source>
+        <translation>{what}包含数字“{char}”（U+{ord:04X}）：请使用数字 0-9</translation>
+    </message>
+    <message>
+        <source>the {what} is required</source>
+        <translation>{what}为必填项</translation>
+    </message>
+    <message>
+        <source>the {what} is longer than {max_length} characters</source>
+        <translation>{what}超过 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>the {what} &apos;{shown}&apos; is longer than {max_length} characters</source>
+        <translation>{what}“{shown}”超过 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>the {what} &apos;{shown}&apos; contains a space</source>
+        <translation>{what}“{shown}”包含空格</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{shown}&apos; is not a whole number</source>
+        <translation>{what}“{shown}”不是整数</translation>
+    </message>
+    <message>
+        <source>{what} must be between {minimum} and {maximum}</source>
+        <translation>{what}必须在 {minimum} 到 {maximum} 之间</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{shown}&apos; is too long to be a quantity</source>
+        <translation>{what}“{shown}”太长，不是有效的数量</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{shown}&apos; is not a number</source>
+        <translation>{what}“{shown}”不是数字</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{shown}&apos; is out of range</source>
+        <translation>{what}“{shown}”超出范围</translation>
+    </message>
+    <message>
+        <source>&apos;{shown}&apos; is not a date: use YYYY-MM-DD</source>
+        <translation>“{shown}”不是日期：请使用 YYYY-MM-DD</translation>
+    </message>
+    <message>
         <source>{what} &apos;{value}&apos; is out of range: at most 12 digits before the decimal point and 6 after</source>
         <translation>{what}“{value}”超出范围：小数点前最多 12 位，小数点后最多 6 位</translation>
+    </message>
+    <message>
+        <source>anchor file {path} does not exist</source>
+        <translation>锚点文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>cannot read anchor file {path}: {error}</source>
+        <translation>无法读取锚点文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder or its folder does not exist: give a file such as anchors.jsonl in an existing folder</source>
+        <translation>{path} 是文件夹或其所在文件夹不存在：请在已存在的文件夹中指定一个文件，例如 anchors.jsonl</translation>
+    </message>
+    <message>
+        <source>the audit trail is not intact, nothing anchored: {message}</source>
+        <translation>审计追踪不完整，未做任何锚定：{message}</translation>
+    </message>
+    <message>
+        <source>cannot write anchor file {path}: {error}</source>
+        <translation>无法写入锚点文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a positive whole number</source>
+        <translation>“{text}”不是正整数</translation>
+    </message>
+    <message>
+        <source>no file {path}</source>
+        <translation>没有文件 {path}</translation>
+    </message>
+    <message>
+        <source>a test is {format} (10 fields), not &apos;{value}&apos;</source>
+        <translation>检验项目的格式为 {format}（10 个字段），而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>the last field of a test is &apos;required&apos; or &apos;optional&apos;, not &apos;{required}&apos;</source>
+        <translation>检验项目的最后一个字段应为 'required' 或 'optional'，而不是“{required}”</translation>
+    </message>
+    <message>
+        <source>decimals and replicates are whole numbers in &apos;{value}&apos;</source>
+        <translation>“{value}”中的小数位数和平行测定次数应为整数</translation>
+    </message>
+    <message>
+        <source>a link is KIND:REF (e.g. lot:R26339-0001), not &apos;{value}&apos;</source>
+        <translation>关联的格式为 KIND:REF（例如 lot:R26339-0001），而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>deviation {number} is closed</source>
+        <translation>偏差 {number} 已关闭</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM)</source>
+        <translation>“{text}”不是日期（YYYY-MM-DD）或时间（YYYY-MM-DDTHH:MM）</translation>
+    </message>
+    <message>
+        <source>the range {subject} ends before it starts</source>
+        <translation>范围 {subject} 的结束早于开始</translation>
+    </message>
+    <message>
+        <source>&apos;{subject}&apos;: give a record as TYPE:ID (e.g. lot:R2611-0001) or a time range FROM..TO (e.g. 2026-12-01..2026-12-05)</source>
+        <translation>“{subject}”：请以 TYPE:ID 指定记录（例如 lot:R2611-0001），或以 FROM..TO 指定时间范围（例如 2026-12-01..2026-12-05）</translation>
+    </message>
+    <message>
+        <source>lot {lot_number} is {status}: a certificate of analysis is issued for a released lot</source>
+        <translation>物料批 {lot_number} 处于{status}状态：检验报告书只为已放行的物料批出具</translation>
+    </message>
+    <message>
+        <source>{path}: give a file name ending in .docx or .pdf</source>
+        <translation>{path}：请给出以 .docx 或 .pdf 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>{out} is a folder: give a file name such as batch-record.pdf</source>
+        <translation>{out} 是文件夹：请给出文件名，例如 batch-record.pdf</translation>
+    </message>
+    <message>
+        <source>which record? give its number</source>
+        <translation>哪条记录？请给出其编号</translation>
+    </message>
+    <message>
+        <source>{out} does not end in .{file_format}</source>
+        <translation>{out} 不是以 .{file_format} 结尾</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} 不是文件</translation>
+    </message>
+    <message>
+        <source>documents are written in English (en) or Chinese (zh), not &apos;{language}&apos;</source>
+        <translation>文件以英文（en）或中文（zh）编写，而不是“{language}”</translation>
+    </message>
+    <message>
+        <source>a trend shows between 2 and 500 batches</source>
+        <translation>趋势图显示 2 到 500 个批次</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} has no parameter &apos;{parameter}&apos; in step {step_no}</source>
+        <translation>批次 {batch_number} 的步骤 {step_no} 中没有参数“{parameter}”</translation>
+    </message>
+    <message>
+        <source>batch {batch_number} is {status}: steps are recorded while it is in production</source>
+        <translation>批次 {batch_number} 处于{status}状态：步骤须在生产中记录</translation>
+    </message>
+    <message>
+        <source>step {step_no} is performed: correct a value with a reason instead</source>
+        <translation>步骤 {step_no} 已执行：请改为附原因更正数值</translation>
+    </message>
+    <message>
+        <source>step {step_no} runs on {equipment_code}</source>
+        <translation>步骤 {step_no} 在 {equipment_code} 上进行</translation>
+    </message>
+    <message>
+        <source>step {step_no} needs a {equipment_class}: scan or choose it</source>
+        <translation>步骤 {step_no} 需要 {equipment_class}：请扫描或选择</translation>
+    </message>
+    <message>
+        <source>step {step_no} of batch {batch_number} is already started</source>
+        <translation>批次 {batch_number} 的步骤 {step_no} 已开始</translation>
+    </message>
+    <message>
+        <source>{spec} of step {step_no} is already recorded: a change is a correction with a reason</source>
+        <translation>步骤 {step_no} 的 {spec} 已记录：修改须作为附原因的更正</translation>
+    </message>
+    <message>
+        <source>line 1: the header must be {header}[,equipment]</source>
+        <translation>第 1 行：表头必须为 {header}[,equipment]</translation>
+    </message>
+    <message>
+        <source>value {value_id} has already been corrected: correct the value in force</source>
+        <translation>数值 {value_id} 已被更正：请更正当前有效的数值</translation>
+    </message>
+    <message>
+        <source>step {step_no} is signed as performed: its values can no longer change</source>
+        <translation>步骤 {step_no} 已签署执行：其数值不能再更改</translation>
+    </message>
+    <message>
+        <source>unknown step signature &apos;{meaning}&apos;: performed or verified</source>
+        <translation>未知的步骤签名“{meaning}”：应为 performed（执行）或 verified（复核）</translation>
+    </message>
+    <message>
+        <source>step {step_no} asks for no verification</source>
+        <translation>步骤 {step_no} 不要求复核</translation>
+    </message>
+    <message>
+        <source>step {step_no} has not been started</source>
+        <translation>步骤 {step_no} 尚未开始</translation>
+    </message>
+    <message>
+        <source>step {step_no} lacks values for {missing}</source>
+        <translation>步骤 {step_no} 缺少 {missing} 的数值</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected the header timestamp,sensor,value,unit</source>
+        <translation>文件为空：应有表头 timestamp,sensor,value,unit</translation>
+    </message>
+    <message>
+        <source>line 1: the header must be {expected}, not {header}</source>
+        <translation>第 1 行：表头必须为 {expected}，而不是 {header}</translation>
+    </message>
+    <message>
+        <source>two release rules share a key: {keys}</source>
+        <translation>两条放行规则使用了相同的键：{keys}</translation>
+    </message>
+    <message>
+        <source>no {manifest} in {folder}: not an installed BatchTrace bundle</source>
+        <translation>{folder} 中没有 {manifest}：不是已安装的 BatchTrace 程序包</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable manifest: {error}</source>
+        <translation>{path} 不是可读取的清单文件：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a {format} manifest</source>
+        <translation>{path} 不是 {format} 清单文件</translation>
+    </message>
+    <message>
+        <source>{value}, line {number}: {rid} is listed twice</source>
+        <translation>{value}，第 {number} 行：{rid} 列出了两次</translation>
+    </message>
+    <message>
+        <source>{value}, line {number}: {rid} has no requirement text</source>
+        <translation>{value}，第 {number} 行：{rid} 没有需求文本</translation>
+    </message>
+    <message>
+        <source>{value} lists no requirement (rows &apos;| ID | requirement | verified by |&apos;)</source>
+        <translation>{value} 未列出任何需求（行格式 '| ID | requirement | verified by |'）</translation>
+    </message>
+    <message>
+        <source>the requirements list {path} does not exist</source>
+        <translation>需求列表 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>{value} line {number} is not an audit anchor</source>
+        <translation>{value} 第 {number} 行不是审计锚点</translation>
+    </message>
+    <message>
+        <source>audit times must be timezone-aware</source>
+        <translation>审计时间必须带时区</translation>
+    </message>
+    <message>
+        <source>a control chart needs at least two values</source>
+        <translation>控制图至少需要两个数值</translation>
+    </message>
+    <message>
+        <source>unknown classification &apos;{text}&apos;: use Minor, Major or Critical</source>
+        <translation>未知的分级“{text}”：请使用 Minor（次要）、Major（主要）或 Critical（严重）</translation>
+    </message>
+    <message>
+        <source>unknown root cause category &apos;{text}&apos;: use {choices}</source>
+        <translation>未知的根本原因类别“{text}”：请使用 {choices}</translation>
+    </message>
+    <message>
+        <source>&apos;{kind}&apos; is not a record kind (e.g. lot, batch, result, alert)</source>
+        <translation>“{kind}”不是记录类型（例如 lot、batch、result、alert）</translation>
+    </message>
+    <message>
+        <source>a linked {kind} needs its number (1 to 120 characters)</source>
+        <translation>关联的 {kind} 需要其编号（1 到 120 个字符）</translation>
+    </message>
+    <message>
+        <source>a deviation needs a title of 1 to 200 characters</source>
+        <translation>偏差需要 1 到 200 个字符的标题</translation>
+    </message>
+    <message>
+        <source>a deviation needs a description of what happened</source>
+        <translation>偏差需要说明发生了什么</translation>
+    </message>
+    <message>
+        <source>deviation {number} is {status}: findings are recorded during its investigation</source>
+        <translation>偏差 {number} 处于{status}状态：调查结果须在调查期间记录</translation>
+    </message>
+    <message>
+        <source>deviation {number} cannot close: record {missing} first</source>
+        <translation>偏差 {number} 无法关闭：请先记录{missing}</translation>
+    </message>
+    <message>
+        <source>a row of {count} cells in a table of {count2} columns</source>
+        <translation>表格有 {count2} 列，但某行有 {count} 个单元格</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; is not a finite number</source>
+        <translation>{what}“{text}”不是有限数</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; is not a number</source>
+        <translation>{what}“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>{what} &apos;{text}&apos; is out of range</source>
+        <translation>{what}“{text}”超出范围</translation>
+    </message>
+    <message>
+        <source>lower limit {lower} is above upper limit {upper}</source>
+        <translation>下限 {lower} 高于上限 {upper}</translation>
+    </message>
+    <message>
+        <source>alert limit {alert} lies outside the limits {limits}</source>
+        <translation>警戒限 {alert} 超出限度 {limits}</translation>
+    </message>
+    <message>
+        <source>the {what} needs a name</source>
+        <translation>{what}需要名称</translation>
+    </message>
+    <message>
+        <source>the {what} name &apos;{name}...&apos; is longer than {max_length} characters</source>
+        <translation>{what}名称“{name}...”超过 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>parameter {parameter}: the unit is required (at most 16 characters)</source>
+        <translation>参数 {parameter}：单位为必填项（最多 16 个字符）</translation>
+    </message>
+    <message>
+        <source>parameter {parameter}: target {target} lies outside its limits {limits}</source>
+        <translation>参数 {parameter}：目标值 {target} 超出其限度 {limits}</translation>
+    </message>
+    <message>
+        <source>step {step_no} needs an instruction</source>
+        <translation>步骤 {step_no} 需要操作说明</translation>
+    </message>
+    <message>
+        <source>step {step_no}: a verification checks a performed signature; ask for both</source>
+        <translation>步骤 {step_no}：复核是对执行签名的核查；请同时要求两者</translation>
+    </message>
+    <message>
+        <source>step {step_no} already has a parameter {parameter}</source>
+        <translation>步骤 {step_no} 已有参数 {parameter}</translation>
+    </message>
+    <message>
+        <source>step {step_no} has no parameter &apos;{name}&apos;</source>
+        <translation>步骤 {step_no} 没有参数“{name}”</translation>
+    </message>
+    <message>
+        <source>unknown sensor kind &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的传感器类型“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>the longest gap between readings must be between 1 minute and 24 hours</source>
+        <translation>读数之间的最长间隔必须在 1 分钟到 24 小时之间</translation>
+    </message>
+    <message>
+        <source>unknown equipment status &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的设备状态“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>{code} is a {equipment_class}: the step needs a {needed_class}</source>
+        <translation>{code} 是 {equipment_class}：该步骤需要 {needed_class}</translation>
+    </message>
+    <message>
+        <source>{code} is out of service: it cannot be used</source>
+        <translation>{code} 已停用：不能使用</translation>
+    </message>
+    <message>
+        <source>{code} was due for calibration on {calibration_due}: it cannot be used</source>
+        <translation>{code} 的校准已于 {calibration_due} 到期：不能使用</translation>
+    </message>
+    <message>
+        <source>step {step_no} is already performed</source>
+        <translation>步骤 {step_no} 已执行</translation>
+    </message>
+    <message>
+        <source>step {step_no} must be performed before it is verified</source>
+        <translation>步骤 {step_no} 必须先执行才能复核</translation>
+    </message>
+    <message>
+        <source>step {step_no} is already verified</source>
+        <translation>步骤 {step_no} 已复核</translation>
+    </message>
+    <message>
+        <source>step {step_no} was performed by {user_id}: a second person verifies it</source>
+        <translation>步骤 {step_no} 由 {user_id} 执行：须由另一人复核</translation>
+    </message>
+    <message>
+        <source>correcting {parameter} needs a reason</source>
+        <translation>更正 {parameter} 需要原因</translation>
+    </message>
+    <message>
+        <source>the master batch record has no step {step_no}</source>
+        <translation>主批记录没有步骤 {step_no}</translation>
+    </message>
+    <message>
+        <source>step {step_no} ({instruction}) must be performed before step {step_no2}</source>
+        <translation>步骤 {step_no}（{instruction}）必须在步骤 {step_no2} 之前执行</translation>
+    </message>
+    <message>
+        <source>unknown result type &apos;{text}&apos;: use Numeric, Pass/fail or Text</source>
+        <translation>未知的结果类型“{text}”：请使用 Numeric（数值）、Pass/fail（合格/不合格）或 Text（文本）</translation>
+    </message>
+    <message>
+        <source>test code &apos;{code}&apos; must be 1 to 32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
+        <translation>检验项目代码“{code}”必须由 1 到 32 个字母、数字、'-'、'_' 或 '.' 组成</translation>
+    </message>
+    <message>
+        <source>test {code} needs a name</source>
+        <translation>检验项目 {code} 需要名称</translation>
+    </message>
+    <message>
+        <source>test {code} needs a method (e.g. &apos;USP &lt;621&gt;&apos; or &apos;SOP-QC-012&apos;)</source>
+        <translation>检验项目 {code} 需要检验方法（例如 'USP &lt;621&gt;' 或 'SOP-QC-012'）</translation>
+    </message>
+    <message>
+        <source>test {code}: replicates must be 1 to {maximum}, not {replicates}</source>
+        <translation>检验项目 {code}：平行测定次数必须为 1 到 {maximum}，而不是 {replicates}</translation>
+    </message>
+    <message>
+        <source>numeric test {code} needs a unit</source>
+        <translation>数值型检验项目 {code} 需要单位</translation>
+    </message>
+    <message>
+        <source>numeric test {code} needs a lower limit, an upper limit or both</source>
+        <translation>数值型检验项目 {code} 需要下限、上限或两者</translation>
+    </message>
+    <message>
+        <source>test {code}: the lower limit {lower} is above the upper limit {upper}</source>
+        <translation>检验项目 {code}：下限 {lower} 高于上限 {upper}</translation>
+    </message>
+    <message>
+        <source>test {code}: decimals must be 0 to 6, not {decimals}</source>
+        <translation>检验项目 {code}：小数位数必须为 0 到 6，而不是 {decimals}</translation>
+    </message>
+    <message>
+        <source>test {code} is {kind}: limits apply to numeric tests only</source>
+        <translation>检验项目 {code} 为{kind}：限度仅适用于数值型检验项目</translation>
+    </message>
+    <message>
+        <source>text test {code} needs the text a result must match</source>
+        <translation>文本型检验项目 {code} 需要结果必须匹配的文本</translation>
+    </message>
+    <message>
+        <source>test {code}: a result value is empty</source>
+        <translation>检验项目 {code}：有一个结果值为空</translation>
+    </message>
+    <message>
+        <source>test {code} needs {replicates} replicate(s), {count} given</source>
+        <translation>检验项目 {code} 需要 {replicates} 次平行测定，给出了 {count} 次</translation>
+    </message>
+    <message>
+        <source>test {code}: unit &apos;{unit}&apos; differs from the specification&apos;s &apos;{value}&apos;</source>
+        <translation>检验项目 {code}：单位“{unit}”与质量标准的“{value}”不同</translation>
+    </message>
+    <message>
+        <source>test {code} result &apos;{v}&apos; is out of range</source>
+        <translation>检验项目 {code} 的结果“{v}”超出范围</translation>
+    </message>
+    <message>
+        <source>test {code}: &apos;{text}&apos; is neither Pass nor Fail</source>
+        <translation>检验项目 {code}：“{text}”既不是 Pass（合格）也不是 Fail（不合格）</translation>
+    </message>
+    <message>
+        <source>a specification for {item_code} needs at least one test</source>
+        <translation>{item_code} 的质量标准至少需要一个检验项目</translation>
+    </message>
+    <message>
+        <source>test {dup} appears twice in the specification</source>
+        <translation>检验项目 {dup} 在质量标准中出现了两次</translation>
+    </message>
+    <message>
+        <source>{label} has no test &apos;{code}&apos;: its tests are {code2}</source>
+        <translation>{label} 没有检验项目“{code}”：其检验项目为 {code2}</translation>
+    </message>
+    <message>
+        <source>{label} is {status}: only a draft becomes effective</source>
+        <translation>{label} 处于{status}状态：只有草稿才能生效</translation>
+    </message>
+    <message>
+        <source>the instrument ID is longer than 60 characters</source>
+        <translation>仪器 ID 超过 60 个字符</translation>
+    </message>
+    <message>
+        <source>the {test_code} result is already reviewed</source>
+        <translation>{test_code} 的结果已审核</translation>
+    </message>
+    <message>
+        <source>you entered the {test_code} result: a second person reviews it (ACC-6)</source>
+        <translation>{test_code} 的结果由您录入：须由另一人审核（ACC-6）</translation>
+    </message>
+    <message>
+        <source>timestamp &apos;{text}&apos; is not ISO 8601 (e.g. 2026-03-29T01:30:00+01:00)</source>
+        <translation>时间戳“{text}”不是 ISO 8601 格式（例如 2026-03-29T01:30:00+01:00）</translation>
+    </message>
+    <message>
+        <source>timestamp &apos;{text}&apos; has no zone: add its UTC offset (e.g. +01:00 or Z)</source>
+        <translation>时间戳“{text}”没有时区：请加上其 UTC 偏移（例如 +01:00 或 Z）</translation>
     </message>
 </context>
 <context>
