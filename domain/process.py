@@ -98,7 +98,8 @@ class ProcessParameter:
         self.name = _name(name, "parameter")
         self.unit = " ".join(unit.split())
         if not self.unit or len(self.unit) > 16:
-            raise ValidationError(_("parameter {parameter}: the unit is required (at most 16 characters)", parameter=self.name))
+            raise ValidationError(_("parameter {parameter}: the unit is required (at most 16 characters)",
+                                    parameter=self.name))
         if not limits.lower <= target <= limits.upper:
             raise ValidationError(_("parameter {parameter}: target {target} lies outside its limits {limits}",
                                     parameter=self.name, target=fmt(target), limits=limits.describe()))

@@ -38,8 +38,9 @@ def untranslated(path: Path, root: Path = ROOT) -> list[str]:
         if not (name.endswith("Error") or name.endswith("Refused")):
             continue
         message = ast.unparse(node.exc.args[0])[:60] if node.exc.args else ""
-        if any(_is_text(arg) for arg in node.exc.args) and f"{path.relative_to(root).as_posix()}:{message}" not in ALLOWED:
-            found.append(f"{path.relative_to(root).as_posix()}:{node.lineno}: {message}")
+        where = path.relative_to(root).as_posix()
+        if any(_is_text(arg) for arg in node.exc.args) and f"{where}:{message}" not in ALLOWED:
+            found.append(f"{where}:{node.lineno}: {message}")
     return found
 
 
