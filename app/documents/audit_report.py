@@ -32,7 +32,7 @@ def _moment(text: str, *, end: bool) -> datetime | None:
 def audit_filter(subject: str) -> AuditFilter:
     """`TYPE:ID` for one record, `FROM..TO` for a time range (TO's whole day included)."""
     if ".." in subject:
-        start, _, stop = subject.partition("..")
+        start, _dots, stop = subject.partition("..")
         since, until = _moment(start, end=False), _moment(stop, end=True)
         if since and until and since >= until:
             raise ValidationError(_("the range {subject} ends before it starts", subject=subject))
