@@ -1931,7 +1931,7 @@
     </message>
     <message>
         <source>the last field of a test is &apos;required&apos; or &apos;optional&apos;, not &apos;{required}&apos;</source>
-        <translation>检验项目的最后一个字段应为 'required' 或 'optional'，而不是“{required}”</translation>
+        <translation>检验项目的最后一个字段应为 &apos;required&apos; 或 &apos;optional&apos;，而不是“{required}”</translation>
     </message>
     <message>
         <source>decimals and replicates are whole numbers in &apos;{value}&apos;</source>
@@ -2079,7 +2079,7 @@
     </message>
     <message>
         <source>{value} lists no requirement (rows &apos;| ID | requirement | verified by |&apos;)</source>
-        <translation>{value} 未列出任何需求（行格式 '| ID | requirement | verified by |'）</translation>
+        <translation>{value} 未列出任何需求（行格式 &apos;| ID | requirement | verified by |&apos;）</translation>
     </message>
     <message>
         <source>the requirements list {path} does not exist</source>
@@ -2243,7 +2243,7 @@
     </message>
     <message>
         <source>test code &apos;{code}&apos; must be 1 to 32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
-        <translation>检验项目代码“{code}”必须由 1 到 32 个字母、数字、'-'、'_' 或 '.' 组成</translation>
+        <translation>检验项目代码“{code}”必须由 1 到 32 个字母、数字、&apos;-&apos;、&apos;_&apos; 或 &apos;.&apos; 组成</translation>
     </message>
     <message>
         <source>test {code} needs a name</source>
@@ -2251,7 +2251,7 @@
     </message>
     <message>
         <source>test {code} needs a method (e.g. &apos;USP &lt;621&gt;&apos; or &apos;SOP-QC-012&apos;)</source>
-        <translation>检验项目 {code} 需要检验方法（例如 'USP &lt;621&gt;' 或 'SOP-QC-012'）</translation>
+        <translation>检验项目 {code} 需要检验方法（例如 &apos;USP &lt;621&gt;&apos; 或 &apos;SOP-QC-012&apos;）</translation>
     </message>
     <message>
         <source>test {code}: replicates must be 1 to {maximum}, not {replicates}</source>
