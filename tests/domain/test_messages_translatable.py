@@ -4,6 +4,7 @@ user, in the GUI or on the command line, reads it in Chinese; the twin of tests/
 from __future__ import annotations
 
 import ast
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,23 @@ def test_the_guard_sees_a_plain_message(tmp_path: Path) -> None:
     sample.write_text('def f(x):\n    raise ValueError(f"bad {x}")\n\n\ndef g():\n    raise KeyError(_("fine"))\n\n\n'
                       'def h(message):\n    raise ValueError(message)\n', encoding="utf-8")
     assert untranslated(sample, tmp_path) == ["rules.py:2: f'bad {x}'"]
+
+
+@pytest.mark.req("GEN-6")
+def test_a_rule_refuses_in_the_readers_language() -> None:
+    from app import i18n
+    from domain.errors import ValidationError
+    from domain.process import Limits, parse_value
+
+    try:
+        i18n.use_language(i18n.CHINESE)
+        with pytest.raises(ValidationError) as refused:
+            parse_value("abc", what="温度")
+        assert str(refused.value) == "温度“abc”不是数字"
+        with pytest.raises(ValidationError) as refused:
+            Limits(Decimal("5"), Decimal("1"))
+        assert str(refused.value) == "下限 5 高于上限 1"
+    finally:
+        i18n.use_language(i18n.ENGLISH)
+    with pytest.raises(ValidationError, match=r"^lower limit 5 is above upper limit 1$"):
+        Limits(Decimal("5"), Decimal("1"))
