@@ -12,9 +12,10 @@ from app.process_steps import process_state_in
 from app.readings import RoomWindow, environment_in
 from app.release import register_rule
 from domain.batches import Batch
+from domain.i18n import N_
 from domain.release_rules import ReleaseSubject, RuleResult, not_applicable
 
-PROCESS_RECORD = ("process", "Process steps signed, parameters and environment within limits")
+PROCESS_RECORD = ("process", N_("Process steps signed, parameters and environment within limits"))
 
 
 def _closed(tx: UnitOfWork, kind: str, ref: str) -> bool:

@@ -108,10 +108,10 @@ class TestState:
     reviewed: bool
 
 
-REQUIRED_TESTS = ("required_tests", "Every required test has a reviewed result within spec")
-NO_OPEN_DEVIATION = ("no_open_deviation", "No open deviation touches it")
-CONSUMED_LOTS = ("consumed_lots", "Every consumed lot was Released when issued and is not Rejected now")
-NO_OPEN_ALERT = ("no_open_alert", "No open alert")
+REQUIRED_TESTS = ("required_tests", N_("Every required test has a reviewed result within spec"))
+NO_OPEN_DEVIATION = ("no_open_deviation", N_("No open deviation touches it"))
+CONSUMED_LOTS = ("consumed_lots", N_("Every consumed lot was Released when issued and is not Rejected now"))
+NO_OPEN_ALERT = ("no_open_alert", N_("No open alert"))
 
 
 def judge_required_tests(spec_label: str | None, tests: Sequence[TestState]) -> RuleResult:

@@ -1564,6 +1564,22 @@
         <translation>QA 让步放行</translation>
     </message>
     <message>
+        <source>Every required test has a reviewed result within spec</source>
+        <translation>全部必检项目均有已复核且符合标准的结果</translation>
+    </message>
+    <message>
+        <source>No open deviation touches it</source>
+        <translation>没有未关闭的相关偏差</translation>
+    </message>
+    <message>
+        <source>Every consumed lot was Released when issued and is not Rejected now</source>
+        <translation>所耗用的物料批在发放时均已放行，且目前均非不合格</translation>
+    </message>
+    <message>
+        <source>No open alert</source>
+        <translation>没有未处理的警报</translation>
+    </message>
+    <message>
         <source>say why the deviation can be closed (e.g. the CAPA that addresses it)</source>
         <translation>请说明偏差可以关闭的原因（例如处理它的 CAPA）</translation>
     </message>
@@ -2336,6 +2352,10 @@
     <message>
         <source>timestamp &apos;{text}&apos; has no zone: add its UTC offset (e.g. +01:00 or Z)</source>
         <translation>时间戳“{text}”没有时区：请加上其 UTC 偏移（例如 +01:00 或 Z）</translation>
+    </message>
+    <message>
+        <source>Process steps signed, parameters and environment within limits</source>
+        <translation>工艺步骤已签名，参数和环境均在限度内</translation>
     </message>
 </context>
 <context>

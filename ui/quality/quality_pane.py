@@ -21,7 +21,7 @@ from ui.shell.task_runner import Runner
 from ui.widgets.local_time import local_text
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import rule_title, status_name
 from ui.widgets.widget_parts import date_text, record_table
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class QualityPane(QWidget):
         ], key=lambda d: d.number, parent=self, colour=lambda d: RED if d.is_open else None)
         self.rules = RecordTableModel([
             Column(self.tr("Outcome"), lambda r: self.tr("pass") if r.passed else self.tr("FAIL")),  # first: in view
-            Column(self.tr("Rule"), lambda r: r.title),
+            Column(self.tr("Rule"), lambda r: rule_title(r.title)),
             Column(self.tr("Evidence"), lambda r: "; ".join(r.evidence), tooltip=lambda r: "\n".join(r.evidence)),
         ], key=lambda r: r.key, parent=self, colour=lambda r: None if r.passed else RED)
         self.results_table = record_table("qualityResults", self.results)

@@ -19,7 +19,7 @@ from ui.shell.changes import BATCH, DEVIATION, LOT, QC_RESULT, ChangeHub, Change
 from ui.shell.task_runner import Runner
 from ui.widgets.detail_pane import DetailPane
 from ui.widgets.record_table_model import Column, RecordTableModel
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import rule_title, status_name
 from ui.widgets.widget_parts import Signer, push_button, record_table
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ class ReleaseDetailWidget(DetailPane[EvaluationView]):
             self.add_field(key, caption)
         self.rules = RecordTableModel([
             Column(self.tr("Verdict"), lambda r: self.tr("FAILED") if not r.passed else self.tr("passed")),
-            Column(self.tr("Rule"), lambda r: r.title, tooltip=lambda r: r.title),
+            Column(self.tr("Rule"), lambda r: rule_title(r.title), tooltip=lambda r: rule_title(r.title)),
             Column(self.tr("Evidence"), lambda r: "; ".join(r.evidence), tooltip=lambda r: "\n".join(r.evidence)),
         ], key=lambda r: r.key, parent=self, colour=lambda r: None if r.passed else FAILED_COLOUR)
         self.rules_table = record_table("releaseRules", self.rules)

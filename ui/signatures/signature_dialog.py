@@ -34,7 +34,7 @@ from domain.signatures import Meaning
 from ui.shell.change_password_dialog import password_field
 from ui.shell.task_runner import Runner, user_message
 from ui.widgets.form_dialog import FormDialog
-from ui.widgets.status_names import requirement_name, signed_field_name, status_name, transition_name
+from ui.widgets.status_names import requirement_name, rule_title, signed_field_name, status_name, transition_name
 
 if TYPE_CHECKING:
     from app.release import EvaluationView
@@ -201,7 +201,7 @@ class SignatureDialog(FormDialog[Any]):
         self.evaluation_lines.addWidget(outcome)
         for rule in evaluation.rules:  # failed first
             verdict = self.tr("FAILED") if not rule.passed else self.tr("passed")
-            text = f"{verdict}: {rule.title}" + ("".join(f"\n    {line}" for line in rule.evidence)
+            text = f"{verdict}: {rule_title(rule.title)}" + ("".join(f"\n    {line}" for line in rule.evidence)
                                                   if not rule.passed else "")
             line = QLabel(text)
             line.setObjectName(f"evaluationRule_{rule.key}")

@@ -140,3 +140,9 @@ def signed_field_name(key: str) -> str:
 def requirement_name(label: str) -> str:
     """A signature requirement ("QC review", stored in English) in the user's language."""
     return stored_name("Requirement", label)
+
+
+def rule_title(title: str) -> str:
+    """A release rule's title (stored and signed in English, domain/release_rules.py) in the user's language; its
+    evidence is shown as signed."""
+    return stored_name("ReleaseRule", title)
