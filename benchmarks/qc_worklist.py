@@ -27,6 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
+from bench_users import approve_signing_roles  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 
@@ -54,6 +55,7 @@ def build(url: str, plans: int) -> None:
         admin = users.log_in(ctx.uow(), ctx.auth, "admin", PASSWORD)
         for uid, role in (("qc", Role.QC_ANALYST), ("qa", Role.QA_REVIEWER)):
             users.add_user(ctx.uow(), admin, ctx.auth, uid, uid.upper(), frozenset({role}), PASSWORD)
+            approve_signing_roles(ctx, admin, uid)
             users.change_own_password(ctx.uow(), ctx.auth, uid, PASSWORD, PASSWORD + "x")
         qc, qa = (users.log_in(ctx.uow(), ctx.auth, u, PASSWORD + "x") for u in ("qc", "qa"))
         masterdata.create_item(ctx.uow(), admin, "RES-PC", "Polycarbonate resin", ItemType.RAW_MATERIAL, Unit.KG)

@@ -32,6 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
+from bench_users import approve_signing_roles  # noqa: E402
 from site_generator import Spec  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from trace_cases import log, percentile  # noqa: E402
@@ -51,6 +52,7 @@ TARGET_P95_MS = 100.0
 
 def _person(ctx: Any, admin: Any, user_id: str, role: Role) -> Any:
     users.add_user(ctx.uow(), admin, ctx.auth, user_id, user_id.title(), {role}, f"Temp-{user_id}-2026")
+    approve_signing_roles(ctx, admin, user_id)
     return users.change_own_password(ctx.uow(), ctx.auth, user_id, f"Temp-{user_id}-2026", PASSWORD)
 
 

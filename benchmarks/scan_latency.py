@@ -81,6 +81,8 @@ def hid_report(text: str) -> bytes:
 
 
 def build_site(url: str) -> tuple[Any, Any, list[str]]:
+    from bench_users import approve_signing_roles
+
     from app import bootstrap, lots, masterdata, users
     from app.passwords import Argon2Hasher
     from app.settings import Settings
@@ -95,6 +97,7 @@ def build_site(url: str) -> tuple[Any, Any, list[str]]:
     users.add_user(ctx.uow(), admin, ctx.auth, "ward", "Wes Warehouse", frozenset({Role.WAREHOUSE}), "Temp-pass-2026")
     warehouse = users.change_own_password(ctx.uow(), ctx.auth, "ward", "Temp-pass-2026", "Fresh-pass-2027")
     users.add_user(ctx.uow(), admin, ctx.auth, "qa", "Quinn QA", frozenset({Role.QA_REVIEWER}), "Temp-pass-2026")
+    approve_signing_roles(ctx, admin, "qa")
     qa = users.change_own_password(ctx.uow(), ctx.auth, "qa", "Temp-pass-2026", "Fresh-pass-2027")
     masterdata.create_item(ctx.uow(), admin, "TUBE-1", "Tubing", ItemType.COMPONENT, Unit.M)
     masterdata.create_supplier(ctx.uow(), admin, "ACME", "Acme Polymers")
