@@ -6586,6 +6586,14 @@ Customers completed: {done} of {total}</source>
         <translation>放行规则（未通过的在前）</translation>
     </message>
     <message>
+        <source>not releasable: {n} rule(s) failed</source>
+        <translation>不可放行：{n} 条规则未通过</translation>
+    </message>
+    <message>
+        <source>releasable</source>
+        <translation>可放行</translation>
+    </message>
+    <message>
         <source>Releasing over {n} failed rule(s) needs, after the usual signatures, the QA override: a justification signed by a QA person who signs nothing else of this release.</source>
         <translation>在 {n} 条规则未通过的情况下放行，除常规签名外还需要 QA 让步放行：由未签署本次放行其他签名的 QA 人员签署理由。</translation>
     </message>

@@ -76,7 +76,10 @@ class ReleaseDetailWidget(DetailPane[EvaluationView]):
             return
         failed: list[RuleView] = [r for r in record.rules if not r.passed]
         self.set_values(record=f"{self._kind(record.record_type)} {record.record_id} ({record.item_code})",
-                        status=status_name(record.status), outcome=record.outcome)
+                        status=status_name(record.status),
+                        # record.outcome is the English the signature binds; the reader's language here
+                        outcome=self.tr("not releasable: {n} rule(s) failed").format(n=len(failed)) if failed
+                        else self.tr("releasable"))
         self.values["outcome"].setStyleSheet("" if record.releasable else "color: #b00020; font-weight: bold;")
         self.note.setText(self.tr(
             "Releasing over {n} failed rule(s) needs, after the usual signatures, the QA override: a justification "

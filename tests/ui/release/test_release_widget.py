@@ -48,7 +48,7 @@ def test_qa_sees_the_failed_rule_first_and_releases_only_over_a_justified_overri
     assert [widget.model.record_at(r).record_id for r in range(widget.model.rowCount())] == [number]
     widget.table.selectRow(0)
     detail = widget.detail
-    assert child(detail, QLabel, "release_outcome").text() == "not releasable: 1 rule failed"
+    assert child(detail, QLabel, "release_outcome").text() == "not releasable: 1 rule(s) failed"
     first = detail.rules.record_at(0)
     assert (first.key, first.passed, first.evidence) == ("required_tests", False, ("OD: no result (4 – 4.2 mm)",))
     assert "QA override" in child(detail, QLabel, "releaseNote").text()
