@@ -19,13 +19,17 @@ from app.cli.support import (
     identifier,
     local_time,
     log_in,
+    log_in_to_sign,
     open_context,
     print_fields,
     print_table,
     text,
     whole_number,
 )
+from app.deviation_review import sign_closure
 from app.lims_import import import_lims_results, read_lims_file
+from app.result_review import sign_review
+from app.signatures import SigningSession
 from domain.errors import ValidationError
 from domain.i18n import _
 from domain.quality import TestInput
@@ -78,7 +82,8 @@ def add_commands(tree: CommandTree) -> None:
     sub.add_argument("--instrument", type=identifier("instrument", max_length=60))
     sub.add_argument("--reason")
     acting(sub)
-    sub = tree.command(qc, "review", _review, "review the entered results of a lot or batch (a second person)")
+    sub = tree.command(qc, "review", _review, "sign the review of the entered results of a lot or batch (a second "
+                       "person, re-authenticated, meaning Reviewed)")
     sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
     acting(sub)
     sub = tree.command(qc, "import", _import, "results from a LIMS file (CSV or JSON, UTF-8 or GB18030), all or "
@@ -110,7 +115,8 @@ def add_commands(tree: CommandTree) -> None:
     sub.add_argument("--disposition", type=text("disposition", max_length=4000))
     sub.add_argument("--reason", default="investigation findings recorded")
     acting(sub)
-    sub = tree.command(dev, "close", _dev_close, "QA closes an investigated deviation")
+    sub = tree.command(dev, "close", _dev_close, "QA signs the closure of an investigated deviation "
+                       "(re-authenticated, meaning Approved)")
     sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
     sub.add_argument("--reason", required=True)
     acting(sub)
@@ -176,10 +182,15 @@ def _result(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
+    """The second-person review signed as in the desktop (QC-2, SIG-1, ACC-6): the password is asked again as
+    the signature's re-authentication; the analyst who entered a result cannot review it."""
     with open_context(args) as ctx:
         record_type, number = _record(ctx, args.number)
-        views = quality.review_results(ctx.uow(), log_in(ctx, args.user), record_type, number)
-    print(f"{len(views)} result(s) of {record_type} {number} reviewed")
+        actor, password = log_in_to_sign(ctx, args.user)
+        views = sign_review(ctx.uow(), ctx.auth, SigningSession(actor), record_type, number, password,
+                            user_id_typed=actor.user_id)
+    print(f"{len(views)} result(s) of {record_type} {number} reviewed: signed (Reviewed) as {actor.printed_name} "
+          f"({actor.user_id})")
     return 0
 
 
@@ -257,7 +268,10 @@ def _dev_investigate(args: argparse.Namespace) -> int:
 
 def _dev_close(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
-        view = deviations.close_deviation(ctx.uow(), log_in(ctx, args.user), args.number, args.reason)
+        actor, password = log_in_to_sign(ctx, args.user)
+        view = sign_closure(ctx.uow(), ctx.auth, SigningSession(actor), args.number, password, args.reason,
+                            user_id_typed=actor.user_id)
+    print(f"deviation {view.number}: signed the closure (Approved) as {actor.printed_name} ({actor.user_id})")
     print(f"deviation {view.number} is {view.status}")
     return 0
 

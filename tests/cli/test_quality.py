@@ -52,6 +52,44 @@ def test_a_lot_through_qc_with_an_out_of_spec_result_until_releasable(cli, plant
     assert sql(plant, "SELECT count(*) FROM deviations") == [(1,)]
 
 
+@pytest.mark.req("QC-2", "SIG-1", "DEV-1", "ACC-6")
+def test_the_cli_signs_the_results_review_and_the_deviation_closure(cli, plant):  # noqa: F811
+    """`qc review` and `deviation close` are electronic signatures as in the desktop: re-authenticated with the
+    password, the analyst who entered a result is refused as its reviewer, and the audit trail holds each
+    signature with its meaning."""
+    assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS).code == 0
+    assert _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved").code == 0
+    lot = _number(_as(cli, plant, "ward", "lot", "receive", "--item", "RES-PC", "--supplier", "ACME",
+                      "--supplier-lot", "ACM-9", "--qty", "5", "--unit", "kg", "--mfg", date.today().isoformat()))
+    assert _as(cli, plant, "qc", "qc", "result", lot, "MFI", "9.9", "10.1").code == 0
+    assert _as(cli, plant, "qc", "qc", "result", lot, "ID", "Pass").code == 0
+
+    own = _as(cli, plant, "qc", "qc", "review", lot)
+    assert "a second person reviews it" in assert_one_line_error(own)
+    wrong = _as(cli, plant, "qa", "qc", "review", lot, password="not-the-password")
+    assert wrong.code != 0 and wrong.out == "", wrong
+    assert sql(plant, "SELECT count(*) FROM qc_results WHERE reviewed_by IS NOT NULL") == [(0,)]
+    signed = _as(cli, plant, "qa", "qc", "review", lot)
+    assert signed.code == 0 and f"2 result(s) of lot {lot} reviewed: signed (Reviewed) as" in signed.out, signed
+    assert sql(plant, "SELECT reviewed_by FROM qc_results ORDER BY test_code") == [("qa",), ("qa",)]
+    assert sql(plant, f"SELECT count(*) FROM audit_log WHERE action = 'SIGN' AND record_id = '{lot}' "
+                      "AND reason LIKE 'QC results review: %'") == [(1,)]
+
+    deviation = _number(_as(cli, plant, "qc", "deviation", "open", "--title", "Label smudged", "--description",
+                            "the supplier label is hard to read", "--class", "Minor", "--link", f"lot:{lot}"))
+    assert _as(cli, plant, "qa", "deviation", "investigate", deviation, "--findings", "label printer ribbon worn",
+               "--root-cause-category", "Machine", "--root-cause", "ribbon not changed",
+               "--disposition", "relabelled").code == 0
+    unsigned = _as(cli, plant, "qa", "deviation", "close", deviation, "--reason", "relabelled",
+                   password="not-the-password")
+    assert unsigned.code != 0 and "Closed" not in cli("--db", plant, "deviation", "show", deviation).out
+    closed = _as(cli, plant, "qa", "deviation", "close", deviation, "--reason", "relabelled")
+    assert closed.code == 0 and f"deviation {deviation}: signed the closure (Approved) as" in closed.out, closed
+    assert f"deviation {deviation} is Closed" in closed.out
+    assert sql(plant, f"SELECT user_id, reason FROM audit_log WHERE action = 'SIGN' AND record_id = '{deviation}'"
+               ) == [("qa", "relabelled")]
+
+
 @pytest.mark.req("QC-2", "INT-1", "INT-2")
 def test_qc_import_a_lims_file_with_a_dry_run_then_twice(cli, plant, tmp_path):  # noqa: F811
     assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS).code == 0
