@@ -1,26 +1,32 @@
 """The QC lab in the demo (issue 10): specifications for the two demo resins, a polycarbonate lot with every
-result entered and reviewed (ready for QA to release), and a polypropylene lot whose melt flow index is out of
-spec, with the deviation it opened under investigation and a CAPA from it. Recorded after the site, as the demo
-users, through the use cases; the lots that entered testing before the specifications existed keep testing
-without one (as on a real site that introduces specifications)."""
+result entered and reviewed (ready for QA to release), a second one already released on its results, and a
+polypropylene lot whose melt flow index is out of spec, with the deviation it opened under investigation and a
+CAPA from it; and a minor deviation open on the second FD-IVC-20 batch waiting in QA review, the one rule its
+release evaluation fails. Recorded after the site, as the demo users, through the use cases; the lots that entered
+testing before the specifications existed keep testing without one (as on a real site that introduces
+specifications)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from app import capa, deviations, lots, quality
+from app import batches, capa, deviations, lots, quality, signatures
 from app.lots import local_today
 from app.ports import UnitOfWork
 from app.quality import ResultInput
 from app.result_review import sign_review
 from app.signatures import SigningSession
 from app.users import AuthConfig
+from domain.batches import BatchStatus
+from domain.lots import LotStatus
 from domain.quality import TestInput
 from domain.users import Actor, Role
 
 Uows = Callable[[], UnitOfWork]
-SUMMARY = "2 QC specifications, 2 lots tested (1 out of spec with its deviation and CAPA)"
+SUMMARY = ("2 QC specifications, 3 lots tested (1 released, 1 out of spec with its deviation and CAPA), 1 deviation "
+           "open on a batch in QA review")
+ONE_RULE_PRODUCT = "FD-IVC-20"  # its batch in QA review fails its release evaluation on the open deviation alone
 MARKER = "RM-PP-01"  # the step is loaded once this item has a specification
 
 SPECS = {
@@ -51,12 +57,17 @@ def load(uow: Uows, auth: AuthConfig, password: str, actors: dict[Role, Actor]) 
         quality.approve_spec(uow(), qa, item, draft.version, "CR-2026-014: incoming inspection specifications")
     today = local_today_of(uow, ward)
     expires = today + timedelta(days=700)
-    good = lots.receive_lot(uow(), ward, lots.Receipt("RM-PC-01", "POLYMED", "PC2611305", "125", "kg",
-                                                      expires_on=expires)).lot_number
-    quality.enter_results(uow(), qc, "lot", good, [ResultInput("MFI", ("9.8", "10.1"), "g/10min"),
-                                                   ResultInput("H2O", ("0.012",), "%"),
-                                                   ResultInput("ID", ("Pass",))], instrument="MFI-02")
-    sign_review(uow(), auth, SigningSession(qa), "lot", good, password, user_id_typed=qa.user_id)
+    good, released = (lots.receive_lot(uow(), ward, lots.Receipt("RM-PC-01", "POLYMED", supplier_lot, "125", "kg",
+                                                                 expires_on=expires)).lot_number
+                      for supplier_lot in ("PC2611305", "PC2611302"))
+    for number, mfi, moisture in ((good, ("9.8", "10.1"), "0.012"), (released, ("10.2", "10.4"), "0.009")):
+        quality.enter_results(uow(), qc, "lot", number, [ResultInput("MFI", mfi, "g/10min"),
+                                                         ResultInput("H2O", (moisture,), "%"),
+                                                         ResultInput("ID", ("Pass",))], instrument="MFI-02")
+        sign_review(uow(), auth, SigningSession(qa), "lot", number, password, user_id_typed=qa.user_id)
+    for signer in (qc, qa):
+        signatures.sign(uow(), auth, SigningSession(signer), "lot", released, LotStatus.RELEASED, password,
+                        user_id_typed=signer.user_id, comment="incoming inspection passed")
     bad = lots.receive_lot(uow(), ward, lots.Receipt("RM-PP-01", "POLYMED", "PP2611309", "200", "kg",
                                                      expires_on=expires)).lot_number
     oos = quality.enter_results(uow(), qc, "lot", bad, [ResultInput("MFI", ("15.2", "15.6"), "g/10min"),
@@ -75,6 +86,11 @@ def load(uow: Uows, auth: AuthConfig, password: str, actors: dict[Role, Actor]) 
                             deviation=number)
     capa.add_action(uow(), qa, opened.number, "Corrective", "Supplier complaint to POLYMED with the re-test data",
                     qc.user_id, today + timedelta(days=14))
+    waiting = max(b.batch_number for b in batches.list_batches(uow(), qa, statuses=(BatchStatus.QA_REVIEW,))
+                   if b.product_code == ONE_RULE_PRODUCT)
+    deviations.open_deviation(uow(), qa, f"Carton labels of batch {waiting} printed with last year's IFU revision",
+                              "found at the QA review of the batch record: IFU revision C on the carton, D is "
+                              "effective; the cartons are to be relabelled", "Minor", [("batch", waiting)])
     return [SUMMARY]
 
 

@@ -219,6 +219,7 @@ BATCHES = (
     DemoBatch("ivc20-a", "FD-IVC-20", "6000", "Released", "5880"),
     DemoBatch("syr05-c", "FD-SYR-05", "6000", "In production", partial=("IM-BRL-05", "IM-PLG-05", "CP-STP-05")),
     DemoBatch("ivc20-b", "FD-IVC-20", "4000", "QA review", "3950"),
+    DemoBatch("ivc20-c", "FD-IVC-20", "500", "QA review", "495"),  # its one open deviation: app.demo.quality_site
     DemoBatch("syr10-b", "FD-SYR-10", "5000", "Planned"),
 )
 

@@ -121,8 +121,9 @@ def check_process_demo(cli, url):
     assert _counts(url, "sensors", "room_code") == {"MH-1": 2, "CR-7": 2, "CR-8": 2}
     assert _counts(url, "readings", "sensor_code") == {s: 289 for s in ("MH1-T", "MH1-RH", "CR7-T", "CR7-RH",
                                                                           "CR8-T", "CR8-RH")}
-    trouble = sql(url, "SELECT batch_number FROM batches WHERE status = 'QA review'")[0][0]
-    deviations = sorted(r[0] for r in sql(url, "SELECT title FROM deviations WHERE status = 'Open'"))
+    trouble = sql(url, "SELECT batch_number FROM batches WHERE status = 'QA review' ORDER BY id")[0][0]
+    deviations = sorted(r[0] for r in sql(url, "SELECT title FROM deviations WHERE status = 'Open' AND "
+                                               "classification = 'Major'"))
     assert deviations == [f"Out of limits: CR8-T in CR-8 during batch {trouble}",
                           f"Seal temperature out of limits in step 2 of batch {trouble}"]
     evaluation = cli("--db", url, "release", "evaluate", trouble)
@@ -152,6 +153,18 @@ def check_quality_demo(cli, url):
                                     f"l.deviation_id = d.id WHERE l.kind = 'lot' AND l.ref = '{bad}'")
     assert status == "Investigation"
     assert sql(url, f"SELECT count(*) FROM capas WHERE deviation = '{deviation}'") == [(1,)]
+    # a lot released on its reviewed results (signed by QC and QA), for the certificate of analysis
+    (released, status), = sql(url, "SELECT lot_number, status FROM lots WHERE supplier_lot = 'PC2611302'")
+    assert status == "Released" and cli("--db", url, "release", "evaluate", released).code == 0
+    assert sql(url, f"SELECT count(*) FROM qc_results r JOIN qc_plans p ON p.id = r.plan_id WHERE p.record_id = "
+                    f"'{released}' AND r.reviewed_by = 'qa'") == [(3,)]
+    # issue 10: a batch waiting in QA review whose evaluation fails on exactly one rule, its open minor deviation
+    waiting = sql(url, "SELECT batch_number FROM batches WHERE status = 'QA review' ORDER BY id")[1][0]
+    one = cli("--db", url, "release", "evaluate", waiting)
+    assert one.code == 1 and "not releasable: 1 rule failed" in one.out, one
+    assert [line.split("FAIL", 1)[1].strip() for line in one.out.splitlines() if line.startswith("  FAIL")] == [
+        "No open deviation touches it"]
+    assert f"(Minor) is open: Carton labels of batch {waiting}" in one.out
 
 
 @pytest.mark.req("INT-2", "AUD-1", "AUD-3", "LOT-1", "LOT-2", "LOT-5", "LOT-8", "LOT-9", "TRC-4", "SIG-5", "PRC-1",
@@ -173,12 +186,12 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     assert _counts(url, "mbrs", "status") == {"Effective": 8, "Superseded": 1}
     # the recall held the trigger lot's stock, recalled its released batch and held the finished lots
     assert _counts(url, "batches", "status") == {"Released": 8, "Recalled": 1, "QC testing": 1, "Rejected": 1,
-                                                 "In production": 1, "QA review": 1, "Planned": 1}
+                                                 "In production": 1, "QA review": 2, "Planned": 1}
     received = _counts(url, "lots WHERE origin = 'Received'", "status")
-    assert sum(received.values()) == 40 + 2  # and the QC lab's two lots, tested under a specification
+    assert sum(received.values()) == 40 + 3  # and the QC lab's three lots, tested under a specification
     assert received["Quarantine"] == 2 + 2 and received["Rejected"] == 1 and received["On hold"] == 2  # +1 recalled
-    assert received["Released"] + received["Consumed"] == 35
-    assert int(sql(url, "SELECT count(*) FROM lots WHERE origin = 'Produced'")[0][0]) == 13
+    assert received["Released"] + received["Consumed"] == 35 + 1
+    assert int(sql(url, "SELECT count(*) FROM lots WHERE origin = 'Produced'")[0][0]) == 14
     assert int(sql(url, "SELECT count(*) FROM shipments")[0][0]) == 15
     assert int(sql(url, "SELECT count(DISTINCT lot_id) FROM shipment_lines")[0][0]) == 5
     assert sql(url, "SELECT status, reason FROM recalls") == [("Open", RECALL_REASON)]
@@ -199,11 +212,11 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     # and QA release, rejections by QA; 36 + 10 lot releases, 9 batch releases, 3 rejections
     signed = {(r[0], r[1]): int(r[2]) for r in sql(url, "SELECT record_type, user_id, count(*) FROM audit_log "
                                                         "WHERE action = 'SIGN' GROUP BY record_type, user_id")}
-    # and each step of a batch (PRC-2): 13 batches got into production, moulding in 2 steps (the second verified),
+    # and each step of a batch (PRC-2): 14 batches got into production, moulding in 2 steps (the second verified),
     # assembly in 3 (the second verified), the batch left in production after its first step
-    # + 1 lot signature by qa: the QC lab's signed review of results
-    assert signed == {("lot", "qc"): 46, ("lot", "qa"): 48 + 1, ("batch", "qa"): 10, ("batch", "rel"): 9,
-                      ("batch_step", "prod"): 7 * 2 + 5 * 3 + 1, ("batch_step", "qa"): 7 + 5}
+    # + the QC lab: 2 signed reviews of results by qa and the release of one lot by qc and qa
+    assert signed == {("lot", "qc"): 46 + 1, ("lot", "qa"): 48 + 2 + 1, ("batch", "qa"): 10, ("batch", "rel"): 9,
+                      ("batch_step", "prod"): 7 * 2 + 6 * 3 + 1, ("batch_step", "qa"): 7 + 6}
     check_process_demo(cli, url)
     check_quality_demo(cli, url)
 
