@@ -39,6 +39,12 @@ class BatchStatus(Enum):
                                 text=text, choices=', '.join(s.value for s in cls)))
 
 
+# A batch still open: planned or under way, not yet released, rejected or recalled. These are the batches a new
+# version of their master record does not reach (CHG-3) and the ones a change's impact names.
+OPEN_BATCH_STATUSES = frozenset({BatchStatus.PLANNED, BatchStatus.IN_PRODUCTION, BatchStatus.COMPLETED,
+                                 BatchStatus.QC_TESTING, BatchStatus.QA_REVIEW, BatchStatus.ON_HOLD})
+
+
 P, IP, C, QC, QA, R, RJ, H, RC = (
     BatchStatus.PLANNED, BatchStatus.IN_PRODUCTION, BatchStatus.COMPLETED, BatchStatus.QC_TESTING,
     BatchStatus.QA_REVIEW, BatchStatus.RELEASED, BatchStatus.REJECTED, BatchStatus.ON_HOLD, BatchStatus.RECALLED,

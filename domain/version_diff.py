@@ -169,6 +169,40 @@ def diff_specs(old: Specification, new: Specification) -> list[DiffRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class ContentRow:
+    """One field of one version as it was (CHG-2: every earlier version stays readable)."""
+
+    section: str
+    key: str
+    field: str
+    value: Value
+
+
+def _content(section: str, key: str, fields: Sequence[_Field], obj: object) -> list[ContentRow]:
+    return [ContentRow(section, key, field.name, field.read(obj)) for field in fields]
+
+
+def describe_mbr(record: MasterBatchRecord) -> list[ContentRow]:
+    """Every field of a master batch record version, in the order the compare uses."""
+    rows = _content(HEADER, "", _HEADER_FIELDS, record)
+    for line in record.lines:
+        rows += _content(BOM_LINE, line.item_code, _LINE_FIELDS, line)
+    for step in record.steps:
+        rows += _content(STEP, str(step.step_no), _STEP_FIELDS, step)
+        for parameter in step.parameters:
+            rows += _content(PARAMETER, f"{step.step_no} · {parameter.name}", _PARAMETER_FIELDS, parameter)
+    return rows
+
+
+def describe_spec(spec: Specification) -> list[ContentRow]:
+    """Every field of a specification version, in the order the compare uses."""
+    rows = _content(HEADER, "", _HEADER_FIELDS, spec)
+    for test in spec.tests:
+        rows += _content(TEST, test.code, _TEST_FIELDS, test)
+    return rows
+
+
 def value_text(value: Value) -> str:
     """A compared value as the reader sees it: numbers without trailing zeros, yes/no, ISO dates (UTC)."""
     if value is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -185,6 +185,14 @@ class SqlBatches(_Repo):
         if text:
             stmt = stmt.where(c.batch_number.ilike(_contains(text), escape="\\"))
         return self.session.scalars(stmt).all()
+
+    def on_mbr_version(self, product_code: str, version: int, statuses: Collection[BatchStatus]
+                       ) -> Sequence[Batch]:
+        """The batches planned from one version of a master record in these statuses: one query (CHG-3)."""
+        c = t.batches.c
+        return self.session.scalars(select(Batch).where(
+            c.product_code == product_code, c.mbr_version == version, c.status.in_(list(statuses)),
+        ).order_by(c.planned_at, c.id)).all()
 
     def issues(self, batch_id: int) -> Sequence[MaterialIssue]:
         c = t.material_issues.c

@@ -33,6 +33,7 @@ from app.cli import site as cli_site
 from app.cli import trace as cli_trace
 from app.cli import users as cli_users
 from app.cli import validate as cli_validate
+from app.cli import versions as cli_versions
 from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError, guard_free_arguments
 from domain.errors import DomainError
 from domain.i18n import _
@@ -101,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_site, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
-                   cli_report, cli_process, cli_quality, cli_capa, cli_demo, cli_validate):
+                   cli_report, cli_process, cli_quality, cli_capa, cli_versions, cli_demo, cli_validate):
         module.add_commands(tree)
     guard_free_arguments(parser)
     return parser
