@@ -2357,6 +2357,234 @@
         <source>Process steps signed, parameters and environment within limits</source>
         <translation>工艺步骤已签名，参数和环境均在限度内</translation>
     </message>
+    <message>
+        <source>VERSION</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>EFFECTIVE SINCE</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>{label} ({status}): {title}</source>
+        <translation>{label}（{status}）：{title}</translation>
+    </message>
+    <message>
+        <source>PART</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>{old} -&gt; {new}: {count} difference(s)</source>
+        <translation>{old} -&gt; {new}：{count} 处差异</translation>
+    </message>
+    <message>
+        <source>CHANGE</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>no open batch uses {product} v{version}</source>
+        <translation>没有未结批次使用 {product} v{version}</translation>
+    </message>
+    <message>
+        <source>BATCH</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>PLANNED</source>
+        <translation>计划数量</translation>
+    </message>
+    <message>
+        <source>PLANNED AT</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>unknown record type &apos;{record_type}&apos;: use mbr or spec</source>
+        <translation>未知的记录类型“{record_type}”：请使用 mbr（主批记录）或 spec（质量标准）</translation>
+    </message>
+    <message>
+        <source>{key} has no versions of a master batch record</source>
+        <translation>{key} 没有任何版本的主批记录</translation>
+    </message>
+    <message>
+        <source>{key} has no versions of a specification</source>
+        <translation>{key} 没有任何版本的质量标准</translation>
+    </message>
+    <message>
+        <source>no specification {code} v{version}</source>
+        <translation>没有质量标准 {code} v{version}</translation>
+    </message>
+    <message>
+        <source>choose two different versions to compare</source>
+        <translation>请选择两个不同的版本进行比较</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <source>BOM line</source>
+        <translation>物料清单行</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Effective since</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Quantity per unit</source>
+        <translation>单位用量</translation>
+    </message>
+    <message>
+        <source>Tolerance %</source>
+        <translation>允差 %</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>操作说明</translation>
+    </message>
+    <message>
+        <source>Equipment class</source>
+        <translation>设备类别</translation>
+    </message>
+    <message>
+        <source>Performed signature</source>
+        <translation>执行签名</translation>
+    </message>
+    <message>
+        <source>Verified signature</source>
+        <translation>复核签名</translation>
+    </message>
+    <message>
+        <source>Any order</source>
+        <translation>任意顺序</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Alert lower</source>
+        <translation>警戒下限</translation>
+    </message>
+    <message>
+        <source>Alert upper</source>
+        <translation>警戒上限</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>检验方法</translation>
+    </message>
+    <message>
+        <source>Result type</source>
+        <translation>结果类型</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <source>Expected text</source>
+        <translation>期望文本</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>平行测定次数</translation>
+    </message>
+    <message>
+        <source>Required for release</source>
+        <translation>放行必需</translation>
+    </message>
+    <message>
+        <source>{old} and {new} are not versions of the same master batch record</source>
+        <translation>{old} 和 {new} 不是同一主批记录的版本</translation>
+    </message>
+    <message>
+        <source>{old} and {new} are not versions of the same specification</source>
+        <translation>{old} 和 {new} 不是同一质量标准的版本</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
