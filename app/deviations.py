@@ -1,5 +1,6 @@
 """Use cases for deviations (DEV-1): open one (by hand, from an out-of-spec result, from a refused issue's
-alert, or from another module such as process data), investigate, record root cause and disposition, close.
+alert, or from another module such as process data), investigate, record root cause and disposition. The closure
+is QA's electronic signature: `app.deviation_review.sign_closure` is its only use case (DEV-1, SIG-1).
 
 Other modules open deviations inside their own transaction with `open_deviation_in`, so the record that
 caused it and its deviation are written together, "at once".
@@ -164,18 +165,6 @@ def link_records(uow: UnitOfWork, actor: Actor, number: str, links: Sequence[tup
                 _check_exists(tx, kind, ref)
                 tx.quality.add(DeviationLink(deviation.id, kind, ref))
         tx.commit(reason=reason)
-        return _view(tx, deviation)
-
-
-def close_deviation(uow: UnitOfWork, actor: Actor, number: str, reason: str | None) -> DeviationView:
-    """QA closes a deviation whose investigation, root cause and disposition are recorded (DEV-1)."""
-    with uow.acting_as(actor) as tx:
-        deviation = _deviation(tx, number, for_update=True)
-        transition = DEVIATION_WORKFLOW.check(deviation.status, DeviationStatus.CLOSED, actor, reason)
-        deviation.check_closable()
-        deviation.status = DeviationStatus.CLOSED
-        deviation.closed_at = tx.now()
-        tx.commit(reason=reason or transition.name)
         return _view(tx, deviation)
 
 

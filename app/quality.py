@@ -332,10 +332,11 @@ def enter_results(
         return [ResultView.of(plan, r, dev) for r, dev in entered]
 
 
-def review_in(tx: UnitOfWork, actor: Actor, record_type: str, record_id: str, test_codes: Sequence[str]
-              ) -> tuple[QcPlan, list[QcResult], set[str]]:
+def _review_in(tx: UnitOfWork, actor: Actor, record_type: str, record_id: str, test_codes: Sequence[str]
+               ) -> tuple[QcPlan, list[QcResult], set[str]]:
     """Inside the caller's transaction: mark the results reviewed by `actor`; the plan is done when every test
-    has a reviewed result. Returns the plan, all its results and the codes reviewed now."""
+    has a reviewed result. Returns the plan, all its results and the codes reviewed now. Private: the review is
+    an electronic signature, and `app.result_review.sign_review` is its only use case (QC-2, SIG-1)."""
     actor.require(Permission.REVIEW_QC_RESULTS)
     plan, spec = plan_in_testing(tx, record_type, record_id)
     assert plan.id is not None
@@ -354,16 +355,6 @@ def review_in(tx: UnitOfWork, actor: Actor, record_type: str, record_id: str, te
     if {t.code for t in spec.tests} <= {r.test_code for r in results if r.status is ResultStatus.REVIEWED}:
         plan.status = PlanStatus.DONE
     return plan, results, wanted
-
-
-def review_results(uow: UnitOfWork, actor: Actor, record_type: str, record_id: str,
-                   test_codes: Sequence[str] = ()) -> list[ResultView]:
-    """A second person reviews the entered results (all, or those named); when every test of the spec has a
-    reviewed result the record leaves the worklist."""
-    with uow.acting_as(actor) as tx:
-        plan, results, wanted = review_in(tx, actor, record_type, record_id, test_codes)
-        tx.commit(reason=f"reviewed {', '.join(sorted(wanted))}")
-        return [ResultView.of(plan, r) for r in results]
 
 
 def required_test_states(tx: UnitOfWork, record_type: str, record_id: str) -> tuple[str | None, list[TestState]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.ports import UnitOfWork
-from app.quality import ResultView, review_in
+from app.quality import ResultView, _review_in
 from app.signatures import SigningSession, _reauthenticate
 from app.users import AuthConfig
 from domain.signatures import Meaning
@@ -25,7 +25,7 @@ def sign_review(uow: UnitOfWork, auth: AuthConfig, session: SigningSession, reco
         actor.require(Permission.REVIEW_QC_RESULTS)
         _reauthenticate(tx, auth, session, password, user_id_typed, f"reviewing the QC results of {record_type} "
                                                                     f"{record_id}")
-        plan, results, wanted = review_in(tx, actor, record_type, record_id, test_codes)
+        plan, results, wanted = _review_in(tx, actor, record_type, record_id, test_codes)
         covered = "; ".join(f"{r.test_code} {r.reported} {r.unit}".rstrip() for r in results
                             if r.test_code in wanted)
         tx.audit_event("SIGN", record_type, record_id, reason=f"QC results review: {covered}", details={

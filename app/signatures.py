@@ -345,7 +345,7 @@ def sign(
         after = progress(pending.current.purpose, pending.requirements, [*pending.valid, signature])
         reason = None
         if after.complete:
-            signed_records.complete(tx, record, pending.transition.target, after)
+            signed_records._complete(tx, record, pending.transition.target, after)
             names = ", ".join(f"{r.label} by {s.printed_name} ({s.user_id})" for r, s in after.filled)
             reason = note or f"{pending.transition.name}: all required signatures applied ({names})"
         tx.flush()

@@ -153,9 +153,10 @@ def block_if_expired(tx: UnitOfWork, record: SignedRecord) -> None:
                                 lot_number=lot.lot_number, expires_on=lot.expires_on))
 
 
-def complete(tx: UnitOfWork, record: SignedRecord, target: Enum, signed: SigningProgress) -> None:
+def _complete(tx: UnitOfWork, record: SignedRecord, target: Enum, signed: SigningProgress) -> None:
     """Perform the signed transition: the complete, valid signatures authorise it, not the last signer's
-    permissions (the QC analyst may be the last to sign a lot release)."""
+    permissions (the QC analyst may be the last to sign a lot release). Private: `app.signatures.sign` is its
+    only caller, after the re-authentication."""
     if isinstance(record.entity, Lot):
         assert isinstance(target, LotStatus)
         record.entity.complete_signed(target, signed, local_today(tx))

@@ -38,7 +38,7 @@ from sqlalchemy import text  # noqa: E402
 from trace_cases import log, percentile  # noqa: E402
 from trace_site import SiteStore, prepare  # noqa: E402
 
-from app import batches, bootstrap, deviations, quality, release, signatures, users  # noqa: E402
+from app import batches, bootstrap, deviations, quality, release, result_review, signatures, users  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.signatures import SigningSession  # noqa: E402
 from domain.batches import BatchStatus  # noqa: E402
@@ -78,7 +78,8 @@ def set_up(url: str) -> str:
             tx.commit(reason="bench: the plan of a generated batch in QC testing")
         for t in tests:
             quality.enter_result(ctx.uow(), qc, "batch", number, t.code, ["1.50"])
-        quality.review_results(ctx.uow(), qa, "batch", number)
+        result_review.sign_review(ctx.uow(), ctx.auth, SigningSession(qa), "batch", number, PASSWORD,
+                                  user_id_typed=qa.user_id)
         batches.change_batch_status(ctx.uow(), qc, number, BatchStatus.QA_REVIEW, None)
         for i in range(DEVIATIONS):
             deviations.open_deviation(ctx.uow(), prod, f"Line stop {i}", "the line stopped", "Minor",

@@ -1,12 +1,15 @@
-"""Short-hands for tests that need a record released or rejected: the signed transitions go through
-`app.signatures.sign` only (SIG-5), each signer re-authenticating with user ID and password."""
+"""Short-hands for tests that need a record released or rejected, its QC results reviewed or a deviation closed:
+the signed acts go through their signing use cases only (`app.signatures.sign`, `app.result_review.sign_review`,
+`app.deviation_review.sign_closure`; SIG-1, SIG-5), each signer re-authenticating with user ID and password."""
 
 from __future__ import annotations
 
 from enum import Enum
 
-from app import signatures
+from app import deviation_review, result_review, signatures
 from app.bootstrap import AppContext
+from app.deviations import DeviationView
+from app.quality import ResultView
 from domain.batches import BatchStatus
 from domain.lots import LotStatus
 from domain.users import Actor
@@ -46,3 +49,17 @@ def reject(ctx: AppContext, qa: Actor, record_type: str, number: str, reason: st
     result = sign(ctx, qa, record_type, number, target, password, comment=reason)
     assert result.completed, result.progress.summary()
     return result
+
+
+def review_results(ctx: AppContext, reviewer: Actor, record_type: str, number: str,
+                   password: str = SITE_PASSWORD) -> list[ResultView]:
+    """The second-person review of every entered result, signed "Reviewed" by `reviewer`."""
+    return result_review.sign_review(ctx.uow(), ctx.auth, signatures.SigningSession(reviewer), record_type, number,
+                                     password, user_id_typed=reviewer.user_id)
+
+
+def close_deviation(ctx: AppContext, qa: Actor, number: str, reason: str,
+                    password: str = SITE_PASSWORD) -> DeviationView:
+    """QA's signed closure of a deviation whose investigation is recorded."""
+    return deviation_review.sign_closure(ctx.uow(), ctx.auth, signatures.SigningSession(qa), number, password,
+                                         reason, user_id_typed=qa.user_id)

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from app import deviations, process_steps, readings, release
 from tests.app.lots_support import Site, plain_connection, site_fixture  # noqa: F401
+from tests.app.signing import close_deviation
 from tests.app.test_process_steps import process_site, sign
 from tests.app.test_readings import rooms
 
@@ -89,7 +90,7 @@ def test_release_reasons_name_the_unsigned_steps_the_value_out_of_limits_and_the
         deviations.start_investigation(u(), site.qa, d.number)
         deviations.record_investigation(u(), site.qa, d.number, investigation="checked", root_cause_category=
                                         "Environment", root_cause="door left open", disposition="no impact")
-        deviations.close_deviation(u(), site.qa, d.number, "closed")
+        close_deviation(site.ctx, site.qa, d.number, "closed")
     assert process_rule(site, batch) == []
     rules = {r.key: r.passed for r in release.evaluate_release(site.ctx.read_uow(), site.qa, batch).rules}
     assert rules["process"] and rules["no_open_deviation"]

@@ -17,6 +17,7 @@ from tests.app.lots_support import (  # noqa: F401
     snapshot,
     trail,
 )
+from tests.app.signing import close_deviation, review_results
 
 RES_TESTS = [
     TestInput("VISC", "Melt flow index", "ISO 1133", "Numeric", "g/10min", "8", "12", 1, replicates=2),
@@ -101,9 +102,9 @@ def test_results_on_the_worklist_one_out_of_spec_opens_exactly_one_deviation(sit
 
     # A second person reviews (ACC-6); the record leaves the worklist once every test is reviewed.
     with pytest.raises(ValidationError, match="a second person reviews it"):
-        quality.review_results(u(), site.qc, "lot", lot.lot_number)
+        review_results(site.ctx, site.qc, "lot", lot.lot_number)
     quality.enter_result(u(), site.qc, "lot", lot.lot_number, "COL", ["Clear"])
-    reviewed = quality.review_results(u(), site.qa, "lot", lot.lot_number)
+    reviewed = review_results(site.ctx, site.qa, "lot", lot.lot_number)
     assert {r.status for r in reviewed} == {"Reviewed"} and {r.reviewed_by for r in reviewed} == {"quinn"}
     assert not [r for r in quality.worklist(site.ctx.read_uow(), site.qc) if r.record_id == lot.lot_number]
     view = quality.quality_of(site.ctx.read_uow(), site.qa, "lot", lot.lot_number)
@@ -144,11 +145,11 @@ def test_a_deviation_is_investigated_and_closed_by_qa(site: Site) -> None:
     deviations.record_investigation(u(), site.qc, dev.number, investigation="carrier damage",
                                     root_cause_category="Material", root_cause="pallet wrap missing")
     with pytest.raises(AccessDenied):
-        deviations.close_deviation(u(), site.qc, dev.number, "done")
+        close_deviation(site.ctx, site.qc, dev.number, "done")
     with pytest.raises(ValidationError, match="record the disposition first"):
-        deviations.close_deviation(u(), site.qa, dev.number, "done")
+        close_deviation(site.ctx, site.qa, dev.number, "done")
     deviations.record_investigation(u(), site.qa, dev.number, disposition="bag discarded, rest usable")
-    closed = deviations.close_deviation(u(), site.qa, dev.number, "investigation complete")
+    closed = close_deviation(site.ctx, site.qa, dev.number, "investigation complete")
     assert (closed.status, closed.root_cause_category) == ("Closed", "Material") and closed.closed_at
     assert [d.number for d in deviations.deviations_touching(site.ctx.read_uow(), site.qa, "lot", lot.lot_number)
             ] == [dev.number]

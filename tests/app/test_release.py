@@ -19,7 +19,7 @@ from tests.app.lots_support import (  # noqa: F401
     running_batch,
     site_fixture,
 )
-from tests.app.signing import reject
+from tests.app.signing import close_deviation, reject, review_results
 
 SYR_BOM = [("RES", "0.01", "5"), ("TUBE", "0.05", "10")]
 SYR_TESTS = [TestInput("VOL", "Fill volume", "SOP-QC-010", "Numeric", "mL", "4.8", "5.2", 2, replicates=3),
@@ -61,7 +61,7 @@ def test_each_release_rule_fails_on_its_own_and_says_why(site: Site) -> None:
 
     quality.enter_result(u(), site.qc, "batch", batch, "VOL", ["5.01", "4.98", "5.03"], instrument="BAL-1")
     quality.enter_result(u(), site.qc, "batch", batch, "STE", ["Pass"])
-    quality.review_results(u(), site.qa, "batch", batch)
+    review_results(site.ctx, site.qa, "batch", batch)
     assert failed(site, batch) == ["no_open_alert"]  # alone
     alert_rule = next(r for r in release.evaluate_release(site.ctx.read_uow(), site.qa, batch).rules
                       if r.key == "no_open_alert")
@@ -79,12 +79,12 @@ def test_each_release_rule_fails_on_its_own_and_says_why(site: Site) -> None:
     deviations.start_investigation(u(), site.qa, dev.number)
     deviations.record_investigation(u(), site.qa, dev.number, investigation="power dip", root_cause_category=
                                     "Environment", root_cause="site power dip", disposition="no product impact")
-    deviations.close_deviation(u(), site.qa, dev.number, "closed")
+    close_deviation(site.ctx, site.qa, dev.number, "closed")
     assert failed(site, batch) == []
 
     quality.enter_result(u(), site.qc, "batch", batch, "STE", ["Pass"], reason="re-read of the incubator log")
     assert failed(site, batch) == ["required_tests"]  # alone: the corrected result waits for review again
-    quality.review_results(u(), site.qa, "batch", batch)
+    review_results(site.ctx, site.qa, "batch", batch)
     assert failed(site, batch) == []
 
     reject(site.ctx, site.qa, "lot", resin, "supplier recalled the resin lot")
@@ -102,7 +102,7 @@ def test_an_out_of_spec_lot_is_blocked_by_its_result_and_its_deviation(site: Sit
     quality.approve_spec(u(), site.qa, "TUBE", 1, "CR-3")
     lot = receive(site, "TUBE").lot_number
     result = quality.enter_result(u(), site.qc, "lot", lot, "OD", ["4.31"])
-    quality.review_results(u(), site.qa, "lot", lot)
+    review_results(site.ctx, site.qa, "lot", lot)
     assert failed(site, lot) == ["required_tests", "no_open_deviation"]
     view = release.evaluate_release(site.ctx.read_uow(), site.qa, lot)
     assert view.rules[0].evidence == ("OD: 4.31 is out of spec (4 – 4.2 mm)",)
@@ -143,7 +143,7 @@ def test_a_batch_passes_to_qa_review_only_with_its_required_tests_reviewed_withi
     quality.enter_result(u(), site.qc, "batch", batch, "STE", ["Pass"])
     with pytest.raises(ValidationError, match=r"VOL: 5\.01 is not reviewed yet; STE: Pass is not reviewed yet"):
         batches.change_batch_status(u(), site.qc, batch, BatchStatus.QA_REVIEW, None)
-    quality.review_results(u(), site.qa, "batch", batch)
+    review_results(site.ctx, site.qa, "batch", batch)
     assert batches.change_batch_status(u(), site.qc, batch, BatchStatus.QA_REVIEW, None).status == "QA review"
 
 

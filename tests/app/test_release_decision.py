@@ -27,6 +27,7 @@ from tests.app.lots_support import (  # noqa: F401
     site_fixture,
     trail,
 )
+from tests.app.signing import close_deviation, review_results
 from tests.app.test_release import batch_in_qc, failed
 
 
@@ -56,7 +57,7 @@ def test_a_release_signature_binds_the_evaluation_it_was_shown(site: Site) -> No
     quality.approve_spec(u(), site.qa, "TUBE", 1, "CR-3")
     number = receive(site, "TUBE").lot_number
     quality.enter_result(u(), site.qc, "lot", number, "OD", ["4.11"])
-    quality.review_results(u(), site.qa, "lot", number)
+    review_results(site.ctx, site.qa, "lot", number)
     request = signatures.signing_request(site.ctx.read_uow(), SigningSession(site.qc), "lot", number, "Released")
     assert request.evaluation is not None and request.evaluation.releasable and not request.justification
     first = release_lot(site, site.qc, number)
@@ -76,7 +77,7 @@ def test_a_release_signature_binds_the_evaluation_it_was_shown(site: Site) -> No
     deviations.start_investigation(u(), site.qa, dev.number)
     deviations.record_investigation(u(), site.qa, dev.number, investigation="roof leak", root_cause_category=
                                     "Environment", root_cause="roof leak", disposition="outer wrap replaced")
-    deviations.close_deviation(u(), site.qa, dev.number, "closed")
+    close_deviation(site.ctx, site.qa, dev.number, "closed")
     # Closed: the evaluation is again exactly the one the QC review signed, so that signature counts again.
     assert signatures.signing_progress(site.ctx.read_uow(), site.qa, "lot", number, "Released").applied == 1
     done = release_lot(site, site.qa, number)
@@ -91,8 +92,9 @@ def test_a_release_signature_binds_the_evaluation_it_was_shown(site: Site) -> No
     assert {r["rule"]: r["passed"] for r in bound["rules"]}["no_open_deviation"] is True
     evidence = {r["rule"]: r["evidence"] for r in bound["rules"]}
     assert evidence["required_tests"][1] == "OD: 4.11 within 4 – 4.2 mm, reviewed"
-    signed = [e for e in trail(site, record_type="lot", record_id=number) if e.action == "SIGN"]
-    assert [json.loads(e.change_map()["release_evaluation"][1]) for e in signed] == [bound, bound]
+    signed = [e.change_map() for e in trail(site, record_type="lot", record_id=number) if e.action == "SIGN"]
+    assert signed[0]["signature"][1] == "QC results review: Reviewed"  # the results review is signed too (SIG-1)
+    assert [json.loads(e["release_evaluation"][1]) for e in signed[1:]] == [bound, bound]
 
 
 @pytest.mark.req("QC-4", "QC-3", "SIG-5", "DEV-1", "LOT-7")
@@ -102,7 +104,7 @@ def test_each_failed_rule_blocks_the_release_until_a_second_qa_person_overrides_
     batch, resin, alert_id = batch_in_qc(site)
     quality.enter_result(u(), site.qc, "batch", batch, "VOL", ["5.01", "4.98", "5.03"])
     quality.enter_result(u(), site.qc, "batch", batch, "STE", ["Pass"])
-    quality.review_results(u(), site.qa, "batch", batch)
+    review_results(site.ctx, site.qa, "batch", batch)
     batches.change_batch_status(u(), site.qc, batch, BatchStatus.QA_REVIEW, None)
 
     def blocked_by(rule: str) -> None:
@@ -120,7 +122,7 @@ def test_each_failed_rule_blocks_the_release_until_a_second_qa_person_overrides_
     deviations.start_investigation(u(), site.qa, dev.number)
     deviations.record_investigation(u(), site.qa, dev.number, investigation="power dip", root_cause_category=
                                     "Environment", root_cause="site power dip", disposition="no product impact")
-    deviations.close_deviation(u(), site.qa, dev.number, "closed")
+    close_deviation(site.ctx, site.qa, dev.number, "closed")
     lots.reject_lot(u(), site.ctx.auth, SigningSession(site.qa), resin, PASSWORD, "supplier recalled the resin",
                     user_id_typed="quinn")
     blocked_by("consumed_lots")

@@ -21,7 +21,7 @@ from domain.batches import BatchStatus
 from domain.documents import DocumentKind
 from domain.quality import TestInput
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch
-from tests.app.signing import SITE_PASSWORD, release_batch
+from tests.app.signing import SITE_PASSWORD, close_deviation, release_batch, review_results
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,12 @@ def qc_with_corrected_oos(site: Site, number: str) -> str:
     quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.01", "4.98", "5.03"], instrument="BAL-1",
                          reason="balance was not tared")
     quality.enter_result(u(), site.qc, "batch", number, "STE", ["Pass"])
-    quality.review_results(u(), site.qa, "batch", number)
+    review_results(site.ctx, site.qa, "batch", number)
     deviations.start_investigation(u(), site.qa, oos.deviation)
     deviations.record_investigation(u(), site.qa, oos.deviation, investigation="balance log checked",
                                     root_cause_category="Measurement", root_cause="balance not tared",
                                     disposition="retested, no product impact")
-    deviations.close_deviation(u(), site.qa, oos.deviation, "retest within spec")
+    close_deviation(site.ctx, site.qa, oos.deviation, "retest within spec")
     return oos.deviation
 
 

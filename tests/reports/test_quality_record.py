@@ -12,7 +12,7 @@ from app import batches, deviations, quality, release
 from domain.batches import BatchStatus
 from domain.documents import DocumentKind
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch, site_fixture
-from tests.app.signing import release_lot
+from tests.app.signing import close_deviation, release_lot, review_results
 from tests.reports.document_site import SYR_TESTS, capa_on, docx_text, issue, pdf_text, released_batch, squeezed
 
 site = site_fixture
@@ -133,7 +133,7 @@ def test_a_release_over_a_failed_rule_shows_the_evaluation_signed_and_the_overri
     number = _batch_in_qc_testing(site, "99")
     quality.enter_result(u(), site.qc, "batch", number, "VOL", ["5.01", "4.98", "5.03"])
     quality.enter_result(u(), site.qc, "batch", number, "STE", ["Pass"])
-    quality.review_results(u(), site.qa, "batch", number)
+    review_results(site.ctx, site.qa, "batch", number)
     batches.change_batch_status(u(), site.qc, number, BatchStatus.QA_REVIEW, None)
     dev = deviations.open_deviation(u(), site.production, "Line stop", "line stopped 40 min", "Minor",
                                     [("batch", number)])
@@ -145,7 +145,7 @@ def test_a_release_over_a_failed_rule_shows_the_evaluation_signed_and_the_overri
     deviations.start_investigation(u(), site.qa, dev.number)
     deviations.record_investigation(u(), site.qa, dev.number, investigation="power dip", root_cause_category=
                                     "Environment", root_cause="site power dip", disposition="no product impact")
-    deviations.close_deviation(u(), site.qa, dev.number, "closed")
+    close_deviation(site.ctx, site.qa, dev.number, "closed")
 
     out = tmp_path / "record.docx"
     issue(site, number, out)
