@@ -121,17 +121,22 @@ def compare_versions(uow: UnitOfWork, actor: Actor, record_type: str, key: str, 
                      ) -> VersionComparison:
     """Two versions of one record side by side, field by field (CHG-2): what was added, removed or changed
     from `old` to `new` (either may be the later one)."""
+    with uow.acting_as(actor) as tx:
+        return compare_in(tx, record_type, key, old, new)
+
+
+def compare_in(tx: UnitOfWork, record_type: str, key: str, old: int, new: int) -> VersionComparison:
+    """The compare inside the caller's transaction (the compare document reads it with its identity)."""
     kind, code = _record_type(record_type), validate_code(key, "item")
     if old == new:
         raise ValidationError(_("choose two different versions to compare"))
-    with uow.acting_as(actor) as tx:
-        before, after = _version(tx, kind, code, old), _version(tx, kind, code, new)
-        if isinstance(before, MasterBatchRecord) and isinstance(after, MasterBatchRecord):
-            rows = diff_mbrs(before, after)
-        else:
-            assert isinstance(before, Specification) and isinstance(after, Specification)
-            rows = diff_specs(before, after)
-        return VersionComparison(VersionSummary.of(before), VersionSummary.of(after), tuple(rows))
+    before, after = _version(tx, kind, code, old), _version(tx, kind, code, new)
+    if isinstance(before, MasterBatchRecord) and isinstance(after, MasterBatchRecord):
+        rows = diff_mbrs(before, after)
+    else:
+        assert isinstance(before, Specification) and isinstance(after, Specification)
+        rows = diff_specs(before, after)
+    return VersionComparison(VersionSummary.of(before), VersionSummary.of(after), tuple(rows))
 
 
 def batches_on(uow: UnitOfWork, actor: Actor, product_code: str, version: int) -> list[BatchView]:

@@ -24,12 +24,13 @@ class DocumentKind(Enum):
     CERTIFICATE = "coa"
     IQ_REPORT = "iq"  # installation qualification (VAL-2)
     OQ_REPORT = "oq"  # operational qualification with the traceability matrix (VAL-1)
+    VERSION_COMPARE = "compare"  # two versions of a master batch record or specification side by side (CHG-2)
 
     @property
     def prefix(self) -> str:
         """The start of the document number: BR-B2611-0003-R2."""
         return {"batch": "BR", "recall": "RR", "deviation": "DR", "audit": "AR", "coa": "COA", "iq": "IQ",
-                "oq": "OQ"}[self.value]
+                "oq": "OQ", "compare": "VC"}[self.value]
 
 
 class DocumentFormat(Enum):
@@ -65,6 +66,7 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     flagged: frozenset[int] = frozenset()  # row indexes shown highlighted (excursions, invalid signatures)
     failed: frozenset[int] = frozenset()  # row indexes shown in red (a failed test, a requirement not verified)
+    added: frozenset[int] = frozenset()  # row indexes shown in green (a line a newer version added)
     widths: tuple[int, ...] = ()  # relative column widths; equal when empty
 
     def __post_init__(self) -> None:
@@ -147,7 +149,8 @@ def _block_lines(block: Block) -> list[str]:
         return [f"{k}\t{v}" for k, v in block.rows]
     if isinstance(block, Table):
         rows = ["\t".join(block.columns)]
-        rows += [("!! " if i in block.failed else "! " if i in block.flagged else "") + "\t".join(r)
+        rows += [("!! " if i in block.failed else "! " if i in block.flagged else "+ " if i in block.added else "")
+                 + "\t".join(r)
                  for i, r in enumerate(block.rows)]
         return rows
     if isinstance(block, Chart):

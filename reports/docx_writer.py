@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from domain.documents import Chart, Document, Fields, Image, Paragraph, Table
 
 FLAG_FILL = "FFE08A"  # amber: an excursion or an invalidated signature
+ADDED_FILL = "C8EBC4"  # green: a line a newer version added
 FAIL_FILL = "F4A6A6"  # red: a failed test, a requirement not verified
 HEAD_FILL = "D9E2EC"
 RULE_COLOUR = "9AA5B1"
@@ -249,7 +250,7 @@ def _table(out: object, table: Table, *, header: bool) -> None:
         tr.append(tr_pr)
         failed = n in table.failed
         flagged = failed or n in table.flagged
-        fill = FAIL_FILL if failed else FLAG_FILL if flagged else None
+        fill = FAIL_FILL if failed else FLAG_FILL if flagged else ADDED_FILL if n in table.added else None
         for i, (text, width) in enumerate(zip(row, widths, strict=True)):
             tr.append(_cell(text, width, bold=flagged or (not header and i == 0), fill=fill))
         tbl.append(tr)

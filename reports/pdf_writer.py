@@ -88,7 +88,8 @@ def _table_html(table: Table, *, header: bool, bold: bool) -> str:
         parts.append("</tr></thead>")
     for n, row in enumerate(table.rows):
         flagged = n in table.flagged or n in table.failed
-        attrs = ' bgcolor="#f4a6a6"' if n in table.failed else ' bgcolor="#ffe08a"' if flagged else ""
+        attrs = (' bgcolor="#f4a6a6"' if n in table.failed else ' bgcolor="#ffe08a"' if flagged
+                 else ' bgcolor="#c8ebc4"' if n in table.added else "")
         cells = []
         for i, (text, w) in enumerate(zip(row, weights, strict=True)):
             body = _b(_esc(text), bold) if flagged or (not header and i == 0) else _esc(text)

@@ -21,6 +21,8 @@ _WHAT = {
     DocumentKind.AUDIT_REPORT: ("RECORD", "the audit trail report of one record (TYPE:ID, e.g. lot:L-1) or "
                                           "of a time range (FROM..TO, dates or times)"),
     DocumentKind.CERTIFICATE: ("LOT", "the certificate of analysis of a released lot"),
+    DocumentKind.VERSION_COMPARE: ("VERSIONS", "the comparison of two versions (mbr:CODE:vOLD:vNEW or "
+                                               "spec:CODE:vOLD:vNEW; also 'version diff --out')"),
 }
 
 

@@ -16,10 +16,27 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from app import versions
-from app.cli.support import CommandTree, amount, code, local_time, open_context, print_table, whole_number
+from app.cli.support import (
+    CommandTree,
+    UsageError,
+    acting,
+    amount,
+    code,
+    local_time,
+    log_in,
+    open_context,
+    print_table,
+    whole_number,
+)
+from app.documents.issuing import DocumentRequest, format_of, issue_document
+from app.documents.version_compare import compare_subject
+from app.documents.words import LANGUAGES
+from domain import i18n
+from domain.documents import DocumentKind
 from domain.i18n import _
 from domain.users import SYSTEM_ACTOR
 from domain.version_diff import Value, value_text
@@ -39,6 +56,11 @@ def add_commands(tree: CommandTree) -> None:
     _record(diff)
     diff.add_argument("old", type=whole_number("OLD", 1, 1_000_000), metavar="OLD")
     diff.add_argument("new", type=whole_number("NEW", 1, 1_000_000), metavar="NEW")
+    diff.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf",
+                      help="write the comparison as a controlled document (needs --user; registered and audited)")
+    diff.add_argument("--language", choices=LANGUAGES,
+                      help="the document's language (default: the command line's, from LANG)")
+    acting(diff, required=False)
     on = tree.command(group, "batches", _batches, "which open batches use version N of a master batch record")
     on.add_argument("product", type=code("product"), metavar="PRODUCT")
     on.add_argument("version", type=whole_number("VERSION", 1, 1_000_000), metavar="VERSION")
@@ -114,6 +136,10 @@ def _text(value: Value) -> str:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    if args.out is not None:
+        return _diff_document(args)
+    if args.user or args.language:
+        raise UsageError(_("--user and --language go with --out FILE.docx|FILE.pdf"))
     with open_context(args) as ctx:
         compared = versions.compare_versions(ctx.read_uow(), SYSTEM_ACTOR, args.record_type, args.key, args.old,
                                              args.new)
@@ -126,6 +152,21 @@ def _diff(args: argparse.Namespace) -> int:
           [(_(r.kind.value), f"{_(r.section)} {r.key}".strip(), _(r.field), _text(r.old), _text(r.new))
            for r in compared.rows],
           {"old": _summary(compared.old), "new": _summary(compared.new), "differences": rows})
+    return 0
+
+
+def _diff_document(args: argparse.Namespace) -> int:
+    """The comparison as a controlled document, issued like every other (DOC-2): registered, audited, SHA-256."""
+    out: Path = args.out
+    if not args.user:
+        raise UsageError(_("a document is issued by a user: give --user ID with --out"))
+    chosen = args.language or ("zh" if i18n.language().startswith("zh") else "en")
+    subject = compare_subject(args.record_type, args.key, args.old, args.new)
+    request = DocumentRequest(DocumentKind.VERSION_COMPARE, subject, format_of(out), chosen)
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        view = issue_document(ctx.uow(), actor, ctx.render_document, request, out)
+    print(f"{view.number}: {out} (SHA-256 {view.file_sha256})")
     return 0
 
 

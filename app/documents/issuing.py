@@ -20,6 +20,7 @@ from app.documents.certificate import build_certificate
 from app.documents.deviation_report import build_deviation_report
 from app.documents.frame import Issue
 from app.documents.recall_report import build_recall_report
+from app.documents.version_compare import build_version_compare
 from app.documents.words import Words
 from app.ports import NO_PROGRESS, AuditFilter, DocumentRenderer, Progress, UnitOfWork
 from domain.documents import Document, DocumentFormat, DocumentKind, IssuedDocument, file_digest
@@ -34,6 +35,7 @@ BUILDERS: dict[DocumentKind, Builder] = {
     DocumentKind.AUDIT_REPORT: build_audit_report,
     DocumentKind.CERTIFICATE: build_certificate,
     DocumentKind.DEVIATION_REPORT: build_deviation_report,
+    DocumentKind.VERSION_COMPARE: build_version_compare,
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from app.documents.version_words import VERSION_WORDS
 from domain.errors import ValidationError
 from domain.i18n import _
 from domain.quantities import fmt
@@ -322,6 +323,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "st:Notified": ("Notified", "已通知"),
     "st:Confirmed": ("Confirmed", "已确认"),
     "end": ("End of document", "文件结束"),
+    **VERSION_WORDS,
 }
 
 

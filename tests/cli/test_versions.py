@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from docx import Document as read_docx
 
 from app import bootstrap, mbr, process_steps, users
 from app.demo.loader import DEMO_PASSWORD
@@ -67,6 +68,21 @@ def test_list_show_compare_and_the_batches_on_a_version(cli, plant):  # noqa: F8
     assert "no open batch uses SYR-5 v2" in cli("--db", plant, "version", "batches", "SYR-5", "2").out
     as_csv = cli("--db", plant, "version", "batches", "SYR-5", "1", "--format", "csv").out
     assert [r["batch_number"] for r in csv.DictReader(io.StringIO(as_csv))] == [batch]
+
+
+@pytest.mark.req("CHG-2", "DOC-2", "INT-2")
+def test_the_compare_as_a_controlled_document(cli, plant, tmp_path):  # noqa: F811
+    _second_version(plant)
+    out = tmp_path / "syr5-v1-v2.docx"
+    issued = _as(cli, plant, "qa", "version", "diff", "mbr", "SYR-5", "1", "2", "--out", str(out))
+    assert issued.code == 0 and issued.out.startswith("VC-mbr-SYR-5-v1-v2-R1: "), issued
+    cells = [c.text for t in read_docx(str(out)).tables for row in t.rows for c in row.cells]
+    assert "Comparison of SYR-5 v1 and SYR-5 v2" in [p.text for p in read_docx(str(out)).paragraphs]
+    assert "BOM line TUBE" in cells and "Melt temperature" not in cells and "Parameter 1 · Melt temperature" in cells
+    verified = cli("--db", plant, "report", "verify", str(out))
+    assert verified.code == 0 and "VC-mbr-SYR-5-v1-v2-R1" in verified.out
+    assert "give --user ID with --out" in assert_one_line_error(
+        cli("--db", plant, "version", "diff", "mbr", "SYR-5", "1", "2", "--out", str(tmp_path / "x.pdf")), 2)
 
 
 def test_wrong_input_is_one_line_each(cli, plant):  # noqa: F811
