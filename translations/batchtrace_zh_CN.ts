@@ -2394,12 +2394,20 @@
         <translation>值</translation>
     </message>
     <message>
+        <source>--user and --language go with --out FILE.docx|FILE.pdf</source>
+        <translation>--user 和 --language 须与 --out FILE.docx|FILE.pdf 一起使用</translation>
+    </message>
+    <message>
         <source>{old} -&gt; {new}: {count} difference(s)</source>
         <translation>{old} -&gt; {new}：{count} 处差异</translation>
     </message>
     <message>
         <source>CHANGE</source>
         <translation>变化</translation>
+    </message>
+    <message>
+        <source>a document is issued by a user: give --user ID with --out</source>
+        <translation>文件须由用户签发：请与 --out 一起给出 --user ID</translation>
     </message>
     <message>
         <source>no open batch uses {product} v{version}</source>
@@ -2584,6 +2592,10 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>&apos;{subject}&apos; does not name two versions: use e.g. mbr:FD-IVC-20:v1:v2</source>
+        <translation>“{subject}”未指明两个版本：请使用例如 mbr:FD-IVC-20:v1:v2</translation>
     </message>
 </context>
 <context>
