@@ -18,7 +18,7 @@ from app.users import AuthConfig
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
 from domain.errors import NotFound, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import parse_quantity_text
 from domain.items import ItemType, validate_code
 from domain.lots import Lot, LotOrigin
@@ -90,8 +90,8 @@ def _batch(tx: UnitOfWork, number: str, *, for_update: bool = False) -> Batch:
 
 def plan_batch(uow: UnitOfWork, actor: Actor, product_code: str, quantity: str | Decimal) -> BatchView:
     """Plan from the effective master batch record, whose id and version the batch keeps (LOT-6)."""
-    code = validate_code(product_code, "item")
-    planned = parse_quantity_text(quantity, what="planned quantity")
+    code = validate_code(product_code, N_("item"))
+    planned = parse_quantity_text(quantity, what=N_("planned quantity"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.PLAN_BATCH)
         product = tx.master_data.item(code)
@@ -215,8 +215,8 @@ def complete_batch(
 ) -> BatchDetail:
     """Complete the batch and create its finished-goods lot(s) in Quarantine (LOT-9). `split` divides the
     produced quantity over several lots; by default there is one."""
-    total = parse_quantity_text(produced, what="produced quantity")
-    parts = [parse_quantity_text(p, what="lot quantity") for p in split] if split else [total]
+    total = parse_quantity_text(produced, what=N_("produced quantity"))
+    parts = [parse_quantity_text(p, what=N_("lot quantity")) for p in split] if split else [total]
     if sum(parts, Decimal(0)) != total:
         raise ValidationError(_("the lot quantities add up to {sum}, not {total}",
                                 sum=fmt(sum(parts, Decimal(0))), total=fmt(total)))

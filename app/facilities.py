@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from app.ports import UnitOfWork
 from domain.errors import AlreadyExists, NotFound, ReasonRequired
+from domain.i18n import N_
 from domain.items import validate_code
 from domain.process import Equipment, EquipmentStatus, Limits, Room, Sensor, SensorKind, parse_value
 from domain.users import Actor, Permission
@@ -43,7 +44,7 @@ class EquipmentView:
 
 
 def add_room(uow: UnitOfWork, actor: Actor, code: str, name: str) -> str:
-    room_code = validate_code(code, "room")
+    room_code = validate_code(code, N_("room"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_FACILITIES)
         if tx.process.room(room_code) is not None:
@@ -56,12 +57,12 @@ def add_room(uow: UnitOfWork, actor: Actor, code: str, name: str) -> str:
 def add_sensor(uow: UnitOfWork, actor: Actor, code: str, room_code: str, kind: str | SensorKind,
                lower: str | Decimal, upper: str | Decimal, max_gap_minutes: int = 15) -> SensorView:
     """A logger channel in a room with the room's limits for what it measures."""
-    sensor_code = validate_code(code, "sensor")
+    sensor_code = validate_code(code, N_("sensor"))
     sensor_kind = kind if isinstance(kind, SensorKind) else SensorKind.parse(kind)
-    limits = Limits(parse_value(lower, what="lower limit"), parse_value(upper, what="upper limit"))
+    limits = Limits(parse_value(lower, what=N_("lower limit")), parse_value(upper, what=N_("upper limit")))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_FACILITIES)
-        room = tx.process.room(validate_code(room_code, "room"))
+        room = tx.process.room(validate_code(room_code, N_("room")))
         if room is None:
             raise NotFound(f"no room {room_code}")
         if tx.process.sensor(sensor_code) is not None:
@@ -74,7 +75,7 @@ def add_sensor(uow: UnitOfWork, actor: Actor, code: str, room_code: str, kind: s
 
 def add_equipment(uow: UnitOfWork, actor: Actor, code: str, name: str, equipment_class: str,
                   calibration_due: date | None) -> EquipmentView:
-    equipment_code = validate_code(code, "equipment")
+    equipment_code = validate_code(code, N_("equipment"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_FACILITIES)
         if tx.process.equipment(equipment_code) is not None:
@@ -93,7 +94,7 @@ def change_equipment(uow: UnitOfWork, actor: Actor, code: str, reason: str, *,
         raise ReasonRequired("a reason is required to change equipment status or calibration")
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_FACILITIES)
-        equipment = tx.process.equipment(validate_code(code, "equipment"), for_update=True)
+        equipment = tx.process.equipment(validate_code(code, N_("equipment")), for_update=True)
         if equipment is None:
             raise NotFound(f"no equipment {code}")
         if status is not None:

@@ -62,7 +62,11 @@ def catalogue(language: str) -> dict[str, str]:
     if language == ENGLISH:
         return {}
     found: dict[str, str] = {}
-    for message in ET.parse(ts_file(check_language(language))).getroot().iter("message"):
+    contexts = ET.parse(ts_file(check_language(language))).getroot().findall("context")
+    # The messages of `_()` and `N_()` (the context without a name) first: a widget's column title "Completed"
+    # (完成时间) must not become the status Completed (已完成) of a message.
+    contexts.sort(key=lambda context: bool(context.findtext("name")))
+    for message in (m for context in contexts for m in context.iter("message")):
         source, translation = message.find("source"), message.find("translation")
         if source is None or translation is None or translation.get("type") in ("unfinished", "vanished",
                                                                                    "obsolete"):

@@ -15,7 +15,7 @@ from app.signatures import SigningResult, SigningSession, sign
 from app.signing_rules import refuse_unsigned
 from app.users import AuthConfig
 from domain.errors import NotFound, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import clean_text, parse_quantity_text
 from domain.items import validate_code
 from domain.lots import IN_STOCK, LOT_WORKFLOW, Lot, LotOrigin, LotStatus, check_receipt
@@ -76,11 +76,11 @@ class LabelPrinting(Protocol):
 def receive_lot(uow: UnitOfWork, actor: Actor, receipt: Receipt, labels: LabelPrinting | None = None) -> LotView:
     """Create a lot in Quarantine (LOT-4), refused for an unapproved supplier, an expiry before receipt or a
     unit that does not fit the item (LOT-2)."""
-    supplier_lot = clean_text(receipt.supplier_lot, "supplier's lot number", max_length=40)
+    supplier_lot = clean_text(receipt.supplier_lot, N_("supplier's lot number"), max_length=40)
     quantity = parse_quantity_text(receipt.quantity)
     unit = Unit.parse(receipt.unit)
-    item_code = validate_code(receipt.item_code, "item")
-    supplier_code = validate_code(receipt.supplier_code, "supplier")
+    item_code = validate_code(receipt.item_code, N_("item"))
+    supplier_code = validate_code(receipt.supplier_code, N_("supplier"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.RECEIVE_LOT)
         item = tx.master_data.item(item_code)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from app.ports import UnitOfWork
 from domain.errors import AlreadyExists, NotFound, ReasonRequired
 from domain.gtin import normalise_gtin14
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.items import ApprovalStatus, Customer, Item, ItemType, Supplier, SupplierApproval, validate_code
 from domain.quantities import Unit
 from domain.users import Actor, Permission
@@ -124,7 +124,7 @@ def set_supplier_approval(
     reason: str | None,
 ) -> ApprovalView:
     """Put a supplier on the approved list for an item, or suspend / disqualify it (LOT-2)."""
-    item_code, supplier_code = validate_code(item_code, "item"), validate_code(supplier_code, "supplier")
+    item_code, supplier_code = validate_code(item_code, N_("item")), validate_code(supplier_code, N_("supplier"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.APPROVE_SUPPLIERS)
         if tx.master_data.item(item_code) is None:

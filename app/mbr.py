@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ReasonRequired, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
@@ -52,7 +52,7 @@ def create_draft(
     uow: UnitOfWork, actor: Actor, product_code: str, title: str, lines: Sequence[BomInput]
 ) -> MbrView:
     """A new draft version with its bill of materials (the next version number for the product)."""
-    code = validate_code(product_code, "item")
+    code = validate_code(product_code, N_("item"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.EDIT_MBR)
         product = tx.master_data.item(code)
@@ -60,10 +60,10 @@ def create_draft(
             raise NotFound(_("no item {code}", code=code))
         mbr = MasterBatchRecord(product, tx.mbrs.latest_version(code) + 1, title, tx.now())
         for line in lines:
-            component = tx.master_data.item(validate_code(line.item_code, "item"))
+            component = tx.master_data.item(validate_code(line.item_code, N_("item")))
             if component is None:
                 raise NotFound(_("no item {item_code}", item_code=line.item_code))
-            mbr.add_line(component, parse_quantity_text(line.quantity_per_unit, what="quantity per unit"),
+            mbr.add_line(component, parse_quantity_text(line.quantity_per_unit, what=N_("quantity per unit")),
                          parse_percentage_text(line.tolerance_pct))
         tx.mbrs.add(mbr)
         tx.commit()
@@ -74,7 +74,7 @@ def make_effective(uow: UnitOfWork, actor: Actor, product_code: str, version: in
     """The draft becomes the version batches are planned from; the previous one is superseded."""
     if not reason or not reason.strip():
         raise ReasonRequired(_("a reason (the change it implements) is required to make a version effective"))
-    code = validate_code(product_code, "item")
+    code = validate_code(product_code, N_("item"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.APPROVE_MBR)
         mbr = tx.mbrs.version(code, version)

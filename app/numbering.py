@@ -52,7 +52,7 @@ def list_rules(uow: UnitOfWork, actor: Actor) -> list[RuleView]:
 def set_rule(uow: UnitOfWork, actor: Actor, scope: str, pattern: str, reason: str | None) -> RuleView:
     if scope not in DEFAULT_RULES:
         raise NotFound(_("unknown number scope '{scope}': use one of {choices}",
-                         scope=scope, choices=', '.join(DEFAULT_RULES)))
+                         scope=scope, choices=', '.join(f"'{key}'" for key in DEFAULT_RULES)))
     if not reason or not reason.strip():
         raise ReasonRequired(_("a reason is required to change a number rule"))
     with uow.acting_as(actor) as tx:

@@ -18,7 +18,7 @@ from app.users import AuthConfig
 from domain.batches import Batch, BatchStatus
 from domain.deviations import Classification
 from domain.errors import DomainError, NotFound, ReasonRequired, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
 from domain.process import (
@@ -74,15 +74,18 @@ def _optional(text: str | Decimal | None, what: str) -> Decimal | None:
 
 
 def _parameter(step_no: int, p: ParameterInput) -> ProcessParameter:
-    what = f"step {step_no} {p.name}"
-    limits = Limits(parse_value(p.lower, what=f"{what} lower limit"), parse_value(p.upper, what=f"{what} upper limit"),
-                    _optional(p.alert_lower, f"{what} alert low"), _optional(p.alert_upper, f"{what} alert high"))
-    return ProcessParameter(p.name, p.unit, parse_value(p.target, what=f"{what} target"), limits)
+    def what(part: str) -> str:  # the parameter's name is the user's; the words around it are translated
+        return _("step {step_no} {name} {part}", step_no=step_no, name=p.name, part=_(part))
+
+    limits = Limits(parse_value(p.lower, what=what(N_("lower limit"))),
+                    parse_value(p.upper, what=what(N_("upper limit"))),
+                    _optional(p.alert_lower, what(N_("alert low"))), _optional(p.alert_upper, what(N_("alert high"))))
+    return ProcessParameter(p.name, p.unit, parse_value(p.target, what=what(N_("target"))), limits)
 
 
 def add_steps(uow: UnitOfWork, actor: Actor, product_code: str, version: int, steps: Sequence[StepInput]) -> int:
     """Append ordered steps with their parameters to a draft master batch record; returns how many it has."""
-    code = validate_code(product_code, "item")
+    code = validate_code(product_code, N_("item"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.EDIT_MBR)
         mbr = tx.mbrs.version(code, version)
@@ -209,13 +212,13 @@ def _open_step(tx: UnitOfWork, actor: Actor, batch: Batch, step: ProcessStep, eq
         raise ValidationError(_("step {step_no} needs a {equipment_class}: scan or choose it",
                                 step_no=step.step_no, equipment_class=step.equipment_class))
     if equipment_code:
-        equipment = tx.process.equipment(validate_code(equipment_code, "equipment"))
+        equipment = tx.process.equipment(validate_code(equipment_code, N_("equipment")))
         if equipment is None:
             raise NotFound(f"no equipment {equipment_code}")
         equipment.check_usable(step.equipment_class, local_today(tx))
         equipment_code = equipment.code
     if room_code:
-        room = tx.process.room(validate_code(room_code, "room"))
+        room = tx.process.room(validate_code(room_code, N_("room")))
         if room is None:
             raise NotFound(f"no room {room_code}")
         room_code = room.code

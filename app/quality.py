@@ -13,7 +13,7 @@ from app.ports import UnitOfWork
 from domain.batches import BatchStatus
 from domain.deviations import Classification
 from domain.errors import NotFound, ReasonRequired, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.items import validate_code
 from domain.lots import LotStatus
 from domain.quality import (
@@ -137,7 +137,7 @@ class QualityView:
 def create_spec(uow: UnitOfWork, actor: Actor, item_code: str, title: str, tests: Sequence[TestInput]
                 ) -> SpecView:
     """A new draft version of the item's specification (QC-1); it takes effect when approved."""
-    code = validate_code(item_code, "item")
+    code = validate_code(item_code, N_("item"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.EDIT_SPEC)
         if tx.master_data.item(code) is None:
@@ -153,7 +153,7 @@ def approve_spec(uow: UnitOfWork, actor: Actor, item_code: str, version: int, re
     entered testing earlier keep the version they started with."""
     if not reason or not reason.strip():
         raise ReasonRequired("say why this specification becomes effective (e.g. the change request)")
-    code = validate_code(item_code, "item")
+    code = validate_code(item_code, N_("item"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.APPROVE_SPEC)
         spec = tx.quality.spec_version(code, version, for_update=True)
@@ -166,7 +166,7 @@ def approve_spec(uow: UnitOfWork, actor: Actor, item_code: str, version: int, re
 
 def get_spec(uow: UnitOfWork, actor: Actor, item_code: str, version: int | None = None) -> SpecView:
     """A version, or the effective one."""
-    code = validate_code(item_code, "item")
+    code = validate_code(item_code, N_("item"))
     with uow.acting_as(actor) as tx:
         spec = tx.quality.spec_version(code, version) if version else tx.quality.effective_spec(code)
         if spec is None:

@@ -14,7 +14,7 @@ from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from domain.errors import ConcurrentChange, NotFound, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import parse_quantity_text
 from domain.quantities import fmt
 from domain.recall import CustomerToNotify, NotificationStatus, Recall, RecallCustomer, ScopeLine, plan_recall
@@ -113,7 +113,8 @@ def record_progress(
     uow: UnitOfWork, actor: Actor, recall_number: str, customer_code: str, status: NotificationStatus,
     reason: str | None, returned: str | Decimal | None = None,
 ) -> RecallView:
-    returned_qty = None if returned in (None, "") else parse_quantity_text(returned or "0", what="returned quantity")
+    returned_qty = (None if returned in (None, "")
+                    else parse_quantity_text(returned or "0", what=N_("returned quantity")))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_RECALL)
         recall = _recall(tx, recall_number)

@@ -11,7 +11,7 @@ from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from domain.errors import NotFound, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import parse_quantity_text
 from domain.items import validate_code
 from domain.shipments import Shipment
@@ -48,7 +48,7 @@ def ship(
 ) -> ShipmentView:
     if not lines:
         raise ValidationError(_("a shipment needs at least one lot"))
-    code = validate_code(customer_code, "customer")
+    code = validate_code(customer_code, N_("customer"))
     parsed = [(line.lot_number.strip(), parse_quantity_text(line.quantity)) for line in lines]
     with uow.acting_as(actor) as tx:
         actor.require(Permission.SHIP)

@@ -36,7 +36,7 @@ from typing import Any
 
 from app.settings import config_dir
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.printing import split_template_id
 
 DEVICES_VERSION = 1
@@ -185,8 +185,9 @@ def _check_printer(p: PrinterSettings, where: str) -> None:
         raise ValidationError(_("{where}: transport kind must be one of {choices}, not '{kind}'",
                                 where=where, choices=', '.join(TRANSPORT_KINDS), kind=kind))
     if not target.strip():
-        what = {"tcp": "host:port", "device": "a device path", "spooler": "a print queue name", "file": "a file path"}
-        raise ValidationError(_("{where}: transport {kind} needs {what}", where=where, kind=kind, what=what[kind]))
+        what = {"tcp": "host:port", "device": N_("a device path"), "spooler": N_("a print queue name"),
+                "file": N_("a file path")}
+        raise ValidationError(_("{where}: transport {kind} needs {what}", where=where, kind=kind, what=_(what[kind])))
     if kind == "tcp":
         try:
             p.transport.tcp_address()

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import DomainError, ValidationError
-from domain.i18n import N_, _
+from domain.i18n import N_, _, names, one_of
 from domain.lots import Lot
 from domain.mbr import MasterBatchRecord, MbrStatus
 from domain.quantities import Unit, fmt
@@ -19,24 +19,23 @@ from domain.workflow import StateMachine, Transition, TransitionRefused
 
 
 class BatchStatus(Enum):
-    PLANNED = "Planned"
-    IN_PRODUCTION = "In production"
-    COMPLETED = "Completed"
-    QC_TESTING = "QC testing"
-    QA_REVIEW = "QA review"
-    RELEASED = "Released"
-    REJECTED = "Rejected"
-    ON_HOLD = "On hold"
-    RECALLED = "Recalled"
+    PLANNED = N_("Planned")
+    IN_PRODUCTION = N_("In production")
+    COMPLETED = N_("Completed")
+    QC_TESTING = N_("QC testing")
+    QA_REVIEW = N_("QA review")
+    RELEASED = N_("Released")
+    REJECTED = N_("Rejected")
+    ON_HOLD = N_("On hold")
+    RECALLED = N_("Recalled")
 
     @classmethod
     def parse(cls, text: str) -> BatchStatus:
-        wanted = text.strip().replace("_", " ").casefold()
         for s in cls:
-            if s.value.casefold() == wanted:
+            if names(text, s.value):
                 return s
         raise ValidationError(_("unknown batch status '{text}': use one of {choices}",
-                                text=text, choices=', '.join(s.value for s in cls)))
+                                text=text, choices=one_of(s.value for s in cls)))
 
 
 # A batch still open: planned or under way, not yet released, rejected or recalled. These are the batches a new
@@ -80,8 +79,8 @@ def held_from_after(status: BatchStatus, held_from: BatchStatus | None, target: 
 
 
 class IssueKind(Enum):
-    ISSUE = "Issue"
-    RETURN = "Return"
+    ISSUE = N_("Issue")
+    RETURN = N_("Return")
 
 
 class IssueRefused(DomainError):

@@ -45,7 +45,7 @@ CAPA_WORKFLOW: StateMachine[CapaStatus] = StateMachine("capa", [
 def _text(value: str, what: str, max_length: int) -> str:
     cleaned = " ".join(value.split()) if max_length <= 200 else value.strip()
     if not cleaned or len(cleaned) > max_length:
-        raise ValidationError(_("{what} is required (1 to {max_length} characters)", what=what,
+        raise ValidationError(_("{what} is required (1 to {max_length} characters)", what=_(what),
                                 max_length=max_length))
     return cleaned
 

@@ -11,15 +11,15 @@ from datetime import datetime
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _, names, one_of
 from domain.users import Permission
 from domain.workflow import StateMachine, Transition
 
 
 class Classification(Enum):
-    MINOR = "Minor"
-    MAJOR = "Major"
-    CRITICAL = "Critical"
+    MINOR = N_("Minor")
+    MAJOR = N_("Major")
+    CRITICAL = N_("Critical")
 
     @classmethod
     def parse(cls, text: str) -> Classification:
@@ -30,27 +30,27 @@ class Classification(Enum):
 
 
 class DeviationStatus(Enum):
-    OPEN = "Open"
-    INVESTIGATION = "Investigation"
-    CLOSED = "Closed"
+    OPEN = N_("Open")
+    INVESTIGATION = N_("Investigation")
+    CLOSED = N_("Closed")
 
 
 class RootCause(Enum):
-    MATERIAL = "Material"
-    METHOD = "Method"
-    MACHINE = "Machine"
-    PERSONNEL = "Personnel"
-    ENVIRONMENT = "Environment"
-    MEASUREMENT = "Measurement"
-    UNKNOWN = "Unknown"
+    MATERIAL = N_("Material")
+    METHOD = N_("Method")
+    MACHINE = N_("Machine")
+    PERSONNEL = N_("Personnel")
+    ENVIRONMENT = N_("Environment")
+    MEASUREMENT = N_("Measurement")
+    UNKNOWN = N_("Unknown")
 
     @classmethod
     def parse(cls, text: str) -> RootCause:
         for c in cls:
-            if c.value.casefold() == text.strip().casefold():
+            if names(text, c.value):
                 return c
         raise ValidationError(_("unknown root cause category '{text}': use {choices}",
-                                text=text, choices=', '.join(c.value for c in cls)))
+                                text=text, choices=one_of(c.value for c in cls)))
 
 
 OPEN, INV, CL = DeviationStatus.OPEN, DeviationStatus.INVESTIGATION, DeviationStatus.CLOSED

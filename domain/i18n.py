@@ -11,7 +11,7 @@ at start-up and again when a user with another language logs in (`app.i18n.use_l
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from string import Formatter
 from types import MappingProxyType
 
@@ -30,6 +30,19 @@ def N_(source: str, /) -> str:
     """Marks a name for translation where it is defined (a status, a role, a workflow step) without translating
     it there: it stays the stored, language-neutral value; `_(value)` shows it in the reader's language."""
     return source
+
+
+def one_of(names: Iterable[str]) -> str:
+    """Names to choose from (statuses, kinds) as a message lists them: each in the reader's language, joined the
+    way the language joins a list ("Released, Rejected"; "放行、拒绝")."""
+    return _(", ").join(_(name) for name in names)
+
+
+def names(text: str, name: str) -> bool:
+    """Whether `text` (as typed: any case, '_' for a space) is `name` in English or in the reader's language, so
+    a list shown by `one_of` can be typed back as it reads."""
+    wanted = " ".join(text.replace("_", " ").split()).casefold()
+    return wanted in (name.casefold(), _(name).casefold())
 
 
 def install(language: str, catalogue: Mapping[str, str]) -> None:

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 
 # The longest number anyone types: 30 characters covers 18 digits, a point and 6 decimals with room left.
 MAX_NUMBER_TEXT = 30
@@ -48,11 +48,11 @@ def refuse_unsafe(text: str, what: str) -> str:
         if category in _UNSAFE_CATEGORIES:
             name = unicodedata.name(char, "control character")
             raise ValidationError(_("the {what} contains U+{ord:04X} ({name}): type it without it",
-                                    what=what, ord=ord(char), name=name))
+                                    what=_(what), ord=ord(char), name=name))
         if category == "Nd" and not "0" <= char <= "9":
             raise ValidationError(
                 _("the {what} contains the digit '{char}' (U+{ord:04X}): use the digits 0-9",
-                  what=what, char=char, ord=ord(char))
+                  what=_(what), char=char, ord=ord(char))
             )
     return text
 
@@ -62,9 +62,10 @@ def clean_text(text: str, what: str, *, max_length: int, required: bool = True) 
     refuse_unsafe(text, what)
     cleaned = " ".join(text.split())
     if required and not cleaned:
-        raise ValidationError(_("the {what} is required", what=what))
+        raise ValidationError(_("the {what} is required", what=_(what)))
     if len(cleaned) > max_length:
-        raise ValidationError(_("the {what} is longer than {max_length} characters", what=what, max_length=max_length))
+        raise ValidationError(_("the {what} is longer than {max_length} characters", what=_(what),
+                                max_length=max_length))
     return cleaned
 
 
@@ -73,12 +74,12 @@ def parse_identifier(text: str, what: str, *, max_length: int = 64, spaces: bool
     refuse_unsafe(text, what)
     cleaned = text.strip()
     if not cleaned:
-        raise ValidationError(_("the {what} is required", what=what))
+        raise ValidationError(_("the {what} is required", what=_(what)))
     if len(cleaned) > max_length:
         raise ValidationError(_("the {what} '{shown}' is longer than {max_length} characters",
-                                what=what, shown=shown(cleaned), max_length=max_length))
+                                what=_(what), shown=shown(cleaned), max_length=max_length))
     if not spaces and any(char.isspace() for char in cleaned):
-        raise ValidationError(_("the {what} '{shown}' contains a space", what=what, shown=shown(cleaned)))
+        raise ValidationError(_("the {what} '{shown}' contains a space", what=_(what), shown=shown(cleaned)))
     return cleaned
 
 
@@ -87,11 +88,11 @@ def parse_int(text: str, what: str, *, minimum: int, maximum: int) -> int:
     cleaned = text.strip()
     digits = cleaned[1:] if cleaned[:1] in "+-" else cleaned
     if not digits or len(cleaned) > MAX_NUMBER_TEXT or not all("0" <= c <= "9" for c in digits):
-        raise ValidationError(_("{what} '{shown}' is not a whole number", what=what, shown=shown(cleaned)))
+        raise ValidationError(_("{what} '{shown}' is not a whole number", what=_(what), shown=shown(cleaned)))
     value = int(cleaned)
     if not minimum <= value <= maximum:
         raise ValidationError(_("{what} must be between {minimum} and {maximum}",
-                                what=what, minimum=minimum, maximum=maximum))
+                                what=_(what), minimum=minimum, maximum=maximum))
     return value
 
 
@@ -99,18 +100,18 @@ def parse_decimal(text: str, what: str) -> Decimal:
     """A finite decimal number in plain ASCII notation (no exponent beyond what fits MAX_NUMBER_TEXT)."""
     cleaned = text.strip()
     if len(cleaned) > MAX_NUMBER_TEXT:
-        raise ValidationError(_("{what} '{shown}' is too long to be a quantity", what=what, shown=shown(cleaned)))
+        raise ValidationError(_("{what} '{shown}' is too long to be a quantity", what=_(what), shown=shown(cleaned)))
     if not cleaned or not all(c in "0123456789+-.eE" for c in cleaned):
-        raise ValidationError(_("{what} '{shown}' is not a number", what=what, shown=shown(cleaned)))
+        raise ValidationError(_("{what} '{shown}' is not a number", what=_(what), shown=shown(cleaned)))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValidationError(_("{what} '{shown}' is not a number", what=what, shown=shown(cleaned))) from None
+        raise ValidationError(_("{what} '{shown}' is not a number", what=_(what), shown=shown(cleaned))) from None
     if not value.is_finite():
-        raise ValidationError(_("{what} '{shown}' is not a number", what=what, shown=shown(cleaned)))
+        raise ValidationError(_("{what} '{shown}' is not a number", what=_(what), shown=shown(cleaned)))
     # An exponent that makes the number longer than anyone types: 1e999999 is a typo, not a quantity.
     if value != 0 and abs(value.adjusted()) > MAX_NUMBER_TEXT:
-        raise ValidationError(_("{what} '{shown}' is out of range", what=what, shown=shown(cleaned)))
+        raise ValidationError(_("{what} '{shown}' is out of range", what=_(what), shown=shown(cleaned)))
     return value
 
 
@@ -125,7 +126,7 @@ def parse_day(text: str) -> date:
         raise ValidationError(_("'{shown}' is not a date: use YYYY-MM-DD", shown=shown(cleaned))) from None
 
 
-def parse_quantity_text(text: str | int | Decimal, what: str = "quantity") -> Decimal:
+def parse_quantity_text(text: str | int | Decimal, what: str = N_("quantity")) -> Decimal:
     """A quantity as typed (or passed on): a bounded ASCII number, then the rules of `domain.quantities`."""
     from domain.quantities import LIMIT, parse_quantity  # the rules stay where quantities are defined
 
@@ -133,14 +134,14 @@ def parse_quantity_text(text: str | int | Decimal, what: str = "quantity") -> De
     value = parse_decimal(text, what)
     if value >= LIMIT:  # named as typed ('1e17'), with the one message of the site-wide bound (GEN-7)
         raise ValidationError(_("{what} '{value}' is out of range: at most 12 digits before the decimal point "
-                                "and 6 after", what=what, value=shown(text.strip())))
+                                "and 6 after", what=_(what), value=shown(text.strip())))
     try:
         return parse_quantity(value, what=what)
     except ArithmeticError:  # more digits than a quantity can hold once scaled
-        raise ValidationError(_("{what} '{shown}' is out of range", what=what, shown=shown(text.strip()))) from None
+        raise ValidationError(_("{what} '{shown}' is out of range", what=_(what), shown=shown(text.strip()))) from None
 
 
-def parse_percentage_text(text: str | int | Decimal, what: str = "tolerance") -> Decimal:
+def parse_percentage_text(text: str | int | Decimal, what: str = N_("tolerance")) -> Decimal:
     """A percentage between 0 and 100, '%' allowed after the number."""
     from domain.quantities import parse_percentage
 

@@ -8,7 +8,7 @@ from enum import Enum
 
 from domain.errors import ValidationError
 from domain.gtin import normalise_gtin14
-from domain.i18n import _
+from domain.i18n import N_, _, names, one_of
 from domain.inputs import clean_text, shown
 from domain.quantities import Unit
 
@@ -16,20 +16,19 @@ CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,31}$")
 
 
 class ItemType(Enum):
-    RAW_MATERIAL = "Raw material"
-    COMPONENT = "Component"
-    PACKAGING = "Packaging"
-    INTERMEDIATE = "Intermediate"
-    FINISHED_DEVICE = "Finished device"
+    RAW_MATERIAL = N_("Raw material")
+    COMPONENT = N_("Component")
+    PACKAGING = N_("Packaging")
+    INTERMEDIATE = N_("Intermediate")
+    FINISHED_DEVICE = N_("Finished device")
 
     @classmethod
     def parse(cls, text: str) -> ItemType:
-        wanted = text.strip().replace("_", " ").casefold()
         for t in cls:
-            if t.value.casefold() == wanted:
+            if names(text, t.value):
                 return t
         raise ValidationError(_("unknown item type '{text}': use one of {choices}",
-                                text=text, choices=', '.join(t.value for t in cls)))
+                                text=text, choices=one_of(t.value for t in cls)))
 
     @property
     def produced(self) -> bool:
@@ -42,13 +41,13 @@ def validate_code(code: str, what: str) -> str:
     if not CODE_PATTERN.fullmatch(code):
         raise ValidationError(
             _("invalid {what} code '{shown}': 1-32 letters, digits, '.', '_' or '-', starting with a letter or digit",
-              what=what, shown=shown(code))
+              what=_(what), shown=shown(code))
         )
     return code
 
 
 def _name(name: str, what: str) -> str:
-    return clean_text(name, f"{what} name", max_length=200)
+    return clean_text(name, _("{what} name", what=_(what)), max_length=200)
 
 
 class Item:
@@ -65,7 +64,7 @@ class Item:
         self, code: str, name: str, item_type: ItemType, unit: Unit, *, shelf_life_days: int | None = None,
         storage_condition: str = "", gtin: str | None = None,
     ) -> None:
-        self.code = validate_code(code, "item")
+        self.code = validate_code(code, N_("item"))
         self.active = True
         self.item_type = item_type
         self._apply(name, unit, shelf_life_days, storage_condition, gtin)
@@ -78,7 +77,7 @@ class Item:
         gtin = gtin.strip() if gtin else None
         if self.item_type is ItemType.FINISHED_DEVICE and not gtin:
             raise ValidationError(_("finished device {code} needs a GTIN (UDI device identifier)", code=self.code))
-        self.name = _name(name, "item")
+        self.name = _name(name, N_("item"))
         self.unit = unit
         self.shelf_life_days = shelf_life_days
         self.storage_condition = " ".join(storage_condition.split())
@@ -96,18 +95,18 @@ class Supplier:
     active: bool
 
     def __init__(self, code: str, name: str) -> None:
-        self.code = validate_code(code, "supplier")
-        self.name = _name(name, "supplier")
+        self.code = validate_code(code, N_("supplier"))
+        self.name = _name(name, N_("supplier"))
         self.active = True
 
     def rename(self, name: str) -> None:
-        self.name = _name(name, "supplier")
+        self.name = _name(name, N_("supplier"))
 
 
 class ApprovalStatus(Enum):
-    APPROVED = "Approved"
-    SUSPENDED = "Suspended"
-    DISQUALIFIED = "Disqualified"
+    APPROVED = N_("Approved")
+    SUSPENDED = N_("Suspended")
+    DISQUALIFIED = N_("Disqualified")
 
 
 class SupplierApproval:
@@ -141,11 +140,11 @@ class Customer:
     active: bool
 
     def __init__(self, code: str, name: str, *, country: str = "", address: str = "") -> None:
-        self.code = validate_code(code, "customer")
+        self.code = validate_code(code, N_("customer"))
         self.active = True
         self.edit(name=name, country=country, address=address)
 
     def edit(self, *, name: str, country: str, address: str) -> None:
-        self.name = _name(name, "customer")
+        self.name = _name(name, N_("customer"))
         self.country = country.strip().upper()[:2]
         self.address = " ".join(address.split())

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import N_, _
+from domain.i18n import N_, _, names, one_of
 from domain.items import ApprovalStatus, Item, SupplierApproval
 from domain.quantities import Unit, convert, fmt
 from domain.signatures import LOT_RELEASE_SIGNATURES, REJECTION_SIGNATURES, SigningProgress
@@ -16,26 +16,25 @@ from domain.workflow import StateMachine, Transition, TransitionRefused
 
 
 class LotStatus(Enum):
-    QUARANTINE = "Quarantine"
-    RELEASED = "Released"
-    REJECTED = "Rejected"
-    ON_HOLD = "On hold"
-    EXPIRED = "Expired"
-    CONSUMED = "Consumed"
+    QUARANTINE = N_("Quarantine")
+    RELEASED = N_("Released")
+    REJECTED = N_("Rejected")
+    ON_HOLD = N_("On hold")
+    EXPIRED = N_("Expired")
+    CONSUMED = N_("Consumed")
 
     @classmethod
     def parse(cls, text: str) -> LotStatus:
-        wanted = text.strip().replace("_", " ").casefold()
         for s in cls:
-            if s.value.casefold() == wanted:
+            if names(text, s.value):
                 return s
         raise ValidationError(_("unknown lot status '{text}': use one of {choices}",
-                                text=text, choices=', '.join(s.value for s in cls)))
+                                text=text, choices=one_of(s.value for s in cls)))
 
 
 class LotOrigin(Enum):
-    RECEIVED = "Received"
-    PRODUCED = "Produced"
+    RECEIVED = N_("Received")
+    PRODUCED = N_("Produced")
 
 
 Q, REL, REJ, HOLD, EXP, CONS = (

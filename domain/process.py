@@ -12,31 +12,31 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _, names, one_of
 from domain.quantities import fmt
 
 NAME_MAX = 60
 
 
-def parse_value(text: str | Decimal | float, *, what: str = "value") -> Decimal:
+def parse_value(text: str | Decimal | float, *, what: str = N_("value")) -> Decimal:
     """A measured value: any finite decimal (negative temperatures and pressures are real)."""
     if isinstance(text, float) and not math.isfinite(text):
-        raise ValidationError(_("{what} '{text}' is not a finite number", what=what, text=text))
+        raise ValidationError(_("{what} '{text}' is not a finite number", what=_(what), text=text))
     try:
         value = Decimal(str(text).strip())
     except InvalidOperation:
-        raise ValidationError(_("{what} '{text}' is not a number", what=what, text=text)) from None
+        raise ValidationError(_("{what} '{text}' is not a number", what=_(what), text=text)) from None
     if not value.is_finite():
-        raise ValidationError(_("{what} '{text}' is not a finite number", what=what, text=text))
+        raise ValidationError(_("{what} '{text}' is not a finite number", what=_(what), text=text))
     if abs(value) >= Decimal("1e12"):
-        raise ValidationError(_("{what} '{text}' is out of range", what=what, text=text))
+        raise ValidationError(_("{what} '{text}' is out of range", what=_(what), text=text))
     return value.quantize(Decimal("0.000001"))
 
 
 class Verdict(Enum):
-    WITHIN = "Within limits"
-    ALERT = "In alert band"
-    OUT = "Out of limits"
+    WITHIN = N_("Within limits")
+    ALERT = N_("In alert band")
+    OUT = N_("Out of limits")
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,10 @@ class Limits:
 def _name(text: str, what: str) -> str:
     name = " ".join(text.split())
     if not name:
-        raise ValidationError(_("the {what} needs a name", what=what))
+        raise ValidationError(_("the {what} needs a name", what=_(what)))
     if len(name) > NAME_MAX:
         raise ValidationError(_("the {what} name '{name}...' is longer than {max_length} characters",
-                                what=what, name=name[:20], max_length=NAME_MAX))
+                                what=_(what), name=name[:20], max_length=NAME_MAX))
     return name
 
 
@@ -95,7 +95,7 @@ class ProcessParameter:
 
     def __init__(self, name: str, unit: str, target: Decimal, limits: Limits) -> None:
         self.id = None
-        self.name = _name(name, "parameter")
+        self.name = _name(name, N_("parameter"))
         self.unit = " ".join(unit.split())
         if not self.unit or len(self.unit) > 16:
             raise ValidationError(_("parameter {parameter}: the unit is required (at most 16 characters)",
@@ -161,18 +161,17 @@ class ProcessStep:
 
 
 class SensorKind(Enum):
-    TEMPERATURE = "Temperature"
-    HUMIDITY = "Humidity"
-    DIFFERENTIAL_PRESSURE = "Differential pressure"
+    TEMPERATURE = N_("Temperature")
+    HUMIDITY = N_("Humidity")
+    DIFFERENTIAL_PRESSURE = N_("Differential pressure")
 
     @classmethod
     def parse(cls, text: str) -> SensorKind:
-        wanted = text.strip().replace("_", " ").casefold()
         for kind in cls:
-            if wanted in (kind.value.casefold(), kind.name.casefold().replace("_", " ")):
+            if names(text, kind.value) or names(text, kind.name.replace("_", " ")):
                 return kind
         raise ValidationError(_("unknown sensor kind '{text}': use one of {choices}",
-                                text=text, choices=', '.join(k.value for k in cls)))
+                                text=text, choices=one_of(k.value for k in cls)))
 
 
 # The unit a logger must report each kind in: a reading in another unit is refused, never converted silently.
@@ -185,7 +184,7 @@ class Room:
 
     def __init__(self, code: str, name: str) -> None:
         self.code = code
-        self.name = _name(name, "room")
+        self.name = _name(name, N_("room"))
 
 
 class Sensor:
@@ -216,17 +215,16 @@ class Sensor:
 
 
 class EquipmentStatus(Enum):
-    IN_SERVICE = "In service"
-    OUT_OF_SERVICE = "Out of service"
+    IN_SERVICE = N_("In service")
+    OUT_OF_SERVICE = N_("Out of service")
 
     @classmethod
     def parse(cls, text: str) -> EquipmentStatus:
-        wanted = text.strip().replace("_", " ").casefold()
         for s in cls:
-            if s.value.casefold() == wanted:
+            if names(text, s.value):
                 return s
         raise ValidationError(_("unknown equipment status '{text}': use one of {choices}",
-                                text=text, choices=', '.join(s.value for s in cls)))
+                                text=text, choices=one_of(s.value for s in cls)))
 
 
 class Equipment:
@@ -238,8 +236,8 @@ class Equipment:
 
     def __init__(self, code: str, name: str, equipment_class: str, calibration_due: date | None) -> None:
         self.code = code
-        self.name = _name(name, "equipment")
-        self.equipment_class = _name(equipment_class, "equipment class")
+        self.name = _name(name, N_("equipment"))
+        self.equipment_class = _name(equipment_class, N_("equipment class"))
         self.status = EquipmentStatus.IN_SERVICE
         self.calibration_due = calibration_due
 

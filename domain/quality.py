@@ -10,37 +10,38 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _, names, one_of
 
 
 class ResultType(Enum):
-    NUMERIC = "Numeric"
-    PASS_FAIL = "Pass/fail"
-    TEXT = "Text"
+    NUMERIC = N_("Numeric")
+    PASS_FAIL = N_("Pass/fail")
+    TEXT = N_("Text")
 
     @classmethod
     def parse(cls, text: str) -> ResultType:
-        wanted = text.strip().replace("_", "/").casefold()
+        wanted = text.strip().replace("_", "/")
         for t in cls:
-            if wanted in (t.value.casefold(), t.name.casefold().replace("_", "/")):
+            if names(wanted, t.value) or names(wanted, t.name.replace("_", "/")):
                 return t
-        raise ValidationError(_("unknown result type '{text}': use Numeric, Pass/fail or Text", text=text))
+        raise ValidationError(_("unknown result type '{text}': use one of {choices}",
+                                text=text, choices=one_of(t.value for t in cls)))
 
 
 class SpecStatus(Enum):
-    DRAFT = "Draft"
-    EFFECTIVE = "Effective"
-    SUPERSEDED = "Superseded"
+    DRAFT = N_("Draft")
+    EFFECTIVE = N_("Effective")
+    SUPERSEDED = N_("Superseded")
 
 
 class ResultStatus(Enum):
-    ENTERED = "Entered"
-    REVIEWED = "Reviewed"
+    ENTERED = N_("Entered")
+    REVIEWED = N_("Reviewed")
 
 
 class PlanStatus(Enum):
-    OPEN = "Open"  # on the QC worklist
-    DONE = "Done"  # every test has a reviewed result
+    OPEN = N_("Open")  # on the QC worklist
+    DONE = N_("Done")  # every test has a reviewed result
 
 
 PASS, FAIL = "Pass", "Fail"
@@ -72,9 +73,9 @@ def _number(text: str | None, what: str) -> Decimal | None:
     try:
         value = Decimal(str(text).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(_("{what} '{text}' is not a number", what=what, text=text)) from None
+        raise ValidationError(_("{what} '{text}' is not a number", what=_(what), text=text)) from None
     if not value.is_finite():
-        raise ValidationError(_("{what} '{text}' is not a number", what=what, text=text))
+        raise ValidationError(_("{what} '{text}' is not a number", what=_(what), text=text))
     return value
 
 
@@ -119,7 +120,8 @@ class SpecTest:
         if not 1 <= t.replicates <= MAX_REPLICATES:
             raise ValidationError(_("test {code}: replicates must be 1 to {maximum}, not {replicates}",
                                     code=code, maximum=MAX_REPLICATES, replicates=t.replicates))
-        lower, upper = _number(t.lower, f"test {code} lower limit"), _number(t.upper, f"test {code} upper limit")
+        lower = _number(t.lower, _("test {code} lower limit", code=code))
+        upper = _number(t.upper, _("test {code} upper limit", code=code))
         expected = " ".join((t.expected_text or "").split()) or None
         unit = t.unit.strip()
         if kind is ResultType.NUMERIC:
@@ -176,7 +178,7 @@ class SpecTest:
             return Judgement(tuple(texts), texts[0] if len(set(texts)) == 1 else "; ".join(texts), ok)
         numbers = []
         for v in texts:
-            n = _number(v, f"test {self.code} result")
+            n = _number(v, _("test {code} result", code=self.code))
             assert n is not None
             if abs(n) >= Decimal("1e12"):
                 raise ValidationError(_("test {code} result '{v}' is out of range", code=self.code, v=v))

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 
 QUANTUM = Decimal("0.000001")
 # One site-wide bound on quantities (GEN-7): 12 digits before the point and 6 after, what NUMERIC(18, 6) holds on
@@ -61,20 +61,20 @@ def convert(quantity: Decimal, source: Unit, target: Unit) -> Decimal:
     return (quantity * f_s / f_t).quantize(QUANTUM)
 
 
-def parse_quantity(value: str | int | Decimal, *, what: str = "quantity") -> Decimal:
+def parse_quantity(value: str | int | Decimal, *, what: str = N_("quantity")) -> Decimal:
     try:
         quantity = Decimal(str(value).strip())
     except InvalidOperation:
-        raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value)) from None
+        raise ValidationError(_("{what} '{value}' is not a number", what=_(what), value=value)) from None
     if not quantity.is_finite():
-        raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value))
+        raise ValidationError(_("{what} '{value}' is not a number", what=_(what), value=value))
     if quantity <= 0:
-        raise ValidationError(_("{what} must be greater than zero", what=what))
+        raise ValidationError(_("{what} must be greater than zero", what=_(what)))
     if quantity >= LIMIT:
         raise ValidationError(_("{what} '{value}' is out of range: at most 12 digits before the decimal point "
-                                "and 6 after", what=what, value=value))
+                                "and 6 after", what=_(what), value=value))
     if quantity != quantity.quantize(QUANTUM):
-        raise ValidationError(_("{what} has more than 6 decimal places", what=what))
+        raise ValidationError(_("{what} has more than 6 decimal places", what=_(what)))
     return quantity.quantize(QUANTUM)
 
 
@@ -84,12 +84,12 @@ def fmt(quantity: Decimal) -> str:
     return text
 
 
-def parse_percentage(value: str | int | Decimal, *, what: str = "tolerance") -> Decimal:
+def parse_percentage(value: str | int | Decimal, *, what: str = N_("tolerance")) -> Decimal:
     text = str(value).strip().rstrip("%").strip() or "0"
     try:
         pct = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(_("{what} '{value}' is not a number", what=what, value=value)) from None
+        raise ValidationError(_("{what} '{value}' is not a number", what=_(what), value=value)) from None
     if not pct.is_finite() or pct < 0 or pct > 100:
-        raise ValidationError(_("{what} must be between 0 and 100 %", what=what))
+        raise ValidationError(_("{what} must be between 0 and 100 %", what=_(what)))
     return pct

@@ -18,15 +18,15 @@ from domain.users import Actor
 
 
 class RecallStatus(Enum):
-    OPEN = "Open"
-    CLOSED = "Closed"
+    OPEN = N_("Open")
+    CLOSED = N_("Closed")
 
 
 class NotificationStatus(Enum):
-    PENDING = "Pending"
-    NOTIFIED = "Notified"
-    CONFIRMED = "Confirmed"  # the customer confirmed receipt of the notice
-    COMPLETED = "Completed"  # stock returned or destroyed, reconciled
+    PENDING = N_("Pending")
+    NOTIFIED = N_("Notified")
+    CONFIRMED = N_("Confirmed")  # the customer confirmed receipt of the notice
+    COMPLETED = N_("Completed")  # stock returned or destroyed, reconciled
 
 
 class Recall:

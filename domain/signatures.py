@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import AccessDenied, DomainError, ValidationError
-from domain.i18n import N_, _
+from domain.i18n import N_, _, names, one_of
 from domain.users import Actor, Role
 
 # The version of the canonical serialisation below; stored with every signature, so a later format can
@@ -34,12 +34,11 @@ class Meaning(Enum):
 
     @classmethod
     def parse(cls, text: str) -> Meaning:
-        wanted = text.strip().casefold()
         for meaning in cls:
-            if meaning.value.casefold() == wanted or meaning.name.casefold() == wanted:
+            if names(text, meaning.value) or names(text, meaning.name):
                 return meaning
         raise ValidationError(_("unknown meaning '{text}': use one of {choices}",
-                                text=text, choices=', '.join(m.value for m in cls)))
+                                text=text, choices=one_of(m.value for m in cls)))
 
 
 @dataclass(frozen=True)
@@ -269,28 +268,28 @@ def next_requirement(
         return SigningRefused(message, code=code, purpose=current.purpose, user_id=signer.user_id)
 
     if current.complete:
-        raise refuse("complete", _("{what} already has all its signatures", what=what))
+        raise refuse("complete", _("{what} already has all its signatures", what=_(what)))
     wanted = current.missing[0]
     mine = [r for r, s in current.filled if s.user_id == signer.user_id]
     if mine:
         if wanted.roles & signer.roles:
             raise refuse("self_approval", _("you signed the {mine} of {what}: the {wanted} must be signed by a "
-                                            "different person", mine=_(mine[0].label), what=what,
+                                            "different person", mine=_(mine[0].label), what=_(what),
                                             wanted=_(wanted.label)))
         raise refuse("same_person_twice", _("you already signed the {mine} of {what}: one person signs a "
-                                            "transition once", mine=_(mine[0].label), what=what))
+                                            "transition once", mine=_(mine[0].label), what=_(what)))
     if not wanted.roles & signer.roles:
         raise refuse("missing_role", _("{what} needs the {wanted} next: {name} ({user_id}) does not have that role",
-                                       what=what, wanted=wanted.describe(), name=signer.printed_name,
+                                       what=_(what), wanted=wanted.describe(), name=signer.printed_name,
                                        user_id=signer.user_id))
     if meaning is not None and meaning is not wanted.meaning:
         raise refuse("wrong_meaning", _("the next signature of {what} is the {wanted} ({meaning}), not {given}",
-                                        what=what, wanted=_(wanted.label), meaning=_(wanted.meaning.value),
+                                        what=_(what), wanted=_(wanted.label), meaning=_(wanted.meaning.value),
                                         given=_(meaning.value)))
     if wanted.not_performers and signer.user_id in performers:
         raise refuse("performer", _("{name} ({user_id}) {performed}: whoever performed a production step cannot "
                                     "sign the {wanted} of {what}", name=signer.printed_name, user_id=signer.user_id,
-                                    performed=performers[signer.user_id], wanted=_(wanted.label), what=what))
+                                    performed=performers[signer.user_id], wanted=_(wanted.label), what=_(what)))
     return wanted
 
 

@@ -15,7 +15,7 @@ from domain.errors import (
     PasswordExpired,
     ValidationError,
 )
-from domain.i18n import N_, _
+from domain.i18n import N_, _, names, one_of
 from domain.inputs import clean_text, shown
 
 UserId = NewType("UserId", str)
@@ -35,12 +35,11 @@ class Role(Enum):
     @classmethod
     def parse(cls, text: str) -> Role:
         """Accept the printed name ("QC Analyst") or the constant name ("QC_ANALYST"), any case."""
-        wanted = text.strip().replace("_", " ").casefold()
         for role in cls:
-            if role.value.casefold() == wanted:
+            if names(text, role.value):
                 return role
-        names = ", ".join(r.value for r in cls)
-        raise ValidationError(_("unknown role '{shown}': choose from {names}", shown=shown(text), names=names))
+        raise ValidationError(_("unknown role '{shown}': choose from {names}", shown=shown(text),
+                                names=one_of(r.value for r in cls)))
 
 
 class Permission(Enum):
@@ -186,7 +185,7 @@ def validate_user_id(user_id: str) -> UserId:
 def validate_printed_name(name: str) -> str:
     if not name.strip():
         raise ValidationError(_("the printed name is required (it appears on every record the user signs)"))
-    return clean_text(name, "printed name", max_length=120)
+    return clean_text(name, N_("printed name"), max_length=120)
 
 
 def validate_roles(roles: frozenset[Role]) -> frozenset[Role]:

@@ -23,42 +23,42 @@ from app.cli.support import (
 )
 from app.signatures import SigningSession
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
 
 
 def add_commands(tree: CommandTree) -> None:
     group = tree.nested("capa", "corrective and preventive actions (DEV-2)")
     sub = tree.command(group, "open", _open, "open a CAPA, from a deviation or on its own; prints its number")
-    sub.add_argument("--title", required=True, type=text("title", max_length=200))
-    sub.add_argument("--description", required=True, type=text("description", max_length=4000))
+    sub.add_argument("--title", required=True, type=text(N_("title"), max_length=200))
+    sub.add_argument("--description", required=True, type=text(N_("description"), max_length=4000))
     sub.add_argument("--effectiveness-due", required=True, type=day, metavar="YYYY-MM-DD",
                      help="when the effectiveness is to be checked (after today)")
-    sub.add_argument("--deviation", type=identifier("deviation number"), metavar="NUMBER")
+    sub.add_argument("--deviation", type=identifier(N_("deviation number")), metavar="NUMBER")
     acting(sub)
     sub = tree.command(group, "show", _show, "one CAPA with its actions, effectiveness and closure")
-    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("CAPA number")), metavar="NUMBER")
     sub = tree.command(group, "list", _list, "CAPA, newest first; --overdue: actions past their due date")
     sub.add_argument("--open", action="store_true", help="only those not closed")
     sub.add_argument("--overdue", action="store_true", help="the open actions past their due date instead")
-    sub.add_argument("--owner", type=identifier("user ID"), metavar="ID", help="with --overdue: one person's")
+    sub.add_argument("--owner", type=identifier(N_("user ID")), metavar="ID", help="with --overdue: one person's")
     sub = tree.command(group, "action", _action, "plan an action (--add) or close one with its evidence (--close N)")
-    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("CAPA number")), metavar="NUMBER")
     sub.add_argument("--add", choices=("Corrective", "Preventive"), help="plan an action of this kind")
-    sub.add_argument("--description", type=text("description", max_length=2000))
-    sub.add_argument("--owner", type=identifier("user ID"), metavar="ID")
+    sub.add_argument("--description", type=text(N_("description"), max_length=2000))
+    sub.add_argument("--owner", type=identifier(N_("user ID")), metavar="ID")
     sub.add_argument("--due", type=day, metavar="YYYY-MM-DD")
-    sub.add_argument("--close", type=whole_number("action number", 1, 999), metavar="N")
-    sub.add_argument("--evidence", type=text("evidence", max_length=2000))
+    sub.add_argument("--close", type=whole_number(N_("action number"), 1, 999), metavar="N")
+    sub.add_argument("--evidence", type=text(N_("evidence"), max_length=2000))
     acting(sub)
     sub = tree.command(group, "effectiveness", _effectiveness, "record the effectiveness check")
-    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("CAPA number")), metavar="NUMBER")
     sub.add_argument("--verdict", required=True, choices=("effective", "not effective"))
-    sub.add_argument("--finding", required=True, type=text("finding", max_length=2000))
+    sub.add_argument("--finding", required=True, type=text(N_("finding"), max_length=2000))
     acting(sub)
     sub = tree.command(group, "close", _close, "QA's signed closure (asks for the password)")
-    sub.add_argument("number", type=identifier("CAPA number"), metavar="NUMBER")
-    sub.add_argument("--comment", type=text("comment", max_length=500))
+    sub.add_argument("number", type=identifier(N_("CAPA number")), metavar="NUMBER")
+    sub.add_argument("--comment", type=text(N_("comment"), max_length=500))
     acting(sub)
 
 

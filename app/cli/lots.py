@@ -36,7 +36,7 @@ from app.cli.support import (
 from app.signatures import SigningSession
 from domain.batches import BatchStatus
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.lots import LotStatus
 from domain.quantities import Unit
 from domain.trace import NodeKind
@@ -56,8 +56,8 @@ def _unit(text: str) -> Unit:
 def add_commands(tree: CommandTree) -> None:
     lot = tree.nested("lot", "material and finished-goods lots")
     sub = tree.command(lot, "receive", _lot_receive, "receive a lot into Quarantine; prints the lot number")
-    sub.add_argument("--item", required=True, type=code("item"), metavar="CODE")
-    sub.add_argument("--supplier", required=True, type=code("supplier"), metavar="CODE")
+    sub.add_argument("--item", required=True, type=code(N_("item")), metavar="CODE")
+    sub.add_argument("--supplier", required=True, type=code(N_("supplier")), metavar="CODE")
     sub.add_argument("--supplier-lot", required=True, metavar="LOT", help="the supplier's own lot number")
     sub.add_argument("--qty", required=True, type=quantity, metavar="N")
     sub.add_argument("--unit", required=True, type=_unit, metavar="UNIT", help=", ".join(u.value for u in Unit))
@@ -76,7 +76,7 @@ def add_commands(tree: CommandTree) -> None:
     batch = tree.nested("batch", "production batches")
     sub = tree.command(batch, "plan", _batch_plan, "plan a batch from the effective master batch record; "
                        "prints the batch number")
-    sub.add_argument("--product", required=True, type=code("item"), metavar="CODE")
+    sub.add_argument("--product", required=True, type=code(N_("item")), metavar="CODE")
     sub.add_argument("--qty", required=True, type=quantity, metavar="N", help="in the product's unit")
     acting(sub)
     sub = tree.command(batch, "start", _batch_start, "start production of a planned batch")

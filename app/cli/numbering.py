@@ -11,7 +11,7 @@ import argparse
 from app import batches, numbering
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table, whole_number
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.numbering import DEFAULT_RULES, parse_pattern
 from domain.users import SYSTEM_ACTOR
 
@@ -19,7 +19,7 @@ from domain.users import SYSTEM_ACTOR
 def _scope(text: str) -> str:
     if text not in DEFAULT_RULES:
         raise argparse.ArgumentTypeError(_("unknown number scope '{text}': use one of {choices}",
-                                           text=text, choices=', '.join(DEFAULT_RULES)))
+                                           text=text, choices=', '.join(f"'{key}'" for key in DEFAULT_RULES)))
     return text
 
 
@@ -44,7 +44,7 @@ def add_commands(tree: CommandTree) -> None:
     group = tree.nested("alert", "alerts raised by refused material issues")
     tree.command(group, "list", _alert_list, "list the alerts nobody has acknowledged yet")
     sub = tree.command(group, "ack", _alert_ack, "acknowledge an alert, saying what was done about it")
-    sub.add_argument("alert", type=whole_number("alert number", 1, 999_999_999), metavar="ALERT")
+    sub.add_argument("alert", type=whole_number(N_("alert number"), 1, 999_999_999), metavar="ALERT")
     sub.add_argument("--note", required=True, help="what was done (e.g. the deviation number)")
     acting(sub)
 

@@ -31,11 +31,12 @@ from app.lims_import import import_lims_results, read_lims_file
 from app.result_review import sign_review
 from app.signatures import SigningSession
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.quality import TestInput
 from domain.users import SYSTEM_ACTOR
 
-_TEST_FORMAT = "CODE;name;method;type;unit;lower;upper;decimals;replicates;required|optional"
+# the field names in the reader's language; the last field's words are typed as they are
+_TEST_FORMAT = N_("CODE;name;method;type;unit;lower;upper;decimals;replicates;required|optional")
 
 
 def _test(value: str) -> TestInput:
@@ -44,7 +45,7 @@ def _test(value: str) -> TestInput:
     parts = [p.strip() for p in value.split(";")]
     if len(parts) != 10:
         raise argparse.ArgumentTypeError(_("a test is {format} (10 fields), not '{value}'",
-                                           format=_TEST_FORMAT, value=value))
+                                           format=_(_TEST_FORMAT), value=value))
     code, name, method, kind, unit, lower, upper, decimals, replicates, required = parts
     if required not in ("required", "optional"):
         raise argparse.ArgumentTypeError(_("the last field of a test is 'required' or 'optional', not '{required}'",
@@ -60,31 +61,31 @@ def _test(value: str) -> TestInput:
 def add_commands(tree: CommandTree) -> None:
     qc = tree.nested("qc", "QC specifications, the worklist and results")
     sub = tree.command(qc, "spec-add", _spec_add, "a new draft version of an item's specification")
-    sub.add_argument("item", type=identifier("item code", max_length=32), metavar="ITEM")
-    sub.add_argument("--title", type=text("title", max_length=200), default="")
+    sub.add_argument("item", type=identifier(N_("item code"), max_length=32), metavar="ITEM")
+    sub.add_argument("--title", type=text(N_("title"), max_length=200), default="")
     sub.add_argument("--test", type=_test, action="append", default=[], metavar="TEST", help=_TEST_FORMAT)
     acting(sub)
     sub = tree.command(qc, "spec-approve", _spec_approve, "make a draft specification effective")
-    sub.add_argument("item", type=identifier("item code", max_length=32), metavar="ITEM")
-    sub.add_argument("version", type=whole_number("version", 1, 9999), metavar="VERSION")
+    sub.add_argument("item", type=identifier(N_("item code"), max_length=32), metavar="ITEM")
+    sub.add_argument("version", type=whole_number(N_("version"), 1, 9999), metavar="VERSION")
     sub.add_argument("--reason", required=True)
     acting(sub)
     sub = tree.command(qc, "spec-show", _spec_show, "an item's effective specification, or one version")
-    sub.add_argument("item", type=identifier("item code", max_length=32), metavar="ITEM")
-    sub.add_argument("--version", type=whole_number("version", 1, 9999))
+    sub.add_argument("item", type=identifier(N_("item code"), max_length=32), metavar="ITEM")
+    sub.add_argument("--version", type=whole_number(N_("version"), 1, 9999))
     sub = tree.command(qc, "worklist", _worklist, "lots and batches waiting for QC tests, most urgent first")
-    sub.add_argument("--item", type=identifier("item code", max_length=32))
+    sub.add_argument("--item", type=identifier(N_("item code"), max_length=32))
     sub = tree.command(qc, "result", _result, "enter (or correct, with --reason) one test's result")
-    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
-    sub.add_argument("test", type=identifier("test code", max_length=32), metavar="TEST")
-    sub.add_argument("values", type=identifier("result value", max_length=200), nargs="+", metavar="VALUE")
-    sub.add_argument("--unit", type=identifier("unit", max_length=16))
-    sub.add_argument("--instrument", type=identifier("instrument", max_length=60))
+    sub.add_argument("number", type=identifier(N_("lot or batch number")), metavar="NUMBER")
+    sub.add_argument("test", type=identifier(N_("test code"), max_length=32), metavar="TEST")
+    sub.add_argument("values", type=identifier(N_("result value"), max_length=200), nargs="+", metavar="VALUE")
+    sub.add_argument("--unit", type=identifier(N_("unit"), max_length=16))
+    sub.add_argument("--instrument", type=identifier(N_("instrument"), max_length=60))
     sub.add_argument("--reason")
     acting(sub)
     sub = tree.command(qc, "review", _review, "sign the review of the entered results of a lot or batch (a second "
                        "person, re-authenticated, meaning Reviewed)")
-    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("lot or batch number")), metavar="NUMBER")
     acting(sub)
     sub = tree.command(qc, "import", _import, "results from a LIMS file (CSV or JSON, UTF-8 or GB18030), all or "
                        "nothing; the same file twice stores nothing new")
@@ -92,42 +93,42 @@ def add_commands(tree: CommandTree) -> None:
     sub.add_argument("--dry-run", action="store_true", help="check every row and show what would be stored")
     acting(sub)
     sub = tree.command(qc, "results", _results, "the spec that applied and the results of a lot or batch")
-    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("lot or batch number")), metavar="NUMBER")
 
     dev = tree.nested("deviation", "deviations: open, investigate, close")
     sub = tree.command(dev, "open", _dev_open, "open a deviation linked to lots, batches, results or alerts")
-    sub.add_argument("--title", type=text("title", max_length=200), required=True)
-    sub.add_argument("--description", type=text("description", max_length=4000), required=True)
+    sub.add_argument("--title", type=text(N_("title"), max_length=200), required=True)
+    sub.add_argument("--description", type=text(N_("description"), max_length=4000), required=True)
     sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
-    sub.add_argument("--link", type=identifier("link", max_length=140), action="append", default=[],
+    sub.add_argument("--link", type=identifier(N_("link"), max_length=140), action="append", default=[],
                      metavar="KIND:REF", help="e.g. lot:R26339-0001, batch:B2612-0003")
     acting(sub)
     sub = tree.command(dev, "escalate", _dev_escalate, "open a deviation from a refused issue's alert")
-    sub.add_argument("alert", type=whole_number("alert number", 1, 999_999_999), metavar="ALERT")
+    sub.add_argument("alert", type=whole_number(N_("alert number"), 1, 999_999_999), metavar="ALERT")
     sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
-    sub.add_argument("--description", type=text("description", max_length=4000), default="")
+    sub.add_argument("--description", type=text(N_("description"), max_length=4000), default="")
     acting(sub)
     sub = tree.command(dev, "investigate", _dev_investigate, "start the investigation, or record its findings")
-    sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
-    sub.add_argument("--findings", type=text("findings", max_length=4000))
-    sub.add_argument("--root-cause-category", type=identifier("root cause category", max_length=20))
-    sub.add_argument("--root-cause", type=text("root cause", max_length=4000))
-    sub.add_argument("--disposition", type=text("disposition", max_length=4000))
+    sub.add_argument("number", type=identifier(N_("deviation number")), metavar="NUMBER")
+    sub.add_argument("--findings", type=text(N_("findings"), max_length=4000))
+    sub.add_argument("--root-cause-category", type=identifier(N_("root cause category"), max_length=20))
+    sub.add_argument("--root-cause", type=text(N_("root cause"), max_length=4000))
+    sub.add_argument("--disposition", type=text(N_("disposition"), max_length=4000))
     sub.add_argument("--reason", default="investigation findings recorded")
     acting(sub)
     sub = tree.command(dev, "close", _dev_close, "QA signs the closure of an investigated deviation "
                        "(re-authenticated, meaning Approved)")
-    sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("deviation number")), metavar="NUMBER")
     sub.add_argument("--reason", required=True)
     acting(sub)
     sub = tree.command(dev, "show", _dev_show, "one deviation with its links")
-    sub.add_argument("number", type=identifier("deviation number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("deviation number")), metavar="NUMBER")
     sub = tree.command(dev, "list", _dev_list, "deviations, newest first")
     sub.add_argument("--open", action="store_true", help="only those not closed")
 
     rel = tree.nested("release", "release by exception")
     sub = tree.command(rel, "evaluate", _evaluate, "the release rules for a lot or batch; exit 0 when releasable")
-    sub.add_argument("number", type=identifier("lot or batch number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("lot or batch number")), metavar="NUMBER")
     cli_release.add_decisions(tree, rel)
 
 

@@ -31,7 +31,7 @@ from app.cli.support import (
     status,
 )
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import shown
 from domain.recall import NotificationStatus
 from domain.trace import NodeKind
@@ -46,13 +46,13 @@ def _lot_and_quantity(text: str) -> tuple[str, Decimal]:
     if not sep or not number.strip():
         raise argparse.ArgumentTypeError(_("'{shown}' is not LOT:QUANTITY, e.g. SYR5-26001-001:500",
                                            shown=shown(text)))
-    return identifier("lot number")(number), quantity(qty)
+    return identifier(N_("lot number"))(number), quantity(qty)
 
 
 def add_commands(tree: CommandTree) -> None:
     sub = tree.command(tree.top, "ship", _ship, "record a shipment of released finished lots to a customer; "
                        "prints the shipment number")
-    sub.add_argument("--customer", required=True, type=code("customer"), metavar="CODE")
+    sub.add_argument("--customer", required=True, type=code(N_("customer")), metavar="CODE")
     sub.add_argument("--lot", required=True, action="append", type=_lot_and_quantity, metavar="LOT:QTY",
                      help="a lot and the quantity shipped from it (repeat for several lots)")
     sub.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the ship date (default: today)")
@@ -69,9 +69,9 @@ def add_commands(tree: CommandTree) -> None:
     sub = tree.command(recall, "progress", _recall_progress, "record a customer's progress: notified, confirmed, "
                        "completed")
     sub.add_argument("number", metavar="RECALL")
-    sub.add_argument("--customer", required=True, type=code("customer"), metavar="CODE")
+    sub.add_argument("--customer", required=True, type=code(N_("customer")), metavar="CODE")
     sub.add_argument("--to", required=True, metavar="STATUS", help=", ".join(s.value for s in _PROGRESS),
-                     type=status(enum_parser(NotificationStatus, "recall progress"), _PROGRESS))
+                     type=status(enum_parser(NotificationStatus, N_("recall progress")), _PROGRESS))
     sub.add_argument("--returned", type=quantity, metavar="N", help="quantity the customer returned so far")
     sub.add_argument("--reason", required=True, help="what happened (kept in the audit trail)")
     acting(sub)

@@ -14,7 +14,7 @@ from app.bootstrap import AppContext
 from app.cli.support import CommandTree, Group, acting, identifier, log_in_to_sign, open_context, text
 from app.signatures import SigningResult, SigningSession
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 
 
 def add_decisions(tree: CommandTree, group: Group) -> None:
@@ -24,7 +24,7 @@ def add_decisions(tree: CommandTree, group: Group) -> None:
                            "evaluation is shown and bound to the signature")
         sub.add_argument("number", type=identifier(f"{record_type} number"), metavar="NUMBER")
         sub.add_argument("--reject", action="store_true", help="sign the rejection instead (needs --comment)")
-        sub.add_argument("--comment", type=text("comment", max_length=500),
+        sub.add_argument("--comment", type=text(N_("comment"), max_length=500),
                          help="a remark; the reason of a rejection; the justification of an override")
         sub.set_defaults(record_type=record_type)
         acting(sub)

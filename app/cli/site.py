@@ -9,7 +9,7 @@ from app import site_security
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table, text
 from app.site_security import SecurityView
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.site_security import BOUNDS, parse_setting
 
 
@@ -32,7 +32,7 @@ def add_commands(tree: CommandTree) -> None:
     sub = tree.command(group, "set", _set, "change the security policy, e.g. max_failed_logins=4 "
                        "idle_lock_minutes=5; settings: " + ", ".join(BOUNDS))
     sub.add_argument("assignments", nargs="+", type=_assignment, metavar="NAME=VALUE")
-    sub.add_argument("--reason", required=True, type=text("reason"), help="why (kept in the audit trail)")
+    sub.add_argument("--reason", required=True, type=text(N_("reason")), help="why (kept in the audit trail)")
     acting(sub)
 
 

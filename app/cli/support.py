@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from app import batches, bootstrap, masterdata, recalls, users
 from app import lots as app_lots
 from app.bootstrap import AppContext
 from domain.errors import NotFound, PasswordExpired, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _, names, one_of
 from domain.inputs import clean_text, parse_day, parse_identifier, parse_int, parse_quantity_text
 from domain.items import validate_code
 from domain.quantities import fmt
@@ -38,7 +39,41 @@ class UsageError(Exception):
 
 class CliParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(_("{message} (see '{prog} --help')", message=message, prog=self.prog))
+        raise UsageError(_("{message} (see '{prog} --help')", message=argparse_message(message), prog=self.prog))
+
+
+# argparse's own refusals (English from its gettext, which has no Chinese) in the reader's language; option
+# names and choices stay as they are typed.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"argument (?P<argument>.+?): (?P<message>.*)", re.S), N_("argument {argument}: {message}")),
+    (re.compile(r"unrecognized arguments: (?P<arguments>.*)", re.S), N_("unrecognized arguments: {arguments}")),
+    (re.compile(r"the following arguments are required: (?P<arguments>.*)", re.S),
+     N_("the following arguments are required: {arguments}")),
+    (re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.S),
+     N_("invalid choice: {value} (choose from {choices})")),
+    (re.compile(r"invalid (?P<type>\S+) value: (?P<value>.*)", re.S), N_("invalid value: {value}")),
+    (re.compile(r"expected one argument"), N_("expected one argument")),
+    (re.compile(r"expected at least one argument"), N_("expected at least one argument")),
+    (re.compile(r"expected at most one argument"), N_("expected at most one argument")),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", re.S),
+     N_("ambiguous option: {option} could match {matches}")),
+    (re.compile(r"not allowed with argument (?P<argument>.*)", re.S), N_("not allowed with argument {argument}")),
+    (re.compile(r"one of the arguments (?P<arguments>.*) is required", re.S),
+     N_("one of the arguments {arguments} is required")),
+)
+
+
+def argparse_message(message: str) -> str:
+    """An argparse error message in the reader's language (the part after 'argument --x: ' as well)."""
+    for pattern, source in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            values = found.groupdict()
+            if "message" in values:
+                values["message"] = argparse_message(values["message"])
+            values.pop("type", None)
+            return _(source, **values)
+    return message
 
 
 Group: TypeAlias = "argparse._SubParsersAction[CliParser]"  # generic only for the type checker
@@ -104,13 +139,24 @@ def text(what: str, *, max_length: int = 500) -> Callable[[str], str]:
 
 def path(text: str) -> Path:
     """A file name: no control characters (a NUL cannot even be passed to the system)."""
-    return Path(_argument(lambda value: parse_identifier(value, "file name", max_length=4096, spaces=True))(text))
+    return Path(_argument(lambda value: parse_identifier(value, N_("file name"), max_length=4096, spaces=True))(text))
 
 
 # Arguments named like this are free text (kept in the audit trail); any other argument without a parser of
 # its own names a record (a number, code, ID or key).
 _FREE_TEXT = {"reason": 500, "note": 500, "label": 120, "name": 120, "text": 64, "role": 40, "supplier_lot": 40,
               "url": 1000}
+
+
+# The names `guard_free_arguments` derives from the arguments (metavar or option name), marked for translation: a
+# refusal names the argument in the reader's language.
+_ARGUMENT_NAMES = (
+    N_("accept four eyes"), N_("action"), N_("add"), N_("batch"), N_("classification"), N_("deviation"),
+    N_("direction"), N_("format"), N_("label"), N_("language"), N_("lot"), N_("name"), N_("note"), N_("number"),
+    N_("pytest args"), N_("reason"), N_("recall"), N_("record"), N_("record id"), N_("record type"), N_("role"),
+    N_("room"), N_("root cause"), N_("supplier lot"), N_("text"), N_("transition"), N_("url"), N_("user"),
+    N_("user filter"), N_("user id"), N_("verdict"),
+)
 
 
 def guard_free_arguments(parser: argparse.ArgumentParser) -> None:
@@ -154,7 +200,7 @@ def status(parse_status: Callable[[str], E], allowed: Iterable[E] | None = None)
         if choices is not None and value not in choices:
             raise argparse.ArgumentTypeError(
                 _("'{value}' is not set by hand: use one of {choices}",
-                  value=value.value, choices=', '.join(str(c.value) for c in choices))
+                  value=_(value.value), choices=one_of(str(c.value) for c in choices))
             )
         return value
 
@@ -165,12 +211,11 @@ def enum_parser(enum: type[E], what: str) -> Callable[[str], E]:
     """`parse` for an enum without one: its values, any case, '_' for a space."""
 
     def parse(text: str) -> E:
-        wanted = text.strip().replace("_", " ").casefold()
         for member in enum:
-            if str(member.value).casefold() == wanted:
+            if names(text, str(member.value)):
                 return member
         raise ValidationError(_("unknown {what} '{text}': use one of {choices}",
-                                what=what, text=text, choices=', '.join(str(m.value) for m in enum)))
+                                what=_(what), text=text, choices=one_of(str(m.value) for m in enum)))
 
     return parse
 

@@ -24,7 +24,7 @@ from typing import Any
 from app import trace
 from app.cli.support import CommandTree, UsageError, amount, open_context, path, print_table, whole_number
 from domain.errors import NotFound, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.quantities import fmt
 from domain.trace import Direction, NodeInfo, NodeKind, TraceLine, TraceResult
 from domain.trace_scope import TraceScope
@@ -45,7 +45,7 @@ def add_commands(tree: CommandTree) -> None:
     find = tree.command(tree.top, "search", _search, "find lots, batches, shipments and supplier lots by number "
                         "(exact matches first, then numbers that start with TEXT)")
     find.add_argument("text", metavar="TEXT")
-    find.add_argument("--limit", type=whole_number("--limit", 1, 1000), default=20,
+    find.add_argument("--limit", type=whole_number(N_("--limit"), 1, 1000), default=20,
                       help="at most this many (1 to 1000, default 20)")
 
 

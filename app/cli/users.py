@@ -23,7 +23,7 @@ from app.cli.support import (
 )
 from app.settings import load_settings, resolve_database_url
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.role_grants import FourEyesConflict
 from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
 
@@ -51,10 +51,10 @@ def add_commands(tree: CommandTree) -> None:
     acting(command(user, "grants", _user_grants, "list the signing roles waiting for approval"))
     approve = command(user, "grant-approve", _grant_approve, "approve a pending grant of signing roles, signed with "
                       "your password (another administrator or QA than the one who asked)")
-    approve.add_argument("grant", type=whole_number("grant number", 1, 999_999_999), metavar="GRANT")
+    approve.add_argument("grant", type=whole_number(N_("grant number"), 1, 999_999_999), metavar="GRANT")
     acting(approve)
     reject = command(user, "grant-reject", _grant_reject, "reject (or, who asked, withdraw) a pending grant")
-    reject.add_argument("grant", type=whole_number("grant number", 1, 999_999_999), metavar="GRANT")
+    reject.add_argument("grant", type=whole_number(N_("grant number"), 1, 999_999_999), metavar="GRANT")
     reject.add_argument("--reason", required=True, help="why (kept in the audit trail)")
     acting(reject)
     for name, handler, text in (

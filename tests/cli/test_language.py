@@ -3,9 +3,26 @@
 
 from __future__ import annotations
 
+import argparse
+import re
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
-from app import users
+from app import i18n, users
+from app.cli.main import build_parser
+from domain.batches import BatchStatus
+from domain.deviations import RootCause
+from domain.errors import ValidationError
+from domain.i18n import _
+from domain.inputs import escaped, parse_percentage_text, parse_quantity_text, shown
+from domain.items import ItemType
+from domain.lots import LotStatus
+from domain.process import EquipmentStatus, SensorKind, parse_value
+from domain.quality import ResultType
+from domain.signatures import Meaning
+from domain.users import Role
 from tests.cli.support import assert_one_line_error
 
 
@@ -21,3 +38,93 @@ def test_refusals_follow_lang(cli, seeded, monkeypatch):
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     refused = assert_one_line_error(cli("--db", seeded, "user", "list", "--user", "nobody", stdin=["x"]))
     assert refused == users.LOGIN_REFUSED
+
+
+# --- no English word left in a Chinese refusal (issue 14): field names and choice lists are translated too ----
+
+BAD_VALUES = ("x", "", " ", "-1", "0", "1e22", "1e999999", "NaN", "１２", "A\u202eB", "a b", "x" * 300, "2026-02-30",
+              "99999999999999999999", "1.1234567", "bogus status")
+# Kept as they are in every language: unit symbols and program names.
+KEPT = {"kg", "mg", "mL", "cm", "pcs", "pytest"}
+
+
+def english_words(message: str, typed: str) -> list[str]:
+    """Words of English in `message` that are neither the user's own text nor a code: all-capital codes (GTIN,
+    QC, YYYY-MM-DD, Unicode character names), option names (--user), values shown in ASCII quotes (what was typed,
+    argparse's choices), unit symbols."""
+    for data in sorted({typed, typed.strip(), escaped(typed), shown(typed), shown(typed.strip())}, key=len,
+                       reverse=True):
+        if data.strip():
+            message = message.replace(f"“{data}”", " ")
+            message = message.replace(data, " ") if len(data) > 2 else message
+    # commands ("see 'batchtrace lot receive --help'"), options, quoted values, setting keys, {placeholders}
+    message = re.sub(r"“batchtrace[^”]*”|--[\w-]+|'[^']*'|\w*_\w*|{\w+}", " ", message)
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z/-]*[A-Za-z]", message) if not w.isupper() and w not in KEPT]
+
+
+def _argument_types(parser: argparse.ArgumentParser, words: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _argument_types(sub, (*words, name))
+        elif callable(action.type) and action.dest not in ("db", "help"):
+            yield f"{' '.join(words)} {action.option_strings[0] if action.option_strings else action.dest}", action.type
+
+
+@pytest.mark.req("GEN-6", "INT-2")
+def test_every_refused_argument_reads_in_chinese(monkeypatch):
+    """Every argument type of every command, fed every kind of bad value under zh_CN: the refusal names the field
+    and lists the choices in Chinese; only the typed value and codes stay as they are."""
+    i18n.use_language(i18n.CHINESE)
+    refusals = 0
+    for where, parse in _argument_types(build_parser()):
+        for typed in BAD_VALUES:
+            try:
+                parse(typed)
+            except argparse.ArgumentTypeError as error:
+                refusals += 1
+                message = str(error)
+                assert english_words(message, typed) == [], (where, typed, message)
+    assert refusals > 300  # (every command's arguments were reached)
+
+
+@pytest.mark.req("GEN-6")
+def test_every_refused_choice_reads_in_chinese_and_is_typed_back_in_chinese():
+    """The rules' lists of statuses and kinds ("use one of Quarantine, Released, ...") are given in Chinese, and a
+    name from such a list is accepted as typed."""
+    parsers = (LotStatus.parse, BatchStatus.parse, ItemType.parse, SensorKind.parse, EquipmentStatus.parse,
+               ResultType.parse, Meaning.parse, RootCause.parse, Role.parse)
+    i18n.use_language(i18n.CHINESE)
+    for parse in parsers:
+        with pytest.raises(ValidationError) as refused:
+            parse("bogus")
+        assert english_words(str(refused.value), "bogus") == [], str(refused.value)
+        for value in parse.__self__:  # type: ignore[attr-defined]
+            assert parse(_(value.value)) is value
+            assert parse(value.value) is value  # the English name (scripts) still works
+    assert SensorKind.parse("温度") is SensorKind.TEMPERATURE
+    with pytest.raises(ValidationError, match=r"：请使用 温度、湿度、压差 之一$"):
+        SensorKind.parse("风速")
+    for what, typed in (("quantity", "x"), ("tolerance", "200"), ("lower limit", "abc")):
+        with pytest.raises(ValidationError) as refused:
+            {"quantity": parse_quantity_text, "tolerance": parse_percentage_text}.get(
+                what, lambda text, what: parse_value(text, what=what))(typed, what)
+        assert english_words(str(refused.value), typed) == [], str(refused.value)
+
+
+@pytest.mark.req("GEN-6", "INT-2")
+def test_a_refused_argument_through_the_entry_point(cli, seeded, monkeypatch):
+    """argparse's own frame ("argument --qty: ...") is Chinese too."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    refused = assert_one_line_error(cli("--db", seeded, "lot", "receive", "--item", "RES-1", "--supplier", "S1",
+                                        "--supplier-lot", "SL1", "--qty", "x", "--unit", "kg", "--user", "admin"), 2)
+    assert refused.startswith("参数 --qty：数量“x”不是数字"), refused
+    assert english_words(refused, "x") == [], refused
+    refused = assert_one_line_error(cli("--db", seeded, "lot", "status", "L1", "--to", "bogus", "--reason", "r",
+                                        "--user", "admin"), 2)
+    assert "：请使用 隔离、放行、" in refused, refused
+    assert english_words(refused, "bogus") == [], refused
+    assert cli("--db", seeded, "lot", "status", "L1", "--to", "放行", "--reason", "r", "--user", "admin",
+               stdin=["x"]).code == 1  # the Chinese name is read: the refusal is the log-in's, not the parser's
+    missing = assert_one_line_error(cli("--db", seeded, "user", "list"), 2)
+    assert english_words(missing, "") == [], missing

@@ -19,6 +19,7 @@ from app import masterdata, mbr
 from app.masterdata import ItemView
 from app.mbr import BomInput, MbrView
 from domain.errors import DomainError
+from domain.i18n import N_
 from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import ItemType
 from domain.quantities import fmt
@@ -105,7 +106,7 @@ class MbrDraftDialog(FormDialog[MbrView]):
             self.message.show_error(self.tr("{code} is already in the bill of materials.").format(code=code))
             return
         try:  # the same rules the service applies, checked now so the line is right when it is listed
-            quantity = parse_quantity_text(self.line_quantity.text(), what="quantity per unit")
+            quantity = parse_quantity_text(self.line_quantity.text(), what=N_("quantity per unit"))
             tolerance = parse_percentage_text(self.line_tolerance.text())
         except DomainError as error:
             self.message.show_error(str(error))

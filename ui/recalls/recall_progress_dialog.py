@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.recalls import RecallCustomerView
 from domain.errors import DomainError
+from domain.i18n import N_
 from domain.inputs import parse_quantity_text
 from domain.recall import NotificationStatus
 from ui.widgets.form_dialog import FormDialog
@@ -60,7 +61,7 @@ class RecallProgressDialog(FormDialog[RecallProgress]):
         returned = self.returned.text().strip() or None
         if returned is not None:
             try:
-                parse_quantity_text(returned, what="returned quantity")
+                parse_quantity_text(returned, what=N_("returned quantity"))
             except DomainError as error:
                 self.fail(error)
                 return
