@@ -14,7 +14,7 @@ from app.batches import BatchView
 from app.ports import UnitOfWork
 from domain.batches import OPEN_BATCH_STATUSES
 from domain.errors import NotFound, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.items import validate_code
 from domain.mbr import MasterBatchRecord
 from domain.quality import Specification
@@ -103,14 +103,14 @@ def _version(tx: UnitOfWork, kind: str, key: str, version: int) -> Versioned:
 
 def list_versions(uow: UnitOfWork, actor: Actor, record_type: str, key: str) -> list[VersionSummary]:
     """Every version of the record, oldest first, with its status and dates (CHG-2)."""
-    kind, code = _record_type(record_type), validate_code(key, "item")
+    kind, code = _record_type(record_type), validate_code(key, N_("item"))
     with uow.acting_as(actor) as tx:
         return [VersionSummary.of(r) for r in _versions(tx, kind, code)]
 
 
 def show_version(uow: UnitOfWork, actor: Actor, record_type: str, key: str, version: int) -> VersionContent:
     """One version exactly as it was: header, and every line, step, parameter or test with all its fields."""
-    kind, code = _record_type(record_type), validate_code(key, "item")
+    kind, code = _record_type(record_type), validate_code(key, N_("item"))
     with uow.acting_as(actor) as tx:
         record = _version(tx, kind, code, version)
         rows = describe_mbr(record) if isinstance(record, MasterBatchRecord) else describe_spec(record)
@@ -127,7 +127,7 @@ def compare_versions(uow: UnitOfWork, actor: Actor, record_type: str, key: str, 
 
 def compare_in(tx: UnitOfWork, record_type: str, key: str, old: int, new: int) -> VersionComparison:
     """The compare inside the caller's transaction (the compare document reads it with its identity)."""
-    kind, code = _record_type(record_type), validate_code(key, "item")
+    kind, code = _record_type(record_type), validate_code(key, N_("item"))
     if old == new:
         raise ValidationError(_("choose two different versions to compare"))
     before, after = _version(tx, kind, code, old), _version(tx, kind, code, new)
@@ -141,7 +141,7 @@ def compare_in(tx: UnitOfWork, record_type: str, key: str, old: int, new: int) -
 
 def batches_on(uow: UnitOfWork, actor: Actor, product_code: str, version: int) -> list[BatchView]:
     """The open and planned batches made to one version of a master batch record, in one query (CHG-3)."""
-    code = validate_code(product_code, "item")
+    code = validate_code(product_code, N_("item"))
     with uow.acting_as(actor) as tx:
         _version(tx, "mbr", code, version)
         return [BatchView.of(b) for b in tx.batches.on_mbr_version(code, version, OPEN_BATCH_STATUSES)]

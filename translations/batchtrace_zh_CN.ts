@@ -8,6 +8,14 @@
         <translation>没有批次 {number}</translation>
     </message>
     <message>
+        <source>item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>planned quantity</source>
+        <translation>计划数量</translation>
+    </message>
+    <message>
         <source>no item {code}</source>
         <translation>没有物料 {code}</translation>
     </message>
@@ -22,6 +30,14 @@
     <message>
         <source>no lot {lot_number}</source>
         <translation>没有物料批 {lot_number}</translation>
+    </message>
+    <message>
+        <source>produced quantity</source>
+        <translation>产出数量</translation>
+    </message>
+    <message>
+        <source>lot quantity</source>
+        <translation>物料批数量</translation>
     </message>
     <message>
         <source>the lot quantities add up to {sum}, not {total}</source>
@@ -64,6 +80,10 @@
         <translation>数据库中已有用户：请用 --user ID 指定一名管理员以补充缺少的演示数据，或用 --if-empty 保持不变</translation>
     </message>
     <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
         <source>the supplier&apos;s lot number is required</source>
         <translation>供应商批号为必填项</translation>
     </message>
@@ -76,6 +96,10 @@
         <translation>未知的编号范围“{text}”：请使用 {choices} 之一</translation>
     </message>
     <message>
+        <source>alert number</source>
+        <translation>警报编号</translation>
+    </message>
+    <message>
         <source>a reason is required to change a number rule</source>
         <translation>更改编号规则需要原因</translation>
     </message>
@@ -86,6 +110,18 @@
     <message>
         <source>&apos;{shown}&apos; is not LOT:QUANTITY, e.g. SYR5-26001-001:500</source>
         <translation>“{shown}”不是 物料批:数量 格式，例如 SYR5-26001-001:500</translation>
+    </message>
+    <message>
+        <source>lot number</source>
+        <translation>物料批号</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>recall progress</source>
+        <translation>召回进度</translation>
     </message>
     <message>
         <source>a recall needs its reason (what was found, by whom)</source>
@@ -106,6 +142,158 @@
     <message>
         <source>{message} (see &apos;{prog} --help&apos;)</source>
         <translation>{message}（见“{prog} --help”）</translation>
+    </message>
+    <message>
+        <source>argument {argument}: {message}</source>
+        <translation>参数 {argument}：{message}</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: {arguments}</source>
+        <translation>无法识别的参数：{arguments}</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: {arguments}</source>
+        <translation>缺少必填参数：{arguments}</translation>
+    </message>
+    <message>
+        <source>invalid choice: {value} (choose from {choices})</source>
+        <translation>无效的选项：{value}（可选：{choices}）</translation>
+    </message>
+    <message>
+        <source>invalid value: {value}</source>
+        <translation>无效的值：{value}</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>选项不明确：{option} 可匹配 {matches}</translation>
+    </message>
+    <message>
+        <source>not allowed with argument {argument}</source>
+        <translation>不能与参数 {argument} 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments {arguments} is required</source>
+        <translation>需要参数 {arguments} 之一</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>accept four eyes</source>
+        <translation>接受双人复核</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>pytest args</source>
+        <translation>pytest 参数</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>record id</source>
+        <translation>记录 ID</translation>
+    </message>
+    <message>
+        <source>record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>supplier lot</source>
+        <translation>供应商批号</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>transition</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>user filter</source>
+        <translation>用户筛选</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>判定</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not set by hand: use one of {choices}</source>
@@ -140,6 +328,10 @@
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
+        <source>--limit</source>
+        <translation>--limit</translation>
+    </message>
+    <message>
         <source>--out writes a CSV file, not {form}</source>
         <translation>--out 写入 CSV 文件，而不是 {form}</translation>
     </message>
@@ -150,6 +342,10 @@
     <message>
         <source>no lot, batch, shipment or supplier lot matches &apos;{strip}&apos;</source>
         <translation>没有与“{strip}”匹配的物料批、批次、发货或供应商批号</translation>
+    </message>
+    <message>
+        <source>grant number</source>
+        <translation>授权编号</translation>
     </message>
     <message>
         <source>the database has users: adding one needs --user ID of an administrator</source>
@@ -256,6 +452,10 @@
         <translation>物料批 {lot_number} 已有状态为 {state} 的标签任务（打印任务 {id}）：请重试该任务，或给出原因另行打印</translation>
     </message>
     <message>
+        <source>supplier&apos;s lot number</source>
+        <translation>供应商批号</translation>
+    </message>
+    <message>
         <source>no item {item_code}</source>
         <translation>没有物料 {item_code}</translation>
     </message>
@@ -304,6 +504,10 @@
         <translation>没有客户 {code}</translation>
     </message>
     <message>
+        <source>quantity per unit</source>
+        <translation>单位用量</translation>
+    </message>
+    <message>
         <source>a reason (the change it implements) is required to make a version effective</source>
         <translation>使版本生效需要原因（所实施的变更）</translation>
     </message>
@@ -322,6 +526,10 @@
     <message>
         <source>the genealogy of the lot changed at another station while the recall was opened: open it again</source>
         <translation>打开召回期间，该物料批的谱系在另一工作站被更改：请重新打开</translation>
+    </message>
+    <message>
+        <source>returned quantity</source>
+        <translation>退回数量</translation>
     </message>
     <message>
         <source>customer {customer_code} is not in recall {recall_number}</source>
@@ -532,6 +740,18 @@
         <translation>{where}：传输类型必须是 {choices} 之一，而不是“{kind}”</translation>
     </message>
     <message>
+        <source>a device path</source>
+        <translation>设备路径</translation>
+    </message>
+    <message>
+        <source>a print queue name</source>
+        <translation>打印队列名称</translation>
+    </message>
+    <message>
+        <source>a file path</source>
+        <translation>文件路径</translation>
+    </message>
+    <message>
         <source>{where}: transport {kind} needs {what}</source>
         <translation>{where}：{kind} 传输需要 {what}</translation>
     </message>
@@ -720,6 +940,38 @@
         <translation>召回</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>生产中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>QC testing</source>
+        <translation>QC 检验</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>Recalled</source>
+        <translation>已召回</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
         <source>master batch record {label} is {lower}: plan from the effective version</source>
         <translation>主批记录 {label} 为{lower}：请从生效版本计划</translation>
     </message>
@@ -780,6 +1032,26 @@
         <translation>GTIN“{value}”的校验位为 {value2}，应为 {expected}</translation>
     </message>
     <message>
+        <source>Raw material</source>
+        <translation>原料</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>包装材料</translation>
+    </message>
+    <message>
+        <source>Intermediate</source>
+        <translation>中间品</translation>
+    </message>
+    <message>
+        <source>Finished device</source>
+        <translation>成品器械</translation>
+    </message>
+    <message>
         <source>unknown item type &apos;{text}&apos;: use one of {choices}</source>
         <translation>未知的物料类型“{text}”：请使用 {choices} 之一</translation>
     </message>
@@ -788,12 +1060,24 @@
         <translation>无效的{what}代码“{shown}”：1-32 个字母、数字、“.”、“_”或“-”，以字母或数字开头</translation>
     </message>
     <message>
+        <source>{what} name</source>
+        <translation>{what}名称</translation>
+    </message>
+    <message>
         <source>shelf life must be between 1 and 36500 days</source>
         <translation>保质期必须在 1 到 36500 天之间</translation>
     </message>
     <message>
         <source>finished device {code} needs a GTIN (UDI device identifier)</source>
         <translation>成品器械 {code} 需要 GTIN（UDI 器械标识）</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Disqualified</source>
+        <translation>取消资格</translation>
     </message>
     <message>
         <source>the approval is already {status}</source>
@@ -806,6 +1090,26 @@
     <message>
         <source>lot</source>
         <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>已耗用</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>产出</translation>
     </message>
     <message>
         <source>release from hold</source>
@@ -986,6 +1290,14 @@
     <message>
         <source>{what} must be between 0 and 100 %</source>
         <translation>{what}必须在 0 到 100 % 之间</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>recall {recall_number} is already closed</source>
@@ -1396,6 +1708,10 @@
         <translation>签署姓名为必填项（它出现在该用户签署的每条记录上）</translation>
     </message>
     <message>
+        <source>printed name</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
         <source>a user needs at least one role</source>
         <translation>用户至少需要一个角色</translation>
     </message>
@@ -1490,6 +1806,10 @@
     <message>
         <source>write each setting as NAME=VALUE, e.g. max_failed_logins=5</source>
         <translation>每项设置写作 NAME=VALUE，例如 max_failed_logins=5</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
     </message>
     <message>
         <source>BatchTrace&apos;s defaults: never changed at this site</source>
@@ -1656,6 +1976,42 @@
     <message>
         <source>the {label} of a CAPA is signed by {roles}</source>
         <translation>纠正预防措施的{label}由{roles}签署</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>deviation number</source>
+        <translation>偏差编号</translation>
+    </message>
+    <message>
+        <source>CAPA number</source>
+        <translation>纠正预防措施编号</translation>
+    </message>
+    <message>
+        <source>user ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>action number</source>
+        <translation>措施编号</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>give --add KIND with --description, --owner and --due, or --close N with --evidence</source>
@@ -1910,8 +2266,16 @@
         <translation>“{shown}”不是日期：请使用 YYYY-MM-DD</translation>
     </message>
     <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
         <source>{what} &apos;{value}&apos; is out of range: at most 12 digits before the decimal point and 6 after</source>
         <translation>{what}“{value}”超出范围：小数点前最多 12 位，小数点后最多 6 位</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>允差</translation>
     </message>
     <message>
         <source>anchor file {path} does not exist</source>
@@ -1942,6 +2306,10 @@
         <translation>没有文件 {path}</translation>
     </message>
     <message>
+        <source>CODE;name;method;type;unit;lower;upper;decimals;replicates;required|optional</source>
+        <translation>代码;名称;方法;类型;单位;下限;上限;小数位数;重复次数;'required'|'optional'</translation>
+    </message>
+    <message>
         <source>a test is {format} (10 fields), not &apos;{value}&apos;</source>
         <translation>检验项目的格式为 {format}（10 个字段），而不是“{value}”</translation>
     </message>
@@ -1952,6 +2320,54 @@
     <message>
         <source>decimals and replicates are whole numbers in &apos;{value}&apos;</source>
         <translation>“{value}”中的小数位数和平行测定次数应为整数</translation>
+    </message>
+    <message>
+        <source>item code</source>
+        <translation>物料代码</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>lot or batch number</source>
+        <translation>物料批号或批次号</translation>
+    </message>
+    <message>
+        <source>test code</source>
+        <translation>检验项目代码</translation>
+    </message>
+    <message>
+        <source>result value</source>
+        <translation>结果值</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>instrument</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>root cause category</source>
+        <translation>根本原因类别</translation>
+    </message>
+    <message>
+        <source>root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>disposition</source>
+        <translation>处置</translation>
     </message>
     <message>
         <source>a link is KIND:REF (e.g. lot:R26339-0001), not &apos;{value}&apos;</source>
@@ -2008,6 +2424,22 @@
     <message>
         <source>batch {batch_number} has no parameter &apos;{parameter}&apos; in step {step_no}</source>
         <translation>批次 {batch_number} 的步骤 {step_no} 中没有参数“{parameter}”</translation>
+    </message>
+    <message>
+        <source>step {step_no} {name} {part}</source>
+        <translation>步骤 {step_no} {name} {part}</translation>
+    </message>
+    <message>
+        <source>alert low</source>
+        <translation>警戒下限</translation>
+    </message>
+    <message>
+        <source>alert high</source>
+        <translation>警戒上限</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
     </message>
     <message>
         <source>batch {batch_number} is {status}: steps are recorded while it is in production</source>
@@ -2114,8 +2546,48 @@
         <translation>控制图至少需要两个数值</translation>
     </message>
     <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
         <source>unknown classification &apos;{text}&apos;: use Minor, Major or Critical</source>
         <translation>未知的分级“{text}”：请使用 Minor（次要）、Major（主要）或 Critical（严重）</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Personnel</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>unknown root cause category &apos;{text}&apos;: use {choices}</source>
@@ -2150,6 +2622,10 @@
         <translation>表格有 {count2} 列，但某行有 {count} 个单元格</translation>
     </message>
     <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
         <source>{what} &apos;{text}&apos; is not a finite number</source>
         <translation>{what}“{text}”不是有限数</translation>
     </message>
@@ -2160,6 +2636,18 @@
     <message>
         <source>{what} &apos;{text}&apos; is out of range</source>
         <translation>{what}“{text}”超出范围</translation>
+    </message>
+    <message>
+        <source>Within limits</source>
+        <translation>在限度内</translation>
+    </message>
+    <message>
+        <source>In alert band</source>
+        <translation>在警戒范围内</translation>
+    </message>
+    <message>
+        <source>Out of limits</source>
+        <translation>超出限度</translation>
     </message>
     <message>
         <source>lower limit {lower} is above upper limit {upper}</source>
@@ -2176,6 +2664,10 @@
     <message>
         <source>the {what} name &apos;{name}...&apos; is longer than {max_length} characters</source>
         <translation>{what}名称“{name}...”超过 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
     </message>
     <message>
         <source>parameter {parameter}: the unit is required (at most 16 characters)</source>
@@ -2202,6 +2694,18 @@
         <translation>步骤 {step_no} 没有参数“{name}”</translation>
     </message>
     <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <source>Differential pressure</source>
+        <translation>压差</translation>
+    </message>
+    <message>
         <source>unknown sensor kind &apos;{text}&apos;: use one of {choices}</source>
         <translation>未知的传感器类型“{text}”：请使用 {choices} 之一</translation>
     </message>
@@ -2210,8 +2714,20 @@
         <translation>读数之间的最长间隔必须在 1 分钟到 24 小时之间</translation>
     </message>
     <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
         <source>unknown equipment status &apos;{text}&apos;: use one of {choices}</source>
         <translation>未知的设备状态“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>equipment class</source>
+        <translation>设备类别</translation>
     </message>
     <message>
         <source>{code} is a {equipment_class}: the step needs a {needed_class}</source>
@@ -2254,8 +2770,40 @@
         <translation>步骤 {step_no}（{instruction}）必须在步骤 {step_no2} 之前执行</translation>
     </message>
     <message>
-        <source>unknown result type &apos;{text}&apos;: use Numeric, Pass/fail or Text</source>
-        <translation>未知的结果类型“{text}”：请使用 Numeric（数值）、Pass/fail（合格/不合格）或 Text（文本）</translation>
+        <source>Numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Pass/fail</source>
+        <translation>合格/不合格</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>unknown result type &apos;{text}&apos;: use one of {choices}</source>
+        <translation>未知的结果类型“{text}”：请使用 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已替代</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>test code &apos;{code}&apos; must be 1 to 32 letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;</source>
@@ -2272,6 +2820,14 @@
     <message>
         <source>test {code}: replicates must be 1 to {maximum}, not {replicates}</source>
         <translation>检验项目 {code}：平行测定次数必须为 1 到 {maximum}，而不是 {replicates}</translation>
+    </message>
+    <message>
+        <source>test {code} lower limit</source>
+        <translation>检验项目 {code} 下限</translation>
+    </message>
+    <message>
+        <source>test {code} upper limit</source>
+        <translation>检验项目 {code} 上限</translation>
     </message>
     <message>
         <source>numeric test {code} needs a unit</source>
@@ -2308,6 +2864,10 @@
     <message>
         <source>test {code}: unit &apos;{unit}&apos; differs from the specification&apos;s &apos;{value}&apos;</source>
         <translation>检验项目 {code}：单位“{unit}”与质量标准的“{value}”不同</translation>
+    </message>
+    <message>
+        <source>test {code} result</source>
+        <translation>检验项目 {code} 结果</translation>
     </message>
     <message>
         <source>test {code} result &apos;{v}&apos; is out of range</source>
@@ -2360,6 +2920,18 @@
     <message>
         <source>VERSION</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>OLD</source>
+        <translation>旧版本</translation>
+    </message>
+    <message>
+        <source>NEW</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
     </message>
     <message>
         <source>STATUS</source>
@@ -2596,6 +3168,26 @@
     <message>
         <source>&apos;{subject}&apos; does not name two versions: use e.g. mbr:FD-IVC-20:v1:v2</source>
         <translation>“{subject}”未指明两个版本：请使用例如 mbr:FD-IVC-20:v1:v2</translation>
+    </message>
+    <message>
+        <source>sensor</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>equipment</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -8020,7 +8612,7 @@ asked by {by} on {when}</source>
     </message>
     <message>
         <source>Completed</source>
-        <translation>完成时间</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>QC testing</source>

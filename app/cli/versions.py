@@ -37,7 +37,7 @@ from app.documents.version_compare import compare_subject
 from app.documents.words import LANGUAGES
 from domain import i18n
 from domain.documents import DocumentKind
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
 from domain.version_diff import Value, value_text
 
@@ -51,19 +51,19 @@ def add_commands(tree: CommandTree) -> None:
     _record(listing)
     show = tree.command(group, "show", _show, "one version exactly as it was: every line, step, parameter or test")
     _record(show)
-    show.add_argument("version", type=whole_number("VERSION", 1, 1_000_000), metavar="VERSION")
+    show.add_argument("version", type=whole_number(N_("VERSION"), 1, 1_000_000), metavar="VERSION")
     diff = tree.command(group, "diff", _diff, "compare two versions field by field: added, removed, changed")
     _record(diff)
-    diff.add_argument("old", type=whole_number("OLD", 1, 1_000_000), metavar="OLD")
-    diff.add_argument("new", type=whole_number("NEW", 1, 1_000_000), metavar="NEW")
+    diff.add_argument("old", type=whole_number(N_("OLD"), 1, 1_000_000), metavar="OLD")
+    diff.add_argument("new", type=whole_number(N_("NEW"), 1, 1_000_000), metavar="NEW")
     diff.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf",
                       help="write the comparison as a controlled document (needs --user; registered and audited)")
     diff.add_argument("--language", choices=LANGUAGES,
                       help="the document's language (default: the command line's, from LANG)")
     acting(diff, required=False)
     on = tree.command(group, "batches", _batches, "which open batches use version N of a master batch record")
-    on.add_argument("product", type=code("product"), metavar="PRODUCT")
-    on.add_argument("version", type=whole_number("VERSION", 1, 1_000_000), metavar="VERSION")
+    on.add_argument("product", type=code(N_("product")), metavar="PRODUCT")
+    on.add_argument("version", type=whole_number(N_("VERSION"), 1, 1_000_000), metavar="VERSION")
     for sub in (listing, show, diff, on):
         sub.add_argument("--format", choices=_FORMATS, default="text",
                          help="text for people (default), csv or json for scripts")
@@ -72,7 +72,7 @@ def add_commands(tree: CommandTree) -> None:
 def _record(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("record_type", choices=versions.RECORD_TYPES, metavar="mbr|spec",
                      help="mbr: a master batch record (by product code); spec: a specification (by item code)")
-    sub.add_argument("key", type=code("item"), metavar="CODE", help="the product or item code")
+    sub.add_argument("key", type=code(N_("item")), metavar="CODE", help="the product or item code")
 
 
 def neutral(value: Value) -> Any:
