@@ -296,6 +296,10 @@
         <translation>判定</translation>
     </message>
     <message>
+        <source>versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not set by hand: use one of {choices}</source>
         <translation>“{value}”不能手动设置：请使用 {choices} 之一</translation>
     </message>
@@ -2307,7 +2311,7 @@
     </message>
     <message>
         <source>CODE;name;method;type;unit;lower;upper;decimals;replicates;required|optional</source>
-        <translation>代码;名称;方法;类型;单位;下限;上限;小数位数;重复次数;'required'|'optional'</translation>
+        <translation>代码;名称;方法;类型;单位;下限;上限;小数位数;重复次数;&apos;required&apos;|&apos;optional&apos;</translation>
     </message>
     <message>
         <source>a test is {format} (10 fields), not &apos;{value}&apos;</source>

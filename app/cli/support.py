@@ -155,7 +155,7 @@ _ARGUMENT_NAMES = (
     N_("direction"), N_("format"), N_("label"), N_("language"), N_("lot"), N_("name"), N_("note"), N_("number"),
     N_("pytest args"), N_("reason"), N_("recall"), N_("record"), N_("record id"), N_("record type"), N_("role"),
     N_("room"), N_("root cause"), N_("supplier lot"), N_("text"), N_("transition"), N_("url"), N_("user"),
-    N_("user filter"), N_("user id"), N_("verdict"),
+    N_("user filter"), N_("user id"), N_("verdict"), N_("versions"),
 )
 
 
