@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from domain.i18n import _
+from domain.i18n import N_, _
 
 D2 = 1.128  # the d2 constant for moving ranges of two
 
@@ -36,11 +36,11 @@ class RuleBreak:
     text: str
 
 
-RULES = {
-    1: "one point beyond 3 sigma",
-    2: "two of three successive points beyond 2 sigma on the same side",
-    3: "four of five successive points beyond 1 sigma on the same side",
-    4: "eight successive points on the same side of the centre line",
+RULES = {  # marked for translation; shown through _() (ui/widgets/status_names.stored_name)
+    1: N_("one point beyond 3 sigma"),
+    2: N_("two of three successive points beyond 2 sigma on the same side"),
+    3: N_("four of five successive points beyond 1 sigma on the same side"),
+    4: N_("eight successive points on the same side of the centre line"),
 }
 
 

@@ -2546,6 +2546,22 @@
         <translation>审计时间必须带时区</translation>
     </message>
     <message>
+        <source>one point beyond 3 sigma</source>
+        <translation>1 个点超出 3σ</translation>
+    </message>
+    <message>
+        <source>two of three successive points beyond 2 sigma on the same side</source>
+        <translation>连续 3 个点中有 2 个点在同一侧超出 2σ</translation>
+    </message>
+    <message>
+        <source>four of five successive points beyond 1 sigma on the same side</source>
+        <translation>连续 5 个点中有 4 个点在同一侧超出 1σ</translation>
+    </message>
+    <message>
+        <source>eight successive points on the same side of the centre line</source>
+        <translation>连续 8 个点位于中心线同一侧</translation>
+    </message>
+    <message>
         <source>a control chart needs at least two values</source>
         <translation>控制图至少需要两个数值</translation>
     </message>
@@ -4936,6 +4952,14 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <source>Step %1</source>
         <translation>步骤 %1</translation>
     </message>
+    <message>
+        <source>%1 low %2</source>
+        <translation>%1 下限 %2</translation>
+    </message>
+    <message>
+        <source>%1 high %2</source>
+        <translation>%1 上限 %2</translation>
+    </message>
 </context>
 <context>
     <name>EquipmentDialog</name>
@@ -5020,14 +5044,6 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <source>In service</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <source>Out of service</source>
-        <translation>停用</translation>
     </message>
     <message>
         <source>Calibration due</source>
@@ -6335,6 +6351,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>UCL %1</source>
         <translation>UCL %1</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
     </message>
     <message>
         <source>%1 of step %2 over the last %3 batches of %4</source>
@@ -8757,6 +8777,26 @@ asked by {by} on {when}</source>
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <source>Differential pressure</source>
+        <translation>压差</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Raw material</source>

@@ -14,6 +14,7 @@ from app.services import Services
 from domain.users import Actor
 from ui.process.chart_parts import EXCURSION_BRUSH, STEP_BRUSHES, export_png, fluid_curve, limit_line
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.status_names import status_name
 
 
 class EnvironmentChartWidget(QWidget):
@@ -49,7 +50,7 @@ class EnvironmentChartWidget(QWidget):
         first: pg.PlotItem | None = None
         for row, s in enumerate(data.series):
             plot = self.graphs.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem()})
-            plot.setLabel("left", f"{s.sensor_code} ({s.unit})")
+            plot.setLabel("left", f"{status_name(s.kind)} {s.sensor_code} ({s.unit})")
             plot.showGrid(x=True, y=True, alpha=0.2)
             if first is None:
                 first = plot
@@ -63,8 +64,8 @@ class EnvironmentChartWidget(QWidget):
             for sensor, start, end in data.excursions:
                 if sensor == s.sensor_code:
                     plot.addItem(pg.LinearRegionItem((start, end + 1), movable=False, brush=EXCURSION_BRUSH))
-            limit_line(plot, s.lower, f"{s.sensor_code} low {s.lower:g}")
-            limit_line(plot, s.upper, f"{s.sensor_code} high {s.upper:g}")
+            limit_line(plot, s.lower, self.tr("%1 low %2").replace("%1", s.sensor_code).replace("%2", f"{s.lower:g}"))
+            limit_line(plot, s.upper, self.tr("%1 high %2").replace("%1", s.sensor_code).replace("%2", f"{s.upper:g}"))
             self.curves[s.sensor_code] = fluid_curve(plot, np.asarray(s.times), np.asarray(s.values), s.sensor_code)
             self.plots[s.sensor_code] = plot
 

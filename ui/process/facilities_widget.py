@@ -25,6 +25,7 @@ from ui.shell.task_runner import Runner
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
+from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import date_text, push_button, quantity_text, record_table
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class FacilitiesWidget(QWidget):
         self.sensor_model = RecordTableModel((
             Column(self.tr("Room"), lambda s: f"{s.room_code} – {self.rooms.get(s.room_code, '')}"),
             Column(self.tr("Sensor"), lambda s: s.code),
-            Column(self.tr("Measures"), lambda s: s.kind),
+            Column(self.tr("Measures"), lambda s: status_name(s.kind)),
             Column(self.tr("Limits"), lambda s: f"{quantity_text(s.lower)} .. {quantity_text(s.upper)} {s.unit}"),
             Column(self.tr("Longest gap"), lambda s: self.tr("{n} min").format(n=s.max_gap_minutes), numeric=True),
         ), lambda s: s.code, self)
@@ -59,8 +60,7 @@ class FacilitiesWidget(QWidget):
             Column(self.tr("Equipment"), lambda e: e.code),
             Column(self.tr("Name"), lambda e: e.name),
             Column(self.tr("Class"), lambda e: e.equipment_class),
-            Column(self.tr("Status"), lambda e: self.tr("In service") if e.status == "In service"
-                   else self.tr("Out of service")),
+            Column(self.tr("Status"), lambda e: status_name(e.status)),
             Column(self.tr("Calibration due"), lambda e: date_text(e.calibration_due) or self.tr("not needed")),
         ), lambda e: e.code, self, colour=self._equipment_colour)
         self.sensor_table = record_table("sensorTable", self.sensor_model)

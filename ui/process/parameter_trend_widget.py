@@ -13,6 +13,7 @@ from app.services import Services
 from domain.users import Actor
 from ui.process.chart_parts import CONTROL_PEN, MEAN_PEN, export_png, limit_line
 from ui.shell.task_runner import Runner, user_message
+from ui.widgets.status_names import stored_name
 
 
 class ParameterTrendWidget(QWidget):
@@ -58,7 +59,8 @@ class ParameterTrendWidget(QWidget):
         step = max(1, len(ticks) // 10)
         self.plot.getAxis("bottom").setTicks([ticks[::step]])
         self.plot.setXRange(-0.5, len(x) - 0.5, padding=0)  # room for the first and last batch number
-        rules = sorted({f"rule {b.rule}: {b.text}" for b in trend.breaks})
+        rules = sorted({self.tr("rule %1: %2").replace("%1", str(b.rule)).replace(
+            "%2", stored_name("ControlRule", b.text)) for b in trend.breaks})
         text = self.tr("%1 of step %2 over the last %3 batches of %4").replace("%1", trend.parameter).replace(
             "%2", str(trend.step_no)).replace("%3", str(len(trend.values))).replace("%4", trend.product_code)
         self.status.setText(text + ("\n" + "; ".join(rules) if rules else ""))

@@ -43,6 +43,10 @@ _KNOWN = (
     QT_TRANSLATE_NOOP("Status", "queued"), QT_TRANSLATE_NOOP("Status", "printing"),
     QT_TRANSLATE_NOOP("Status", "printed"), QT_TRANSLATE_NOOP("Status", "waiting for printer"),
     QT_TRANSLATE_NOOP("Status", "failed"), QT_TRANSLATE_NOOP("Status", "cancelled"),
+    # sensor kinds and equipment statuses (domain/process.py)
+    QT_TRANSLATE_NOOP("Status", "Temperature"), QT_TRANSLATE_NOOP("Status", "Humidity"),
+    QT_TRANSLATE_NOOP("Status", "Differential pressure"), QT_TRANSLATE_NOOP("Status", "In service"),
+    QT_TRANSLATE_NOOP("Status", "Out of service"),
     # item types
     QT_TRANSLATE_NOOP("Status", "Raw material"), QT_TRANSLATE_NOOP("Status", "Component"),
     QT_TRANSLATE_NOOP("Status", "Packaging"), QT_TRANSLATE_NOOP("Status", "Intermediate"),

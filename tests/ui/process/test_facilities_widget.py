@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QDialog, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from app import process_steps
@@ -22,6 +22,7 @@ from tests.app.test_process_steps import process_site
 from tests.app.test_readings import T0, day_of_readings, rooms
 from tests.ui.conftest import ModalDriver, child, click, message_text, type_into
 from tests.ui.layout_check import layout_problems
+from tests.ui.shell.test_language import chinese  # noqa: F401 (the fixture)
 from ui.process.facilities_widget import FacilitiesWidget
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner, TaskState
@@ -218,3 +219,20 @@ def test_rooms_sensors_and_equipment_are_created_and_a_calibration_recorded(
     assert (change.change_map()["calibration_due"][1], change.reason) == ("2027-06-30",
                                                                          "calibrated, certificate CAL-26-0412")
     assert {x.record_type for x in trail(site, action="CREATE", user_id="admin")} >= {"room", "sensor", "equipment"}
+
+
+@pytest.mark.req("GEN-6")
+def test_sensor_kinds_and_equipment_statuses_read_in_chinese(qtbot: QtBot, ui_ctx: AppContext, site: Site,
+                                                            runner: SyncTaskRunner,
+                                                            chinese: QApplication) -> None:  # noqa: F811
+    """The kinds and statuses are stored in English (the domain's values) and shown in the reader's language."""
+    rooms(site)
+    process_site(site)
+    widget = page(qtbot, ui_ctx, runner, site.admin)
+    m, e = widget.sensor_model, widget.equipment_model
+    assert [(m.index(r, 1).data(), m.index(r, 2).data()) for r in range(m.rowCount())] == [("H1", "湿度"),
+                                                                                            ("T1", "温度")]
+    assert {e.index(r, 3).data() for r in range(e.rowCount())} == {"在用"}
+    SHOTS.mkdir(exist_ok=True)
+    widget.grab().save(str(SHOTS / "facilities_zh.png"))
+    assert layout_problems(widget) == []
