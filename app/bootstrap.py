@@ -5,8 +5,10 @@ Nothing is created at import time; the GUI, the CLI and the tests each call `ope
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,21 +184,21 @@ class UpgradeResult:
     after: str | None
     database: DatabaseInfo
     station: station_access.StationAccess | None = None  # PostgreSQL: what to give each station
+    backup: Path | None = None  # SQLite: the copy of the database as it was before the migrations
 
 
 def upgrade_database(db_url: str | None = None, *, settings: Settings | None = None) -> UpgradeResult:
-    """Apply the migrations shipped with this version (`batchtrace db upgrade`); the upgrade is audited."""
+    """Apply the migrations shipped with this version (`batchtrace db upgrade`); the upgrade is audited.
+    An SQLite database of an earlier revision is first copied whole (online backup API) to
+    `backups/<name>-<revision>-before-upgrade-<UTC time>.sqlite3` beside it; no copy, no migration. A shared
+    PostgreSQL database is backed up by its owner first (`db backup`, which needs the owner's rights)."""
     settings = settings or load_settings()
     map_domain()
     engine = _engine_for(resolve_database_url(db_url, settings))
     try:
         info = _info(engine)
-        if info.revision is not None and info.revision != info.head:
-            try:
-                schema.require_current(engine)
-            except DomainError as error:
-                if "newer" in str(error):
-                    raise
+        backup = _backup_before_upgrade(engine, info) if (
+            _earlier_revision(engine, info) and engine.dialect.name == "sqlite") else None
         before, after = schema.upgrade(engine)
         station = station_access.install(engine) if engine.dialect.name == "postgresql" else None
         if station is not None and station.new_key and station.earlier_entries:
@@ -204,12 +206,70 @@ def upgrade_database(db_url: str | None = None, *, settings: Settings | None = N
             _record_system_event(engine, "KEYED_CHAIN", "audit_log", "v3", "audit entries from here on are keyed "
                                  f"by the database (HMAC-SHA256); the stations connect as {station.role}")
         if before != after:
-            _record_system_event(engine, "SCHEMA_UPGRADE", "schema", str(after), f"from {before or 'empty'} to {after}")
+            copied = f"; the database before it was backed up to {backup}" if backup else ""
+            _record_system_event(engine, "SCHEMA_UPGRADE", "schema", str(after),
+                                 f"from {before or 'empty'} to {after}{copied}")
         if station is not None:
             station = replace(station, keyed_from=station_access.first_keyed_entry(engine))
-        return UpgradeResult(before, after, _info(engine), station)
+        return UpgradeResult(before, after, _info(engine), station, backup)
     finally:
         engine.dispose()
+
+
+def _backup_before_upgrade(engine: Any, info: DatabaseInfo) -> Path:
+    """The copy to go back to if the upgrade must be undone: the file as the earlier version left it. Taken
+    before any migration runs, without reading it through this version's mapping (the tables are the old ones)."""
+    database = Path(engine.url.database or "")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = database.parent / "backups" / f"{database.stem}-{info.revision}-before-upgrade-{stamp}.sqlite3"
+    try:
+        return db_backup.backup(engine, out)
+    except (OSError, sqlite3.Error) as error:
+        raise DomainError(_("cannot back up the database to {path} before its upgrade: {error}; the database "
+                            "was not changed", path=out, error=error)) from None
+
+
+@dataclass(frozen=True)
+class PendingUpgrade:
+    """The station's own SQLite database needs the migrations of this version before the app can use it."""
+
+    url: str
+    location: str
+    revision: str | None  # None: a new database, nothing to back up
+    head: str
+
+
+def embedded_database_to_upgrade(db_url: str | None = None, *,
+                                 settings: Settings | None = None) -> PendingUpgrade | None:
+    """For the desktop's start (GEN-1, GEN-3): an SQLite database without the schema, or of an earlier revision
+    this version knows (the first start after installing a new version), is one the user may let the app
+    upgrade (with the backup of `upgrade_database`). None for one that is current or newer, and for a shared
+    PostgreSQL database: its owner upgrades it, a station may not."""
+    url = resolve_database_url(db_url, settings or load_settings())
+    if db_engine.parse_url(url).get_backend_name() != "sqlite":
+        return None
+    engine = _engine_for(url)
+    try:
+        info = _info(engine)
+        if info.revision is not None and not _earlier_revision(engine, info):
+            return None
+    except DomainError:  # a newer schema: open_context refuses it and says so
+        return None
+    finally:
+        engine.dispose()
+    return PendingUpgrade(url, info.location, info.revision, info.head)
+
+
+def _earlier_revision(engine: Any, info: DatabaseInfo) -> bool:
+    """True for a schema of a revision before this version's head; raises for one newer than this version."""
+    if info.revision is None or info.revision == info.head:
+        return False
+    try:
+        schema.require_current(engine)
+    except DomainError as error:
+        if "newer" in str(error):
+            raise
+    return True
 
 
 def database_state(db_url: str | None = None, *, settings: Settings | None = None) -> DatabaseInfo:

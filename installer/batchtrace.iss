@@ -1,6 +1,6 @@
 ; Inno Setup script for the Windows installer of BatchTrace (VAL-3). Build steps: installer/README.md.
 ; Per machine (Program Files, all users), Start-menu entry, an uninstaller that never touches the database,
-; and an upgrade that backs up the SQLite database before it runs the migrations.
+; and an upgrade that backs up the SQLite database before it runs the migrations ('db upgrade').
 ;
 ; Compile: iscc /DAppVersion=0.1.0 /DBundleDir=..\dist\batchtrace installer\batchtrace.iss
 
@@ -41,13 +41,14 @@ Name: "{group}\BatchTrace installation check (IQ)"; Filename: "{cmd}"; \
 Name: "{group}\Uninstall BatchTrace"; Filename: "{uninstallexe}"
 
 [Run]
-; Upgrade: a backup of the station's database first (SQLite online backup, a new dated file), then the
-; migrations this version ships. Both skip themselves on a fresh install without a database.
-Filename: "{app}\batchtrace.exe"; Parameters: "db backup --daily ""{commonappdata}\BatchTrace\backups"" --keep 30"; \
-  StatusMsg: "Backing up the database before the upgrade..."; Flags: runhidden waituntilterminated; \
+; Upgrade: 'db upgrade' first copies the installing user's SQLite database as the earlier version left it (SQLite
+; online backup, to backups\batchtrace-<revision>-before-upgrade-<UTC time>.sqlite3 beside it; no copy, no
+; migration), then applies the migrations this version ships; on a current database it does nothing. Every other
+; user of this machine is asked at their first start of the new version, which does the same (backup, then
+; migrations). Skipped on a fresh install without a database: the first start creates it.
+Filename: "{app}\batchtrace.exe"; Parameters: "db upgrade"; \
+  StatusMsg: "Backing up the database, then applying the migrations..."; Flags: runhidden waituntilterminated; \
   Check: HasDatabase
-Filename: "{app}\batchtrace.exe"; Parameters: "db upgrade"; StatusMsg: "Applying the database migrations..."; \
-  Flags: runhidden waituntilterminated; Check: HasDatabase
 Filename: "{app}\batchtrace-desktop.exe"; Description: "Start BatchTrace"; Flags: postinstall nowait skipifsilent
 
 [UninstallDelete]

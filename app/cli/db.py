@@ -45,6 +45,8 @@ def upgrade(args: argparse.Namespace) -> int:
 def _db_upgrade(args: argparse.Namespace) -> int:
     result = bootstrap.upgrade_database(args.db)
     where = f"{result.database.kind} database at {result.database.location}"
+    if result.backup is not None:
+        print(f"backed up the database as it was (revision {result.before}) to {result.backup}")
     if result.before == result.after:
         print(f"{where} already at {result.after}")
     else:

@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from app.credentials import SERVICE
 from app.settings import data_dir, settings_path
+from persistence import schema
+from persistence.engine import make_engine, parse_url
 from tests.cli.support import Cli, assert_one_line_error, audit_actions, audit_count, sql
 from tests.conftest import ADMIN_PASSWORD, fresh_pg_database
 
@@ -291,3 +294,31 @@ def test_the_daily_backup_runs_once_a_day_and_keeps_the_newest(cli: Cli, seeded:
     again = cli("--db", seeded, "db", "backup", "--daily", str(folder))
     assert again.code == 0
     assert "today's backup exists already" in again.out
+
+
+@pytest.mark.req("INT-2", "GEN-3", "VAL-3")
+@pytest.mark.parametrize("engine_name", ["sqlite"])  # PostgreSQL: the owner backs up first ('db backup')
+def test_upgrade_of_an_earlier_sqlite_schema_backs_the_file_up_first(cli: Cli, seeded: str) -> None:
+    """What the Windows installer runs on upgrade: 'db upgrade' copies the database as the earlier version left
+    it, then migrates; the copy keeps the earlier revision and every audit entry, the upgraded chain verifies."""
+    head = schema.head_revision()
+    earlier = str(ScriptDirectory.from_config(schema.alembic_config()).get_revision(head).down_revision)
+    engine = make_engine(parse_url(seeded))
+    try:
+        schema.downgrade(engine, earlier)
+    finally:
+        engine.dispose()
+    entries = sql(seeded, "SELECT seq, hash FROM audit_log ORDER BY seq")
+
+    upgraded = cli("--db", seeded, "db", "upgrade")
+    assert upgraded.code == 0, upgraded.err
+    first = upgraded.out.splitlines()[0]
+    assert first.startswith(f"backed up the database as it was (revision {earlier}) to ")
+    backup = Path(first.split(" to ", 1)[1])
+    assert backup.parent == Path(seeded[len("sqlite:///"):]).parent / "backups"
+    assert sql(f"sqlite:///{backup.as_posix()}", "SELECT version_num FROM alembic_version") == [(earlier,)]
+    assert sql(f"sqlite:///{backup.as_posix()}", "SELECT seq, hash FROM audit_log ORDER BY seq") == entries
+    assert f"upgraded from {earlier} to {head}" in upgraded.out
+    assert cli("--db", seeded, "audit", "verify").code == 0
+    assert cli("--db", seeded, "db", "upgrade").out.splitlines() == [  # current: nothing to copy
+        f"SQLite database at {seeded[len('sqlite:///'):]} already at {head}"]

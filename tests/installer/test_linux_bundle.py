@@ -28,6 +28,11 @@ def test_the_installed_bundle_prints_its_version_and_reaches_the_log_in_window(
     shown = installed_bundle.run("--version", env=station_env)
     assert (shown.returncode, shown.stdout) == (0, f"batchtrace {version('batchtrace')}\n"), shown.stderr
 
+    # A new station's first start from the desktop entry asks to create its database (the probe declines).
+    first = installed_bundle.run(env={**station_env, "BATCHTRACE_STARTUP_PROBE": "1"})
+    assert "startup-probe window-name databaseUpgradeQuestion" in first.stdout, first.stdout + first.stderr
+    assert first.returncode == 2 and "The database was left as it is" in first.stderr
+
     upgraded = installed_bundle.run("db", "upgrade", env=station_env)
     assert upgraded.returncode == 0, upgraded.stderr
     added = installed_bundle.run("user", "add", "admin", "--name", "Ada Admin", env=station_env,
@@ -38,7 +43,28 @@ def test_the_installed_bundle_prints_its_version_and_reaches_the_log_in_window(
     gui = installed_bundle.run(env={**station_env, "BATCHTRACE_STARTUP_PROBE": "1"})
     assert gui.returncode == 0, gui.stderr
     assert any(line.startswith("startup-probe window-shown ") for line in gui.stdout.splitlines()), gui.stdout
+    assert "startup-probe window-title BatchTrace: log in" in gui.stdout
     assert "Traceback" not in gui.stderr
+
+
+@pytest.mark.req("VAL-3", "GEN-6")
+def test_the_installed_bundle_speaks_chinese_on_a_chinese_station(
+        installed_bundle: Installed, station_env: dict[str, str]) -> None:
+    """The bundle carries the translations: the command line's messages (read from the .ts) and the widgets'
+    (the compiled .qm). Without them the bundle stopped with a traceback on a Chinese desktop."""
+    chinese = {**station_env, "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}
+    assert installed_bundle.run("db", "upgrade", env=chinese).returncode == 0
+    added = installed_bundle.run("user", "add", "admin", "--name", "Ada Admin", env=chinese,
+                                 stdin=f"{ADMIN_PASSWORD}\n")
+    assert added.returncode == 0, added.stderr
+    refused = installed_bundle.run("user", "deactivate", "nobody", "--reason", "x", "--user", "admin", env=chinese)
+    assert refused.returncode != 0
+    assert "标准输入缺少此行" in refused.stderr, refused.stderr  # no password on standard input, in Chinese
+
+    gui = installed_bundle.run(env={**chinese, "BATCHTRACE_STARTUP_PROBE": "1"})
+    assert gui.returncode == 0, gui.stderr
+    assert "startup-probe window-name loginDialog" in gui.stdout, gui.stdout + gui.stderr
+    assert "startup-probe window-title BatchTrace：登录" in gui.stdout, gui.stdout
 
 
 @pytest.mark.req("VAL-2", "VAL-3")

@@ -144,13 +144,26 @@ def test_an_older_schema_is_refused_until_upgraded_and_the_upgrade_is_audited(em
 
     result = bootstrap.upgrade_database(empty_db_url, settings=Settings())
     assert (result.before, result.after) == (steps[-2], steps[-1])
+    # SQLite: the file as the earlier version left it is copied before any migration (issue 15); a shared
+    # PostgreSQL database is backed up by its owner with 'db backup'
+    copied = "" if result.backup is None else f"; the database before it was backed up to {result.backup}"
+    if empty_db_url.startswith("sqlite"):
+        assert result.backup is not None and result.backup.parent.name == "backups"
+        assert result.backup.name.startswith(f"batchtrace-{steps[-2]}-before-upgrade-")
+        old = make_engine(parse_url(f"sqlite:///{result.backup.as_posix()}"))
+        try:
+            assert schema.current_revision(old) == steps[-2]
+        finally:
+            old.dispose()
+    else:
+        assert result.backup is None
     ctx = bootstrap.open_context(empty_db_url, settings=Settings(), hasher=FAST_HASHER)
     try:
         assert ctx.database.revision == ctx.database.head == steps[-1]
         with ctx.read_uow().acting_as(SYSTEM_ACTOR) as tx:
             upgrade = tx.audit.page(AuditFilter(), before_seq=None, limit=1)[0]
         assert (upgrade.action, upgrade.record_type, upgrade.record_id) == ("SCHEMA_UPGRADE", "schema", steps[-1])
-        assert upgrade.reason == f"from {steps[-2]} to {steps[-1]}"
+        assert upgrade.reason == f"from {steps[-2]} to {steps[-1]}{copied}"
         assert audit.verify_audit(ctx.read_uow(), SYSTEM_ACTOR).intact
     finally:
         ctx.dispose()

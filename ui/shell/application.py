@@ -28,6 +28,7 @@ from app import bootstrap, i18n, users  # noqa: E402
 from app.settings import data_dir  # noqa: E402
 from domain.errors import DomainError  # noqa: E402
 from domain.users import SYSTEM_ACTOR, Actor  # noqa: E402
+from domain.version import batchtrace_version  # noqa: E402
 from ui.shell.first_administrator_dialog import FirstAdministratorDialog  # noqa: E402
 from ui.shell.login_dialog import LoginDialog  # noqa: E402
 from ui.shell.task_runner import TaskRunner, log_unexpected, user_message  # noqa: E402
@@ -67,6 +68,9 @@ def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None 
     started = _process_start() if started is None else started
     probe = bool(os.environ.get(PROBE_VARIABLE))
     app = _application()
+    refused = _upgrade_embedded_database(_database_url(db_url), probe)
+    if refused is not None:
+        return refused
     try:
         ctx = bootstrap.open_context(_database_url(db_url))
     except DomainError as error:  # schema mismatch, unreadable settings, no server...
@@ -205,6 +209,42 @@ def _unexpected(kind: type[BaseException], error: BaseException, tb: TracebackTy
     box.open()
 
 
+def _upgrade_embedded_database(db_url: str | None, probe: bool) -> int | None:
+    """The first start on a new station, or after a new version was installed: the station's own SQLite
+    database gets this version's migrations once the user agrees, an existing one backed up first (GEN-1,
+    GEN-3). None to go on; an exit code when the user declined or the upgrade failed."""
+    try:
+        pending = bootstrap.embedded_database_to_upgrade(db_url)
+    except DomainError:
+        return None  # open_context says what is wrong with it
+    if pending is None:
+        return None
+    if pending.revision is None:
+        question = QCoreApplication.translate(
+            "Application", "This station has no BatchTrace database yet.\n\nCreate it at {location}?")
+    else:
+        question = QCoreApplication.translate(
+            "Application", "The database at {location} was written by an earlier version of BatchTrace (schema "
+            "revision {found}); this version needs revision {head}.\n\nBatchTrace first copies the database as it "
+            "is into the backups folder beside it, then upgrades it. Upgrade now?")
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Application", "BatchTrace"),
+                      question.format(location=pending.location, found=pending.revision, head=pending.head),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setObjectName("databaseUpgradeQuestion")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return _cannot_start(QCoreApplication.translate(
+            "Application", "The database was left as it is: BatchTrace {version} cannot work on it before it is "
+            "upgraded ('batchtrace db upgrade' does the same).").format(version=batchtrace_version()), probe)
+    try:
+        result = bootstrap.upgrade_database(pending.url)
+    except DomainError as error:
+        return _cannot_start(str(error), probe)
+    log.warning("database %s upgraded from %s to %s; backup before the upgrade: %s", pending.location,
+                result.before or "empty", result.after, result.backup or "none (new database)")
+    return None
+
+
 def _cannot_start(message: str, probe: bool) -> int:
     if probe:
         print(f"startup-probe error {message}", file=sys.stderr, flush=True)
@@ -220,6 +260,7 @@ def _report_first_window(started: float) -> None:
         return
     print(f"startup-probe window-shown {time.perf_counter() - started:.3f}", flush=True)
     print(f"startup-probe window-name {window.objectName()}", flush=True)
+    print(f"startup-probe window-title {window.windowTitle()}", flush=True)  # in the station's language
     window.close()  # ends ask() with None, so run_gui returns 0 and cleans up
 
 
