@@ -56,6 +56,10 @@
         <translation>无法打开位于 {location} 的 {kind} 数据库：{first_line}</translation>
     </message>
     <message>
+        <source>cannot back up the database to {path} before its upgrade: {error}; the database was not changed</source>
+        <translation>升级前无法将数据库备份到 {path}：{error}；数据库未被更改</translation>
+    </message>
+    <message>
         <source>&apos;db connect&apos; is for a shared PostgreSQL database: postgresql://user@host/db</source>
         <translation>“db connect”用于共享的 PostgreSQL 数据库：postgresql://user@host/db</translation>
     </message>
@@ -3293,6 +3297,26 @@
     <message>
         <source>BatchTrace</source>
         <translation>BatchTrace</translation>
+    </message>
+    <message>
+        <source>This station has no BatchTrace database yet.
+
+Create it at {location}?</source>
+        <translation>本工作站还没有 BatchTrace 数据库。
+
+是否在 {location} 创建？</translation>
+    </message>
+    <message>
+        <source>The database at {location} was written by an earlier version of BatchTrace (schema revision {found}); this version needs revision {head}.
+
+BatchTrace first copies the database as it is into the backups folder beside it, then upgrades it. Upgrade now?</source>
+        <translation>{location} 处的数据库由较早版本的 BatchTrace 写入（架构版本 {found}）；本版本需要版本 {head}。
+
+BatchTrace 会先将数据库原样复制到其旁边的 backups 文件夹，然后再升级。现在升级吗？</translation>
+    </message>
+    <message>
+        <source>The database was left as it is: BatchTrace {version} cannot work on it before it is upgraded (&apos;batchtrace db upgrade&apos; does the same).</source>
+        <translation>数据库保持原样未改动：升级之前 BatchTrace {version} 无法使用它（“batchtrace db upgrade”的作用相同）。</translation>
     </message>
     <message>
         <source>BatchTrace cannot start</source>
