@@ -68,6 +68,8 @@ def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None 
     started = _process_start() if started is None else started
     probe = bool(os.environ.get(PROBE_VARIABLE))
     app = _application()
+    if probe:  # reports the first modal window, whichever it is (upgrade question, first administrator, log-in)
+        QTimer.singleShot(0, lambda: _report_first_window(started))
     refused = _upgrade_embedded_database(_database_url(db_url), probe)
     if refused is not None:
         return refused
@@ -82,8 +84,6 @@ def run_gui(db_url: str | Sequence[str] | None = None, *, started: float | None 
         return _cannot_start(str(error), probe)
     runner = TaskRunner()
     try:
-        if probe:
-            QTimer.singleShot(0, lambda: _report_first_window(started))
         user_id = ""
         if first_admin:
             created = FirstAdministratorDialog.ask(ctx, runner)

@@ -48,6 +48,17 @@ def probe(db_url: str) -> tuple[float, subprocess.CompletedProcess[str]]:
     return float(lines[0].split()[-1]), done
 
 
+def run_gui_answered(qapp: QApplication, db_url: str, modals: ModalDriver) -> int:
+    """The desktop application in this process, its modal windows answered by `modals`, as a user would."""
+    quit_on_close = qapp.quitOnLastWindowClosed()
+    try:
+        code = application.run_gui(db_url)
+    finally:
+        qapp.setQuitOnLastWindowClosed(quit_on_close)
+    modals.check()
+    return code
+
+
 @pytest.mark.req("GEN-1")
 def test_the_log_in_window_shows_for_an_existing_administrator(ui_db_url: str) -> None:
     """The first window of a set-up site is the log-in window. How fast it comes is measured by
@@ -91,13 +102,8 @@ def test_a_database_without_the_schema_is_left_alone_when_the_user_declines(
     monkeypatch.setattr(application.QMessageBox, "critical", critical)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     modals.answer(decline)
-    quit_on_close = qapp.quitOnLastWindowClosed()
     url = f"sqlite:///{(tmp_path / 'empty.sqlite3').as_posix()}"
-    try:
-        code = application.run_gui(url)
-    finally:
-        qapp.setQuitOnLastWindowClosed(quit_on_close)
-    modals.check()
+    code = run_gui_answered(qapp, url, modals)
     assert code == 2
     assert shown == [shown[0]]
     assert "The database was left as it is" in shown[0] and "batchtrace db upgrade" in shown[0]
@@ -136,12 +142,7 @@ def test_the_first_start_after_an_upgrade_backs_up_the_database_then_migrates_it
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     modals.answer(agree, quit_at_the_log_in)
-    quit_on_close = qapp.quitOnLastWindowClosed()
-    try:
-        code = application.run_gui(ui_db_url)
-    finally:
-        qapp.setQuitOnLastWindowClosed(quit_on_close)
-    modals.check()
+    code = run_gui_answered(qapp, ui_db_url, modals)
     assert code == 0
     assert f"(schema revision {steps[-2]}); this version needs revision {steps[-1]}" in asked[0]
 
@@ -200,12 +201,7 @@ def test_log_in_work_log_out_and_quit(qapp: QApplication, ui_db_url: str, monkey
         dialog.reject()
 
     modals.answer(log_in, quit_at_the_next_log_in)
-    quit_on_close = qapp.quitOnLastWindowClosed()
-    try:
-        code = application.run_gui(ui_db_url)
-    finally:
-        qapp.setQuitOnLastWindowClosed(quit_on_close)
-    modals.check()
+    code = run_gui_answered(qapp, ui_db_url, modals)
     assert code == 0
     assert len(windows) == 1
     trail = audit.audit_page(ctx.read_uow(), AUDIT_READER, AuditFilter(user_id="admin"))
