@@ -3718,6 +3718,22 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>—</translation>
     </message>
     <message>
+        <source>Master record: {used} (no version is effective now)</source>
+        <translation>主批记录：{used}（当前没有生效版本）</translation>
+    </message>
+    <message>
+        <source>Master record: {used} (v{effective} effective since {since})</source>
+        <translation>主批记录：{used}（v{effective} 自 {since} 起生效）</translation>
+    </message>
+    <message>
+        <source>Master record: {used} (the effective version)</source>
+        <translation>主批记录：{used}（即生效版本）</translation>
+    </message>
+    <message>
+        <source>; specification v{version} applies to its QC testing</source>
+        <translation>；其 QC 检验适用质量标准 v{version}</translation>
+    </message>
+    <message>
         <source>Trace...</source>
         <translation>追溯...</translation>
     </message>
@@ -5452,6 +5468,10 @@ An alert was raised so that QA can follow this up.</source>
         <translation>编辑物料...</translation>
     </message>
     <message>
+        <source>Specification versions...</source>
+        <translation>质量标准版本...</translation>
+    </message>
+    <message>
         <source>Item {code} created.</source>
         <translation>已创建物料 {code}。</translation>
     </message>
@@ -6178,6 +6198,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Versions and compare...</source>
+        <translation>版本与比较...</translation>
     </message>
     <message>
         <source>Draft {product} v{version} created.</source>
@@ -9273,6 +9297,104 @@ asked by {by} on {when}</source>
     <message>
         <source>{verdict}: recording it opens a deviation</source>
         <translation>{verdict}：记录后将开启偏差</translation>
+    </message>
+</context>
+<context>
+    <name>VersionCompareDialog</name>
+    <message>
+        <source>Compare {old} and {new}</source>
+        <translation>比较 {old} 与 {new}</translation>
+    </message>
+    <message>
+        <source>{count} difference(s) from {old} ({old_status}) to {new} ({new_status}). Added lines are green, removed ones red, changed ones yellow.</source>
+        <translation>从 {old}（{old_status}）到 {new}（{new_status}）共 {count} 处差异。新增的行为绿色，删除的为红色，更改的为黄色。</translation>
+    </message>
+    <message>
+        <source>{old} and {new} hold the same content.</source>
+        <translation>{old} 与 {new} 的内容相同。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Compare as a document...</source>
+        <translation>生成比较文件...</translation>
+    </message>
+</context>
+<context>
+    <name>VersionHistoryDialog</name>
+    <message>
+        <source>Versions of the master batch record of {key}</source>
+        <translation>{key} 的主批记录版本</translation>
+    </message>
+    <message>
+        <source>Versions of the specification of {key}</source>
+        <translation>{key} 的质量标准版本</translation>
+    </message>
+    <message>
+        <source>Select two versions and press Compare to see every difference field by field.</source>
+        <translation>选择两个版本并点击“比较”，逐字段查看每一处差异。</translation>
+    </message>
+    <message>
+        <source>Open batches lists the batches still open on the selected version.</source>
+        <translation>“未结批次”列出仍使用所选版本的未结批次。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Effective since</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Open batches</source>
+        <translation>未结批次</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Planned quantity</source>
+        <translation>计划数量</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Open batches on {label}: {count}</source>
+        <translation>使用 {label} 的未结批次：{count}</translation>
+    </message>
+    <message>
+        <source>No open batch uses {label}.</source>
+        <translation>没有未结批次使用 {label}。</translation>
     </message>
 </context>
 <context>

@@ -20,9 +20,11 @@ from app.demo.loader import DEMO_PASSWORD, load_demo_data
 from app.process_steps import ParameterState, ValueView
 from app.settings import Settings
 from app.signatures import SigningSession
+from app.versions import VersionComparison, VersionSummary
 from domain.lots import LotStatus
 from domain.recall import NotificationStatus
 from domain.users import Actor
+from domain.version_diff import ChangeKind, DiffRow
 from tests.conftest import FAST_HASHER
 from tests.ui.layout_check import layout_problems
 from ui.shell.task_runner import SyncTaskRunner
@@ -75,6 +77,8 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.shell.login_dialog import LoginDialog
     from ui.shipments.new_shipment_dialog import NewShipmentDialog
     from ui.signatures.signature_dialog import SignatureDialog
+    from ui.versions.version_compare_dialog import VersionCompareDialog
+    from ui.versions.version_history_dialog import VersionHistoryDialog
     from ui.widgets.reason_dialog import ReasonDialog
 
     admin, qa, qc, prod, ward = (person(ctx, u) for u in ("admin", "qa", "qc", "prod", "ward"))
@@ -125,7 +129,25 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
         "capa action": lambda: CapaActionDialog(ctx, runner, qa, "CAPA2026-0001"),
         "effectiveness": lambda: EffectivenessDialog(ctx, runner, qa, "CAPA2026-0001"),
         "close capa": lambda: CloseCapaDialog(ctx, runner, SigningSession(qa), sealer_capa()),
+        "version history": lambda: VersionHistoryDialog(ctx, runner, prod, "mbr", "FD-IVC-20"),
+        "version compare": lambda: VersionCompareDialog(limit_change(), services=ctx, runner=runner, actor=qa),
     }
+
+
+def limit_change() -> VersionComparison:
+    """v1 -> v2 of a record with a changed limit, a new step with a long instruction and a removed BOM line."""
+    at = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
+    old = VersionSummary("mbr", "FD-IVC-20", 1, "Superseded", "IV catheter 20G assembly", at, at)
+    new = VersionSummary("mbr", "FD-IVC-20", 2, "Effective", "IV catheter 20G assembly", at, at)
+    changed, added, removed = ChangeKind.CHANGED, ChangeKind.ADDED, ChangeKind.REMOVED
+    return VersionComparison(old, new, (
+        DiffRow("Header", "", "Status", "Effective", "Superseded", changed),
+        DiffRow("BOM line", "RM-SIL-02", "Quantity per unit", Decimal("0.00001"), None, removed),
+        DiffRow("Parameter", "2 · Test pressure", "Lower limit", Decimal(280), Decimal(285), changed),
+        DiffRow("Step", "3", "Instruction", None, "Seal the pouch at 180 °C for 2.5 s and check the seal width on "
+                "the first pouch of every carton against the seal gauge", added),
+        DiffRow("Step", "3", "Verified signature", None, True, added),
+    ))
 
 
 def sealer_capa() -> CapaView:
@@ -150,7 +172,7 @@ NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add 
          "reset password", "station devices", "print label", "approve supplier", "customer", "item",
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
          "recall progress", "correct value", "room", "sensor", "equipment", "calibration", "open capa",
-         "capa action", "effectiveness", "close capa"]
+         "capa action", "effectiveness", "close capa", "version history", "version compare"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])

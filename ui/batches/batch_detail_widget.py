@@ -15,8 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app import batches
+from app import batches, versions
 from app.batches import AlertView, BatchDetail, BatchView, BomProgress
+from app.versions import BatchVersions
 from domain.batches import BATCH_WORKFLOW, BatchStatus
 from domain.documents import DocumentKind
 from domain.users import Actor, Permission
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 class _Loaded:
     detail: BatchDetail
     alerts: list[AlertView]
+    versions: BatchVersions
 
 
 def _bom_colour(line: BomProgress) -> QColor | None:
@@ -75,6 +77,9 @@ class BatchDetailWidget(DetailPane[_Loaded]):
         self.header = QLabel()
         self.header.setObjectName("batchHeader")
         self.header.setWordWrap(True)
+        self.master_record = QLabel()  # CHG-3: the version the batch keeps, and whether a newer one is effective
+        self.master_record.setObjectName("batchMasterRecord")
+        self.master_record.setWordWrap(True)
         self._build_models()
         self.tabs = self._build_tabs()
         self.actions_row = QHBoxLayout()
@@ -98,6 +103,7 @@ class BatchDetailWidget(DetailPane[_Loaded]):
         material_row.addStretch(1)
         material_row.addWidget(self.record_button)
         self.body.addWidget(self.header)
+        self.body.addWidget(self.master_record)
         self.body.addLayout(material_row)
         self.body.addLayout(self.actions_row)
         self.body.addWidget(self.signature_note)
@@ -212,11 +218,14 @@ class BatchDetailWidget(DetailPane[_Loaded]):
     def fetch(self, number: str) -> Callable[[], _Loaded]:
         ctx, actor = self.ctx, self.actor
         return lambda: _Loaded(batches.get_batch(ctx.read_uow(), actor, number),
-                               batches.open_alerts(ctx.read_uow(), actor, batch_number=number))
+                               batches.open_alerts(ctx.read_uow(), actor, batch_number=number),
+                               versions.batch_versions(ctx.read_uow(), actor, number))
 
     def present(self, loaded: _Loaded | None) -> None:
         batch = self.batch
         self.header.setVisible(batch is not None)
+        self.master_record.setVisible(loaded is not None)
+        self.master_record.setText(self._master_record_text(loaded.versions) if loaded else "")
         if batch is None:
             self.header.clear()
         self.bom_model.set_records(loaded.detail.bom if loaded else [])
@@ -247,6 +256,19 @@ class BatchDetailWidget(DetailPane[_Loaded]):
         else:
             self.signature_list.show_record("batch", batch.batch_number, batch.status)
         self._rebuild_actions()
+
+    def _master_record_text(self, kept: BatchVersions) -> str:
+        used = f"{kept.product_code} v{kept.mbr_version}"
+        if kept.effective_version is None:
+            text = self.tr("Master record: {used} (no version is effective now)").format(used=used)
+        elif kept.newer_effective:
+            text = self.tr("Master record: {used} (v{effective} effective since {since})").format(
+                used=used, effective=kept.effective_version, since=time_text(kept.effective_since))
+        else:
+            text = self.tr("Master record: {used} (the effective version)").format(used=used)
+        if kept.spec_version is not None:
+            text += self.tr("; specification v{version} applies to its QC testing").format(version=kept.spec_version)
+        return text
 
     def _rebuild_actions(self) -> None:
         while self.actions_row.count():

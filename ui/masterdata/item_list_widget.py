@@ -13,6 +13,7 @@ from domain.users import Actor, Permission
 from ui.masterdata.item_dialog import ItemDialog, ItemInput
 from ui.shell.changes import ITEM, ChangeHub
 from ui.shell.task_runner import Runner, user_message
+from ui.versions.version_history_dialog import VersionHistoryDialog
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_list_widget import RecordListWidget
 from ui.widgets.record_table_model import Column
@@ -41,6 +42,16 @@ class ItemListWidget(RecordListWidget):
         if may_edit:
             self.table.doubleClicked.connect(lambda _index: self.edit_item())
         self.add_buttons((self.new_button, self.edit_button), visible=may_edit, need_selection=(self.edit_button,))
+        # CHG-2: every version of the selected item's specification, any two compared (reading is everyone's)
+        self.spec_button = push_button(self.tr("Specification versions..."), "itemSpecVersions", self.spec_versions)
+        self.buttons.insertWidget(self.buttons.count() - 2, self.spec_button)  # before the stretch and Refresh
+        self.selection_buttons.append(self.spec_button)
+        self.spec_button.setEnabled(self.selected() is not None)
+
+    def spec_versions(self) -> None:
+        item = self.selected()
+        if item is not None:
+            VersionHistoryDialog.ask(self.ctx, self.runner, self.actor, "spec", item.code, self)
 
     def new_item(self, draft: ItemInput | None = None, error: str = "") -> None:
         values = ItemDialog.ask(None, draft, error, self)

@@ -17,6 +17,7 @@ from domain.users import Actor, Permission
 from ui.mbr.mbr_draft_dialog import MbrDraftDialog
 from ui.shell.changes import ITEM, MBR, ChangeHub, Changes
 from ui.shell.task_runner import Runner
+from ui.versions.version_history_dialog import VersionHistoryDialog
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
@@ -65,6 +66,9 @@ class MbrListWidget(QWidget):
         row.addWidget(push_button(self.tr("Refresh"), "refreshMbrs", self.refresh))
         row.addWidget(self.new_button)
         row.addWidget(self.effective_button)
+        # CHG-2, CHG-3: every version of the product's record, any two compared, the open batches on one
+        self.versions_button = push_button(self.tr("Versions and compare..."), "mbrVersions", self.show_versions)
+        row.addWidget(self.versions_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.line_table)
@@ -121,6 +125,17 @@ class MbrListWidget(QWidget):
         view = self.selected()
         self.line_model.set_records(view.lines if view else [])
         self.effective_button.setEnabled(view is not None and view.status == MbrStatus.DRAFT.value)
+        self.versions_button.setEnabled(self._product() is not None)
+
+    def _product(self) -> str | None:
+        view = self.selected()
+        product = view.product_code if view is not None else self.product_filter.currentData()
+        return product if isinstance(product, str) else None
+
+    def show_versions(self) -> None:
+        product = self._product()
+        if product is not None:
+            VersionHistoryDialog.ask(self.ctx, self.runner, self.actor, "mbr", product, self)
 
     def new_draft(self) -> None:
         draft = MbrDraftDialog.ask(self.ctx, self.runner, self.actor, self)

@@ -29,11 +29,13 @@ class RecordTableModel(QAbstractTableModel):
     RECORD_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, columns: Sequence[Column], key: Callable[[Any], str], parent: QObject | None = None, *,
-                 colour: Callable[[Any], QColor | None] | None = None) -> None:
+                 colour: Callable[[Any], QColor | None] | None = None,
+                 background: Callable[[Any], QColor | None] | None = None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self._key = key
         self._colour = colour
+        self._background = background
         self._records: list[Any] = []
 
     def set_records(self, records: Sequence[Any]) -> None:
@@ -80,4 +82,6 @@ class RecordTableModel(QAbstractTableModel):
             return column.tooltip(record)
         if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
             return self._colour(record)
+        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
+            return self._background(record)
         return None
