@@ -58,11 +58,11 @@ class DeviationView:
 def _check_exists(tx: UnitOfWork, kind: str, ref: str) -> None:
     """Lots, batches and alerts named in a link must exist; other kinds are their module's business."""
     if kind == "lot" and tx.lots.by_number(ref) is None:
-        raise NotFound(f"no lot {ref}")
+        raise NotFound(_("no lot {lot_number}", lot_number=ref))
     if kind == "batch" and tx.batches.by_number(ref) is None:
-        raise NotFound(f"no batch {ref}")
+        raise NotFound(_("no batch {number}", number=ref))
     if kind == "alert" and (not ref.isdigit() or tx.alerts.get(int(ref)) is None):
-        raise NotFound(f"no alert {ref}")
+        raise NotFound(_("no alert {alert_id}", alert_id=ref))
 
 
 def open_deviation_in(tx: UnitOfWork, actor: Actor, title: str, description: str,
@@ -103,7 +103,7 @@ def escalate_alert(uow: UnitOfWork, actor: Actor, alert_id: int, classification:
         actor.require(Permission.ACKNOWLEDGE_ALERT)
         alert = tx.alerts.get(alert_id)
         if alert is None:
-            raise NotFound(f"no alert {alert_id}")
+            raise NotFound(_("no alert {alert_id}", alert_id=alert_id))
         links = [("alert", str(alert_id))]
         links += [("batch", alert.batch_number)] if alert.batch_number else []
         links += [("lot", alert.lot_number)] if alert.lot_number else []

@@ -70,6 +70,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.process.equipment_dialog import EquipmentDialog
     from ui.process.room_dialog import RoomDialog
     from ui.process.sensor_dialog import SensorDialog
+    from ui.quality.open_deviation_dialog import OpenDeviationDialog
     from ui.recalls.recall_progress_dialog import RecallProgressDialog
     from ui.shell.change_password_dialog import ChangePasswordDialog
     from ui.shell.first_administrator_dialog import FirstAdministratorDialog
@@ -131,6 +132,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
         "close capa": lambda: CloseCapaDialog(ctx, runner, SigningSession(qa), sealer_capa()),
         "version history": lambda: VersionHistoryDialog(ctx, runner, prod, "mbr", "FD-IVC-20"),
         "version compare": lambda: VersionCompareDialog(limit_change(), services=ctx, runner=runner, actor=qa),
+        "new deviation": lambda: OpenDeviationDialog(ctx, runner, qa, [("batch", running.batch_number)]),
     }
 
 
@@ -172,7 +174,7 @@ NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add 
          "reset password", "station devices", "print label", "approve supplier", "customer", "item",
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
          "recall progress", "correct value", "room", "sensor", "equipment", "calibration", "open capa",
-         "capa action", "effectiveness", "close capa", "version history", "version compare"]
+         "capa action", "effectiveness", "close capa", "version history", "version compare", "new deviation"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])

@@ -27,8 +27,9 @@ from ui.batches.issue_material_dialog import IssueMaterialDialog
 from ui.documents.document_button import DocumentButton
 from ui.process.batch_charts_widget import BatchChartsWidget
 from ui.process.batch_process_widget import BatchProcessWidget
+from ui.quality.open_deviation_dialog import OpenDeviationDialog
 from ui.quality.quality_tab import QualityTab
-from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
+from ui.shell.changes import BATCH, DEVIATION, LOT, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.signatures.record_signer import RecordSigner
 from ui.signatures.signature_list_widget import SignatureListWidget
@@ -171,22 +172,47 @@ class BatchDetailWidget(DetailPane[_Loaded]):
         self.acknowledge_button.clicked.connect(lambda _checked=False: self.acknowledge_alert())
         self.acknowledge_button.setVisible(self.actor.can(Permission.ACKNOWLEDGE_ALERT))  # the service checks
         self.acknowledge_button.setEnabled(False)
-        self.alert_table.selectionModel().selectionChanged.connect(
-            lambda *_: self.acknowledge_button.setEnabled(bool(self.alert_table.selectionModel().selectedRows())))
+        # DEV-1, LOT-7: a refused issue escalated to a deviation linked to the alert, its batch and its lot
+        self.escalate_button = push_button(self.tr("Escalate to deviation..."), "escalateAlert", self.escalate_alert)
+        self.escalate_button.setVisible(self.actor.can(Permission.OPEN_DEVIATION)
+                                        and self.actor.can(Permission.ACKNOWLEDGE_ALERT))
+        self.escalate_button.setEnabled(False)
+        self.alert_table.selectionModel().selectionChanged.connect(lambda *_: self._alert_selected())
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.alert_table, 1)
         row = QHBoxLayout()
         row.addWidget(self.acknowledge_button)
+        row.addWidget(self.escalate_button)
         row.addStretch(1)
         layout.addLayout(row)
         return tab
 
-    def acknowledge_alert(self) -> None:
+    def _alert_selected(self) -> None:
+        chosen = bool(self.alert_table.selectionModel().selectedRows())
+        self.acknowledge_button.setEnabled(chosen)
+        self.escalate_button.setEnabled(chosen)
+
+    def _selected_alert(self) -> AlertView | None:
         rows = self.alert_table.selectionModel().selectedRows()
         alert = self.alert_model.record_at(rows[0].row()) if rows else None
-        if not isinstance(alert, AlertView):
+        return alert if isinstance(alert, AlertView) else None
+
+    def escalate_alert(self) -> None:
+        alert = self._selected_alert()
+        if alert is None:
+            return
+        opened = OpenDeviationDialog.ask(self.ctx, self.runner, self.actor, alert=alert, parent=self)
+        if opened is None:
+            return
+        self.message.show_info(self.tr("Deviation {number} opened from the alert; the alert is acknowledged.").format(
+            number=opened.number))
+        self.changes.announce(Changes.of(BATCH, DEVIATION, numbers=[alert.batch_number or "", opened.number]))
+
+    def acknowledge_alert(self) -> None:
+        alert = self._selected_alert()
+        if alert is None:
             return
         note = ReasonDialog.ask(self.tr("Acknowledge the alert “{message}”? Say what was done about it (for "
                                         "example the deviation opened).").format(message=alert.message), self)

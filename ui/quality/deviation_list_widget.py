@@ -11,14 +11,16 @@ from PySide6.QtWidgets import QCheckBox, QSplitter, QWidget
 from app import deviations
 from app.deviations import DeviationView
 from app.signatures import SigningSession
-from domain.users import Actor
+from domain.users import Actor, Permission
 from ui.quality.deviation_detail_widget import DeviationDetailWidget
-from ui.shell.changes import DEVIATION, ChangeHub
+from ui.quality.open_deviation_dialog import OpenDeviationDialog
+from ui.shell.changes import DEVIATION, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.widgets.local_time import local_text
 from ui.widgets.record_list_widget import RecordListWidget
 from ui.widgets.record_table_model import Column
 from ui.widgets.status_names import status_name
+from ui.widgets.widget_parts import push_button
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -52,7 +54,10 @@ class DeviationListWidget(RecordListWidget):
         self.open_only.setObjectName("deviationOpenOnly")
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self._open_only_toggled)
-        self.add_buttons([self.open_only], visible=True, need_selection=[])  # type: ignore[list-item]
+        self.new_button = push_button(self.tr("New deviation..."), "newDeviation", self.new_deviation)
+        self.add_buttons([self.new_button, self.open_only], visible=True,  # type: ignore[list-item]
+                         need_selection=[])
+        self.new_button.setVisible(actor.can(Permission.OPEN_DEVIATION))  # the service checks again (ACC-4)
 
     def _columns(self) -> Sequence[Column]:
         return (
@@ -64,6 +69,15 @@ class DeviationListWidget(RecordListWidget):
             Column(self.tr("Touches"), lambda d: ", ".join(ref for kind, ref in d.links if kind in ("lot", "batch"))),
             Column(self.tr("Title"), lambda d: d.title, tooltip=lambda d: d.description),
         )
+
+    def new_deviation(self) -> None:
+        """Open a deviation by hand (DEV-1); it is shown selected once stored."""
+        opened = OpenDeviationDialog.ask(self.ctx, self.runner, self.actor, parent=self)
+        if opened is None:
+            return
+        self._select = opened.number  # open: listed whatever the filter, and selected by the re-read
+        self.changes.announce(Changes.of(DEVIATION, numbers=[opened.number]))
+        self.message.show_info(self.tr("Deviation {number} opened.").format(number=opened.number))
 
     def _open_only_toggled(self, on: bool) -> None:
         self._open_only = on

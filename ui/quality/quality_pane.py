@@ -8,21 +8,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app import deviations, quality, release
 from app.deviations import DeviationView
 from app.quality import QualityView
 from app.release import EvaluationView
 from domain.errors import NotFound
-from domain.users import Actor
+from domain.users import Actor, Permission
+from ui.quality.open_deviation_dialog import OpenDeviationDialog
 from ui.shell.changes import BATCH, DEVIATION, LOT, QC_RESULT, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.widgets.local_time import local_text
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.status_names import rule_title, status_name
-from ui.widgets.widget_parts import date_text, record_table
+from ui.widgets.widget_parts import date_text, push_button, record_table
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -55,7 +56,7 @@ class QualityPane(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qualityPane")
-        self.ctx, self.runner, self.actor = ctx, runner, actor
+        self.ctx, self.runner, self.actor, self.changes = ctx, runner, actor, changes
         self._record: tuple[str, str] | None = None
         self.spec_label = QLabel()
         self.spec_label.setObjectName("qualitySpec")
@@ -92,7 +93,15 @@ class QualityPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.spec_label)
         layout.addWidget(self.results_table, 2)
-        layout.addWidget(QLabel(self.tr("Deviations that touch it")))
+        deviation_row = QHBoxLayout()
+        deviation_row.addWidget(QLabel(self.tr("Deviations that touch it")))
+        deviation_row.addStretch(1)
+        # DEV-1: a deviation opened here starts linked to this lot or batch
+        self.new_deviation_button = push_button(self.tr("New deviation..."), "qualityNewDeviation",
+                                                self.new_deviation)
+        self.new_deviation_button.setVisible(actor.can(Permission.OPEN_DEVIATION))  # the service checks (ACC-4)
+        deviation_row.addWidget(self.new_deviation_button)
+        layout.addLayout(deviation_row)
         layout.addWidget(self.deviation_table, 1)
         layout.addWidget(self.outcome)
         layout.addWidget(self.rules_table, 2)
@@ -125,6 +134,7 @@ class QualityPane(QWidget):
         self.rules.set_records(read.evaluation.rules if read else [])
         self.spec_label.setText(self._spec_text(read, plan))
         self.outcome.setText(self._outcome_text(read.evaluation) if read else "")
+        self.new_deviation_button.setEnabled(self._record is not None)
 
     def _spec_text(self, read: QualityRead | None, plan: QualityView | None) -> str:
         if read is None:
@@ -144,6 +154,15 @@ class QualityPane(QWidget):
         if not failed:
             return self.tr("Release evaluation: every rule passes.")
         return self.tr("Release evaluation: {n} rule(s) fail, listed first.").format(n=len(failed))
+
+    def new_deviation(self) -> None:
+        if self._record is None:
+            return
+        opened = OpenDeviationDialog.ask(self.ctx, self.runner, self.actor, [self._record], parent=self)
+        if opened is None:
+            return
+        self.changes.announce(Changes.of(DEVIATION, numbers=[opened.number]))  # re-reads the pane, clearing its line
+        self.message.show_info(self.tr("Deviation {number} opened.").format(number=opened.number))
 
     def _open_deviation(self) -> None:
         rows = self.deviation_table.selectionModel().selectedRows()

@@ -4,6 +4,7 @@ tests/ui/test_every_dialog_fits.py does for the demo site's dialogs; the demo ha
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app import deviations, quality
+from app.batches import AlertView
 from app.bootstrap import AppContext
 from app.lims_import import import_lims_results
 from app.signatures import SigningSession
@@ -23,6 +25,7 @@ from tests.ui.quality.qc_site import resin_in_testing
 from ui.quality.close_deviation_dialog import CloseDeviationDialog
 from ui.quality.investigation_dialog import InvestigationDialog
 from ui.quality.lims_import_dialog import LimsImportDialog
+from ui.quality.open_deviation_dialog import OpenDeviationDialog
 from ui.quality.results_entry_dialog import ResultsEntryDialog
 from ui.quality.review_results_dialog import ReviewResultsDialog
 from ui.shell.task_runner import SyncTaskRunner
@@ -52,7 +55,16 @@ def qc_dialogs(ctx: AppContext, site: Site, runner: SyncTaskRunner) -> dict[str,
         "close deviation": lambda: CloseDeviationDialog(ctx, runner, SigningSession(site.qa), deviation),
         "lims import": lambda: LimsImportDialog(ctx, runner, site.qc, Path("lims-export-2026-12-05.csv"), data,
                                                 checked),
+        "new deviation": lambda: OpenDeviationDialog(ctx, runner, site.qc, [("lot", number)]),
+        "escalate alert": lambda: OpenDeviationDialog(ctx, runner, site.qa, alert=refused_issue_alert()),
     }
+
+
+def refused_issue_alert() -> AlertView:
+    """A refused issue's alert, as the batch's alerts tab hands it to the dialog."""
+    return AlertView(7, "issue_refused", "issuing 20 kg of RES-PC brings the batch to 20, above the 10.5 allowed "
+                     "(10 ±5%)", "FD-IVC-20-2612-0013", "R26339-0001", "prod",
+                     datetime(2026, 12, 5, 9, 30, tzinfo=UTC), "Open")
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])
