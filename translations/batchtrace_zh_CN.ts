@@ -3692,6 +3692,14 @@ Previous: {prev}</source>
         <translation>确认警报...</translation>
     </message>
     <message>
+        <source>Escalate to deviation...</source>
+        <translation>升级为偏差...</translation>
+    </message>
+    <message>
+        <source>Deviation {number} opened from the alert; the alert is acknowledged.</source>
+        <translation>已根据警报开立偏差 {number}；该警报已确认。</translation>
+    </message>
+    <message>
         <source>Acknowledge the alert “{message}”? Say what was done about it (for example the deviation opened).</source>
         <translation>确认警报“{message}”？请说明对此采取的措施（例如已开立的偏差）。</translation>
     </message>
@@ -4849,6 +4857,10 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>仅未关闭的偏差</translation>
     </message>
     <message>
+        <source>New deviation...</source>
+        <translation>新建偏差...</translation>
+    </message>
+    <message>
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
@@ -4875,6 +4887,10 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <source>Deviation {number} opened.</source>
+        <translation>已开立偏差 {number}。</translation>
     </message>
 </context>
 <context>
@@ -6368,6 +6384,69 @@ Type your password to go on working, or log out so that someone else can log in.
     </message>
 </context>
 <context>
+    <name>OpenDeviationDialog</name>
+    <message>
+        <source>Escalate alert to a deviation</source>
+        <translation>将警报升级为偏差</translation>
+    </message>
+    <message>
+        <source>New deviation</source>
+        <translation>新建偏差</translation>
+    </message>
+    <message>
+        <source>Open deviation</source>
+        <translation>开立偏差</translation>
+    </message>
+    <message>
+        <source>Alert {id}: {message}
+Linked to the alert and to: {records}
+The alert is acknowledged with the deviation&apos;s number.</source>
+        <translation>警报 {id}：{message}
+关联到该警报及：{records}
+该警报将以偏差编号确认。</translation>
+    </message>
+    <message>
+        <source>nothing else</source>
+        <translation>无其他记录</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>e.g. Torn bag at receipt</source>
+        <translation>例如：接收时包装袋破损</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>What happened, where and when, and what was done at once</source>
+        <translation>发生了什么、在何时何地，以及当即采取了哪些措施</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Linked lots</source>
+        <translation>关联物料批</translation>
+    </message>
+    <message>
+        <source>Lot numbers, separated by commas</source>
+        <translation>物料批号，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Linked batches</source>
+        <translation>关联批次</translation>
+    </message>
+    <message>
+        <source>Batch numbers, separated by commas</source>
+        <translation>批次号，以逗号分隔</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>No date</source>
@@ -6897,6 +6976,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>涉及它的偏差</translation>
     </message>
     <message>
+        <source>New deviation...</source>
+        <translation>新建偏差...</translation>
+    </message>
+    <message>
         <source>Select a lot or batch to see its quality.</source>
         <translation>选择一个物料批或批次以查看其质量信息。</translation>
     </message>
@@ -6919,6 +7002,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Release evaluation: {n} rule(s) fail, listed first.</source>
         <translation>放行评估：{n} 条规则不通过，列在最前。</translation>
+    </message>
+    <message>
+        <source>Deviation {number} opened.</source>
+        <translation>已开立偏差 {number}。</translation>
     </message>
 </context>
 <context>
