@@ -9,13 +9,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from app import deviations
 from app.batches import AlertView
 from app.deviations import DeviationView
 from domain.deviations import Classification
 from domain.users import Actor
+from ui.capa.open_capa_dialog import text_box
 from ui.shell.task_runner import Runner
 from ui.widgets.form_dialog import FormDialog
 from ui.widgets.status_names import status_name
@@ -30,15 +31,6 @@ _SEPARATORS = re.compile(r"[\s,;]+")
 def numbers_in(text: str) -> list[str]:
     """The numbers typed in a field, separated by commas, semicolons or spaces; each once, in order."""
     return list(dict.fromkeys(n for n in _SEPARATORS.split(text.strip()) if n))
-
-
-def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)  # keyboard only: Tab goes to the next field
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 12)
-    return box
 
 
 class OpenDeviationDialog(FormDialog[DeviationView]):
@@ -59,7 +51,7 @@ class OpenDeviationDialog(FormDialog[DeviationView]):
         else:
             self.title = self.add_row(self.tr("Title"), line_edit(
                 "deviationTitle", self.tr("e.g. Torn bag at receipt")))
-        self.description = self.add_row(self.tr("Description"), _text_box(
+        self.description = self.add_row(self.tr("Description"), text_box(
             "deviationDescription", self.tr("What happened, where and when, and what was done at once")))
         if alert is not None:
             self.description.setPlainText(alert.message)
