@@ -71,6 +71,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.process.room_dialog import RoomDialog
     from ui.process.sensor_dialog import SensorDialog
     from ui.quality.open_deviation_dialog import OpenDeviationDialog
+    from ui.quality.spec_draft_dialog import SpecDraftDialog
     from ui.recalls.recall_progress_dialog import RecallProgressDialog
     from ui.shell.change_password_dialog import ChangePasswordDialog
     from ui.shell.first_administrator_dialog import FirstAdministratorDialog
@@ -133,6 +134,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
         "version history": lambda: VersionHistoryDialog(ctx, runner, prod, "mbr", "FD-IVC-20"),
         "version compare": lambda: VersionCompareDialog(limit_change(), services=ctx, runner=runner, actor=qa),
         "new deviation": lambda: OpenDeviationDialog(ctx, runner, qa, [("batch", running.batch_number)]),
+        "specification draft": lambda: SpecDraftDialog(ctx, runner, qc, "RM-PP-01"),
     }
 
 
@@ -174,7 +176,8 @@ NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add 
          "reset password", "station devices", "print label", "approve supplier", "customer", "item",
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
          "recall progress", "correct value", "room", "sensor", "equipment", "calibration", "open capa",
-         "capa action", "effectiveness", "close capa", "version history", "version compare", "new deviation"]
+         "capa action", "effectiveness", "close capa", "version history", "version compare", "new deviation",
+         "specification draft"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])

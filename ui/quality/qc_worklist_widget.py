@@ -20,6 +20,7 @@ from domain.users import Actor, Permission
 from ui.quality.lims_import_dialog import LimsImportDialog
 from ui.quality.results_entry_dialog import ResultsEntryDialog
 from ui.quality.review_results_dialog import ReviewResultsDialog
+from ui.quality.spec_draft_dialog import SpecDraftDialog
 from ui.quality.worklist_table_model import WorklistTableModel
 from ui.shell.changes import BATCH, DEVIATION, ITEM, LOT, QC_RESULT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, TaskState
@@ -108,6 +109,10 @@ class QcWorklistWidget(QWidget):
         row.addWidget(self.review_button)
         row.addWidget(push_button(self.tr("Show lot or batch"), "showQcRecord", self._show_record))
         row.addStretch(1)
+        # QC-1: a new specification version as a draft (it takes effect through change control)
+        self.spec_button = push_button(self.tr("New specification version..."), "newSpecVersion", self.new_spec)
+        self.spec_button.setVisible(self.actor.can(Permission.EDIT_SPEC))
+        row.addWidget(self.spec_button)
         row.addWidget(self.import_button)
         row.addWidget(push_button(self.tr("Refresh"), "refreshQcWorklist", self.refresh))
         return row
@@ -223,6 +228,16 @@ class QcWorklistWidget(QWidget):
                                            self, on_account_locked=self.on_account_locked)
         if reviewed is not None:
             self._saved(row.record_id, reviewed, self.tr("Review of {number} signed.").format(number=row.record_id))
+
+    def new_spec(self) -> None:
+        """A draft of the next specification version of the selected record's item (else the filtered item)."""
+        row = self.selected()
+        item = row.item_code if row is not None else self.item_filter.currentData()
+        draft = SpecDraftDialog.ask(self.ctx, self.runner, self.actor, item, self)
+        if draft is not None:
+            self.message.show_info(self.tr("Specification {item} version {version} saved as {status}: it takes "
+                                           "effect through a change request.").format(
+                item=draft.item_code, version=draft.version, status=status_name(draft.status)))
 
     # --- LIMS import (QC-2, INT-1) -------------------------------------------------------------------
     def choose_lims_file(self) -> None:

@@ -28,6 +28,7 @@ from ui.quality.lims_import_dialog import LimsImportDialog
 from ui.quality.open_deviation_dialog import OpenDeviationDialog
 from ui.quality.results_entry_dialog import ResultsEntryDialog
 from ui.quality.review_results_dialog import ReviewResultsDialog
+from ui.quality.spec_draft_dialog import SpecDraftDialog
 from ui.shell.task_runner import SyncTaskRunner
 
 
@@ -57,6 +58,7 @@ def qc_dialogs(ctx: AppContext, site: Site, runner: SyncTaskRunner) -> dict[str,
                                                 checked),
         "new deviation": lambda: OpenDeviationDialog(ctx, runner, site.qc, [("lot", number)]),
         "escalate alert": lambda: OpenDeviationDialog(ctx, runner, site.qa, alert=refused_issue_alert()),
+        "specification draft": lambda: SpecDraftDialog(ctx, runner, site.qc, "RES-PC"),
     }
 
 
