@@ -6865,6 +6865,10 @@ The alert is acknowledged with the deviation&apos;s number.</source>
         <translation>显示物料批或批次</translation>
     </message>
     <message>
+        <source>New specification version...</source>
+        <translation>新建质量标准版本...</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -6879,6 +6883,10 @@ The alert is acknowledged with the deviation&apos;s number.</source>
     <message>
         <source>Review of {number} signed.</source>
         <translation>{number} 的复核已签名。</translation>
+    </message>
+    <message>
+        <source>Specification {item} version {version} saved as {status}: it takes effect through a change request.</source>
+        <translation>质量标准 {item} 版本 {version} 已保存为{status}：经变更申请后生效。</translation>
     </message>
     <message>
         <source>Import LIMS results</source>
@@ -8543,6 +8551,121 @@ asked by {by} on {when}</source>
     <message>
         <source>Sign: {action}...</source>
         <translation>签名：{action}...</translation>
+    </message>
+</context>
+<context>
+    <name>SpecDraftDialog</name>
+    <message>
+        <source>New specification version</source>
+        <translation>新建质量标准版本</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>e.g. Polycarbonate resin, incoming inspection</source>
+        <translation>例如：聚碳酸酯树脂，进货检验</translation>
+    </message>
+    <message>
+        <source>Tests (double-click a cell to change it). The draft takes effect through a change request, not here.</source>
+        <translation>检验项目（双击单元格进行修改）。草稿经变更申请生效，而非在此处生效。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>检验方法</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Lower</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <source>Replicates</source>
+        <translation>平行测定次数</translation>
+    </message>
+    <message>
+        <source>Expected text</source>
+        <translation>期望文本</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Required for release</source>
+        <translation>放行必需</translation>
+    </message>
+    <message>
+        <source>Add test</source>
+        <translation>添加检验项目</translation>
+    </message>
+    <message>
+        <source>Remove test</source>
+        <translation>删除检验项目</translation>
+    </message>
+    <message>
+        <source>none yet: this is the first version</source>
+        <translation>尚无：这是第一个版本</translation>
+    </message>
+    <message>
+        <source>v{version} {status} since {at}: {title}</source>
+        <translation>v{version} 自 {at} 起{status}：{title}</translation>
+    </message>
+    <message>
+        <source>v{version} {status}: {title}</source>
+        <translation>v{version} {status}：{title}</translation>
+    </message>
+    <message>
+        <source>test {row}: {what} must be a whole number, not &apos;{text}&apos;</source>
+        <translation>第 {row} 个检验项目：{what}必须是整数，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>decimals</source>
+        <translation>小数位数</translation>
+    </message>
+    <message>
+        <source>replicates</source>
+        <translation>平行测定次数</translation>
+    </message>
+    <message>
+        <source>Choose the item.</source>
+        <translation>请选择物料。</translation>
     </message>
 </context>
 <context>
