@@ -51,6 +51,7 @@ class DocumentFormat(Enum):
 class Paragraph:
     text: str
     emphasis: bool = False  # printed bold: a warning or a conclusion
+    preformatted: bool = False  # program output (a test failure): fixed-width, line breaks and spaces kept
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,10 @@ def render_docx(doc: Document) -> bytes:
             lead = None
             if isinstance(block, Paragraph):
                 lead = out.add_paragraph()
-                lead.add_run(_clean(block.text)).bold = block.emphasis
+                run = lead.add_run(_clean(block.text))
+                run.bold = block.emphasis
+                if block.preformatted:  # Word keeps the line breaks of a run's text; the spaces need a fixed width
+                    run.font.name, run.font.size = "Courier New", Pt(7)
             elif isinstance(block, Fields):
                 _table(out, Table(("", ""), block.rows, widths=(30, 70)), header=False)
             elif isinstance(block, Table):

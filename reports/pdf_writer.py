@@ -110,7 +110,12 @@ def _html(doc: Document, text_doc: QTextDocument) -> str:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 text = _esc(block.text)
-                parts.append(f"<p>{_b(text, bold)}</p>" if block.emphasis else f"<p>{text}</p>")
+                if block.preformatted:
+                    kept = html.escape(block.text)  # pre-wrap keeps the line breaks and the spaces
+                    parts.append(f'<p style="font-family: monospace; font-size: 7pt; white-space: pre-wrap;">'
+                                 f'{kept}</p>')
+                else:
+                    parts.append(f"<p>{_b(text, bold)}</p>" if block.emphasis else f"<p>{text}</p>")
             elif isinstance(block, Fields):
                 parts.append(_table_html(Table(("", ""), block.rows, widths=(30, 70)), header=False, bold=bold))
             elif isinstance(block, Table):

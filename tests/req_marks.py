@@ -10,6 +10,10 @@ tests/conftest.py loads this module as a plugin; a throwaway project (tests/test
 from __future__ import annotations
 
 import json
+import platform
+import socket
+import sqlite3
+import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,8 +21,10 @@ from typing import Any
 
 import pytest
 
+from app.validation.documents import library_versions
 from app.validation.requirements import REQUIREMENTS_FILE, load_requirements, unknown_ids
 from domain.errors import ValidationError
+from domain.version import batchtrace_version
 
 
 def req_ids(item: pytest.Item) -> list[str]:
@@ -35,7 +41,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     target = config.getoption("req_results")
     if target:  # one writer per session: a session started inside a test (pytester) has its own
-        config.pluginmanager.register(ResultsWriter(Path(target)), "req-results-writer")
+        config.pluginmanager.register(ResultsWriter(Path(target), config.rootpath), "req-results-writer")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -60,10 +66,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 class ResultsWriter:
     """Collects what each test proved and how it ended; written when the session finishes."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, root: Path) -> None:
         self.target = target
         self.results: dict[str, dict[str, Any]] = {}
         self.started = datetime.now(UTC).isoformat(timespec="seconds")
+        self.environment = run_environment(root)
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         self.results = {item.nodeid: {"nodeid": item.nodeid, "requirements": req_ids(item), "outcome": "not run",
@@ -80,8 +87,51 @@ class ResultsWriter:
                 entry["outcome"] = outcome
         if report.failed:
             entry["longrepr"] += f"[{report.when}]\n{report.longreprtext}\n"
+        elif report.skipped:  # why, for the report: ('file', line, 'Skipped: reason')
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longreprtext
+            entry["longrepr"] = str(reason).removeprefix("Skipped: ")
 
     def pytest_sessionfinish(self, exitstatus: int) -> None:
         run = {"started": self.started, "command": " ".join(["pytest", *sys.argv[1:]]), "exit_status": int(exitstatus),
-               "tests": list(self.results.values())}
+               "environment": self.environment, "tests": list(self.results.values())}
         self.target.write_text(json.dumps(run, indent=1), encoding="utf-8")
+
+
+def run_environment(root: Path) -> list[list[str]]:
+    """Where the tests ran, for the OQ report: the code (version and source revision), the machine, Python, the
+    libraries and the database engines. Recorded by the run, so a report made later elsewhere still names it."""
+    return [
+        ["BatchTrace version", batchtrace_version()],
+        ["Source revision", _git_revision(root)],
+        ["Computer", socket.gethostname()],
+        ["Operating system", platform.platform()],
+        ["Python", f"{platform.python_version()} ({platform.python_implementation()}) {sys.executable}"],
+        ["Libraries", library_versions()],
+        ["SQLite library", sqlite3.sqlite_version],
+        ["PostgreSQL server", _postgres_version()],
+    ]
+
+
+def _git_revision(root: Path) -> str:
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+
+    try:
+        head = git("rev-parse", "HEAD")
+        if head.returncode != 0:
+            return "not a git checkout"
+        changed = git("status", "--porcelain", "--untracked-files=no").stdout.strip()
+    except OSError:
+        return "unknown (no git on this machine)"
+    return head.stdout.strip() + (" with uncommitted changes" if changed else "")
+
+
+def _postgres_version() -> str:
+    try:
+        from tests.pg_server import find_bin
+
+        shown = subprocess.run([str(find_bin() / "postgres"), "--version"], capture_output=True, text=True,
+                               check=False)
+    except (ImportError, RuntimeError, OSError) as error:  # no server binaries: the PostgreSQL tests cannot run
+        return f"not found: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+    return shown.stdout.strip() or shown.stderr.strip()

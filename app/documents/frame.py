@@ -13,6 +13,7 @@ from app.signatures import SignatureView
 from domain.audit import AuditEntry
 from domain.documents import Document, DocumentKind, Fields, PageWords, Paragraph, Section, Table
 from domain.users import Actor
+from domain.version import batchtrace_version
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Issue:
             (w("revision"), str(self.revision)),
             (w("generated_at"), w.time(self.generated_at)),
             (w("generated_by"), f"{self.actor.printed_name} ({self.actor.user_id})"),
+            (w("software"), f"BatchTrace {batchtrace_version()}"),
             (w("copy_status"), self.copy),
             (w("language"), w("language_name")),
             (w("audit_anchor"), w("anchor_value", seq=self.audit_seq, hash=self.audit_hash)),

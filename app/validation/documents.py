@@ -7,11 +7,26 @@ import platform
 import socket
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 
 from domain.documents import Document, DocumentKind, Fields, PageWords, Paragraph, Section, Table
 from domain.version import batchtrace_version
 
 PASS, FAIL = "PASS", "FAIL"
+# the libraries whose versions the IQ checks and the OQ's test run records
+LIBRARIES = ("PySide6-Essentials", "SQLAlchemy", "alembic", "psycopg", "python-docx", "keyring", "argon2-cffi",
+             "hidapi", "biip", "zxing-cpp", "platformdirs")
+
+
+def library_versions() -> str:
+    return ", ".join(f"{name} {_library_version(name)}" for name in LIBRARIES)
+
+
+def _library_version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "(no metadata in this bundle)"
 
 
 def utc_now() -> str:
@@ -36,6 +51,12 @@ def signature_section(roles: Iterable[str]) -> Section:
                   "acceptance criteria; the approver releases the installation for use."),
         Table(("Role", "Printed name", "Signature", "Date"), rows, widths=(20, 30, 30, 20)),
     ))
+
+
+def number_stamp(iso_time: str) -> str:
+    """'2026-12-05T12:22:02+00:00' -> '20261205T122202Z': two reports of one day get different numbers."""
+    digits = iso_time.replace("+00:00", "").rstrip("Z").replace("-", "").replace(":", "")
+    return f"{digits}Z"
 
 
 def validation_document(kind: DocumentKind, title: str, sections: Iterable[Section], *, subject: str,

@@ -13,20 +13,26 @@ import platform
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from app import bootstrap
 from app.station_settings import device_settings_path, load_device_settings
-from app.validation.documents import FAIL, PASS, check_table, environment, signature_section, utc_now
+from app.validation.documents import (
+    FAIL,
+    PASS,
+    check_table,
+    environment,
+    library_versions,
+    number_stamp,
+    signature_section,
+    utc_now,
+)
 from app.validation.documents import validation_document as frame
 from app.validation.manifest import check_manifest
 from domain.documents import Document, DocumentKind, Paragraph, Section
 from domain.errors import DomainError
 from domain.version import UNKNOWN, batchtrace_version
 
-LIBRARIES = ("PySide6-Essentials", "SQLAlchemy", "alembic", "psycopg", "python-docx", "keyring", "argon2-cffi",
-             "hidapi", "biip", "zxing-cpp", "platformdirs")
 Check = tuple[str, str, str]
 
 
@@ -55,7 +61,7 @@ def run_iq(db_url: str | None, install_dir: Path | None = None) -> IqResult:
     checks.insert(0, ("Version", PASS if ok else FAIL,
                       f"{found}" + (f"; the manifest was built for {manifest_version}" if manifest_version else "")))
     checks.append(("Python", PASS, f"{platform.python_version()} on {platform.platform()}"))
-    checks.append(("Libraries", PASS, ", ".join(f"{name} {_library_version(name)}" for name in LIBRARIES)))
+    checks.append(("Libraries", PASS, library_versions()))
     shared = _database(db_url, checks)
     _guarded("Keyring", checks, lambda: _keyring(shared))
     _guarded("Printers and scanners", checks, _devices)
@@ -75,13 +81,6 @@ def _files(folder: Path | None, checks: list[Check]) -> str | None:
               else "; ".join(report.problems()))
     checks.append(("Installed files", PASS if report.intact else FAIL, detail))
     return report.version
-
-
-def _library_version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "(no metadata in this bundle)"
 
 
 def _database(db_url: str | None, checks: list[Check]) -> bool:
@@ -145,4 +144,4 @@ def iq_document(result: IqResult) -> Document:
         Section("Environment", (environment(),)),
         Section("Checks", (Paragraph(verdict, emphasis=True), check_table(result.checks))),
         signature_section(("Performed by", "Reviewed by", "Approved by")),
-    ), subject=f"{batchtrace_version()}-{result.generated[:10]}", generated=result.generated)
+    ), subject=f"{batchtrace_version()}-{number_stamp(result.generated)}", generated=result.generated)

@@ -23,6 +23,11 @@ FAILING_TEST = '''
 @pytest.mark.req("LOT-3")
 def test_made_to_fail_on_purpose():
     assert "B2612-0001" == "B2612-0002", "the sequence skipped a number"
+
+
+@pytest.mark.req("LOT-1")
+def test_skipped_on_purpose():
+    pytest.skip("no label printer attached to this machine")
 '''
 
 
@@ -64,7 +69,7 @@ def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, t
         header = [cell.text for cell in table.rows[0].cells]
         if header[:2] == ["ID", "Requirement"]:
             requirements_table = table
-        if header == ["Requirement", "Test", "Result"]:
+        if header == ["Req. ID", "Test", "Result"]:
             matrix = table
     assert requirements_table is not None and matrix is not None
     listed = {row.cells[0].text: row for row in requirements_table.rows[1:]}
@@ -81,6 +86,19 @@ def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, t
     assert "tests/domain/test_numbering.py::test_made_to_fail_on_purpose (LOT-3): failed" in text
     assert "the sequence skipped a number" in text  # the failure in full, with pytest's explanation
     assert "AssertionError" in text
+    printed = next(p for p in document.paragraphs if "AssertionError" in p.text)
+    assert printed.runs[0].font.name == "Courier New"  # pytest's output keeps its columns
+    assert ("tests/domain/test_numbering.py::test_skipped_on_purpose (LOT-1): skipped: no label printer attached "
+            "to this machine") in text
+    assert [row.cells[2].text for row in matrix.rows if row.cells[1].text.endswith("::test_skipped_on_purpose")] == [
+        "skipped"]
+
+    run = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}  # where the tests ran
+    assert run["pytest exit status"] == "1"
+    assert run["Source revision"] == "not a git checkout"  # the throwaway copy; a checkout gives its commit
+    assert run["SQLite library"] and run["PostgreSQL server"] and "SQLAlchemy" in run["Libraries"]
+    number = document.core_properties.identifier
+    assert number.startswith(f"OQ-{version('batchtrace')}-") and number.endswith("Z")  # the run's time in it
     signatures = rows(document.tables[-1])
     assert [row[0] for row in signatures] == ["Role", "Executed by", "Reviewed by", "Approved by"]
 

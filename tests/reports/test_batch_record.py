@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,7 @@ def test_docx_batch_record_holds_every_lot_signature_page_field_and_checksum(sit
     assert 'PAGE' in text and 'NUMPAGES' in text and "CONTROLLED COPY" in text
     assert f"entry {view.audit_seq}, hash {view.audit_hash}" in text
     assert f"Content SHA-256: {view.content_sha256}" in text
+    assert f"Generated with | BatchTrace {version('batchtrace')}" in text  # the one version number (issue 15)
     assert view.file_sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
     # the checksum printed is the one of the document's content, recomputed from the database
     again = build_document(site.ctx.read_uow(), site.qa,
@@ -70,6 +72,7 @@ def test_pdf_batch_record_has_the_same_facts_and_page_x_of_y(site: Site, batch: 
         assert squeezed(sig.meaning) in flat
     assert squeezed(view.content_sha256) in flat and squeezed(view.audit_hash) in flat
     assert view.number in text and "CONTROLLED COPY" in text
+    assert squeezed(f"Generated with BatchTrace {version('batchtrace')}") in flat
 
 
 @pytest.mark.req("DOC-2")
@@ -79,6 +82,7 @@ def test_chinese_batch_record_in_both_formats(site: Site, batch: ReleasedBatch, 
     issue(site, batch.number, pdf_out, language="zh", controlled=False)
     text = docx_text(docx_out)
     assert f"批生产记录 {batch.number}" in text and "非受控副本" in text and "电子签名" in text
+    assert f"生成软件 | BatchTrace {version('batchtrace')}" in text
     pdf, pages = pdf_text(pdf_out)
     assert "批生产记录" in pdf and "非受控副本" in pdf and "电子签名" in pdf
     for n in range(1, pages + 1):
