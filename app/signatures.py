@@ -100,8 +100,10 @@ class ProgressView:
 
     def summary(self) -> str:
         """"1 of 2 signatures: QC review by Cleo Analyst; QA approval missing"."""
-        parts = [f"{i.label} by {i.signed_by_name}" if i.signed_by else f"{i.label} missing" for i in self.items]
-        return f"{self.applied} of {len(self.items)} signatures: " + "; ".join(parts)
+        parts = [_("{label} by {name}", label=_(i.label), name=i.signed_by_name) if i.signed_by
+                 else _("{label} missing", label=_(i.label)) for i in self.items]
+        return _("{applied} of {total} signatures: {parts}", applied=self.applied, total=len(self.items),
+                 parts="; ".join(parts))
 
     @classmethod
     def of(cls, transition: Transition[Any], requirements: tuple[SignatureRequirement, ...],

@@ -246,7 +246,7 @@ def plan_recall(lines: Iterable[TraceLine], locked: Mapping[NodeKey, LockedState
         if line.repeated:  # the same node again, by another path: in the scope once
             continue
         state = locked.get((kind.value, node.id))
-        action, target = "none", None
+        action, target = N_("none"), None
         if state is not None:
             rule = (kind, state.status, bool(state.on_hand))
             if rule not in decided:
@@ -255,7 +255,7 @@ def plan_recall(lines: Iterable[TraceLine], locked: Mapping[NodeKey, LockedState
             if target is not None:
                 plan.changes.append(_change(node.kind, node.id, node.number, state, target))
         elif kind is NodeKind.SHIPMENT and node.customer_code:
-            action = "notify customer"
+            action = N_("notify customer")
         # the root holds its own stock; every other node what flowed into it, in the unit of that edge
         quantity, unit = (node.quantity, node.unit) if line.depth == 0 else (line.quantity, line.unit)
         plan.scope.append(ScopeLine(

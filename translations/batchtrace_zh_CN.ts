@@ -68,8 +68,44 @@
         <translation>请勿将密码写入 URL：BatchTrace 会询问密码并保存在密钥环中</translation>
     </message>
     <message>
+        <source>record check: every checked row is as its audit entries say (lots, batches, material issues, shipments, users and roles, master data, specifications, QC results, deviations, signatures, status history, genealogy)</source>
+        <translation>记录检查：所有被检查的行均与其审计记录一致（物料批、批次、物料发放、发货、用户和角色、主数据、质量标准、QC 结果、偏差、电子签名、状态历史、谱系）</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
         <translation>“{text}”不是日期：请使用 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM</translation>
+    </message>
+    <message>
+        <source>audit trail intact: {entries} entries, head {head_seq} {head_hash}</source>
+        <translation>审计追踪完整：{entries} 条记录，最新 {head_seq} {head_hash}</translation>
+    </message>
+    <message>
+        <source>audit trail NOT intact: {message} ({entries} entries before it are intact)</source>
+        <translation>审计追踪不完整：{message}（此前的 {entries} 条记录完整）</translation>
+    </message>
+    <message>
+        <source>keyed by the database from entry {keyed_from} on (HMAC with a key the stations cannot read); earlier entries verify in their earlier format</source>
+        <translation>自第 {keyed_from} 条记录起由数据库加密签名（HMAC，密钥工作站无法读取）；更早的记录按其原格式校验</translation>
+    </message>
+    <message>
+        <source>audit trail NOT as anchored: {message}</source>
+        <translation>审计追踪与锚点不符：{message}</translation>
+    </message>
+    <message>
+        <source>all {count} anchors in {anchors} match</source>
+        <translation>{anchors} 中的全部 {count} 个锚点均一致</translation>
+    </message>
+    <message>
+        <source>record NOT as audited: {message}</source>
+        <translation>记录与审计追踪不符：{message}</translation>
+    </message>
+    <message>
+        <source>... and {value} more records not as audited</source>
+        <translation>……另有 {value} 条记录与审计追踪不符</translation>
+    </message>
+    <message>
+        <source>anchored entry {seq} {hash} at {at} UTC by {user_id} in {path}</source>
+        <translation>已锚定记录 {seq} {hash}，时间 {at} UTC，操作人 {user_id}，保存于 {path}</translation>
     </message>
     <message>
         <source>{out} is a folder: give a file name such as audit.csv</source>
@@ -78,6 +114,10 @@
     <message>
         <source>folder {parent} does not exist</source>
         <translation>文件夹 {parent} 不存在</translation>
+    </message>
+    <message>
+        <source>exported {entries} audit entries to {path}</source>
+        <translation>已将 {entries} 条审计记录导出到 {path}</translation>
     </message>
     <message>
         <source>the database already has users: give --user ID of an administrator to add the missing demo data, or --if-empty to leave it alone</source>
@@ -92,6 +132,174 @@
         <translation>供应商批号为必填项</translation>
     </message>
     <message>
+        <source>lot {lot_number}: {before} -&gt; {status}</source>
+        <translation>物料批 {lot_number}：{before} -&gt; {status}</translation>
+    </message>
+    <message>
+        <source>{record_type} {number}</source>
+        <translation>{record_type} {number}</translation>
+    </message>
+    <message>
+        <source>{what}: signed the {requirement} ({meaning}) as {printed_name} ({user_id})</source>
+        <translation>{what}：已以 {printed_name}（{user_id}）身份签署{requirement}（{meaning}）</translation>
+    </message>
+    <message>
+        <source>{what}: {summary}</source>
+        <translation>{what}：{summary}</translation>
+    </message>
+    <message>
+        <source>{what}: {before} -&gt; {status}</source>
+        <translation>{what}：{before} -&gt; {status}</translation>
+    </message>
+    <message>
+        <source>received from supplier {supplier}, supplier lot {supplier_lot}</source>
+        <translation>接收自供应商 {supplier}，供应商批号 {supplier_lot}</translation>
+    </message>
+    <message>
+        <source>produced in batch {batch}</source>
+        <translation>产自批次 {batch}</translation>
+    </message>
+    <message>
+        <source>lot {lot_number}</source>
+        <translation>物料批 {lot_number}</translation>
+    </message>
+    <message>
+        <source>origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>{quantity}, {on_hand} on hand</source>
+        <translation>{quantity}，库存 {on_hand}</translation>
+    </message>
+    <message>
+        <source>manufactured</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>{printed_name} ({user_id}), {meaning} ({requirement}), {time}</source>
+        <translation>{printed_name}（{user_id}），{meaning}（{requirement}），{time}</translation>
+    </message>
+    <message>
+        <source>{text}: INVALIDATED, the record changed after signing</source>
+        <translation>{text}：已失效，签名后记录已更改</translation>
+    </message>
+    <message>
+        <source>
+signatures:</source>
+        <translation>
+电子签名：</translation>
+    </message>
+    <message>
+        <source>batch {batch_number}: {before} -&gt; {status}</source>
+        <translation>批次 {batch_number}：{before} -&gt; {status}</translation>
+    </message>
+    <message>
+        <source>issued {value} of {item_code} from lot {lot_number} to batch {number}</source>
+        <translation>已从物料批 {lot_number} 向批次 {number} 发放 {value} {item_code}</translation>
+    </message>
+    <message>
+        <source>returned {value} of {item_code} from batch {number} to lot {lot_number}</source>
+        <translation>已从批次 {number} 向物料批 {lot_number} 退回 {value} {item_code}</translation>
+    </message>
+    <message>
+        <source>batch {batch_number}</source>
+        <translation>批次 {batch_number}</translation>
+    </message>
+    <message>
+        <source>master record</source>
+        <translation>主批记录</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source> (held from {status})</source>
+        <translation>（自{status}冻结）</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>{quantity} at {time}</source>
+        <translation>{quantity}，{time}</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>produced</source>
+        <translation>产出</translation>
+    </message>
+    <message>
+        <source>
+bill of materials:</source>
+        <translation>
+物料清单：</translation>
+    </message>
+    <message>
+        <source>ITEM</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>REQUIRED</source>
+        <translation>需求量</translation>
+    </message>
+    <message>
+        <source>ALLOWED</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
+        <source>ISSUED</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>
+material movements:</source>
+        <translation>
+物料移动：</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>LOT</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>
+finished lots:</source>
+        <translation>
+成品物料批：</translation>
+    </message>
+    <message>
+        <source>ON HAND</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
         <source>give a command (see &apos;{prog} --help&apos;); without arguments {prog} starts the desktop app</source>
         <translation>请给出命令（见“{prog} --help”）；不带参数时 {prog} 启动桌面应用</translation>
     </message>
@@ -104,8 +312,32 @@
         <translation>警报编号</translation>
     </message>
     <message>
+        <source>SCOPE</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>PATTERN</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>EXAMPLE</source>
+        <translation>示例</translation>
+    </message>
+    <message>
         <source>a reason is required to change a number rule</source>
         <translation>更改编号规则需要原因</translation>
+    </message>
+    <message>
+        <source>ALERT</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <source>RAISED</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <source>MESSAGE</source>
+        <translation>消息</translation>
     </message>
     <message>
         <source>say what was done about the alert</source>
@@ -132,8 +364,88 @@
         <translation>召回需要原因（发现了什么，由谁发现）</translation>
     </message>
     <message>
+        <source>recall {recall_number}: customer {customer} is {value}; {done} of {total} customers completed</source>
+        <translation>召回 {recall_number}：客户 {customer} {value}；{total} 个客户中已完成 {done} 个</translation>
+    </message>
+    <message>
+        <source>recall {recall_number}</source>
+        <translation>召回 {recall_number}</translation>
+    </message>
+    <message>
+        <source>trigger lot</source>
+        <translation>触发物料批</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>{done} of {total} customers completed</source>
+        <translation>{total} 个客户中已完成 {done} 个</translation>
+    </message>
+    <message>
+        <source>
+customers to notify:</source>
+        <translation>
+需通知的客户：</translation>
+    </message>
+    <message>
+        <source>CUSTOMER</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>SHIPMENTS</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>RETURNED</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>
+scope at opening:</source>
+        <translation>
+发起时的范围：</translation>
+    </message>
+    <message>
+        <source>DEPTH</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>KIND NUMBER</source>
+        <translation>类型 编号</translation>
+    </message>
+    <message>
+        <source>STATUS AT OPENING</source>
+        <translation>发起时状态</translation>
+    </message>
+    <message>
         <source>{out} is a folder: give a file name such as recall.csv</source>
         <translation>{out} 是文件夹：请给出文件名，例如 recall.csv</translation>
+    </message>
+    <message>
+        <source>exported recall {recall_number} ({count} customers, {count2} scope lines) to {out}</source>
+        <translation>已将召回 {recall_number}（{count} 个客户，{count2} 行范围）导出到 {out}</translation>
+    </message>
+    <message>
+        <source>TRANSITION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>SIGNATURE</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>MEANING</source>
+        <translation>签名含义</translation>
+    </message>
+    <message>
+        <source>ROLES</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>RULES</source>
+        <translation>规则</translation>
     </message>
     <message>
         <source>a label and a reason are required to add a signature</source>
@@ -248,8 +560,44 @@
         <translation>pytest 参数</translation>
     </message>
     <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>record</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>修订版</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>file SHA-256</source>
+        <translation>文件 SHA-256</translation>
+    </message>
+    <message>
+        <source>content SHA-256</source>
+        <translation>内容 SHA-256</translation>
+    </message>
+    <message>
+        <source>audit anchor</source>
+        <translation>审计锚点</translation>
     </message>
     <message>
         <source>record id</source>
@@ -336,6 +684,22 @@
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
+        <source>where it came from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>where it went</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>正向</translation>
+    </message>
+    <message>
         <source>--limit</source>
         <translation>--limit</translation>
     </message>
@@ -348,8 +712,96 @@
         <translation>{out} 是文件夹：请给出文件名，例如 trace.csv</translation>
     </message>
     <message>
+        <source>exported the trace of {label} ({lines} lines) to {out}</source>
+        <translation>已将 {label} 的追溯（{lines} 行）导出到 {out}</translation>
+    </message>
+    <message>
         <source>no lot, batch, shipment or supplier lot matches &apos;{strip}&apos;</source>
         <translation>没有与“{strip}”匹配的物料批、批次、发货或供应商批号</translation>
+    </message>
+    <message>
+        <source>SUPPLIER LOT</source>
+        <translation>供应商批号</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
+        <source>{name} (see above)</source>
+        <translation>{name}（见上文）</translation>
+    </message>
+    <message>
+        <source> ({n} finished)</source>
+        <translation>（{n} 个成品）</translation>
+    </message>
+    <message>
+        <source>{n} batch</source>
+        <translation>{n} 个批次</translation>
+    </message>
+    <message>
+        <source>{n} batches</source>
+        <translation>{n} 个批次</translation>
+    </message>
+    <message>
+        <source>{n} lot</source>
+        <translation>{n} 个物料批</translation>
+    </message>
+    <message>
+        <source>{n} lots</source>
+        <translation>{n} 个物料批</translation>
+    </message>
+    <message>
+        <source>{n} shipment</source>
+        <translation>{n} 次发货</translation>
+    </message>
+    <message>
+        <source>{n} shipments</source>
+        <translation>{n} 次发货</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>; suppliers {codes}</source>
+        <translation>；供应商 {codes}</translation>
+    </message>
+    <message>
+        <source>; customers {codes}</source>
+        <translation>；客户 {codes}</translation>
+    </message>
+    <message>
+        <source>shipped {date}</source>
+        <translation>发货日期 {date}</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>supplier {supplier}</source>
+        <translation>供应商 {supplier}</translation>
+    </message>
+    <message>
+        <source>customer {customer}</source>
+        <translation>客户 {customer}</translation>
+    </message>
+    <message>
+        <source>{kind} {number}: {facts}</source>
+        <translation>{kind} {number}：{facts}</translation>
+    </message>
+    <message>
+        <source>{direction} trace ({what}): {summary}</source>
+        <translation>{direction}追溯（{what}）：{summary}</translation>
+    </message>
+    <message>
+        <source>SUPPLIER / LOT</source>
+        <translation>供应商 / 批号</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日期</translation>
     </message>
     <message>
         <source>grant number</source>
@@ -368,12 +820,52 @@
         <translation>{error}：请给出 --accept-four-eyes REASON</translation>
     </message>
     <message>
+        <source>GRANT</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>PRINTED NAME</source>
+        <translation>签署姓名</translation>
+    </message>
+    <message>
+        <source>ASKED BY</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>ASKED AT</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>FOUR-EYES ACCEPTED</source>
+        <translation>已接受双人复核</translation>
+    </message>
+    <message>
         <source>the database has no users yet: create the first administrator without --user</source>
         <translation>数据库中还没有用户：请不带 --user 创建第一位管理员</translation>
     </message>
     <message>
         <source>the first user is the administrator and gets the Administrator role only: add other users after</source>
         <translation>第一位用户是管理员，只具有管理员角色：其他用户请随后添加</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>LOCKED</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>MUST CHANGE</source>
+        <translation>须改密码</translation>
     </message>
     <message>
         <source>unlocking needs --user ID of an administrator (or --database-owner to recover a locked-out last administrator)</source>
@@ -610,6 +1102,18 @@
     <message>
         <source>no active customer {code}</source>
         <translation>没有有效的客户 {code}</translation>
+    </message>
+    <message>
+        <source>{label} by {name}</source>
+        <translation>{label}：{name}</translation>
+    </message>
+    <message>
+        <source>{label} missing</source>
+        <translation>{label}：未签</translation>
+    </message>
+    <message>
+        <source>{applied} of {total} signatures: {parts}</source>
+        <translation>{total} 个签名中已签 {applied} 个：{parts}</translation>
     </message>
     <message>
         <source>{record_type} {record_id}: {transition_name} needs no signatures</source>
@@ -1340,6 +1844,10 @@
         <translation>批次已冻结</translation>
     </message>
     <message>
+        <source>notify customer</source>
+        <translation>通知客户</translation>
+    </message>
+    <message>
         <source>ship date {shipped_on} is in the future</source>
         <translation>发货日期 {shipped_on} 在未来</translation>
     </message>
@@ -1820,6 +2328,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>SETTING</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>BatchTrace&apos;s defaults: never changed at this site</source>
         <translation>BatchTrace 默认值：本场所从未更改</translation>
     </message>
@@ -1888,6 +2400,38 @@
         <translation>拒绝需要原因：请给出 --comment</translation>
     </message>
     <message>
+        <source>{what}: {status}</source>
+        <translation>{what}：{status}</translation>
+    </message>
+    <message>
+        <source>releasable</source>
+        <translation>可放行</translation>
+    </message>
+    <message>
+        <source>not releasable: {n} rule failed</source>
+        <translation>不可放行：{n} 条规则未通过</translation>
+    </message>
+    <message>
+        <source>not releasable: {n} rules failed</source>
+        <translation>不可放行：{n} 条规则未通过</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>{what}: {outcome}</source>
+        <translation>{what}：{outcome}</translation>
+    </message>
+    <message>
+        <source>{what}: you sign the QA override; --comment is its justification</source>
+        <translation>{what}：您签署的是 QA 让步放行；--comment 为其理由</translation>
+    </message>
+    <message>
         <source>QA override</source>
         <translation>QA 让步放行</translation>
     </message>
@@ -1916,8 +2460,24 @@
         <translation>{path}：报告只能写成 .docx 或 .pdf</translation>
     </message>
     <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>IQ PASSED</source>
+        <translation>IQ 通过</translation>
+    </message>
+    <message>
+        <source>IQ FAILED</source>
+        <translation>IQ 未通过</translation>
+    </message>
+    <message>
         <source>give either --results or pytest arguments: the results are of a run already made</source>
         <translation>请只给出 --results 或 pytest 参数之一：结果来自已完成的运行</translation>
+    </message>
+    <message>
+        <source>{tests} tests: {passed} passed, {failed} failed, {skipped} skipped; requirements: {verified} verified, {not_verified} not verified</source>
+        <translation>{tests} 项测试：{passed} 项通过，{failed} 项失败，{skipped} 项跳过；需求：{verified} 项已验证，{not_verified} 项未验证</translation>
     </message>
     <message>
         <source>no tests/ in {value}: the OQ runs the test suite of a BatchTrace source tree (give --source DIR)</source>
@@ -2020,6 +2580,106 @@
     <message>
         <source>comment</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>CAPA {number}: {title}</source>
+        <translation>纠正预防措施 {number}：{title}</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>发起时间</translation>
+    </message>
+    <message>
+        <source>{time} by {user}</source>
+        <translation>{time}，{user}</translation>
+    </message>
+    <message>
+        <source>effectiveness due</source>
+        <translation>有效性检查到期</translation>
+    </message>
+    <message>
+        <source> (OVERDUE)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>effectiveness</source>
+        <translation>有效性</translation>
+    </message>
+    <message>
+        <source>{verdict}: {finding} ({checked_by})</source>
+        <translation>{verdict}：{finding}（{checked_by}）</translation>
+    </message>
+    <message>
+        <source>effective</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>not effective</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>{time}, signed by {user}</source>
+        <translation>{time}，签署人 {user}</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>DUE</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>EVIDENCE</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>CAPA</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <source>DAYS LATE</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>STAGE</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>DEVIATION</source>
+        <translation>偏差</translation>
     </message>
     <message>
         <source>give --add KIND with --description, --owner and --due, or --close N with --evidence</source>
@@ -2314,6 +2974,26 @@
         <translation>没有文件 {path}</translation>
     </message>
     <message>
+        <source>SENSOR</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <source>ROOM</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>WORST</source>
+        <translation>最差值</translation>
+    </message>
+    <message>
         <source>CODE;name;method;type;unit;lower;upper;decimals;replicates;required|optional</source>
         <translation>代码;名称;方法;类型;单位;下限;上限;小数位数;重复次数;&apos;required&apos;|&apos;optional&apos;</translation>
     </message>
@@ -2378,8 +3058,152 @@
         <translation>处置</translation>
     </message>
     <message>
+        <source>{item_code} v{version} is {status}</source>
+        <translation>{item_code} v{version} 已{status}</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>METHOD</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>LIMITS</source>
+        <translation>限度</translation>
+    </message>
+    <message>
+        <source>REPLICATES</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>RELEASE</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>RECORD</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>SPEC</source>
+        <translation>质量标准</translation>
+    </message>
+    <message>
+        <source>ENTERED</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>OOS</source>
+        <translation>OOS</translation>
+    </message>
+    <message>
+        <source>REVIEWED</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>deviation {deviation} opened</source>
+        <translation>已发起偏差 {deviation}</translation>
+    </message>
+    <message>
+        <source>{count} result(s) of {record_type} {number} reviewed: signed (Reviewed) as {printed_name} ({user_id})</source>
+        <translation>{record_type} {number} 的 {count} 个结果已审核：已以 {printed_name}（{user_id}）身份签署（审核）</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>VERDICT</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>deviation {number} opened</source>
+        <translation>已发起偏差 {number}</translation>
+    </message>
+    <message>
+        <source>{record_type} {number}: spec {spec}, due {due_on}, {status}</source>
+        <translation>{record_type} {number}：质量标准 {spec}，到期 {due_on}，{status}</translation>
+    </message>
+    <message>
+        <source>ANALYST</source>
+        <translation>检验员</translation>
+    </message>
+    <message>
+        <source>REVIEWED BY</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>within spec</source>
+        <translation>符合标准</translation>
+    </message>
+    <message>
+        <source>OUT OF SPEC</source>
+        <translation>超标</translation>
+    </message>
+    <message>
         <source>a link is KIND:REF (e.g. lot:R26339-0001), not &apos;{value}&apos;</source>
         <translation>关联的格式为 KIND:REF（例如 lot:R26339-0001），而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>deviation {number} is {status}</source>
+        <translation>偏差 {number}：{status}</translation>
+    </message>
+    <message>
+        <source>deviation {number}: signed the closure (Approved) as {printed_name} ({user_id})</source>
+        <translation>偏差 {number}：已以 {printed_name}（{user_id}）身份签署关闭（批准）</translation>
+    </message>
+    <message>
+        <source>deviation {number}: {title}</source>
+        <translation>偏差 {number}：{title}</translation>
+    </message>
+    <message>
+        <source>investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>CLASS</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>OPENED</source>
+        <translation>发起时间</translation>
+    </message>
+    <message>
+        <source>{record_type} {number} ({item_code}, {status}): {outcome}</source>
+        <translation>{record_type} {number}（{item_code}，{status}）：{outcome}</translation>
     </message>
     <message>
         <source>deviation {number} is closed</source>
@@ -3212,6 +4036,42 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>密钥环</translation>
+    </message>
+    <message>
+        <source>Printers and scanners</source>
+        <translation>打印机和扫描枪</translation>
+    </message>
+    <message>
+        <source>Installed files</source>
+        <translation>已安装文件</translation>
+    </message>
+    <message>
+        <source>Database reachable</source>
+        <translation>数据库可连接</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <source>Audit chain</source>
+        <translation>审计链</translation>
     </message>
 </context>
 <context>

@@ -11,14 +11,14 @@ from app.cli.support import CommandTree, acting, log_in, open_context, path
 from app.ports import AuditFilter
 from app.settings import data_dir
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
 
 ANCHOR_FILE = "audit-anchors.jsonl"
 SHOWN_RECORD_PROBLEMS = 50
-RECORDS_CLEAN = ("record check: every checked row is as its audit entries say (lots, batches, material issues, "
-                 "shipments, users and roles, master data, specifications, QC results, deviations, signatures, "
-                 "status history, genealogy)")
+RECORDS_CLEAN = N_("record check: every checked row is as its audit entries say (lots, batches, material issues, "
+                   "shipments, users and roles, master data, specifications, QC results, deviations, signatures, "
+                   "status history, genealogy)")
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -76,23 +76,26 @@ def _audit_verify(args: argparse.Namespace) -> int:
         anchor_problems = audit.check_audit_anchors(ctx.read_uow(), SYSTEM_ACTOR, anchors) if anchors else []
         record_problems = audit.check_audit_records(ctx.read_uow(), SYSTEM_ACTOR)
     if report.problem is None:
-        print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
+        print(_("audit trail intact: {entries} entries, head {head_seq} {head_hash}",
+                entries=report.entries, head_seq=report.head_seq, head_hash=report.head_hash))
     else:
-        print(f"audit trail NOT intact: {report.problem.message} "
-              f"({report.entries} entries before it are intact)")
+        print(_("audit trail NOT intact: {message} ({entries} entries before it are intact)",
+                message=report.problem.message, entries=report.entries))
     if report.keyed_from is not None:
-        print(f"keyed by the database from entry {report.keyed_from} on (HMAC with a key the stations cannot "
-              "read); earlier entries verify in their earlier format")
+        print(_("keyed by the database from entry {keyed_from} on (HMAC with a key the stations "
+                "cannot read); earlier entries verify in their earlier format",
+                keyed_from=report.keyed_from))
     for problem in anchor_problems:
-        print(f"audit trail NOT as anchored: {problem.message}")
+        print(_("audit trail NOT as anchored: {message}", message=problem.message))
     if anchors and not anchor_problems:
-        print(f"all {len(anchors)} anchors in {args.anchors} match")
+        print(_("all {count} anchors in {anchors} match", count=len(anchors), anchors=args.anchors))
     for record in record_problems[:SHOWN_RECORD_PROBLEMS]:
-        print(f"record NOT as audited: {record.message}")
+        print(_("record NOT as audited: {message}", message=record.message))
     if len(record_problems) > SHOWN_RECORD_PROBLEMS:
-        print(f"... and {len(record_problems) - SHOWN_RECORD_PROBLEMS} more records not as audited")
+        print(_("... and {value} more records not as audited",
+                value=len(record_problems) - SHOWN_RECORD_PROBLEMS))
     if not record_problems:
-        print(RECORDS_CLEAN)
+        print(_(RECORDS_CLEAN))
     return 0 if report.problem is None and not anchor_problems and not record_problems else 1
 
 
@@ -102,7 +105,8 @@ def _audit_anchor(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
     with open_context(args) as ctx:
         anchor = audit.anchor_audit(ctx.uow(), log_in(ctx, args.user), path)
-    print(f"anchored entry {anchor.seq} {anchor.hash} at {anchor.at} UTC by {anchor.user_id} in {path}")
+    print(_("anchored entry {seq} {hash} at {at} UTC by {user_id} in {path}",
+            seq=anchor.seq, hash=anchor.hash, at=anchor.at, user_id=anchor.user_id, path=path))
     return 0
 
 
@@ -116,5 +120,5 @@ def _audit_export(args: argparse.Namespace) -> int:
                       action=args.action, since=args.since, until=args.until)
     with open_context(args) as ctx:
         result = audit.export_audit_csv(ctx.uow(), log_in(ctx, args.user), flt, out)
-    print(f"exported {result.entries} audit entries to {result.path}")
+    print(_("exported {entries} audit entries to {path}", entries=result.entries, path=result.path))
     return 0

@@ -63,21 +63,24 @@ def add_commands(tree: CommandTree) -> None:
 
 
 def _print(view: CapaView) -> None:
-    print_fields(f"CAPA {view.number}: {view.title}", [
-        ("status", f"{view.status} ({view.stage})"),
-        ("deviation", view.deviation or ""),
-        ("opened", f"{local_time(view.opened_at)} by {view.opened_by}"),
-        ("description", view.description),
-        ("effectiveness due", str(view.effectiveness_due) + (" (OVERDUE)" if view.effectiveness_overdue else "")),
-        ("effectiveness", "" if view.effective is None else
-         f"{'effective' if view.effective else 'not effective'}: {view.effectiveness} ({view.checked_by})"),
-        ("closed", f"{local_time(view.closed_at)}, signed by {view.closed_by}" if view.closed_at else ""),
+    print_fields(_("CAPA {number}: {title}", number=view.number, title=view.title), [
+        (N_("status"), f"{_(view.status)} ({view.stage})"),
+        (N_("deviation"), view.deviation or ""),
+        (N_("opened"), _("{time} by {user}", time=local_time(view.opened_at), user=view.opened_by)),
+        (N_("description"), view.description),
+        (N_("effectiveness due"), str(view.effectiveness_due) + (_(" (OVERDUE)") if view.effectiveness_overdue
+                                                                 else "")),
+        (N_("effectiveness"), "" if view.effective is None else
+         _("{verdict}: {finding} ({checked_by})", verdict=_("effective") if view.effective else _("not effective"),
+           finding=view.effectiveness, checked_by=view.checked_by)),
+        (N_("closed"), _("{time}, signed by {user}", time=local_time(view.closed_at), user=view.closed_by)
+         if view.closed_at else ""),
     ])
     if view.actions:
         print()
-        print_table(("ACTION", "KIND", "OWNER", "DUE", "STATE", "WHAT", "EVIDENCE"), [
-            (str(a.action_no), a.kind, a.owner, str(a.due_on),
-             "done" if a.done_at else "OVERDUE" if a.overdue else "open", a.description, a.evidence or "")
+        print_table((N_("ACTION"), N_("KIND"), N_("OWNER"), N_("DUE"), N_("STATE"), N_("WHAT"), N_("EVIDENCE")), [
+            (str(a.action_no), _(a.kind), a.owner, str(a.due_on),
+             _("done") if a.done_at else _("OVERDUE") if a.overdue else _("open"), a.description, a.evidence or "")
             for a in view.actions])
 
 
@@ -99,12 +102,12 @@ def _list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         if args.overdue:
             late = capa.overdue_actions(ctx.read_uow(), SYSTEM_ACTOR, owner=args.owner)
-            print_table(("CAPA", "ACTION", "OWNER", "DUE", "DAYS LATE", "WHAT"), [
+            print_table((N_("CAPA"), N_("ACTION"), N_("OWNER"), N_("DUE"), N_("DAYS LATE"), N_("WHAT")), [
                 (o.capa, str(o.action_no), o.owner, str(o.due_on), str(o.days_overdue), o.description) for o in late])
             return 0
         found = capa.list_capas(ctx.read_uow(), SYSTEM_ACTOR, open_only=args.open)
-    print_table(("CAPA", "STATUS", "STAGE", "DEVIATION", "TITLE"),
-                [(c.number, c.status, c.stage, c.deviation or "", c.title) for c in found])
+    print_table((N_("CAPA"), N_("STATUS"), N_("STAGE"), N_("DEVIATION"), N_("TITLE")),
+                [(c.number, _(c.status), c.stage, c.deviation or "", c.title) for c in found])
     return 0
 
 

@@ -129,7 +129,8 @@ def _lot_status(args: argparse.Namespace) -> int:
         if _signed(ctx, "lot", before, args.to):
             return _sign(ctx, args, "lot", before)
         view = lots.change_lot_status(ctx.uow(), log_in(ctx, args.user), args.number, args.to, args.reason)
-    print(f"lot {view.lot_number}: {before} -> {view.status}")
+    print(_("lot {lot_number}: {before} -> {status}",
+            lot_number=view.lot_number, before=_(before), status=_(view.status)))
     return 0
 
 
@@ -145,12 +146,13 @@ def _sign(ctx: AppContext, args: argparse.Namespace, record_type: str, before: s
     actor, password = log_in_to_sign(ctx, args.user)
     done = signatures.sign(ctx.uow(), ctx.auth, SigningSession(actor), record_type, args.number, args.to, password,
                            user_id_typed=actor.user_id, comment=args.reason)
-    what = f"{record_type} {args.number}"
-    print(f"{what}: signed the {done.signature.requirement} ({done.signature.meaning}) as "
-          f"{actor.printed_name} ({actor.user_id})")
-    print(f"{what}: {done.progress.summary()}")
+    what = _("{record_type} {number}", record_type=_(record_type), number=args.number)
+    print(_("{what}: signed the {requirement} ({meaning}) as {printed_name} ({user_id})",
+            what=what, requirement=_(done.signature.requirement), meaning=_(done.signature.meaning),
+            printed_name=actor.printed_name, user_id=actor.user_id))
+    print(_("{what}: {summary}", what=what, summary=done.progress.summary()))
     if done.completed:
-        print(f"{what}: {before} -> {done.status}")
+        print(_("{what}: {before} -> {status}", what=what, before=_(before), status=_(done.status)))
     return 0
 
 
@@ -164,28 +166,39 @@ def _lot_show(args: argparse.Namespace) -> int:
             made_in = ", ".join(ln.node.number for ln in (back.lines if back else ())
                                 if ln.depth == 1 and ln.node.kind is NodeKind.BATCH)
         signed = signatures.signatures_for(ctx.read_uow(), SYSTEM_ACTOR, "lot", view.lot_number)
-    origin = (f"received from supplier {view.supplier_code}, supplier lot {view.supplier_lot}"
-              if view.supplier_code else f"produced in batch {made_in}")
-    print_fields(f"lot {view.lot_number}", [
-        ("item", f"{view.item_code} {names.get(view.item_code, '')}".strip()),
-        ("status", view.status),
-        ("origin", origin),
-        ("quantity", f"{amount(view.quantity, view.unit)}, {amount(view.on_hand, view.unit)} on hand"),
-        ("manufactured", str(view.manufactured_on or "")),
-        ("expires", str(view.expires_on or "")),
-        ("recorded", local_time(view.created_at)),
+    origin = (_("received from supplier {supplier}, supplier lot {supplier_lot}", supplier=view.supplier_code,
+                supplier_lot=view.supplier_lot) if view.supplier_code
+              else _("produced in batch {batch}", batch=made_in))
+    print_fields(_("lot {lot_number}", lot_number=view.lot_number), [
+        (N_("item"), f"{view.item_code} {names.get(view.item_code, '')}".strip()),
+        (N_("status"), _(view.status)),
+        (N_("origin"), origin),
+        (N_("quantity"), _("{quantity}, {on_hand} on hand", quantity=amount(view.quantity, view.unit),
+                           on_hand=amount(view.on_hand, view.unit))),
+        (N_("manufactured"), str(view.manufactured_on or "")),
+        (N_("expires"), str(view.expires_on or "")),
+        (N_("recorded"), local_time(view.created_at)),
     ])
     _print_signatures(signed)
     return 0
+
+
+def manifestation(signature: signatures.SignatureView) -> str:
+    """`SignatureView.manifestation` in the reader's language: the meaning and requirement translated, the name,
+    user ID and time as signed."""
+    text = _("{printed_name} ({user_id}), {meaning} ({requirement}), {time}", printed_name=signature.printed_name,
+             user_id=signature.user_id, meaning=_(signature.meaning), requirement=_(signature.requirement),
+             time=signature.local_at.strftime("%Y-%m-%d %H:%M %Z").strip())
+    return text if signature.valid else _("{text}: INVALIDATED, the record changed after signing", text=text)
 
 
 def _print_signatures(signed: list[signatures.SignatureView]) -> None:
     """Each signature with its manifestation: printed name, user ID, meaning, time, and whether it still
     holds for the record as it is now (SIG-2, SIG-3)."""
     if signed:
-        print("\nsignatures:")
+        print(_("\nsignatures:"))
         for signature in signed:
-            print(f"  {signature.manifestation()}")
+            print(f"  {manifestation(signature)}")
 
 
 # --- batch -----------------------------------------------------------------------------------------------
@@ -204,7 +217,8 @@ def _change_batch(args: argparse.Namespace, target: BatchStatus, reason: str | N
         if _signed(ctx, "batch", before, target):
             return _sign(ctx, args, "batch", before)
         view = batches.change_batch_status(ctx.uow(), log_in(ctx, args.user), args.number, target, reason)
-    print(f"batch {view.batch_number}: {before} -> {view.status}")
+    print(_("batch {batch_number}: {before} -> {status}",
+            batch_number=view.batch_number, before=_(before), status=_(view.status)))
     return 0
 
 
@@ -221,8 +235,9 @@ def _batch_issue(args: argparse.Namespace) -> int:
         require_known(ctx, batch=args.number, lots=[args.lot])
         lot = lots.get_lot(ctx.read_uow(), SYSTEM_ACTOR, args.lot)
         view = batches.issue_material(ctx.uow(), log_in(ctx, args.user), args.number, args.lot, args.qty)
-    print(f"issued {amount(view.quantity, lot.unit)} of {view.item_code} from lot {view.lot_number} "
-          f"to batch {args.number}")
+    print(_("issued {value} of {item_code} from lot {lot_number} to batch {number}",
+            value=amount(view.quantity, lot.unit), item_code=view.item_code, lot_number=view.lot_number,
+            number=args.number))
     return 0
 
 
@@ -232,8 +247,9 @@ def _batch_return(args: argparse.Namespace) -> int:
         lot = lots.get_lot(ctx.read_uow(), SYSTEM_ACTOR, args.lot)
         view = batches.return_material(ctx.uow(), log_in(ctx, args.user), args.number, args.lot, args.qty,
                                        args.reason)
-    print(f"returned {amount(view.quantity, lot.unit)} of {view.item_code} from batch {args.number} "
-          f"to lot {view.lot_number}")
+    print(_("returned {value} of {item_code} from batch {number} to lot {lot_number}",
+            value=amount(view.quantity, lot.unit), item_code=view.item_code, number=args.number,
+            lot_number=view.lot_number))
     return 0
 
 
@@ -253,32 +269,34 @@ def _batch_show(args: argparse.Namespace) -> int:
         signed = signatures.signatures_for(ctx.read_uow(), SYSTEM_ACTOR, "batch", detail.batch.batch_number)
     b = detail.batch
     product = items.get(b.product_code)
-    print_fields(f"batch {b.batch_number}", [
-        ("product", f"{b.product_code} {product.name if product else ''}".strip()),
-        ("master record", f"version {b.mbr_version}"),
-        ("status", b.status + (f" (held from {b.held_from})" if b.held_from else "")),
-        ("planned", f"{amount(b.planned_quantity, b.unit)} at {local_time(b.planned_at)}"),
-        ("started", local_time(b.started_at)),
-        ("produced", f"{amount(b.produced_quantity, b.unit)} at {local_time(b.completed_at)}"
+    print_fields(_("batch {batch_number}", batch_number=b.batch_number), [
+        (N_("product"), f"{b.product_code} {product.name if product else ''}".strip()),
+        (N_("master record"), _("version {version}", version=b.mbr_version)),
+        (N_("status"), _(b.status) + (_(" (held from {status})", status=_(b.held_from)) if b.held_from else "")),
+        (N_("planned"), _("{quantity} at {time}", quantity=amount(b.planned_quantity, b.unit),
+                          time=local_time(b.planned_at))),
+        (N_("started"), local_time(b.started_at)),
+        (N_("produced"), _("{quantity} at {time}", quantity=amount(b.produced_quantity, b.unit),
+                           time=local_time(b.completed_at))
          if b.produced_quantity is not None else ""),
     ])
 
     def unit(item_code: str) -> str:
         return items[item_code].unit if item_code in items else ""
 
-    print("\nbill of materials:")
-    print_table(("ITEM", "REQUIRED", "ALLOWED", "ISSUED"),
+    print(_("\nbill of materials:"))
+    print_table((N_("ITEM"), N_("REQUIRED"), N_("ALLOWED"), N_("ISSUED")),
                 [(p.item_code, amount(p.required, unit(p.item_code)), f"{amount(p.low)}..{amount(p.high)}",
                   amount(p.issued, unit(p.item_code))) for p in detail.bom], indent="  ")
     if detail.issues:
-        print("\nmaterial movements:")
-        print_table(("TIME", "KIND", "LOT", "ITEM", "QUANTITY", "BY"),
-                    [(local_time(i.at), i.kind, i.lot_number, i.item_code, amount(i.quantity, unit(i.item_code)),
+        print(_("\nmaterial movements:"))
+        print_table((N_("TIME"), N_("KIND"), N_("LOT"), N_("ITEM"), N_("QUANTITY"), N_("BY")),
+                    [(local_time(i.at), _(i.kind), i.lot_number, i.item_code, amount(i.quantity, unit(i.item_code)),
                       i.by_user) for i in detail.issues], indent="  ")
     if detail.output_lots:
-        print("\nfinished lots:")
-        print_table(("LOT", "STATUS", "QUANTITY", "ON HAND", "EXPIRES"),
-                    [(lot.lot_number, lot.status, amount(lot.quantity, lot.unit), amount(lot.on_hand, lot.unit),
+        print(_("\nfinished lots:"))
+        print_table((N_("LOT"), N_("STATUS"), N_("QUANTITY"), N_("ON HAND"), N_("EXPIRES")),
+                    [(lot.lot_number, _(lot.status), amount(lot.quantity, lot.unit), amount(lot.on_hand, lot.unit),
                       str(lot.expires_on or "")) for lot in detail.output_lots], indent="  ")
     _print_signatures(signed)
     return 0

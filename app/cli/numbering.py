@@ -52,7 +52,7 @@ def add_commands(tree: CommandTree) -> None:
 def _numbering_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         rules = numbering.list_rules(ctx.read_uow(), SYSTEM_ACTOR)
-    print_table(("SCOPE", "PATTERN", "EXAMPLE"), [(r.scope, r.pattern, r.example) for r in rules])
+    print_table((N_("SCOPE"), N_("PATTERN"), N_("EXAMPLE")), [(r.scope, r.pattern, r.example) for r in rules])
     return 0
 
 
@@ -68,7 +68,7 @@ def _numbering_set(args: argparse.Namespace) -> int:
 def _alert_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         alerts = batches.open_alerts(ctx.read_uow(), SYSTEM_ACTOR)
-    print_table(("ALERT", "RAISED", "BY", "BATCH", "LOT", "MESSAGE"),
+    print_table((N_("ALERT"), N_("RAISED"), N_("BY"), N_("BATCH"), N_("LOT"), N_("MESSAGE")),
                 [(str(a.id), local_time(a.raised_at), a.raised_by, a.batch_number or "", a.lot_number or "",
                   a.message) for a in alerts])
     return 0

@@ -12,7 +12,7 @@ from app import process_steps, readings
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table
 from app.ports import Progress
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
 
 
@@ -87,7 +87,7 @@ def _import_values(args: argparse.Namespace) -> int:
 def _excursion_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         found = readings.list_excursions(ctx.read_uow(), SYSTEM_ACTOR, args.room)
-    print_table(("SENSOR", "ROOM", "KIND", "FROM", "TO", "WORST", "DEVIATION"),
+    print_table((N_("SENSOR"), N_("ROOM"), N_("KIND"), N_("FROM"), N_("TO"), N_("WORST"), N_("DEVIATION")),
                 [(e.sensor_code, e.room_code, e.kind, local_time(e.started_at), local_time(e.ended_at),
                   "" if e.worst is None else f"{e.worst.normalize():f}", e.deviation_number or "")
                  for e in found])

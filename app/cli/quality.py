@@ -142,25 +142,27 @@ def _spec_add(args: argparse.Namespace) -> int:
 def _spec_approve(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = quality.approve_spec(ctx.uow(), log_in(ctx, args.user), args.item, args.version, args.reason)
-    print(f"{view.item_code} v{view.version} is {view.status}")
+    print(_("{item_code} v{version} is {status}",
+            item_code=view.item_code, version=view.version, status=_(view.status)))
     return 0
 
 
 def _spec_show(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         spec = quality.get_spec(ctx.read_uow(), SYSTEM_ACTOR, args.item, args.version)
-    print(f"{spec.item_code} v{spec.version} ({spec.status}): {spec.title}")
-    print_table(("TEST", "NAME", "METHOD", "TYPE", "LIMITS", "REPLICATES", "RELEASE"),
-                [(t.code, t.name, t.method, t.result_type, t.limits, str(t.replicates),
-                  "required" if t.required_for_release else "optional") for t in spec.tests], indent="  ")
+    print(f"{spec.item_code} v{spec.version} ({_(spec.status)}): {spec.title}")
+    print_table((N_("TEST"), N_("NAME"), N_("METHOD"), N_("TYPE"), N_("LIMITS"), N_("REPLICATES"), N_("RELEASE")),
+                [(t.code, t.name, t.method, _(t.result_type), t.limits, str(t.replicates),
+                  _("required") if t.required_for_release else _("optional")) for t in spec.tests], indent="  ")
     return 0
 
 
 def _worklist(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         rows = quality.worklist(ctx.read_uow(), SYSTEM_ACTOR, item_code=args.item)
-    print_table(("RECORD", "NUMBER", "ITEM", "SPEC", "DUE", "ENTERED", "OOS", "REVIEWED"),
-                [(r.record_type, r.record_id, r.item_code, r.spec or "(none)", r.due_on.isoformat(),
+    print_table((N_("RECORD"), N_("NUMBER"), N_("ITEM"), N_("SPEC"), N_("DUE"), N_("ENTERED"), N_("OOS"),
+                 N_("REVIEWED")),
+                [(_(r.record_type), r.record_id, r.item_code, r.spec or _("(none)"), r.due_on.isoformat(),
                   f"{r.entered}/{r.tests}", str(r.out_of_spec), str(r.reviewed)) for r in rows])
     return 0
 
@@ -178,7 +180,7 @@ def _result(args: argparse.Namespace) -> int:
     verdict = "within spec" if view.within_spec else "OUT OF SPEC"
     print(f"{view.test_code} {view.reported} {view.unit}: {verdict}".replace("  ", " "))
     if view.deviation:
-        print(f"deviation {view.deviation} opened")
+        print(_("deviation {deviation} opened", deviation=view.deviation))
     return 0
 
 
@@ -190,8 +192,10 @@ def _review(args: argparse.Namespace) -> int:
         actor, password = log_in_to_sign(ctx, args.user)
         views = sign_review(ctx.uow(), ctx.auth, SigningSession(actor), record_type, number, password,
                             user_id_typed=actor.user_id)
-    print(f"{len(views)} result(s) of {record_type} {number} reviewed: signed (Reviewed) as {actor.printed_name} "
-          f"({actor.user_id})")
+    print(_("{count} result(s) of {record_type} {number} reviewed: signed (Reviewed) as "
+            "{printed_name} ({user_id})",
+            count=len(views), record_type=record_type, number=number, printed_name=actor.printed_name,
+            user_id=actor.user_id))
     return 0
 
 
@@ -203,13 +207,13 @@ def _import(args: argparse.Namespace) -> int:
     for rejection in report.rejections:
         print(f"{args.file.name}: {rejection}", file=sys.stderr)
     if report.dry_run and not report.rejections:
-        print_table(("LINE", "RECORD", "NUMBER", "TEST", "RESULT", "VERDICT", ""),
+        print_table((N_("LINE"), N_("RECORD"), N_("NUMBER"), N_("TEST"), N_("RESULT"), N_("VERDICT"), ""),
                     [(str(r.line), r.record_type, r.record_id, r.test_code, f"{r.reported} {r.unit}".strip(),
                       "within spec" if r.within_spec else "OUT OF SPEC", "already stored" if r.already_stored
                       else "new") for r in report.rows])
     print(report.summary())
     for number in report.deviations:
-        print(f"deviation {number} opened")
+        print(_("deviation {number} opened", number=number))
     return 1 if report.rejections else 0
 
 
@@ -218,10 +222,12 @@ def _results(args: argparse.Namespace) -> int:
         record_type, number = _record(ctx, args.number)
         view = quality.quality_of(ctx.read_uow(), SYSTEM_ACTOR, record_type, number)
     spec = f"{view.spec.item_code} v{view.spec.version}" if view.spec else "(none)"
-    print(f"{record_type} {number}: spec {spec}, due {view.due_on}, {view.status}")
-    print_table(("TEST", "RESULT", "REPLICATES", "VERDICT", "ANALYST", "ENTERED", "REVIEWED BY"),
+    print(_("{record_type} {number}: spec {spec}, due {due_on}, {status}",
+            record_type=_(record_type), number=number, spec=spec, due_on=view.due_on, status=_(view.status)))
+    print_table((N_("TEST"), N_("RESULT"), N_("REPLICATES"), N_("VERDICT"), N_("ANALYST"), N_("ENTERED"),
+                 N_("REVIEWED BY")),
                 [(r.test_code, f"{r.reported} {r.unit}".strip(), "; ".join(r.replicates),
-                  "within spec" if r.within_spec else "OUT OF SPEC", r.analyst, local_time(r.entered_at),
+                  _("within spec") if r.within_spec else _("OUT OF SPEC"), r.analyst, local_time(r.entered_at),
                   r.reviewed_by or "") for r in view.results], indent="  ")
     return 0
 
@@ -263,7 +269,7 @@ def _dev_investigate(args: argparse.Namespace) -> int:
                 ctx.uow(), actor, args.number, investigation=args.findings,
                 root_cause_category=args.root_cause_category, root_cause=args.root_cause,
                 disposition=args.disposition, reason=args.reason)
-    print(f"deviation {view.number} is {view.status}")
+    print(_("deviation {number} is {status}", number=view.number, status=_(view.status)))
     return 0
 
 
@@ -272,21 +278,22 @@ def _dev_close(args: argparse.Namespace) -> int:
         actor, password = log_in_to_sign(ctx, args.user)
         view = sign_closure(ctx.uow(), ctx.auth, SigningSession(actor), args.number, password, args.reason,
                             user_id_typed=actor.user_id)
-    print(f"deviation {view.number}: signed the closure (Approved) as {actor.printed_name} ({actor.user_id})")
-    print(f"deviation {view.number} is {view.status}")
+    print(_("deviation {number}: signed the closure (Approved) as {printed_name} ({user_id})",
+            number=view.number, printed_name=actor.printed_name, user_id=actor.user_id))
+    print(_("deviation {number} is {status}", number=view.number, status=_(view.status)))
     return 0
 
 
 def _dev_show(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         d = deviations.get_deviation(ctx.read_uow(), SYSTEM_ACTOR, args.number)
-    print_fields(f"deviation {d.number}: {d.title}", [
-        ("status", d.status), ("classification", d.classification), ("opened", f"{local_time(d.opened_at)} by "
-                                                                              f"{d.opened_by}"),
-        ("description", d.description), ("investigation", d.investigation or ""),
-        ("root cause", f"{d.root_cause_category}: {d.root_cause}" if d.root_cause_category else d.root_cause or ""),
-        ("disposition", d.disposition or ""), ("closed", local_time(d.closed_at) if d.closed_at else ""),
-        ("linked", ", ".join(f"{k} {r}" for k, r in d.links)),
+    print_fields(_("deviation {number}: {title}", number=d.number, title=d.title), [
+        (N_("status"), _(d.status)), (N_("classification"), _(d.classification)),
+        (N_("opened"), _("{time} by {user}", time=local_time(d.opened_at), user=d.opened_by)),
+        (N_("description"), d.description), (N_("investigation"), d.investigation or ""),
+        (N_("root cause"), f"{d.root_cause_category}: {d.root_cause}" if d.root_cause_category else d.root_cause or ""),
+        (N_("disposition"), d.disposition or ""), (N_("closed"), local_time(d.closed_at) if d.closed_at else ""),
+        (N_("linked"), ", ".join(f"{k} {r}" for k, r in d.links)),
     ])
     return 0
 
@@ -294,17 +301,19 @@ def _dev_show(args: argparse.Namespace) -> int:
 def _dev_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         found = deviations.list_deviations(ctx.read_uow(), SYSTEM_ACTOR, open_only=args.open)
-    print_table(("DEVIATION", "CLASS", "STATUS", "OPENED", "TITLE"),
-                [(d.number, d.classification, d.status, local_time(d.opened_at), d.title) for d in found])
+    print_table((N_("DEVIATION"), N_("CLASS"), N_("STATUS"), N_("OPENED"), N_("TITLE")),
+                [(d.number, _(d.classification), _(d.status), local_time(d.opened_at), d.title) for d in found])
     return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = release.evaluate_release(ctx.read_uow(), SYSTEM_ACTOR, args.number)
-    print(f"{view.record_type} {view.record_id} ({view.item_code}, {view.status}): {view.outcome}")
+    print(_("{record_type} {number} ({item_code}, {status}): {outcome}", record_type=_(view.record_type),
+            number=view.record_id, item_code=view.item_code, status=_(view.status),
+            outcome=cli_release.outcome_text(sum(1 for rule in view.rules if not rule.passed))))
     for rule in view.rules:
-        print(f"  {'PASS' if rule.passed else 'FAIL'}  {rule.title}")
+        print(cli_release.rule_line(rule.passed, rule.title))
         for line in rule.evidence:
             print(f"        {line}")
     return 0 if view.releasable else 1

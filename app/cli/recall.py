@@ -105,8 +105,10 @@ def _recall_progress(args: argparse.Namespace) -> int:
         view = recalls.record_progress(ctx.uow(), log_in(ctx, args.user), args.number, args.customer, args.to,
                                        args.reason, args.returned)
     done, total = view.progress
-    print(f"recall {view.recall_number}: customer {args.customer} is {args.to.value}; "
-          f"{done} of {total} customers completed")
+    print(_("recall {recall_number}: customer {customer} is {value}; {done} of {total} "
+            "customers completed",
+            recall_number=view.recall_number, customer=args.customer, value=_(args.to.value), done=done,
+            total=total))
     return 0
 
 
@@ -114,22 +116,22 @@ def _recall_show(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = recalls.get_recall(ctx.read_uow(), SYSTEM_ACTOR, args.number)
     done, total = view.progress
-    print_fields(f"recall {view.recall_number}", [
-        ("status", view.status),
-        ("trigger lot", view.trigger_lot_number),
-        ("reason", view.reason),
-        ("opened", local_time(view.opened_at)),
-        ("closed", local_time(view.closed_at)),
-        ("progress", f"{done} of {total} customers completed"),
+    print_fields(_("recall {recall_number}", recall_number=view.recall_number), [
+        (N_("status"), _(view.status)),
+        (N_("trigger lot"), view.trigger_lot_number),
+        (N_("reason"), view.reason),
+        (N_("opened"), local_time(view.opened_at)),
+        (N_("closed"), local_time(view.closed_at)),
+        (N_("progress"), _("{done} of {total} customers completed", done=done, total=total)),
     ])
-    print("\ncustomers to notify:")
-    print_table(("CUSTOMER", "NAME", "SHIPMENTS", "QUANTITY", "RETURNED", "STATUS"),
+    print(_("\ncustomers to notify:"))
+    print_table((N_("CUSTOMER"), N_("NAME"), N_("SHIPMENTS"), N_("QUANTITY"), N_("RETURNED"), N_("STATUS")),
                 [(c.customer_code, c.customer_name, c.shipments, amount(c.quantity), amount(c.returned_quantity),
-                  c.status) for c in view.customers], indent="  ")
-    print("\nscope at opening:")
-    print_table(("DEPTH", "KIND NUMBER", "ITEM", "QUANTITY", "STATUS AT OPENING", "ACTION"),
-                [(str(s.depth), "  " * s.depth + f"{_KIND.get(s.kind, s.kind)} {s.number}", s.item_code or "",
-                  amount(s.quantity, s.unit), s.status_at_open or "", s.action) for s in view.scope], indent="  ")
+                  _(c.status)) for c in view.customers], indent="  ")
+    print(_("\nscope at opening:"))
+    print_table((N_("DEPTH"), N_("KIND NUMBER"), N_("ITEM"), N_("QUANTITY"), N_("STATUS AT OPENING"), N_("ACTION")),
+                [(str(s.depth), "  " * s.depth + f"{_(_KIND.get(s.kind, s.kind))} {s.number}", s.item_code or "",
+                  amount(s.quantity, s.unit), _(s.status_at_open or ""), _(s.action)) for s in view.scope], indent="  ")
     return 0
 
 
@@ -142,6 +144,7 @@ def _recall_export(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = recalls.get_recall(ctx.read_uow(), SYSTEM_ACTOR, args.number)
     recalls.export_recall_csv(view, out)
-    print(f"exported recall {view.recall_number} ({len(view.customers)} customers, {len(view.scope)} scope lines) "
-          f"to {out}")
+    print(_("exported recall {recall_number} ({count} customers, {count2} scope lines) to "
+            "{out}",
+            recall_number=view.recall_number, count=len(view.customers), count2=len(view.scope), out=out))
     return 0

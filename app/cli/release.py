@@ -11,7 +11,17 @@ import argparse
 
 from app import batches, lots, signatures
 from app.bootstrap import AppContext
-from app.cli.support import CommandTree, Group, acting, identifier, log_in_to_sign, open_context, text
+from app.cli.support import (
+    CommandTree,
+    Group,
+    acting,
+    identifier,
+    log_in_to_sign,
+    open_context,
+    padded,
+    text,
+    width_of,
+)
 from app.signatures import SigningResult, SigningSession
 from domain.errors import ValidationError
 from domain.i18n import N_, _
@@ -40,12 +50,13 @@ def _decide(args: argparse.Namespace) -> int:
         if not args.reject:
             _print_evaluation(ctx, session, args.record_type, args.number)
         done = _sign(ctx, session, args, password, comment)
-    what = f"{args.record_type} {args.number}"
-    print(f"{what}: signed the {done.signature.requirement} ({done.signature.meaning}) as "
-          f"{actor.printed_name} ({actor.user_id})")
-    print(f"{what}: {done.progress.summary()}")
+    what = _("{record_type} {number}", record_type=_(args.record_type), number=args.number)
+    print(_("{what}: signed the {requirement} ({meaning}) as {printed_name} ({user_id})",
+            what=what, requirement=_(done.signature.requirement), meaning=_(done.signature.meaning),
+            printed_name=actor.printed_name, user_id=actor.user_id))
+    print(_("{what}: {summary}", what=what, summary=done.progress.summary()))
     if done.completed:
-        print(f"{what}: {done.status}")
+        print(_("{what}: {status}", what=what, status=_(done.status)))
     return 0
 
 
@@ -59,17 +70,34 @@ def _sign(ctx: AppContext, session: SigningSession, args: argparse.Namespace, pa
     return release(ctx.uow(), ctx.auth, session, number, password, user_id_typed=who, comment=comment)
 
 
+def outcome_text(failed: int) -> str:
+    """The evaluation's outcome in the reader's language (in English exactly the outcome the signature binds)."""
+    if not failed:
+        return _("releasable")
+    return _("not releasable: {n} rule failed", n=failed) if failed == 1 else _("not releasable: {n} rules failed",
+                                                                                  n=failed)
+
+
+def rule_line(passed: bool, title: str) -> str:
+    """'  PASS  <title>': the verdict and the rule's title (marked N_() in domain/release_rules) translated."""
+    verdict = _("PASS") if passed else _("FAIL")
+    return f"  {padded(verdict, max(width_of(_('PASS')), width_of(_('FAIL'))))}  {_(title)}"
+
+
 def _print_evaluation(ctx: AppContext, session: SigningSession, record_type: str, number: str) -> None:
     """What the signature will bind: the outcome and each rule, failed first (a refusal raises here)."""
     request = signatures.signing_request(ctx.read_uow(), session, record_type, number, "Released")
     evaluation = request.evaluation
     if evaluation is None:
         return
-    print(f"{record_type} {number}: {evaluation.outcome}")
+    what = _("{record_type} {number}", record_type=_(record_type), number=number)
+    failed = [rule for rule in evaluation.rules if not rule.passed]
+    # evaluation.outcome is the English the signature binds; the reader's language here, as on the release page
+    print(_("{what}: {outcome}", what=what, outcome=outcome_text(len(failed))))
     for rule in evaluation.rules:
-        print(f"  {'PASS' if rule.passed else 'FAIL'}  {rule.title}")
+        print(rule_line(rule.passed, rule.title))
         if not rule.passed:
             for line in rule.evidence:
                 print(f"        {line}")
     if request.justification:
-        print(f"{record_type} {number}: you sign the QA override; --comment is its justification")
+        print(_("{what}: you sign the QA override; --comment is its justification", what=what))

@@ -12,6 +12,7 @@ from app.documents.issuing import BUILDERS, DocumentRequest, format_of, issue_do
 from app.documents.words import LANGUAGES
 from domain import i18n
 from domain.documents import DocumentKind
+from domain.i18n import N_
 from domain.users import SYSTEM_ACTOR
 
 _WHAT = {
@@ -67,15 +68,15 @@ def _verify(args: argparse.Namespace) -> int:
         return 1
     d = result.issued
     print_fields(f"ISSUED: {args.file} is document {d.number} exactly as BatchTrace issued it", [
-        ("document", d.number),
-        ("kind", d.kind),
-        ("record", d.subject),
-        ("revision", str(d.revision)),
-        ("generated", local_time(d.generated_at)),
-        ("by", f"{d.user_name} ({d.user_id})"),
-        ("copy", "controlled" if d.controlled else "uncontrolled"),
-        ("file SHA-256", d.file_sha256),
-        ("content SHA-256", d.content_sha256),
-        ("audit anchor", f"entry {d.audit_seq}, hash {d.audit_hash}"),
+        (N_("document"), d.number),
+        (N_("kind"), d.kind),
+        (N_("record"), d.subject),
+        (N_("revision"), str(d.revision)),
+        (N_("generated"), local_time(d.generated_at)),
+        (N_("by"), f"{d.user_name} ({d.user_id})"),
+        (N_("copy"), "controlled" if d.controlled else "uncontrolled"),
+        (N_("file SHA-256"), d.file_sha256),
+        (N_("content SHA-256"), d.content_sha256),
+        (N_("audit anchor"), f"entry {d.audit_seq}, hash {d.audit_hash}"),
     ])
     return 0

@@ -12,7 +12,7 @@ from app import signing_rules
 from app.cli.support import CommandTree, acting, log_in, open_context, print_table, status
 from app.signing_rules import RequirementInput, TransitionRules
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.signatures import Meaning
 from domain.users import SYSTEM_ACTOR, Role
 
@@ -47,7 +47,7 @@ def add_commands(tree: CommandTree) -> None:
 
 
 def _print(rules: list[TransitionRules]) -> None:
-    print_table(("TRANSITION", "SIGNATURE", "MEANING", "ROLES", "RULES", "FROM"), [
+    print_table((N_("TRANSITION"), N_("SIGNATURE"), N_("MEANING"), N_("ROLES"), N_("RULES"), N_("FROM")), [
         (r.key, q.label, q.meaning, " or ".join(q.roles),
          ", ".join(x for x, on in (("not a performer", q.not_performers), ("comment", q.needs_comment)) if on),
          "BatchTrace default" if q.default else "site")

@@ -37,7 +37,7 @@ def add_commands(tree: CommandTree) -> None:
 
 
 def _print(view: SecurityView) -> None:
-    print_table(("SETTING", "VALUE", "ALLOWED"),
+    print_table((N_("SETTING"), N_("VALUE"), N_("ALLOWED")),
                 [(name, f"{value} {_(BOUNDS[name].unit)}", f"{BOUNDS[name].low}-{BOUNDS[name].high}")
                  for name, value in view.values.items()])
     if view.version == 0:

@@ -8,6 +8,7 @@ import argparse
 import getpass
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -264,12 +265,22 @@ def open_context(args: argparse.Namespace, *, password: str | None = None) -> It
 
 # --- output --------------------------------------------------------------------------------------------
 
+def width_of(text: str) -> int:
+    """The columns `text` takes on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def padded(text: str, width: int) -> str:
+    return text + " " * (width - width_of(text))
+
+
 def print_table(header: Sequence[str], rows: Iterable[Sequence[str]], *, indent: str = "") -> None:
-    """Columns padded to their widest cell; trailing blanks trimmed."""
-    table = [tuple(header), *(tuple(r) for r in rows)]
-    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    """Columns padded to their widest cell (Chinese characters count twice); trailing blanks trimmed. The header's
+    names are marked N_() where they are written and shown in the reader's language."""
+    table = [tuple(_(name) if name else name for name in header), *(tuple(r) for r in rows)]
+    widths = [max(width_of(row[i]) for row in table) for i in range(len(header))]
     for row in table:
-        print(indent + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        print(indent + "  ".join(padded(cell, width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def amount(value: Decimal | None, unit: str | None = None) -> str:
@@ -287,11 +298,11 @@ def local_time(moment: datetime | None) -> str:
 
 def print_fields(title: str, fields: Iterable[tuple[str, str]]) -> None:
     """A record as a title line and aligned `name  value` lines; empty values are left out."""
-    present = [(name, value) for name, value in fields if value]
+    present = [(_(name), value) for name, value in fields if value]  # names marked N_() by the caller
     print(title)
-    width = max((len(name) for name, _ in present), default=0)
+    width = max((width_of(name) for name, _value in present), default=0)
     for name, value in present:
-        print(f"  {name.ljust(width)}  {value}")
+        print(f"  {padded(name, width)}  {value}")
 
 
 # --- look-ups before the log-in ---------------------------------------------------------------------------

@@ -30,7 +30,8 @@ from domain.trace import Direction, NodeInfo, NodeKind, TraceLine, TraceResult
 from domain.trace_scope import TraceScope
 from domain.users import SYSTEM_ACTOR
 
-_WHAT = {Direction.BACKWARD: "where it came from", Direction.FORWARD: "where it went"}
+_WHAT = {Direction.BACKWARD: N_("where it came from"), Direction.FORWARD: N_("where it went")}
+_DIRECTION = {Direction.BACKWARD: N_("Backward"), Direction.FORWARD: N_("Forward")}
 
 
 def add_commands(tree: CommandTree) -> None:
@@ -69,7 +70,8 @@ def _trace(args: argparse.Namespace) -> int:
             trace.trace_scope(ctx.read_uow(), SYSTEM_ACTOR, args.number, d.value) for d in lines.directions]
     if out is not None:
         exported = trace.export_trace_csv_lines(lines, out)
-        print(f"exported the trace of {_label(lines.root)} ({exported.lines} lines) to {out}")
+        print(_("exported the trace of {label} ({lines} lines) to {out}",
+                label=_label(lines.root), lines=exported.lines, out=out))
     elif form == "csv":
         trace.write_csv_rows(csv.writer(sys.stdout, lineterminator="\n"), lines)
     else:
@@ -82,8 +84,8 @@ def _search(args: argparse.Namespace) -> int:
         found = trace.search(ctx.read_uow(), SYSTEM_ACTOR, args.text, args.limit)
     if not found:
         raise NotFound(_("no lot, batch, shipment or supplier lot matches '{strip}'", strip=args.text.strip()))
-    print_table(("KIND", "NUMBER", "ITEM", "STATUS", "SUPPLIER LOT", "CUSTOMER"),
-                [(trace.KIND_LABEL[n.kind], n.number, n.item_code or "", n.status or "", n.supplier_lot or "",
+    print_table((N_("KIND"), N_("NUMBER"), N_("ITEM"), N_("STATUS"), N_("SUPPLIER LOT"), N_("CUSTOMER")),
+                [(_(trace.KIND_LABEL[n.kind]), n.number, n.item_code or "", _(n.status or ""), n.supplier_lot or "",
                   n.customer_code or "") for n in found])
     return 0
 
@@ -118,7 +120,7 @@ def as_json(result: trace.Trace) -> dict[str, Any]:
 # --- the tree ----------------------------------------------------------------------------------------------
 
 def _label(node: NodeInfo) -> str:
-    return f"{trace.KIND_LABEL[node.kind].lower()} {node.number}"
+    return _("{kind} {number}", kind=_(trace.KIND_LABEL[node.kind].lower()), number=node.number)
 
 
 def _details(node: NodeInfo) -> tuple[str, str]:
@@ -130,53 +132,60 @@ def _details(node: NodeInfo) -> tuple[str, str]:
 
 def _tree_row(line: TraceLine) -> tuple[str, ...]:
     node = line.node
-    name = "  " * line.depth + f"{trace.KIND_LABEL[node.kind]} {node.number}"
+    name = "  " * line.depth + f"{_(trace.KIND_LABEL[node.kind])} {node.number}"
     if line.repeated:
-        return (str(line.depth), f"{name} (see above)", "", "", amount(line.quantity, line.unit), "", "", "")
+        return (str(line.depth), _("{name} (see above)", name=name), "", "", amount(line.quantity, line.unit), "",
+                "", "")
     # the first line holds the node's own quantity (on hand, produced); below, what flowed from the line above
     qty = amount(node.quantity, node.unit) if line.depth == 0 else amount(line.quantity, line.unit)
     supplier, customer = _details(node)
-    return (str(line.depth), name, node.item_code or "", node.status or "", qty, supplier, customer,
+    return (str(line.depth), name, node.item_code or "", _(node.status or ""), qty, supplier, customer,
             node.on_date or "")
 
 
 def _summary(scope: TraceScope) -> str:
     """The scope as the Trace page shows it: counted by the database, the root left out."""
-    finished = f" ({scope.finished_lots} finished)" if scope.finished_lots else ""
-    counts = [f"{n} {one if n == 1 else many}{more}" for n, one, many, more in (
-        (scope.batches, "batch", "batches", ""), (scope.lots, "lot", "lots", finished),
-        (scope.shipments, "shipment", "shipments", "")) if n]
-    text = ", ".join(counts) or "nothing"
+    finished = _(" ({n} finished)", n=scope.finished_lots) if scope.finished_lots else ""
+    counts = [(_(one, n=n) if n == 1 else _(many, n=n)) + more for n, one, many, more in (
+        (scope.batches, N_("{n} batch"), N_("{n} batches"), ""), (scope.lots, N_("{n} lot"), N_("{n} lots"), finished),
+        (scope.shipments, N_("{n} shipment"), N_("{n} shipments"), "")) if n]
+    text = ", ".join(counts) or _("nothing")
     root = scope.root
     if not counts and scope.direction is Direction.BACKWARD and root.supplier_code:
-        text = f"received from supplier {root.supplier_code}, supplier lot {root.supplier_lot}"
+        text = _("received from supplier {supplier}, supplier lot {supplier_lot}", supplier=root.supplier_code,
+                 supplier_lot=root.supplier_lot)
     elif scope.direction is Direction.BACKWARD and scope.suppliers:
-        text += f"; suppliers {', '.join(s.code for s in scope.suppliers)}"
+        text += _("; suppliers {codes}", codes=", ".join(s.code for s in scope.suppliers))
     elif scope.customers:
-        text += f"; customers {', '.join(scope.customer_codes)}"
+        text += _("; customers {codes}", codes=", ".join(scope.customer_codes))
     return text
 
 
 def _dated(node: NodeInfo) -> str:
     if not node.on_date:
         return ""
-    return f"{'shipped' if node.kind is NodeKind.SHIPMENT else 'expires'} {node.on_date}"
+    if node.kind is NodeKind.SHIPMENT:
+        return _("shipped {date}", date=node.on_date)
+    return _("expires {date}", date=node.on_date)
 
 
 def print_tree(lines: trace.TraceLines, scopes: list[TraceScope]) -> None:
     root = lines.root
     supplier, customer = _details(root)
-    facts = [x for x in (root.item_code, root.status, amount(root.quantity, root.unit),
-                         f"supplier {supplier}" if supplier else "", f"customer {customer}" if customer else "",
-                         _dated(root)) if x]
-    print(f"{trace.KIND_LABEL[root.kind]} {root.number}: {', '.join(facts)}")
+    facts = [x for x in (root.item_code, _(root.status or ""), amount(root.quantity, root.unit),
+                         _("supplier {supplier}", supplier=supplier) if supplier else "",
+                         _("customer {customer}", customer=customer) if customer else "", _dated(root)) if x]
+    print(_("{kind} {number}: {facts}", kind=_(trace.KIND_LABEL[root.kind]), number=root.number,
+            facts=", ".join(facts)))
     for direction, scope in zip(lines.directions, scopes, strict=True):
         print()
-        print(f"{direction.value.capitalize()} trace ({_WHAT[direction]}): {_summary(scope)}")
+        print(_("{direction} trace ({what}): {summary}",
+                direction=_(_DIRECTION[direction]), what=_(_WHAT[direction]), summary=_summary(scope)))
         if scope.customers:
-            print_table(("CUSTOMER", "NAME", "QUANTITY", "SHIPMENTS"),
+            print_table((N_("CUSTOMER"), N_("NAME"), N_("QUANTITY"), N_("SHIPMENTS")),
                         [(c.code, c.name, amount(c.quantity, c.unit), str(c.shipments)) for c in scope.customers],
                         indent="  ")
             print()
-        print_table(("DEPTH", "KIND NUMBER", "ITEM", "STATUS", "QUANTITY", "SUPPLIER / LOT", "CUSTOMER", "DATE"),
+        print_table((N_("DEPTH"), N_("KIND NUMBER"), N_("ITEM"), N_("STATUS"), N_("QUANTITY"), N_("SUPPLIER / LOT"),
+                     N_("CUSTOMER"), N_("DATE")),
                     (_tree_row(line) for line in lines.walk(direction)), indent="  ")

@@ -131,7 +131,8 @@ def _user_change_roles(args: argparse.Namespace) -> int:
 def _user_grants(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         grants = role_grants.pending_grants(ctx.read_uow(), log_in(ctx, args.user))
-    print_table(("GRANT", "USER", "PRINTED NAME", "ROLES", "ASKED BY", "ASKED AT", "FOUR-EYES ACCEPTED"),
+    print_table((N_("GRANT"), N_("USER"), N_("PRINTED NAME"), N_("ROLES"), N_("ASKED BY"), N_("ASKED AT"),
+                 N_("FOUR-EYES ACCEPTED")),
                 [(str(g.id), g.user_id, g.printed_name, ", ".join(g.roles), g.requested_by,
                   local_time(g.requested_at), g.conflicts_accepted or "") for g in grants])
     return 0
@@ -171,7 +172,7 @@ def _user_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         views = users.list_users(ctx.read_uow(), log_in(ctx, args.user))
     yes = {True: "yes", False: "no"}
-    print_table(("ID", "PRINTED NAME", "ROLES", "ACTIVE", "LOCKED", "MUST CHANGE"),
+    print_table((N_("ID"), N_("PRINTED NAME"), N_("ROLES"), N_("ACTIVE"), N_("LOCKED"), N_("MUST CHANGE")),
                 [(v.user_id, v.printed_name, ", ".join(v.roles), yes[v.active], yes[v.locked],
                   yes[v.must_change_password]) for v in views])
     return 0

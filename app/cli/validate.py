@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from app import bootstrap
-from app.cli.support import CommandTree
+from app.cli.support import CommandTree, padded, width_of
 from app.validation import iq, oq
 from domain.documents import Document, DocumentFormat
 from domain.errors import ValidationError
@@ -46,17 +46,18 @@ def _write(document: Document, path: Path) -> None:
     partial = path.with_name(f".{path.name}.partial")
     partial.write_bytes(data)
     partial.replace(path)
-    print(f"wrote {path}")
+    print(_("wrote {path}", path=path))
 
 
 def _iq(args: argparse.Namespace) -> int:
     if args.out is not None:
         _format(args.out)  # refuse a wrong suffix before checking anything
     result = iq.run_iq(args.db, args.install_dir)
-    width = max(len(name) for name, _result, _detail in result.checks)
-    for name, outcome, detail in result.checks:
-        print(f"{outcome}  {name.ljust(width)}  {detail}")
-    print("IQ PASSED" if result.passed else "IQ FAILED")
+    names = [_(name) for name, _result, _detail in result.checks]  # marked N_() in app/validation/iq.py
+    width = max(width_of(name) for name in names)
+    for name, (_name, outcome, detail) in zip(names, result.checks, strict=True):
+        print(f"{_(outcome)}  {padded(name, width)}  {detail}")
+    print(_("IQ PASSED") if result.passed else _("IQ FAILED"))
     if args.out is not None:
         _write(iq.iq_document(result), args.out)
     return 0 if result.passed else 1
@@ -73,6 +74,8 @@ def _oq(args: argparse.Namespace) -> int:
     _write(document, docx)
     _write(document, docx.with_suffix(".pdf"))
     summary = run.summary()
-    print(f"{summary.tests} tests: {summary.passed} passed, {summary.failed} failed, {summary.skipped} skipped; "
-          f"requirements: {summary.verified} verified, {summary.not_verified} not verified")
+    print(_("{tests} tests: {passed} passed, {failed} failed, {skipped} skipped; "
+            "requirements: {verified} verified, {not_verified} not verified",
+            tests=summary.tests, passed=summary.passed, failed=summary.failed, skipped=summary.skipped,
+            verified=summary.verified, not_verified=summary.not_verified))
     return 0 if summary.failed == 0 else 1

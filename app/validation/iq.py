@@ -31,6 +31,7 @@ from app.validation.documents import validation_document as frame
 from app.validation.manifest import check_manifest
 from domain.documents import Document, DocumentKind, Paragraph, Section
 from domain.errors import DomainError
+from domain.i18n import N_
 from domain.version import UNKNOWN, batchtrace_version
 
 Check = tuple[str, str, str]
@@ -58,28 +59,28 @@ def run_iq(db_url: str | None, install_dir: Path | None = None) -> IqResult:
     manifest_version = _files(folder, checks)
     found = batchtrace_version()
     ok = found != UNKNOWN and (manifest_version is None or manifest_version == found)
-    checks.insert(0, ("Version", PASS if ok else FAIL,
+    checks.insert(0, (N_("Version"), PASS if ok else FAIL,
                       f"{found}" + (f"; the manifest was built for {manifest_version}" if manifest_version else "")))
-    checks.append(("Python", PASS, f"{platform.python_version()} on {platform.platform()}"))
-    checks.append(("Libraries", PASS, library_versions()))
+    checks.append((N_("Python"), PASS, f"{platform.python_version()} on {platform.platform()}"))
+    checks.append((N_("Libraries"), PASS, library_versions()))
     shared = _database(db_url, checks)
-    _guarded("Keyring", checks, lambda: _keyring(shared))
-    _guarded("Printers and scanners", checks, _devices)
+    _guarded(N_("Keyring"), checks, lambda: _keyring(shared))
+    _guarded(N_("Printers and scanners"), checks, _devices)
     return IqResult(tuple(checks), folder, utc_now())
 
 
 def _files(folder: Path | None, checks: list[Check]) -> str | None:
     if folder is None:
-        checks.append(("Installed files", FAIL, "not started from an installed bundle (give --install-dir)"))
+        checks.append((N_("Installed files"), FAIL, "not started from an installed bundle (give --install-dir)"))
         return None
     try:
         report = check_manifest(folder)
     except DomainError as error:
-        checks.append(("Installed files", FAIL, str(error)))
+        checks.append((N_("Installed files"), FAIL, str(error)))
         return None
     detail = (f"{report.files} files in {folder} match the manifest built {report.built_utc}" if report.intact
               else "; ".join(report.problems()))
-    checks.append(("Installed files", PASS if report.intact else FAIL, detail))
+    checks.append((N_("Installed files"), PASS if report.intact else FAIL, detail))
     return report.version
 
 
@@ -88,11 +89,11 @@ def _database(db_url: str | None, checks: list[Check]) -> bool:
     try:
         info = bootstrap.database_state(db_url)
     except DomainError as error:
-        checks.append(("Database reachable", FAIL, str(error)))
+        checks.append((N_("Database reachable"), FAIL, str(error)))
         return "postgres" in (db_url or "")
-    checks.append(("Database reachable", PASS, f"{info.kind} at {info.location}"))
+    checks.append((N_("Database reachable"), PASS, f"{info.kind} at {info.location}"))
     current = info.revision == info.head
-    checks.append(("Schema revision", PASS if current else FAIL,
+    checks.append((N_("Schema revision"), PASS if current else FAIL,
                    f"{info.revision or 'none'} (this version needs {info.head})"))
     if info.revision is None:
         return info.kind == "PostgreSQL"
@@ -101,7 +102,7 @@ def _database(db_url: str | None, checks: list[Check]) -> bool:
     for name, passed, found in bootstrap.station_access_checks(db_url):  # PostgreSQL (issue 9, AUD-7)
         checks.append((name, PASS if passed else FAIL, found))
     chain = bootstrap.verify_database_chain(db_url)
-    checks.append(("Audit chain", PASS if chain.intact else FAIL,
+    checks.append((N_("Audit chain"), PASS if chain.intact else FAIL,
                    f"intact: {chain.entries} entries, head {chain.head_seq} {chain.head_hash}" if chain.intact
                    else f"{chain.problem.message if chain.problem else ''}"))
     return info.kind == "PostgreSQL"

@@ -24,6 +24,7 @@ from domain.quality import ResultType
 from domain.signatures import Meaning
 from domain.users import Role
 from tests.cli.support import assert_one_line_error
+from tests.cli.test_trace import demo_db, demo_sources  # noqa: F401 (fixtures)
 
 
 @pytest.mark.req("GEN-6", "INT-2")
@@ -128,3 +129,57 @@ def test_a_refused_argument_through_the_entry_point(cli, seeded, monkeypatch):
                stdin=["x"]).code == 1  # the Chinese name is read: the refusal is the log-in's, not the parser's
     missing = assert_one_line_error(cli("--db", seeded, "user", "list"), 2)
     assert english_words(missing, "") == [], missing
+
+
+# --- the commands' own output (issue 14): headers, field names, status words and messages follow LANG -----------
+
+SHOWN_IN_ENGLISH_BEFORE = (  # what these commands printed in English under zh_CN (user data aside)
+    "STATUS", "QUANTITY", "ITEM", "NUMBER", "CUSTOMER", "DEPTH", "Released", "Quarantine", "QA review", "Open",
+    "status ", "origin", "signatures:", "bill of materials", "material movements", "trace (", "customers to notify",
+    "scope at opening", "audit trail intact", "record check", "IQ PASSED", "IQ FAILED", "releasable", "PASS ",
+    "FAIL ", "within spec", "lot ", "batch ", "recall ", "deviation ", "(none)", "not effective", "on hand",
+)
+
+
+@pytest.mark.req("GEN-6", "INT-2")
+def test_the_main_commands_print_in_chinese_under_zh_cn(cli, demo_db, monkeypatch, tmp_path):  # noqa: F811
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.chdir(tmp_path)
+    commands = {
+        ("lot", "show", "IM-BRL-05-26339-001"): ("物料批 IM-BRL-05-26339-001", "状态", "电子签名："),
+        ("batch", "show", "B2612-0013"): ("批次 B2612-0013", "QA 审核", "物料清单：", "物料移动："),
+        ("trace", "B2612-0001"): ("反向追溯（来源）", "正向追溯（去向）", "层级", "已召回"),
+        ("search", "B2612"): ("类型", "生产中"),
+        ("recall", "show", "RC2026-001"): ("召回 RC2026-001", "需通知的客户：", "通知客户"),
+        ("qc", "worklist"): ("记录", "物料批"),
+        ("deviation", "list"): ("偏差", "调查中"),
+        ("deviation", "show", "DEV2026-0001"): ("偏差 DEV2026-0001", "发起时间"),
+        ("capa", "list"): ("纠正预防措施", "阶段"),
+        ("capa", "show", "CAPA2026-0001"): ("纠正预防措施 CAPA2026-0001", "有效性检查到期"),
+        ("release", "evaluate", "B2612-0013"): ("批次 B2612-0013（FD-IVC-20，QA 审核）：不可放行：2 条规则未通过",
+                                                "  不通过  ", "  通过    "),
+        ("audit", "verify"): ("审计追踪完整：", "记录检查："),
+        ("validate", "iq"): ("数据库可连接", "审计链"),
+    }
+    for argv, chinese in commands.items():
+        result = cli("--db", demo_db, *argv)
+        assert result.code in (0, 1) and "Traceback" not in result.text, (argv, result)
+        for text in chinese:
+            assert text in result.out, (argv, text, result.out)
+        for english in SHOWN_IN_ENGLISH_BEFORE:
+            # user data may hold the word (a deviation's title); the program's own words are what is checked
+            assert english not in _program_text(result.out), (argv, english, result.out)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert "lot IM-BRL-05-26339-001\n  item" in cli("--db", demo_db, "lot", "show", "IM-BRL-05-26339-001").out
+
+
+def _program_text(out: str) -> str:
+    """The output without the demo's user data in English (titles, descriptions, names, evidence lines)."""
+    data = ("Seal temperature out of limits in step 2 of batch B2612-0013", "Out of limits: CR8-T in CR-8 during batch",
+            "Carton labels of batch B2612-0014", "OOS: MFI 15.4 on lot R26339-0018", "Supplier MFI test conditions",
+            "Supplier complaint to POLYMED")
+    lines = [line for line in out.splitlines() if not line.startswith("        ")]  # evidence of a release rule
+    text = "\n".join(lines)
+    for value in data:
+        text = text.replace(value, "")
+    return re.sub(r"(?m)^  (描述|原因|关联|物料|产品|内容)  .*$", "", text)  # free text and names
