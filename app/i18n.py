@@ -78,6 +78,23 @@ def catalogue(language: str) -> dict[str, str]:
     return found
 
 
+@cache
+def context_catalogue(language: str, context: str) -> dict[str, str]:
+    """English source -> finished translation of one context of the language's `.ts` file ("Status": the names
+    the screens show for stored statuses), for text that must read the same as on screen whoever prints it."""
+    if language == ENGLISH:
+        return {}
+    found: dict[str, str] = {}
+    for element in ET.parse(ts_file(check_language(language))).getroot().findall("context"):
+        if element.findtext("name") != context:
+            continue
+        for message in element.iter("message"):
+            source, translation = message.findtext("source"), message.find("translation")
+            if source and translation is not None and translation.text and translation.get("type") is None:
+                found[source] = translation.text
+    return found
+
+
 def use_language(language: str) -> None:
     """From now on, messages are given in `language`."""
     i18n.install(language, catalogue(check_language(language)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 
+from app import i18n
 from app.lots import LotView
 from app.ports import LabelRequest, PrinterInfo, PrintJobView, PrintStation, UnitOfWork
 from app.station_settings import DEFAULT_LOT_TEMPLATE, DEFAULT_UDI_TEMPLATE
@@ -62,7 +63,10 @@ def lot_label_data(lot: Lot, item: Item) -> dict[str, object]:
                 "catalog_number": item.code}
     return {"material_name": item.name, "material_code": item.code, "lot_number": lot.lot_number,
             "expiry": lot.expires_on, "quantity": fmt(lot.quantity), "unit": lot.unit.value,
-            "supplier_lot": lot.supplier_lot, "status": lot.status.value.upper()}
+            "supplier_lot": lot.supplier_lot, "status": lot.status.value.upper(),
+            # for the Chinese templates (material-lot-zh): the status as the glossary words it, whatever the
+            # language of the user who prints
+            "status_zh": i18n.context_catalogue(i18n.CHINESE, "Status").get(lot.status.value, lot.status.value)}
 
 
 def journal_view(entry: PrintRecord) -> PrintJobView:

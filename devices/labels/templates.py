@@ -395,7 +395,53 @@ UDI_LABEL_V2 = LabelTemplate(
     ),
 )
 
+# Chinese captions (GEN-6, docs/i18n/glossary.md): the same layouts as material-lot@v2 and udi-device@v2 with the
+# words in Simplified Chinese; a station chooses them per printer (lot_label_template, udi_label_template). Their
+# Chinese text is printed in the printer's CJK font: ZPL ^A@ with zpl.CJK_FONT (SimSun, loaded on the printer),
+# TSPL's TSS24.BF2 (tspl.CJK_FONT), chosen per text by needs_unicode_font. The status is `status_zh`, the lot's
+# status in Chinese (app/labels.lot_label_data); codes, numbers and the UDI stay as they are.
+MATERIAL_LOT_LABEL_ZH = LabelTemplate(
+    name="material-lot-zh",
+    version=1,
+    width_mm=100,
+    height_mm=50,
+    dpi=203,
+    description="来料物料批（中文）：物料、物料批号、状态、有效期、数量，物料批号的 Code 128。",
+    elements=(
+        TextElement(5, 2.5, "{material_name}", 4.5, fit_width_mm=90),
+        TextElement(5, 9.5, "物料 {material_code}", 3.5),
+        TextElement(5, 15, "物料批号 {lot_number}", 4.5, fit_width_mm=56),
+        TextElement(62, 15, "{status_zh}", 4.5, requires=("status_zh",), fit_width_mm=33),
+        TextElement(5, 21.5, "有效期至 {expiry}", 3.5),
+        TextElement(55, 21.5, "数量 {quantity} {unit}", 3.5, fit_width_mm=40),
+        TextElement(5, 26.5, "供应商批号 {supplier_lot}", 3.0, requires=("supplier_lot",), fit_width_mm=90),
+        Code128Element(5, 32, "lot_number", height_mm=12, module_mm=0.375),
+    ),
+)
+
+UDI_LABEL_ZH = LabelTemplate(
+    name="udi-device-zh",
+    version=1,
+    width_mm=100,
+    height_mm=70,
+    dpi=203,
+    description="成品器械（中文）：UDI 的 GS1 DataMatrix，(01) 及 (11)(17)(10)(21) 的 GS1-128，各附人可识读行。",
+    elements=(
+        TextElement(5, 3, "{product_name}", 4.5, fit_width_mm=90),
+        TextElement(5, 9.5, "产品编号 {catalog_number}", 3.5),
+        Gs1DataMatrixElement(5, 15, module_mm=0.5, box_mm=16),
+        TextElement(28, 15, "批号 {lot_number}", 3.5),
+        TextElement(28, 20, "有效期至 {expiry}", 3.5),
+        TextElement(28, 25, "生产日期 {production_date}", 3.5, requires=("production_date",)),
+        TextElement(28, 30, "序列号 {serial}", 3.5, requires=("serial",)),
+        Gs1128Element(5, 35, height_mm=9, module_mm=0.25, ais=("01",)),
+        TextElement(5, 44.5, "{udi_di_hri}", 2.8),
+        Gs1128Element(5, 50, height_mm=9, module_mm=0.25, ais=("11", "17", "10", "21")),
+        TextElement(5, 59.5, "{udi_pi_hri}", 2.8),
+    ),
+)
+
 BUILTIN_TEMPLATES: Mapping[str, LabelTemplate] = MappingProxyType(
     {template.template_id: template for template in (MATERIAL_LOT_LABEL, MATERIAL_LOT_LABEL_V2, UDI_LABEL,
-                                                     UDI_LABEL_V2)}
+                                                     UDI_LABEL_V2, MATERIAL_LOT_LABEL_ZH, UDI_LABEL_ZH)}
 )

@@ -42,7 +42,8 @@ MATERIAL = LabelData(
 
 @pytest.mark.req("DEVC-5")
 def test_builtin_templates_are_versioned() -> None:
-    assert set(BUILTIN_TEMPLATES) == {"material-lot@v1", "material-lot@v2", "udi-device@v1", "udi-device@v2"}
+    assert set(BUILTIN_TEMPLATES) == {"material-lot@v1", "material-lot@v2", "udi-device@v1", "udi-device@v2",
+                                      "material-lot-zh@v1", "udi-device-zh@v1"}  # Chinese captions (GEN-6)
     assert UDI_LABEL.dpi == 203 and (UDI_LABEL.width_mm, UDI_LABEL.height_mm) == (100, 60)
 
 
