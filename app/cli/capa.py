@@ -21,6 +21,7 @@ from app.cli.support import (
     text,
     whole_number,
 )
+from app.i18n import status_name
 from app.signatures import SigningSession
 from domain.errors import ValidationError
 from domain.i18n import N_, _
@@ -64,7 +65,7 @@ def add_commands(tree: CommandTree) -> None:
 
 def _print(view: CapaView) -> None:
     print_fields(_("CAPA {number}: {title}", number=view.number, title=view.title), [
-        (N_("status"), f"{_(view.status)} ({view.stage})"),
+        (N_("status"), f"{status_name(view.status)} ({view.stage})"),
         (N_("deviation"), view.deviation or ""),
         (N_("opened"), _("{time} by {user}", time=local_time(view.opened_at), user=view.opened_by)),
         (N_("description"), view.description),
@@ -107,7 +108,7 @@ def _list(args: argparse.Namespace) -> int:
             return 0
         found = capa.list_capas(ctx.read_uow(), SYSTEM_ACTOR, open_only=args.open)
     print_table((N_("CAPA"), N_("STATUS"), N_("STAGE"), N_("DEVIATION"), N_("TITLE")),
-                [(c.number, _(c.status), c.stage, c.deviation or "", c.title) for c in found])
+                [(c.number, status_name(c.status), c.stage, c.deviation or "", c.title) for c in found])
     return 0
 
 

@@ -33,6 +33,7 @@ from app.cli.support import (
     require_known,
     status,
 )
+from app.i18n import status_name
 from app.signatures import SigningSession
 from domain.batches import BatchStatus
 from domain.errors import ValidationError
@@ -130,7 +131,7 @@ def _lot_status(args: argparse.Namespace) -> int:
             return _sign(ctx, args, "lot", before)
         view = lots.change_lot_status(ctx.uow(), log_in(ctx, args.user), args.number, args.to, args.reason)
     print(_("lot {lot_number}: {before} -> {status}",
-            lot_number=view.lot_number, before=_(before), status=_(view.status)))
+            lot_number=view.lot_number, before=status_name(before), status=status_name(view.status)))
     return 0
 
 
@@ -152,7 +153,8 @@ def _sign(ctx: AppContext, args: argparse.Namespace, record_type: str, before: s
             printed_name=actor.printed_name, user_id=actor.user_id))
     print(_("{what}: {summary}", what=what, summary=done.progress.summary()))
     if done.completed:
-        print(_("{what}: {before} -> {status}", what=what, before=_(before), status=_(done.status)))
+        print(_("{what}: {before} -> {status}", what=what, before=status_name(before),
+                status=status_name(done.status)))
     return 0
 
 
@@ -171,7 +173,7 @@ def _lot_show(args: argparse.Namespace) -> int:
               else _("produced in batch {batch}", batch=made_in))
     print_fields(_("lot {lot_number}", lot_number=view.lot_number), [
         (N_("item"), f"{view.item_code} {names.get(view.item_code, '')}".strip()),
-        (N_("status"), _(view.status)),
+        (N_("status"), status_name(view.status)),
         (N_("origin"), origin),
         (N_("quantity"), _("{quantity}, {on_hand} on hand", quantity=amount(view.quantity, view.unit),
                            on_hand=amount(view.on_hand, view.unit))),
@@ -218,7 +220,7 @@ def _change_batch(args: argparse.Namespace, target: BatchStatus, reason: str | N
             return _sign(ctx, args, "batch", before)
         view = batches.change_batch_status(ctx.uow(), log_in(ctx, args.user), args.number, target, reason)
     print(_("batch {batch_number}: {before} -> {status}",
-            batch_number=view.batch_number, before=_(before), status=_(view.status)))
+            batch_number=view.batch_number, before=status_name(before), status=status_name(view.status)))
     return 0
 
 
@@ -272,7 +274,8 @@ def _batch_show(args: argparse.Namespace) -> int:
     print_fields(_("batch {batch_number}", batch_number=b.batch_number), [
         (N_("product"), f"{b.product_code} {product.name if product else ''}".strip()),
         (N_("master record"), _("version {version}", version=b.mbr_version)),
-        (N_("status"), _(b.status) + (_(" (held from {status})", status=_(b.held_from)) if b.held_from else "")),
+        (N_("status"), status_name(b.status) + (_(" (held from {status})", status=status_name(b.held_from))
+                                                 if b.held_from else "")),
         (N_("planned"), _("{quantity} at {time}", quantity=amount(b.planned_quantity, b.unit),
                           time=local_time(b.planned_at))),
         (N_("started"), local_time(b.started_at)),
@@ -296,7 +299,8 @@ def _batch_show(args: argparse.Namespace) -> int:
     if detail.output_lots:
         print(_("\nfinished lots:"))
         print_table((N_("LOT"), N_("STATUS"), N_("QUANTITY"), N_("ON HAND"), N_("EXPIRES")),
-                    [(lot.lot_number, _(lot.status), amount(lot.quantity, lot.unit), amount(lot.on_hand, lot.unit),
+                    [(lot.lot_number, status_name(lot.status), amount(lot.quantity, lot.unit),
+                      amount(lot.on_hand, lot.unit),
                       str(lot.expires_on or "")) for lot in detail.output_lots], indent="  ")
     _print_signatures(signed)
     return 0

@@ -27,6 +27,7 @@ from app.cli.support import (
     whole_number,
 )
 from app.deviation_review import sign_closure
+from app.i18n import status_name
 from app.lims_import import import_lims_results, read_lims_file
 from app.result_review import sign_review
 from app.signatures import SigningSession
@@ -143,14 +144,14 @@ def _spec_approve(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = quality.approve_spec(ctx.uow(), log_in(ctx, args.user), args.item, args.version, args.reason)
     print(_("{item_code} v{version} is {status}",
-            item_code=view.item_code, version=view.version, status=_(view.status)))
+            item_code=view.item_code, version=view.version, status=status_name(view.status)))
     return 0
 
 
 def _spec_show(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         spec = quality.get_spec(ctx.read_uow(), SYSTEM_ACTOR, args.item, args.version)
-    print(f"{spec.item_code} v{spec.version} ({_(spec.status)}): {spec.title}")
+    print(f"{spec.item_code} v{spec.version} ({status_name(spec.status)}): {spec.title}")
     print_table((N_("TEST"), N_("NAME"), N_("METHOD"), N_("TYPE"), N_("LIMITS"), N_("REPLICATES"), N_("RELEASE")),
                 [(t.code, t.name, t.method, _(t.result_type), t.limits, str(t.replicates),
                   _("required") if t.required_for_release else _("optional")) for t in spec.tests], indent="  ")
@@ -223,7 +224,8 @@ def _results(args: argparse.Namespace) -> int:
         view = quality.quality_of(ctx.read_uow(), SYSTEM_ACTOR, record_type, number)
     spec = f"{view.spec.item_code} v{view.spec.version}" if view.spec else "(none)"
     print(_("{record_type} {number}: spec {spec}, due {due_on}, {status}",
-            record_type=_(record_type), number=number, spec=spec, due_on=view.due_on, status=_(view.status)))
+            record_type=_(record_type), number=number, spec=spec, due_on=view.due_on,
+            status=status_name(view.status)))
     print_table((N_("TEST"), N_("RESULT"), N_("REPLICATES"), N_("VERDICT"), N_("ANALYST"), N_("ENTERED"),
                  N_("REVIEWED BY")),
                 [(r.test_code, f"{r.reported} {r.unit}".strip(), "; ".join(r.replicates),
@@ -269,7 +271,7 @@ def _dev_investigate(args: argparse.Namespace) -> int:
                 ctx.uow(), actor, args.number, investigation=args.findings,
                 root_cause_category=args.root_cause_category, root_cause=args.root_cause,
                 disposition=args.disposition, reason=args.reason)
-    print(_("deviation {number} is {status}", number=view.number, status=_(view.status)))
+    print(_("deviation {number} is {status}", number=view.number, status=status_name(view.status)))
     return 0
 
 
@@ -280,7 +282,7 @@ def _dev_close(args: argparse.Namespace) -> int:
                             user_id_typed=actor.user_id)
     print(_("deviation {number}: signed the closure (Approved) as {printed_name} ({user_id})",
             number=view.number, printed_name=actor.printed_name, user_id=actor.user_id))
-    print(_("deviation {number} is {status}", number=view.number, status=_(view.status)))
+    print(_("deviation {number} is {status}", number=view.number, status=status_name(view.status)))
     return 0
 
 
@@ -288,7 +290,7 @@ def _dev_show(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         d = deviations.get_deviation(ctx.read_uow(), SYSTEM_ACTOR, args.number)
     print_fields(_("deviation {number}: {title}", number=d.number, title=d.title), [
-        (N_("status"), _(d.status)), (N_("classification"), _(d.classification)),
+        (N_("status"), status_name(d.status)), (N_("classification"), _(d.classification)),
         (N_("opened"), _("{time} by {user}", time=local_time(d.opened_at), user=d.opened_by)),
         (N_("description"), d.description), (N_("investigation"), d.investigation or ""),
         (N_("root cause"), f"{d.root_cause_category}: {d.root_cause}" if d.root_cause_category else d.root_cause or ""),
@@ -302,7 +304,8 @@ def _dev_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         found = deviations.list_deviations(ctx.read_uow(), SYSTEM_ACTOR, open_only=args.open)
     print_table((N_("DEVIATION"), N_("CLASS"), N_("STATUS"), N_("OPENED"), N_("TITLE")),
-                [(d.number, _(d.classification), _(d.status), local_time(d.opened_at), d.title) for d in found])
+                [(d.number, _(d.classification), status_name(d.status), local_time(d.opened_at), d.title)
+                 for d in found])
     return 0
 
 
@@ -310,7 +313,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = release.evaluate_release(ctx.read_uow(), SYSTEM_ACTOR, args.number)
     print(_("{record_type} {number} ({item_code}, {status}): {outcome}", record_type=_(view.record_type),
-            number=view.record_id, item_code=view.item_code, status=_(view.status),
+            number=view.record_id, item_code=view.item_code, status=status_name(view.status),
             outcome=cli_release.outcome_text(sum(1 for rule in view.rules if not rule.passed))))
     for rule in view.rules:
         print(cli_release.rule_line(rule.passed, rule.title))

@@ -30,6 +30,7 @@ from app.cli.support import (
     require_known,
     status,
 )
+from app.i18n import status_name
 from domain.errors import ValidationError
 from domain.i18n import N_, _
 from domain.inputs import shown
@@ -107,7 +108,8 @@ def _recall_progress(args: argparse.Namespace) -> int:
     done, total = view.progress
     print(_("recall {recall_number}: customer {customer} is {value}; {done} of {total} "
             "customers completed",
-            recall_number=view.recall_number, customer=args.customer, value=_(args.to.value), done=done,
+            recall_number=view.recall_number, customer=args.customer, value=status_name(args.to.value),
+            done=done,
             total=total))
     return 0
 
@@ -117,7 +119,7 @@ def _recall_show(args: argparse.Namespace) -> int:
         view = recalls.get_recall(ctx.read_uow(), SYSTEM_ACTOR, args.number)
     done, total = view.progress
     print_fields(_("recall {recall_number}", recall_number=view.recall_number), [
-        (N_("status"), _(view.status)),
+        (N_("status"), status_name(view.status)),
         (N_("trigger lot"), view.trigger_lot_number),
         (N_("reason"), view.reason),
         (N_("opened"), local_time(view.opened_at)),
@@ -127,11 +129,12 @@ def _recall_show(args: argparse.Namespace) -> int:
     print(_("\ncustomers to notify:"))
     print_table((N_("CUSTOMER"), N_("NAME"), N_("SHIPMENTS"), N_("QUANTITY"), N_("RETURNED"), N_("STATUS")),
                 [(c.customer_code, c.customer_name, c.shipments, amount(c.quantity), amount(c.returned_quantity),
-                  _(c.status)) for c in view.customers], indent="  ")
+                  status_name(c.status)) for c in view.customers], indent="  ")
     print(_("\nscope at opening:"))
     print_table((N_("DEPTH"), N_("KIND NUMBER"), N_("ITEM"), N_("QUANTITY"), N_("STATUS AT OPENING"), N_("ACTION")),
                 [(str(s.depth), "  " * s.depth + f"{_(_KIND.get(s.kind, s.kind))} {s.number}", s.item_code or "",
-                  amount(s.quantity, s.unit), _(s.status_at_open or ""), _(s.action)) for s in view.scope], indent="  ")
+                  amount(s.quantity, s.unit), status_name(s.status_at_open or ""), _(s.action))
+                 for s in view.scope], indent="  ")
     return 0
 
 

@@ -22,6 +22,7 @@ from app.cli.support import (
     text,
     width_of,
 )
+from app.i18n import status_name
 from app.signatures import SigningResult, SigningSession
 from domain.errors import ValidationError
 from domain.i18n import N_, _
@@ -56,7 +57,7 @@ def _decide(args: argparse.Namespace) -> int:
             printed_name=actor.printed_name, user_id=actor.user_id))
     print(_("{what}: {summary}", what=what, summary=done.progress.summary()))
     if done.completed:
-        print(_("{what}: {status}", what=what, status=_(done.status)))
+        print(_("{what}: {status}", what=what, status=status_name(done.status)))
     return 0
 
 

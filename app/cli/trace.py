@@ -23,6 +23,7 @@ from typing import Any
 
 from app import trace
 from app.cli.support import CommandTree, UsageError, amount, open_context, path, print_table, whole_number
+from app.i18n import status_name
 from domain.errors import NotFound, ValidationError
 from domain.i18n import N_, _
 from domain.quantities import fmt
@@ -85,7 +86,8 @@ def _search(args: argparse.Namespace) -> int:
     if not found:
         raise NotFound(_("no lot, batch, shipment or supplier lot matches '{strip}'", strip=args.text.strip()))
     print_table((N_("KIND"), N_("NUMBER"), N_("ITEM"), N_("STATUS"), N_("SUPPLIER LOT"), N_("CUSTOMER")),
-                [(_(trace.KIND_LABEL[n.kind]), n.number, n.item_code or "", _(n.status or ""), n.supplier_lot or "",
+                [(_(trace.KIND_LABEL[n.kind]), n.number, n.item_code or "", status_name(n.status or ""),
+                  n.supplier_lot or "",
                   n.customer_code or "") for n in found])
     return 0
 
@@ -139,7 +141,7 @@ def _tree_row(line: TraceLine) -> tuple[str, ...]:
     # the first line holds the node's own quantity (on hand, produced); below, what flowed from the line above
     qty = amount(node.quantity, node.unit) if line.depth == 0 else amount(line.quantity, line.unit)
     supplier, customer = _details(node)
-    return (str(line.depth), name, node.item_code or "", _(node.status or ""), qty, supplier, customer,
+    return (str(line.depth), name, node.item_code or "", status_name(node.status or ""), qty, supplier, customer,
             node.on_date or "")
 
 
@@ -172,7 +174,7 @@ def _dated(node: NodeInfo) -> str:
 def print_tree(lines: trace.TraceLines, scopes: list[TraceScope]) -> None:
     root = lines.root
     supplier, customer = _details(root)
-    facts = [x for x in (root.item_code, _(root.status or ""), amount(root.quantity, root.unit),
+    facts = [x for x in (root.item_code, status_name(root.status or ""), amount(root.quantity, root.unit),
                          _("supplier {supplier}", supplier=supplier) if supplier else "",
                          _("customer {customer}", customer=customer) if customer else "", _dated(root)) if x]
     print(_("{kind} {number}: {facts}", kind=_(trace.KIND_LABEL[root.kind]), number=root.number,

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
 from app import bootstrap, users
+from app.demo import loader as demo
 from app.settings import Settings
 from domain.users import Role, User, UserId
 from tests.cli.support import Cli
-from tests.conftest import ADMIN_PASSWORD, FAST_HASHER
+from tests.conftest import ADMIN_PASSWORD, FAST_HASHER, fresh_pg_database
 
 QC_PASSWORD = "Qc-pass-2026x"
 
@@ -74,3 +77,35 @@ def seeded(db_url: str) -> str:
     finally:
         ctx.dispose()
     return db_url
+
+
+@pytest.fixture(scope="session")
+def demo_sources() -> dict[str, str]:
+    """engine -> a database with the demo site, loaded once per test session."""
+    return {}
+
+
+@pytest.fixture
+def demo_db(engine_name: str, demo_sources: dict[str, str], request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> str:
+    """A private copy of the demo site database (demo users hashed at the fast test cost)."""
+    if engine_name not in demo_sources:
+        if engine_name == "sqlite":
+            url = f"sqlite:///{(tmp_path_factory.mktemp('demo') / 'demo.sqlite3').as_posix()}"
+        else:
+            server = request.getfixturevalue("pg_server")
+            server.admin_sql("CREATE DATABASE bt_demo_site")
+            url = server.url("bt_demo_site")
+        bootstrap.upgrade_database(url, settings=Settings())
+        ctx = bootstrap.open_context(url, settings=Settings(), hasher=FAST_HASHER)
+        try:
+            demo.load_demo_data(ctx.uow, ctx.auth)
+        finally:
+            ctx.dispose()
+        demo_sources[engine_name] = url
+    source = demo_sources[engine_name]
+    if engine_name == "sqlite":
+        copy = tmp_path / "demo.sqlite3"
+        shutil.copyfile(source[len("sqlite:///"):], copy)
+        return f"sqlite:///{copy.as_posix()}"
+    return fresh_pg_database(request.getfixturevalue("pg_server"), "bt_demo_site")

@@ -24,7 +24,6 @@ from domain.quality import ResultType
 from domain.signatures import Meaning
 from domain.users import Role
 from tests.cli.support import assert_one_line_error
-from tests.cli.test_trace import demo_db, demo_sources  # noqa: F401 (fixtures)
 
 
 @pytest.mark.req("GEN-6", "INT-2")
@@ -142,7 +141,7 @@ SHOWN_IN_ENGLISH_BEFORE = (  # what these commands printed in English under zh_C
 
 
 @pytest.mark.req("GEN-6", "INT-2")
-def test_the_main_commands_print_in_chinese_under_zh_cn(cli, demo_db, monkeypatch, tmp_path):  # noqa: F811
+def test_the_main_commands_print_in_chinese_under_zh_cn(cli, demo_db, monkeypatch, tmp_path):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     monkeypatch.chdir(tmp_path)
     commands = {

@@ -7,54 +7,18 @@ from __future__ import annotations
 import csv
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from app import bootstrap, trace
-from app.demo import loader as demo
-from app.settings import Settings
+from app import trace
 from tests.cli.support import assert_one_line_error, audit_count
-from tests.conftest import FAST_HASHER, fresh_pg_database
 
 RESIN = "PM-PC-2606042"  # supplier lot of a Released polycarbonate lot (app.demo.site_data)
 LUBRICANT = "ST-PDMS-10332"  # used in five batches whose lots share shipments: repeated nodes
 SYRINGE_10_CUSTOMERS = {"US-LAKEMED": "1000", "FR-CHVAL": "1200", "DE-MEDLOG": "1000", "DE-KLNORD": "400"}
-
-
-@pytest.fixture(scope="session")
-def demo_sources() -> dict[str, str]:
-    """engine -> a database with the demo site, loaded once per test session."""
-    return {}
-
-
-@pytest.fixture
-def demo_db(engine_name: str, demo_sources: dict[str, str], request: pytest.FixtureRequest,
-            tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> str:
-    """A private copy of the demo site database (demo users hashed at the fast test cost)."""
-    if engine_name not in demo_sources:
-        if engine_name == "sqlite":
-            url = f"sqlite:///{(tmp_path_factory.mktemp('demo') / 'demo.sqlite3').as_posix()}"
-        else:
-            server = request.getfixturevalue("pg_server")
-            server.admin_sql("CREATE DATABASE bt_demo_site")
-            url = server.url("bt_demo_site")
-        bootstrap.upgrade_database(url, settings=Settings())
-        ctx = bootstrap.open_context(url, settings=Settings(), hasher=FAST_HASHER)
-        try:
-            demo.load_demo_data(ctx.uow, ctx.auth)
-        finally:
-            ctx.dispose()
-        demo_sources[engine_name] = url
-    source = demo_sources[engine_name]
-    if engine_name == "sqlite":
-        copy = tmp_path / "demo.sqlite3"
-        shutil.copyfile(source[len("sqlite:///"):], copy)
-        return f"sqlite:///{copy.as_posix()}"
-    return fresh_pg_database(request.getfixturevalue("pg_server"), "bt_demo_site")
 
 
 def _json(cli, url, *args):
