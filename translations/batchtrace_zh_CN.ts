@@ -797,7 +797,7 @@ scope at opening:</source>
     </message>
     <message>
         <source>SUPPLIER / LOT</source>
-        <translation>供应商 / 批号</translation>
+        <translation>供应商 / 供应商批号</translation>
     </message>
     <message>
         <source>DATE</source>
@@ -9399,7 +9399,7 @@ asked by {by} on {when}</source>
     </message>
     <message>
         <source>Finished lots</source>
-        <translation>成品批</translation>
+        <translation>成品物料批</translation>
     </message>
 </context>
 <context>
