@@ -26,6 +26,7 @@ from domain.record_check import (
     signature_key,
     status_change_key,
 )
+from persistence import process_tables as pt
 from persistence import qc_tables as qt
 from persistence import tables as t
 from persistence.types import audit_value
@@ -50,6 +51,12 @@ CHECKED: dict[str, tuple[Table, KeyOf, frozenset[str]]] = {
     "supplier_approval": (t.supplier_approvals, lambda r: f"{r['item_code']}/{r['supplier_code']}", frozenset()),
     "customer": (t.customers, lambda r: str(r["code"]), frozenset()),
     "specification": (qt.specifications, lambda r: f"{r['item_code']}/v{r['version']}", frozenset()),
+    # Every version of a master record and specification, down to each limit (CHG-2: read again as it was)
+    "spec_test": (qt.spec_tests, lambda r: f"{r['spec_id']}/{r['code']}", frozenset()),
+    "mbr": (t.mbrs, lambda r: f"{r['product_code']}/v{r['version']}", frozenset()),
+    "mbr_line": (t.mbr_lines, lambda r: f"{r['mbr_id']}/{r['line_no']}", frozenset()),
+    "mbr_step": (pt.mbr_steps, lambda r: f"{r['mbr_id']}/{r['step_no']}", frozenset()),
+    "mbr_parameter": (pt.mbr_parameters, lambda r: f"{r['step_id']}/{r['name']}", frozenset()),
     "qc_result": (qt.qc_results, lambda r: str(r["id"]), frozenset()),
     "deviation": (qt.deviations, lambda r: str(r["number"]), frozenset({"version"})),
 }

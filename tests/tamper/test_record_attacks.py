@@ -117,3 +117,23 @@ def test_an_issued_quantity_changed_with_plain_sql_is_named_with_its_genealogy(c
     assert result.code == 1
     assert f"record NOT as audited: material_issues {issue_id}: quantity is " in result.out
     assert "genealogy lot " in result.out  # the edge no longer matches the issues it came from either
+
+
+@pytest.mark.req("AUD-6", "CHG-2", "CHG-3")
+def test_a_master_record_version_or_a_batch_s_version_changed_with_plain_sql_is_named(cli, demo_db):
+    """A version is read again exactly as it was (CHG-2) and a batch keeps the version it was planned with
+    (CHG-3): a limit of an effective record, a BOM quantity and a batch's version edited in the tables are
+    named, by the record the audit trail knows them as."""
+    step_id, name = sql(demo_db, "SELECT p.step_id, p.name FROM mbr_parameters p ORDER BY p.id")[0]
+    sql(demo_db, f"UPDATE mbr_parameters SET upper = upper + 1 WHERE step_id = {step_id} AND name = '{name}'")
+    mbr_id, line_no = sql(demo_db, "SELECT mbr_id, line_no FROM mbr_lines ORDER BY id")[0]
+    sql(demo_db, f"UPDATE mbr_lines SET quantity_per_unit = quantity_per_unit * 2 WHERE mbr_id = {mbr_id} "
+                 f"AND line_no = {line_no}")
+    batch = sql(demo_db, "SELECT batch_number FROM batches ORDER BY id")[0][0]
+    sql(demo_db, f"UPDATE batches SET mbr_version = mbr_version + 1 WHERE batch_number = '{batch}'")
+    result = cli("--db", demo_db, "audit", "verify")
+    assert result.code == 1
+    assert "audit trail intact" in result.out
+    assert f"record NOT as audited: mbr_parameters {step_id}/{name}: upper is " in result.out
+    assert f"mbr_lines {mbr_id}/{line_no}: quantity_per_unit is " in result.out
+    assert f"batches {batch}: mbr_version is " in result.out
