@@ -24,6 +24,7 @@ from ui.quality.spec_draft_dialog import SpecDraftDialog
 from ui.quality.worklist_table_model import WorklistTableModel
 from ui.shell.changes import BATCH, DEVIATION, ITEM, LOT, QC_RESULT, ChangeHub, Changes
 from ui.shell.task_runner import Runner, TaskState
+from ui.versions.version_history_dialog import VersionHistoryDialog
 from ui.widgets.item_filter_box import ItemFilterBox
 from ui.widgets.message_label import MessageLabel
 from ui.widgets.optional_date_edit import OptionalDateEdit
@@ -113,6 +114,8 @@ class QcWorklistWidget(QWidget):
         self.spec_button = push_button(self.tr("New specification version..."), "newSpecVersion", self.new_spec)
         self.spec_button.setVisible(self.actor.can(Permission.EDIT_SPEC))
         row.addWidget(self.spec_button)
+        # CHG-2: the item's specification versions, any two compared (reading is everyone's)
+        row.addWidget(push_button(self.tr("Specification versions..."), "qcSpecVersions", self.spec_versions))
         row.addWidget(self.import_button)
         row.addWidget(push_button(self.tr("Refresh"), "refreshQcWorklist", self.refresh))
         return row
@@ -238,6 +241,15 @@ class QcWorklistWidget(QWidget):
             self.message.show_info(self.tr("Specification {item} version {version} saved as {status}: it takes "
                                            "effect through a change request.").format(
                 item=draft.item_code, version=draft.version, status=status_name(draft.status)))
+
+    def spec_versions(self) -> None:
+        """Every version of the selected record's item's specification (else the filtered item's)."""
+        row = self.selected()
+        item = row.item_code if row is not None else self.item_filter.currentData()
+        if not item:
+            self.message.show_error(self.tr("Select a lot or batch, or an item in the filter, first."))
+            return
+        VersionHistoryDialog.ask(self.ctx, self.runner, self.actor, "spec", item, self)
 
     # --- LIMS import (QC-2, INT-1) -------------------------------------------------------------------
     def choose_lims_file(self) -> None:

@@ -8,19 +8,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QTableView
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from app import batches, mbr, process_steps, quality
 from app.bootstrap import AppContext
 from app.process_steps import ParameterInput, StepInput
 from domain.quality import TestInput
-from tests.ui.conftest import ModalDriver, child, click
+from tests.ui.conftest import ModalDriver, child, click, message_text
 from tests.ui.layout_check import layout_problems
 from tests.ui.lot_site import Site, column_texts, effective_mbr, select_row, shown, site_fixture  # noqa: F401
 from ui.batches.batch_detail_widget import BatchDetailWidget
 from ui.masterdata.item_list_widget import ItemListWidget
 from ui.mbr.mbr_list_widget import MbrListWidget
+from ui.quality.qc_worklist_widget import QcWorklistWidget
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
 from ui.versions.version_compare_dialog import FILLS
@@ -142,6 +143,17 @@ def test_specification_versions_from_the_item_list(qtbot: QtBot, ui_ctx: AppCont
     modals.answer(history_opens)
     click(qtbot, page, "itemSpecVersions")
     modals.check()
+    worklist = QcWorklistWidget(ui_ctx, runner, site.qc, ChangeHub())
+    shown(qtbot, worklist)
+    click(qtbot, worklist, "qcSpecVersions")
+    assert message_text(worklist, "qcWorklistMessage") == "Select a lot or batch, or an item in the filter, first."
+    items = child(worklist, QComboBox, "qcItemFilter")
+    assert isinstance(items, QComboBox)
+    items.setCurrentIndex(items.findData("RES-PC"))
+    modals.answer(history_opens)
+    click(qtbot, worklist, "qcSpecVersions")
+    modals.check()
+
     dialog = VersionHistoryDialog(ui_ctx, runner, site.qc, "spec", "RES-PC")
     shown(qtbot, dialog)
     assert not child(dialog, QLabel, "versionHistoryNote").text().endswith("selected version.")
