@@ -7729,6 +7729,10 @@ The alert is acknowledged with the deviation&apos;s number.</source>
         <translation>新建质量标准版本...</translation>
     </message>
     <message>
+        <source>Specification versions...</source>
+        <translation>质量标准版本...</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -7747,6 +7751,10 @@ The alert is acknowledged with the deviation&apos;s number.</source>
     <message>
         <source>Specification {item} version {version} saved as {status}: it takes effect through a change request.</source>
         <translation>质量标准 {item} 版本 {version} 已保存为{status}：经变更申请后生效。</translation>
+    </message>
+    <message>
+        <source>Select a lot or batch, or an item in the filter, first.</source>
+        <translation>请先选择一个物料批或批次，或在筛选中选择一个物料。</translation>
     </message>
     <message>
         <source>Import LIMS results</source>
