@@ -86,8 +86,12 @@ def main() -> int:
     args = parser.parse_args()
     in_project_environment()
     bundle, deb = build(args.out.resolve(), args.work.resolve())
+    from app.validation.manifest import MANIFEST_NAME, sha256_of
+
     print(f"bundle: {bundle}")
     print(f"package: {deb}")
+    # for the release record: the IQ report prints the installed manifest's SHA-256, to be compared with this
+    print(f"{MANIFEST_NAME} SHA-256: {sha256_of(bundle / MANIFEST_NAME)}")
     return 0
 
 

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from app import bootstrap
-from app.cli.support import CommandTree, padded, width_of
+from app.cli.support import PROG, CommandTree, log_in, open_context, padded, width_of
+from app.documents.issuing import register_validation_report
 from app.validation import iq, oq
 from domain.documents import Document, DocumentFormat
 from domain.errors import ValidationError
@@ -20,6 +21,8 @@ def add_commands(tree: CommandTree) -> None:
     check.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf", help="write the IQ report")
     check.add_argument("--install-dir", type=Path, metavar="DIR",
                        help="the installed bundle (default: the one this program runs from)")
+    check.add_argument("--user", metavar="ID", help="who performs the IQ (asks for the password): the report is "
+                       "then entered in the register of issued documents, so 'report verify' recognises it")
     run = tree.command(validate, "oq", _oq, "run the requirement-tagged tests and write the OQ report with the "
                        "traceability matrix (DOCX and PDF)")
     run.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
@@ -58,8 +61,17 @@ def _iq(args: argparse.Namespace) -> int:
     for name, (_name, outcome, detail) in zip(names, result.checks, strict=True):
         print(f"{_(outcome)}  {padded(name, width)}  {detail}")
     print(_("IQ PASSED") if result.passed else _("IQ FAILED"))
-    if args.out is not None:
+    if args.out is not None and args.user is not None:
+        with open_context(args) as ctx:
+            actor = log_in(ctx, args.user)
+            view = register_validation_report(
+                ctx.uow(), actor, ctx.render_document,
+                lambda by: iq.iq_document(result, f"{by.printed_name} ({by.user_id})"), args.out)
+        print(_("wrote {path}: {number}, registered (SHA-256 {sha256}; '{command}' recognises it)", path=args.out,
+                number=view.number, sha256=view.file_sha256, command=f"{PROG} report verify {args.out.name}"))
+    elif args.out is not None:
         _write(iq.iq_document(result), args.out)
+        print(_("not registered: with --user ID the report is entered in the register of issued documents"))
     return 0 if result.passed else 1
 
 

@@ -124,6 +124,16 @@ def issue_document(
     data = render(doc, request.file_format)
     progress.check()
     progress.report(2, 3, "registering")
+    record = _register_and_write(uow, actor, doc, data, out, request.file_format, request.controlled, issue,
+                                 progress)
+    progress.report(3, 3, "done")
+    return IssuedDocumentView.of(record)
+
+
+def _register_and_write(uow: UnitOfWork, actor: Actor, doc: Document, data: bytes, out: Path,
+                        file_format: DocumentFormat, controlled: bool, issue: Issue,
+                        progress: Progress = NO_PROGRESS) -> IssuedDocument:
+    """The register entry first, the file in place only once it is committed."""
     tmp = out.with_name(f".{out.name}.partial")
     try:
         try:
@@ -134,17 +144,35 @@ def issue_document(
             latest = tx.documents.latest_revision(doc.kind.value, doc.meta["subject"])
             if latest >= issue.revision:
                 raise ConcurrentChange(f"revision {latest} of this document was issued meanwhile: generate it again")
-            record = IssuedDocument(doc, issue.revision, request.file_format, request.controlled,
-                                    issue.generated_at, actor.user_id, actor.printed_name, file_digest(data),
-                                    out.name, issue.audit_seq, issue.audit_hash)
+            record = IssuedDocument(doc, issue.revision, file_format, controlled, issue.generated_at,
+                                    actor.user_id, actor.printed_name, file_digest(data), out.name,
+                                    issue.audit_seq, issue.audit_hash)
             tx.documents.add(record)
             progress.check()
             tx.commit()
         os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
-    progress.report(3, 3, "done")
-    return IssuedDocumentView.of(record)
+    return record
+
+
+def register_validation_report(uow: UnitOfWork, actor: Actor, render: DocumentRenderer,
+                               build: Callable[[Actor], Document], out: Path) -> IssuedDocumentView:
+    """An IQ report (VAL-2), built from checks made outside the records, entered in the register like every
+    issued document: `report verify` recognises the file and the audit trail names who ran it. Whoever may read
+    the audit trail may, since the IQ examines it."""
+    out = Path(out)
+    file_format = format_of(out)
+    _check_target(out)
+    actor.require(Permission.VIEW_AUDIT)
+    doc = build(actor)
+    with uow.acting_as(actor) as tx:
+        head = tx.audit.page(AuditFilter(), before_seq=None, limit=1)
+        seq, digest = (head[0].seq, head[0].hash) if head else (0, "")
+        revision = tx.documents.latest_revision(doc.kind.value, doc.meta["subject"]) + 1
+        issue = Issue(doc.kind, doc.meta["subject"], revision, Words.of("en"), True, tx.now(), actor, seq, digest)
+    return IssuedDocumentView.of(_register_and_write(uow, actor, doc, render(doc, file_format), out, file_format,
+                                                     True, issue))
 
 
 def issue_for_print(uow: UnitOfWork, actor: Actor, request: DocumentRequest, progress: Progress = NO_PROGRESS

@@ -28,7 +28,7 @@ from app.validation.documents import (
     utc_now,
 )
 from app.validation.documents import validation_document as frame
-from app.validation.manifest import check_manifest
+from app.validation.manifest import MANIFEST_NAME, check_manifest
 from domain.documents import Document, DocumentKind, Paragraph, Section
 from domain.errors import DomainError
 from domain.i18n import N_
@@ -78,8 +78,10 @@ def _files(folder: Path | None, checks: list[Check]) -> str | None:
     except DomainError as error:
         checks.append((N_("Installed files"), FAIL, str(error)))
         return None
+    # The manifest's own SHA-256: compared with the one the build printed (the release record), it shows the
+    # manifest is the one built, not one rewritten to match altered files.
     detail = (f"{report.files} files in {folder} match the manifest built {report.built_utc}" if report.intact
-              else "; ".join(report.problems()))
+              else "; ".join(report.problems())) + f"; {MANIFEST_NAME} SHA-256 {report.manifest_sha256}"
     checks.append((N_("Installed files"), PASS if report.intact else FAIL, detail))
     return report.version
 
@@ -138,11 +140,12 @@ def _devices() -> tuple[bool, str]:
                   f"{settings.default_printer or 'none'}; scanners: {', '.join(scanners) or 'none'}")
 
 
-def iq_document(result: IqResult) -> Document:
+def iq_document(result: IqResult, performed_by: str | None = None) -> Document:
     verdict = ("The installation PASSES its qualification: every check passed." if result.passed else
                "The installation FAILS its qualification: see the checks marked FAIL.")
     return frame(DocumentKind.IQ_REPORT, "Installation qualification (IQ) report", (
         Section("Environment", (environment(),)),
         Section("Checks", (Paragraph(verdict, emphasis=True), check_table(result.checks))),
         signature_section(("Performed by", "Reviewed by", "Approved by")),
-    ), subject=f"{batchtrace_version()}-{number_stamp(result.generated)}", generated=result.generated)
+    ), subject=f"{batchtrace_version()}-{number_stamp(result.generated)}", generated=result.generated,
+       generated_by=performed_by)

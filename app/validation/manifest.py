@@ -55,6 +55,7 @@ class ManifestCheck:
     altered: tuple[str, ...]
     missing: tuple[str, ...]
     added: tuple[str, ...]
+    manifest_sha256: str
 
     @property
     def intact(self) -> bool:
@@ -85,4 +86,5 @@ def check_manifest(folder: Path) -> ManifestCheck:
         version=str(document["version"]), built_utc=str(document["built_utc"]), files=len(expected),
         altered=altered, missing=tuple(name for name in expected if name not in present),
         added=tuple(name for name in present if name not in expected),
+        manifest_sha256=sha256_of(folder / MANIFEST_NAME),
     )

@@ -3,6 +3,7 @@ project with one test made to fail on purpose shows it, its requirement and the 
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 from app.validation.manifest import write_manifest
 from app.validation.requirements import REQUIREMENTS_FILE, load_requirements
 from tests.cli.support import Cli, as_station, assert_one_line_error, sql
+from tests.conftest import ADMIN_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 RED = "F4A6A6"
@@ -93,7 +95,7 @@ def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, t
     assert [row.cells[2].text for row in matrix.rows if row.cells[1].text.endswith("::test_skipped_on_purpose")] == [
         "skipped"]
 
-    run = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}  # where the tests ran
+    run = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}  # where the tests ran
     assert run["pytest exit status"] == "1"
     assert run["Source revision"] == "not a git checkout"  # the throwaway copy; a checkout gives its commit
     assert run["SQLite library"] and run["PostgreSQL server"] and "SQLAlchemy" in run["Libraries"]
@@ -187,3 +189,30 @@ def test_iq_outside_an_installed_bundle_says_so(cli: Cli, seeded: str) -> None:
     result = cli("--db", seeded, "validate", "iq")
     assert result.code == 1
     assert "FAIL  Installed files" in result.out and "not started from an installed bundle" in result.out
+
+
+@pytest.mark.req("VAL-2", "DOC-2")
+def test_iq_report_of_a_named_performer_is_registered_and_verifies(cli: Cli, seeded: str, tmp_path: Path) -> None:
+    """With --user the IQ report is an issued document: its performer in it, in the register and the audit trail,
+    and 'report verify' recognises the file; the manifest's own SHA-256 is in it, to compare with the build's."""
+    folder = installed_folder(tmp_path)
+    report = tmp_path / "iq.docx"
+    station = as_station(seeded)
+    done = cli("--db", station, "validate", "iq", "--install-dir", str(folder), "--out", str(report), "--user",
+               "admin", stdin=[ADMIN_PASSWORD])
+    assert done.code == 0, done.out + done.err
+    manifest = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()
+    assert f"manifest.json SHA-256 {manifest}" in done.out
+    assert f"wrote {report}: IQ-{version('batchtrace')}-" in done.out and "registered" in done.out
+    document = docx.Document(str(report))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Ada Admin (admin)" in cells and any(f"manifest.json SHA-256 {manifest}" in c for c in cells)
+
+    verified = cli("--db", station, "report", "verify", str(report))
+    assert verified.code == 0, verified.out
+    assert "ISSUED" in verified.out and "Ada Admin (admin)" in verified.out
+    report.write_bytes(report.read_bytes() + b"\0")
+    assert cli("--db", station, "report", "verify", str(report)).code == 1
+    wrong = cli("--db", station, "validate", "iq", "--install-dir", str(folder), "--out", str(tmp_path / "x.docx"),
+                "--user", "admin", stdin=["not the password"])
+    assert wrong.code != 0 and not (tmp_path / "x.docx").exists()  # nobody else's name on a report
