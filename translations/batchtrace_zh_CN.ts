@@ -2472,6 +2472,14 @@ scope at opening:</source>
         <translation>IQ 未通过</translation>
     </message>
     <message>
+        <source>wrote {path}: {number}, registered (SHA-256 {sha256}; &apos;{command}&apos; recognises it)</source>
+        <translation>已写入 {path}：{number}，已登记（SHA-256 {sha256}；“{command}”可以识别它）</translation>
+    </message>
+    <message>
+        <source>not registered: with --user ID the report is entered in the register of issued documents</source>
+        <translation>未登记：使用 --user 用户名时，报告将登记在已签发文件登记册中</translation>
+    </message>
+    <message>
         <source>give either --results or pytest arguments: the results are of a run already made</source>
         <translation>请只给出 --results 或 pytest 参数之一：结果来自已完成的运行</translation>
     </message>
