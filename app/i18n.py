@@ -98,9 +98,9 @@ def context_catalogue(language: str, context: str) -> dict[str, str]:
 def status_name(value: str) -> str:
     """A stored status ("Released", "Rejected") in the language messages are given in, as the screens name it (the
     "Status" context: a rejected lot is 不合格 there, while the signature meaning Rejected is 拒绝)."""
-    return context_catalogue(i18n.language(), "Status").get(value) or _(value)
+    return i18n.name(value)
 
 
 def use_language(language: str) -> None:
     """From now on, messages are given in `language`."""
-    i18n.install(language, catalogue(check_language(language)))
+    i18n.install(language, catalogue(check_language(language)), context_catalogue(language, "Status"))

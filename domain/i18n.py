@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 ENGLISH = "en"
 _catalogue: Mapping[str, str] = MappingProxyType({})
+_names: Mapping[str, str] = MappingProxyType({})  # stored names (statuses) as the screens word them
 _language = ENGLISH
 
 
@@ -32,23 +33,30 @@ def N_(source: str, /) -> str:
     return source
 
 
-def one_of(names: Iterable[str]) -> str:
+def name(value: str) -> str:
+    """A stored name (a status, a kind) in the reader's language as the screens show it: a lot's status Rejected
+    is 不合格 there, where the message catalogue's Rejected (a signature meaning) is 拒绝."""
+    return _names.get(value) or _(value)
+
+
+def one_of(values: Iterable[str]) -> str:
     """Names to choose from (statuses, kinds) as a message lists them: each in the reader's language, joined the
-    way the language joins a list ("Released, Rejected"; "放行、拒绝")."""
-    return _(", ").join(_(name) for name in names)
+    way the language joins a list ("Released, Rejected"; "已放行、不合格")."""
+    return _(", ").join(name(value) for value in values)
 
 
-def names(text: str, name: str) -> bool:
-    """Whether `text` (as typed: any case, '_' for a space) is `name` in English or in the reader's language, so
+def names(text: str, value: str) -> bool:
+    """Whether `text` (as typed: any case, '_' for a space) is `value` in English or in the reader's language, so
     a list shown by `one_of` can be typed back as it reads."""
     wanted = " ".join(text.replace("_", " ").split()).casefold()
-    return wanted in (name.casefold(), _(name).casefold())
+    return wanted in (value.casefold(), _(value).casefold(), name(value).casefold())
 
 
-def install(language: str, catalogue: Mapping[str, str]) -> None:
+def install(language: str, catalogue: Mapping[str, str], stored_names: Mapping[str, str] | None = None) -> None:
     """Make `catalogue` (English source -> translation) the one `_` uses; an empty one means English."""
-    global _catalogue, _language
+    global _catalogue, _language, _names
     _catalogue = MappingProxyType(dict(catalogue))
+    _names = MappingProxyType(dict(stored_names or {}))
     _language = language
 
 

@@ -15,7 +15,7 @@ from app.cli.main import build_parser
 from domain.batches import BatchStatus
 from domain.deviations import RootCause
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import _, name
 from domain.inputs import escaped, parse_percentage_text, parse_quantity_text, shown
 from domain.items import ItemType
 from domain.lots import LotStatus
@@ -101,8 +101,10 @@ def test_every_refused_choice_reads_in_chinese_and_is_typed_back_in_chinese():
         assert english_words(str(refused.value), "bogus") == [], str(refused.value)
         for value in parse.__self__:  # type: ignore[attr-defined]
             assert parse(_(value.value)) is value
+            assert parse(name(value.value)) is value  # as the screens and one_of word it
             assert parse(value.value) is value  # the English name (scripts) still works
     assert SensorKind.parse("温度") is SensorKind.TEMPERATURE
+    assert LotStatus.parse("已放行") is LotStatus.RELEASED and LotStatus.parse("不合格") is LotStatus.REJECTED
     with pytest.raises(ValidationError, match=r"：请使用 温度、湿度、压差 之一$"):
         SensorKind.parse("风速")
     for what, typed in (("quantity", "x"), ("tolerance", "200"), ("lower limit", "abc")):
@@ -122,7 +124,7 @@ def test_a_refused_argument_through_the_entry_point(cli, seeded, monkeypatch):
     assert english_words(refused, "x") == [], refused
     refused = assert_one_line_error(cli("--db", seeded, "lot", "status", "L1", "--to", "bogus", "--reason", "r",
                                         "--user", "admin"), 2)
-    assert "：请使用 隔离、放行、" in refused, refused
+    assert "：请使用 隔离、已放行、" in refused, refused  # the statuses as the screens word them
     assert english_words(refused, "bogus") == [], refused
     assert cli("--db", seeded, "lot", "status", "L1", "--to", "放行", "--reason", "r", "--user", "admin",
                stdin=["x"]).code == 1  # the Chinese name is read: the refusal is the log-in's, not the parser's
