@@ -32,7 +32,9 @@ TARGET_SECONDS = 1.5
 PROBE = "startup-probe window-shown"
 
 
-def command() -> list[str]:
+def command(program: Path | None = None) -> list[str]:
+    if program is not None:  # an installed bundle, e.g. /opt/batchtrace/batchtrace or an unpacked .deb
+        return [str(program)]
     installed = Path(sys.executable).with_name("batchtrace")
     if installed.exists():
         return [str(installed)]
@@ -88,12 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--program", type=Path, help="start this installed bundle's batchtrace instead")
     args = parser.parse_args(argv)
 
-    if not (ROOT / "ui" / "application.py").exists():
+    if not (ROOT / "ui" / "shell" / "application.py").exists():
         print("ui/shell/application.py does not exist yet: nothing to measure", file=sys.stderr)
         return 2
-    cmd = command()
+    cmd = command(args.program)
     with tempfile.TemporaryDirectory(prefix="bt-coldstart-") as folder:
         env = prepare(Path(folder))
         runs = [one_run(cmd, env, args.timeout) for _ in range(args.runs)]
