@@ -4,16 +4,18 @@ complete into finished lots, and move through the batch workflow."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from app import signed_records
 from app.lots import LotView, local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from app.quality import check_tested, plan_tests
 from app.signatures import SigningResult, SigningSession, sign
 from app.signing_rules import refuse_unsigned
+from app.status_backing import require_backed, status_problem
 from app.users import AuthConfig
 from domain.alerts import Alert
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus, IssueKind, IssueRefused, MaterialIssue
@@ -55,6 +57,7 @@ class BatchView:
     planned_at: datetime
     started_at: datetime | None
     completed_at: datetime | None
+    status_problem: str | None = None  # why the status is not backed by its signatures (get_batch only)
 
     @classmethod
     def of(cls, b: Batch) -> BatchView:
@@ -164,6 +167,7 @@ def issue_material(
             assert mbr is not None and batch.id is not None and lot.id is not None
             net = tx.batches.net_issued(batch.id).items()
             already = sum((q for (_lot_id, item), q in net if item == lot.item_code), Decimal(0))
+            require_backed(tx, signed_records.of_lot(lot))  # SIG-3: not a lot set Released behind our back
             batch.check_issue(mbr, lot, qty, already, local_today(tx))
             lot.take(qty)
             issue = MaterialIssue(batch.id, lot.id, lot.item_code, IssueKind.ISSUE, qty, tx.now(), actor.user_id)
@@ -246,8 +250,12 @@ def complete_batch(
 
 
 def get_batch(uow: UnitOfWork, actor: Actor, batch_number: str) -> BatchDetail:
+    """The batch's pane: with its status checked against its history and signatures (SIG-3)."""
     with uow.acting_as(actor) as tx:
-        return _detail(tx, _batch(tx, batch_number))
+        batch = _batch(tx, batch_number)
+        detail = _detail(tx, batch)
+        problem = status_problem(tx, signed_records.of_batch(tx, batch))
+        return replace(detail, batch=replace(detail.batch, status_problem=problem))
 
 
 def _detail(tx: UnitOfWork, batch: Batch) -> BatchDetail:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
+from app import signed_records
 from app.clock import local_today as local_today  # re-exported: the use cases import it from here
 from app.numbering import next_number
 from app.ports import UnitOfWork
 from app.quality import plan_tests
 from app.signatures import SigningResult, SigningSession, sign
 from app.signing_rules import refuse_unsigned
+from app.status_backing import status_problem
 from app.users import AuthConfig
 from domain.errors import NotFound, ValidationError
 from domain.i18n import N_, _
@@ -40,6 +42,7 @@ class LotView:
     expires_on: date | None
     created_at: datetime
     batch_id: int | None
+    status_problem: str | None = None  # why the status is not backed by its signatures (get_lot only)
 
     @classmethod
     def of(cls, lot: Lot) -> LotView:
@@ -162,7 +165,7 @@ def get_lot(uow: UnitOfWork, actor: Actor, lot_number: str) -> LotView:
         lot = tx.lots.by_number(lot_number)
         if lot is None:
             raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
-        return LotView.of(lot)
+        return replace(LotView.of(lot), status_problem=status_problem(tx, signed_records.of_lot(lot)))
 
 
 def list_lots(

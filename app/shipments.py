@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from app import signed_records
 from app.lots import local_today
 from app.numbering import next_number
 from app.ports import UnitOfWork
+from app.status_backing import require_backed
 from domain.errors import NotFound, ValidationError
 from domain.i18n import N_, _
 from domain.inputs import parse_quantity_text
@@ -64,6 +66,7 @@ def ship(
             lot = tx.lots.by_number(lot_number, for_update=True)
             if lot is None:
                 raise NotFound(_("no lot {lot_number}", lot_number=lot_number))
+            require_backed(tx, signed_records.of_lot(lot))  # SIG-3: only a lot its signatures released ships
             locked[lot_number] = lot
         lots = []
         for lot_number, qty in parsed:

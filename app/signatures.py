@@ -27,19 +27,20 @@ from app import signed_records
 from app.ports import UnitOfWork
 from app.signed_records import SignedRecord
 from app.signing_rules import requirements_for
+from app.status_backing import require_backed
 from app.users import AuthConfig, _check_password
 from domain.batches import BatchStatus
 from domain.errors import AuthenticationFailed, NotFound, ReasonRequired
 from domain.i18n import _
 from domain.lots import LotStatus
-from domain.release_rules import OVERRIDE_SIGNATURE, Evaluation, bound_content, release_requirements
+from domain.release_rules import OVERRIDE_SIGNATURE, Evaluation, release_requirements
 from domain.signatures import (
+    STATUS_CONTENT_VERSION,
     Meaning,
     Signature,
     SignatureRequirement,
     SigningProgress,
     SigningRefused,
-    content_hash,
     next_requirement,
     progress,
 )
@@ -218,20 +219,16 @@ def evaluation_text(evaluation: Evaluation) -> str:
     return json.dumps(evaluation.as_content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _digest(record: SignedRecord, evaluation: str | None) -> str:
-    if evaluation is None:
-        return record.content_hash
-    return content_hash(record.record_type, record.record_id, bound_content(record.fields, json.loads(evaluation)))
-
-
 def _pending(record: SignedRecord, transition: Transition[Any], requirements: tuple[SignatureRequirement, ...],
              signatures: list[Signature], state_id: int, evaluation: Evaluation | None = None) -> _Pending:
     purpose = record.machine.key(transition)
     if evaluation is not None:
         requirements = release_requirements(requirements, evaluation)
-    digest = _digest(record, None if evaluation is None else evaluation_text(evaluation))
-    valid = [s for s in signatures if s.purpose == purpose and s.state_id == state_id
-             and s.valid_for(record.record_type, record.record_id, digest)]
+    bound = None if evaluation is None else evaluation_text(evaluation)
+    digest = record.digest(str(transition.target.value), bound)
+    # Counted only while the evaluation is still the one it signed (a release) and its content is unchanged.
+    valid = [s for s in signatures if s.purpose == purpose and s.state_id == state_id and s.evaluation == bound
+             and record.signature_valid(s)]
     return _Pending(transition, requirements, state_id, valid, progress(purpose, requirements, valid), digest,
                     evaluation)
 
@@ -264,6 +261,7 @@ def signing_request(uow: UnitOfWork, session: SigningSession, record_type: str, 
     cannot apply the next signature: then the dialog does not open."""
     with uow.acting_as(session.actor) as tx:
         record = signed_records.load(tx, record_type, record_id)
+        require_backed(tx, record)
         pending = _load_pending(tx, record, target)
         wanted = _next(tx, record, pending, session.actor, None)
         return SigningRequest(
@@ -326,6 +324,7 @@ def sign(
         _reauthenticate(tx, auth, session, password, user_id_typed, f"signing {record_type} {record_id}")
         record = signed_records.load(tx, record_type, record_id, for_update=True)
         signed_records.block_if_expired(tx, record)
+        require_backed(tx, record)  # nobody signs on from a status set behind the application's back
         pending = _load_pending(tx, record, target)
         wanted = _next(tx, record, pending, actor, meaning)
         if wanted.needs_comment and not note:
@@ -335,7 +334,7 @@ def sign(
             raise ReasonRequired(_("the {label} needs a reason", label=_(wanted.label)))
         bound = None if pending.evaluation is None else evaluation_text(pending.evaluation)
         signature = Signature(record.record_type, record.record_id, pending.current.purpose, wanted, actor,
-                              tx.now(), pending.digest, pending.state_id, note, bound)
+                              tx.now(), pending.digest, pending.state_id, note, bound, STATUS_CONTENT_VERSION)
         tx.signatures.add(signature)
         details: dict[str, tuple[object, object]] = {
             "signature": (None, f"{wanted.label}: {wanted.meaning.value}"), "purpose": (None, signature.purpose),
@@ -399,7 +398,7 @@ def signature_views(tx: UnitOfWork, record_type: str, record_id: str) -> list[Si
     record = signed_records.load(tx, record_type, record_id)
     labels = _labels(tx, record)
     return [_view(s, labels.get((s.purpose, s.requirement), s.requirement),
-                  s.valid_for(record.record_type, record.record_id, _digest(record, s.evaluation)))
+                  record.signature_valid(s))
             for s in tx.signatures.for_records(record.record_type, [record.record_id])[record.record_id]]
 
 

@@ -2,14 +2,17 @@
 (SIG-3), what the signature dialog shows of it, who performed its production steps (ACC-6), and how a signed
 transition is completed on it.
 
-Signed content is the GMP content of the record, not what its transitions or normal later work change: the
-status, the held-from status, the version counter and a lot's stock on hand are left out, so a release
-signature stays valid while the lot is consumed, held or resumed, and is invalidated when what was released
-changes (quantity, dates, supplier lot, what went into a batch and what came out of it).
+Signed content is the GMP content of the record, not what normal later work changes: the held-from status,
+the version counter and a lot's stock on hand are left out, so a release signature stays valid while the lot
+is consumed, held or resumed, and is invalidated when what was released changes (quantity, dates, supplier
+lot, what went into a batch and what came out of it). Since content version "s2" the status the signed
+transition moves the record to is part of it (SIG-3): the status that transition gave the record, not the
+current one, so later holds and consumption leave the signature valid while it still names its outcome.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +26,8 @@ from domain.errors import NotFound, ValidationError
 from domain.i18n import _
 from domain.lots import LOT_WORKFLOW, Lot, LotStatus
 from domain.quantities import fmt
-from domain.signatures import SigningProgress, content_hash
+from domain.release_rules import bound_content
+from domain.signatures import SIGNED_CONTENT_VERSION, STATUS_CONTENT_VERSION, Signature, SigningProgress, content_hash
 from domain.users import SYSTEM_ACTOR
 from domain.workflow import StateMachine, Transition
 
@@ -46,9 +50,22 @@ class SignedRecord:
     key_values: tuple[tuple[str, str], ...]  # what the signature dialog shows of the record
     entity: Lot | Batch
 
-    @property
-    def content_hash(self) -> str:
-        return content_hash(self.record_type, self.record_id, self.fields)
+    def digest(self, target: str, evaluation: str | None, version: str = STATUS_CONTENT_VERSION) -> str:
+        """The hash a signature toward `target` signs now: the fields, the target status (since "s2") and a
+        release's evaluation (canonical JSON) when it binds one."""
+        fields = dict(self.fields)
+        if version != SIGNED_CONTENT_VERSION:
+            fields["status"] = target
+        if evaluation is not None:
+            fields = bound_content(fields, json.loads(evaluation))
+        return content_hash(self.record_type, self.record_id, fields, version)
+
+    def signature_valid(self, signature: Signature) -> bool:
+        """The signature names this record and the record's content still hashes to what was signed, under the
+        content version it was signed with (old "s1" signatures keep verifying)."""
+        target = signature.purpose.rsplit("->", 1)[-1]
+        return signature.valid_for(self.record_type, self.record_id,
+                                   self.digest(target, signature.evaluation, signature.content_version))
 
     def describe(self, transition: Transition[Any]) -> str:
         return _("the {transition} of {record_type} {record_id}", transition=_(transition.name),

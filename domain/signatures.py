@@ -20,8 +20,10 @@ from domain.i18n import N_, _, names, one_of
 from domain.users import Actor, Role
 
 # The version of the canonical serialisation below; stored with every signature, so a later format can
-# still check signatures made under this one.
+# still check signatures made under this one. "s1": the record's fields. "s2" (lots and batches, SIG-3): the
+# fields plus the status the signed transition moves the record to, so a signature binds its outcome.
 SIGNED_CONTENT_VERSION = "s1"
+STATUS_CONTENT_VERSION = "s2"
 _RESERVED = frozenset({"record_type", "record_id", "v"})
 
 
@@ -108,19 +110,21 @@ def _plain(value: object) -> object:
     raise TypeError(_("{name} is not signed content (floats are not exact)", name=type(value).__name__))
 
 
-def canonical_content(record_type: str, record_id: str, fields: Mapping[str, object]) -> str:
+def canonical_content(record_type: str, record_id: str, fields: Mapping[str, object],
+                      version: str = SIGNED_CONTENT_VERSION) -> str:
     """Compact JSON with sorted keys of the record's signed fields plus its type, its ID and the version of
     this serialisation: the type and ID make a signature row meaningless on any other record."""
     clash = _RESERVED & set(fields)
     if clash:
         raise ValueError(_("signed fields may not be named {clash}", clash=', '.join(sorted(clash))))
     document = {str(k): _plain(v) for k, v in fields.items()}
-    document.update(record_type=record_type, record_id=record_id, v=SIGNED_CONTENT_VERSION)
+    document.update(record_type=record_type, record_id=record_id, v=version)
     return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def content_hash(record_type: str, record_id: str, fields: Mapping[str, object]) -> str:
-    return hashlib.sha256(canonical_content(record_type, record_id, fields).encode("utf-8")).hexdigest()
+def content_hash(record_type: str, record_id: str, fields: Mapping[str, object],
+                 version: str = SIGNED_CONTENT_VERSION) -> str:
+    return hashlib.sha256(canonical_content(record_type, record_id, fields, version).encode("utf-8")).hexdigest()
 
 
 class Signature:
@@ -146,6 +150,7 @@ class Signature:
     def __init__(
         self, record_type: str, record_id: str, purpose: str, requirement: SignatureRequirement, signer: Actor,
         at: datetime, signed_hash: str, state_id: int, comment: str | None = None, evaluation: str | None = None,
+        content_version: str = SIGNED_CONTENT_VERSION,
     ) -> None:
         self.id = None
         self.record_type = record_type
@@ -157,7 +162,7 @@ class Signature:
         self.printed_name = signer.printed_name
         self.at = at
         self.content_hash = signed_hash
-        self.content_version = SIGNED_CONTENT_VERSION
+        self.content_version = content_version
         self.comment = comment
         self.state_id = state_id
         self.evaluation = evaluation

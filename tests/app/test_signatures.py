@@ -16,7 +16,7 @@ from domain.batches import BatchStatus
 from domain.errors import AccessDenied, AccountLocked, AuthenticationFailed, ReasonRequired, ValidationError
 from domain.lots import LotStatus
 from domain.quantities import Unit
-from domain.signatures import SIGNED_CONTENT_VERSION, Meaning, SignaturesRequired, SigningRefused
+from domain.signatures import STATUS_CONTENT_VERSION, Meaning, SignaturesRequired, SigningRefused
 from domain.users import Actor, Role
 from tests.app.lots_support import (  # noqa: F401
     PASSWORD,
@@ -97,7 +97,7 @@ def test_a_lot_is_released_by_a_qc_review_and_a_qa_approval_of_two_people(site: 
         ("QC review", "Reviewed", "cleo", "Cleo Analyst", True), ("QA approval", "Approved", "quinn", "Quinn Reviewer",
                                                                  True)]
     assert all(v.at.tzinfo is UTC and v.purpose == LOT_RELEASE for v in views)
-    assert all(v.content_version == SIGNED_CONTENT_VERSION and len(v.content_hash) == 64 for v in views)
+    assert all(v.content_version == STATUS_CONTENT_VERSION and len(v.content_hash) == 64 for v in views)
     assert views[0].content_hash == views[1].content_hash
     assert views[0].local_at == views[0].at and "Cleo Analyst (cleo), Reviewed (QC review), " in \
         views[0].manifestation()
@@ -440,6 +440,6 @@ def test_every_signing_is_an_audit_entry_on_the_record_and_the_chain_verifies(si
     assert [(e.user_id, e.user_name, e.change_map()["signature"][1]) for e in entries] == [
         ("cleo", "Cleo Analyst", "QC review: Reviewed"), ("quinn", "Quinn Reviewer", "QA approval: Approved")]
     digest = shown(site, number)[0].content_hash
-    assert all(e.change_map()["content_hash"] == [None, f"s1:{digest}"] for e in entries)
+    assert all(e.change_map()["content_hash"] == [None, f"s2:{digest}"] for e in entries)
     assert all(e.change_map()["purpose"] == [None, LOT_RELEASE] for e in entries)
     assert chain(site).intact

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 from app.batches import BatchView
 from domain.batches import BatchStatus
 from ui.widgets.record_table_model import Column, RecordTableModel
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import backed_status_name, status_name
 from ui.widgets.widget_parts import quantity_text, time_text
 
 _BLOCKED = {BatchStatus.REJECTED.value, BatchStatus.ON_HOLD.value, BatchStatus.RECALLED.value}
@@ -20,6 +20,8 @@ def _colour(batch: BatchView) -> QColor | None:
 
 def batch_status_text(batch: BatchView) -> str:
     """The status, and for a batch on hold the status it was held from (where it resumes)."""
+    if batch.status_problem is not None:
+        return backed_status_name(batch.status, batch.status_problem)
     if batch.held_from:
         return QCoreApplication.translate("BatchTableModel", "{status} (from {held_from})").format(
             status=status_name(batch.status), held_from=status_name(batch.held_from))

@@ -24,7 +24,7 @@ from ui.shell.task_runner import Runner
 from ui.signatures.signature_list_widget import SignatureListWidget
 from ui.widgets.detail_pane import DetailPane
 from ui.widgets.reason_dialog import ReasonDialog
-from ui.widgets.status_names import status_name
+from ui.widgets.status_names import backed_status_name, status_name
 from ui.widgets.widget_parts import (
     Signer,
     add_sign_buttons,
@@ -86,12 +86,12 @@ class LotDetailWidget(DetailPane[LotView]):
         return lambda: lots.get_lot(ctx.read_uow(), actor, number)
 
     def present(self, lot: LotView | None) -> None:
-        released = lot is not None and lot.status == LotStatus.RELEASED.value
+        released = lot is not None and lot.status == LotStatus.RELEASED.value and lot.status_problem is None
         self.coa_button.set_subject(lot.lot_number if lot is not None and released else None)
         if lot is not None:
             supplier = " / ".join(p for p in (lot.supplier_code, lot.supplier_lot) if p)
             self.set_values(
-                number=lot.lot_number, item=lot.item_code, status=status_name(lot.status),
+                number=lot.lot_number, item=lot.item_code, status=backed_status_name(lot.status, lot.status_problem),
                 stock=self.tr("{on_hand} of {quantity} {unit} on hand").format(
                     on_hand=quantity_text(lot.on_hand), quantity=quantity_text(lot.quantity), unit=lot.unit),
                 origin=status_name(lot.origin), supplier=supplier or self.tr("(produced here)"),

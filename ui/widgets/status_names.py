@@ -120,6 +120,15 @@ def status_name(value: str | None) -> str:
     return stored_name("Status", value) if value else ""
 
 
+def backed_status_name(value: str, problem: str | None) -> str:
+    """A lot's or batch's status, or, when the application found it not backed by its status history and its
+    signatures (SIG-3), that finding instead of the status the database claims."""
+    if problem is None:
+        return status_name(value)
+    return QCoreApplication.translate("Status", "status not backed by its signatures ({problem})").format(
+        problem=problem)
+
+
 def transition_name(transition: Transition[Any] | str) -> str:
     """A workflow step ("release", "put on hold") in the user's language."""
     return stored_name("Transition", transition if isinstance(transition, str) else transition.name)

@@ -90,7 +90,7 @@ def test_qc_reviews_then_qa_approves_and_the_lot_shows_released_with_both_signat
     assert signature_entries(qa_page) == [f"Qc Person (qc): Reviewed, QC review\n{reviewed} — valid{bound}",
                                           f"Qa Person (qa): Approved, QA approval\n{approved} — valid{bound}"]
     at = signatures.signatures_for(ui_ctx.read_uow(), site.qa, "lot", number)[0].at.astimezone(UTC)
-    assert entry(qa_page, 0).toolTip().startswith(f"Signed {at:%Y-%m-%d %H:%M:%S} UTC; signed content s1:"), \
+    assert entry(qa_page, 0).toolTip().startswith(f"Signed {at:%Y-%m-%d %H:%M:%S} UTC; signed content s2:"), \
         "UTC kept"
     assert label_text(qc_page, "lot_status") == "Quarantine", "the other station's window reads it on refresh"
 
