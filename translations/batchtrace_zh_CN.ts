@@ -4081,6 +4081,38 @@ scope at opening:</source>
         <source>Audit chain</source>
         <translation>审计链</translation>
     </message>
+    <message>
+        <source>no status at all</source>
+        <translation>没有任何状态</translation>
+    </message>
+    <message>
+        <source>its status history says {said}</source>
+        <translation>其状态历史记为{said}</translation>
+    </message>
+    <message>
+        <source>its status history jumps from {previous} to {from_status}</source>
+        <translation>其状态历史从{previous}跳到{from_status}</translation>
+    </message>
+    <message>
+        <source>its status history goes from {from_status} to {to_status}, which its workflow does not allow</source>
+        <translation>其状态历史从{from_status}变为{to_status}，而其工作流不允许该转换</translation>
+    </message>
+    <message>
+        <source>its status history resumes it to {to_status} from a hold put on it in {held_from}</source>
+        <translation>其状态历史在{held_from}时被暂停，却恢复到{to_status}</translation>
+    </message>
+    <message>
+        <source>no signed transition in its status history led to {status}</source>
+        <translation>其状态历史中没有经签名的转换进入{status}</translation>
+    </message>
+    <message>
+        <source>its {transition} lacks valid signatures: {missing}</source>
+        <translation>其{transition}缺少有效签名：{missing}</translation>
+    </message>
+    <message>
+        <source>integrity failure: {record_type} {record_id} is {status} in the database, but {problem}; its status is not backed by its signatures, so nothing was done (run &apos;batchtrace audit verify&apos; and tell QA)</source>
+        <translation>完整性故障：{record_type} {record_id} 在数据库中为{status}，但{problem}；其状态没有签名支持，因此未执行任何操作（请运行 'batchtrace audit verify' 并通知 QA）</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -9951,6 +9983,10 @@ asked by {by} on {when}</source>
     <message>
         <source>Finished device</source>
         <translation>成品器械</translation>
+    </message>
+    <message>
+        <source>status not backed by its signatures ({problem})</source>
+        <translation>状态没有签名支持（{problem}）</translation>
     </message>
 </context>
 <context>
