@@ -14,7 +14,7 @@ from domain.users import Actor
 from tests.cli.support import sql
 from tests.ui.conftest import child
 from tests.ui.layout_check import layout_problems
-from tests.ui.lot_site import build_site, effective_mbr, select_row
+from tests.ui.lot_site import build_site, effective_mbr, select_row, shown
 from ui.batches.batch_list_widget import BatchListWidget
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
@@ -29,9 +29,7 @@ def test_a_batch_set_to_qa_review_with_plain_sql_says_its_status_is_not_backed(
     batches.change_batch_status(ui_ctx.uow(), site.production, planned.batch_number, BatchStatus.IN_PRODUCTION, None)
     sql(ui_db_url, f"UPDATE batches SET status = 'QA review' WHERE batch_number = '{planned.batch_number}'")
     page = BatchListWidget(ui_ctx, runner, site.qa, ChangeHub())
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
+    shown(qtbot, page, 1280, 800)
     select_row(qtbot, page, "batchTable", 0)
     header = child(page, QLabel, "batchHeader")
     assert isinstance(header, QLabel)
