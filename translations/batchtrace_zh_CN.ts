@@ -120,8 +120,24 @@
         <translation>已将 {entries} 条审计记录导出到 {path}</translation>
     </message>
     <message>
+        <source>database already has data: demo not loaded</source>
+        <translation>数据库中已有数据：未加载演示数据</translation>
+    </message>
+    <message>
+        <source>demo data already loaded: nothing new created</source>
+        <translation>演示数据已加载：未新建任何内容</translation>
+    </message>
+    <message>
         <source>the database already has users: give --user ID of an administrator to add the missing demo data, or --if-empty to leave it alone</source>
         <translation>数据库中已有用户：请用 --user ID 指定一名管理员以补充缺少的演示数据，或用 --if-empty 保持不变</translation>
+    </message>
+    <message>
+        <source>created {item}</source>
+        <translation>已创建 {item}</translation>
+    </message>
+    <message>
+        <source>demo users log in with the password {DEMO_PASSWORD}</source>
+        <translation>演示用户使用密码 {DEMO_PASSWORD} 登录</translation>
     </message>
     <message>
         <source>supplier</source>
@@ -328,6 +344,10 @@ finished lots:</source>
         <translation>更改编号规则需要原因</translation>
     </message>
     <message>
+        <source>number rule {scope} is now {pattern} (next numbers look like {example})</source>
+        <translation>编号规则 {scope} 现为 {pattern}（下一个编号形如 {example}）</translation>
+    </message>
+    <message>
         <source>ALERT</source>
         <translation>警报</translation>
     </message>
@@ -342,6 +362,10 @@ finished lots:</source>
     <message>
         <source>say what was done about the alert</source>
         <translation>请说明对该警报采取了什么措施</translation>
+    </message>
+    <message>
+        <source>alert {id} acknowledged</source>
+        <translation>警报 {id} 已确认</translation>
     </message>
     <message>
         <source>&apos;{shown}&apos; is not LOT:QUANTITY, e.g. SYR5-26001-001:500</source>
@@ -558,6 +582,14 @@ scope at opening:</source>
     <message>
         <source>pytest args</source>
         <translation>pytest 参数</translation>
+    </message>
+    <message>
+        <source>{number}: {out} (SHA-256 {file_sha256})</source>
+        <translation>{number}：{out}（SHA-256 {file_sha256}）</translation>
+    </message>
+    <message>
+        <source>NOT ISSUED: {file} (SHA-256 {file_sha256}) is not a document BatchTrace issued, or it was changed after it was issued</source>
+        <translation>非签发文件：{file}（SHA-256 {file_sha256}）不是 BatchTrace 签发的文件，或签发后已被更改</translation>
     </message>
     <message>
         <source>document</source>
@@ -816,8 +848,28 @@ scope at opening:</source>
         <translation>请至少为新用户指定一个 --role</translation>
     </message>
     <message>
+        <source>added user {user_id} ({printed_name}) with role(s) {value}; the temporary password must be changed at the first log-in</source>
+        <translation>已添加用户 {user_id}（{printed_name}），角色：{value}；首次登录时必须更改临时密码</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
         <source>{error}: give --accept-four-eyes REASON</source>
         <translation>{error}：请给出 --accept-four-eyes REASON</translation>
+    </message>
+    <message>
+        <source>waiting for approval by a second administrator or QA: {list} (see &apos;{prog} user grants&apos;)</source>
+        <translation>等待第二名管理员或 QA 批准：{list}（见“{prog} user grants”）</translation>
+    </message>
+    <message>
+        <source>user {user_id} now holds: {value}</source>
+        <translation>用户 {user_id} 现有角色：{value}</translation>
+    </message>
+    <message>
+        <source>no role yet</source>
+        <translation>暂无角色</translation>
     </message>
     <message>
         <source>GRANT</source>
@@ -844,12 +896,24 @@ scope at opening:</source>
         <translation>已接受双人复核</translation>
     </message>
     <message>
+        <source>approved grant {grant}: {user_id} now holds {list}</source>
+        <translation>已批准授权 {grant}：{user_id} 现有角色 {list}</translation>
+    </message>
+    <message>
+        <source>rejected grant {id}: {user_id} does not get {list}</source>
+        <translation>已拒绝授权 {id}：{user_id} 不获得 {list}</translation>
+    </message>
+    <message>
         <source>the database has no users yet: create the first administrator without --user</source>
         <translation>数据库中还没有用户：请不带 --user 创建第一位管理员</translation>
     </message>
     <message>
         <source>the first user is the administrator and gets the Administrator role only: add other users after</source>
         <translation>第一位用户是管理员，只具有管理员角色：其他用户请随后添加</translation>
+    </message>
+    <message>
+        <source>created the first administrator {user_id} ({printed_name})</source>
+        <translation>已创建首位管理员 {user_id}（{printed_name}）</translation>
     </message>
     <message>
         <source>ID</source>
@@ -868,6 +932,10 @@ scope at opening:</source>
         <translation>须改密码</translation>
     </message>
     <message>
+        <source>deactivated user {user_id} ({printed_name}); the ID is never reused</source>
+        <translation>已停用用户 {user_id}（{printed_name}）；该 ID 永不再用</translation>
+    </message>
+    <message>
         <source>unlocking needs --user ID of an administrator (or --database-owner to recover a locked-out last administrator)</source>
         <translation>解锁需要用 --user ID 指定一名管理员（或用 --database-owner 恢复被锁定的最后一名管理员）</translation>
     </message>
@@ -876,12 +944,24 @@ scope at opening:</source>
         <translation>--name 和 --new-password 须与 --database-owner 一起使用</translation>
     </message>
     <message>
+        <source>unlocked user {user_id} ({printed_name})</source>
+        <translation>已解锁用户 {user_id}（{printed_name}）</translation>
+    </message>
+    <message>
         <source>--database-owner acts as the database owner, not as a user: leave out --user</source>
         <translation>--database-owner 以数据库所有者身份操作，而不是以用户身份：请去掉 --user</translation>
     </message>
     <message>
         <source>--database-owner needs --name &quot;Your printed name&quot; for the audit trail</source>
         <translation>--database-owner 需要 --name &quot;您的签署姓名&quot;，以记入审计追踪</translation>
+    </message>
+    <message>
+        <source>reset the password of {user_id}; it must be changed at the next log-in</source>
+        <translation>已重置 {user_id} 的密码；下次登录时必须更改</translation>
+    </message>
+    <message>
+        <source>changed the password of {user}</source>
+        <translation>已更改 {user} 的密码</translation>
     </message>
     <message>
         <source>no OS keyring is available on this station (Windows Credential Manager, macOS Keychain or a Secret Service such as GNOME Keyring): BatchTrace will not store the password in a file</source>
@@ -2264,8 +2344,128 @@ scope at opening:</source>
         <translation>签署姓名未改变</translation>
     </message>
     <message>
+        <source>{kind} database at {location}</source>
+        <translation>{location} 上的 {kind} 数据库</translation>
+    </message>
+    <message>
+        <source>backed up the database as it was (revision {before}) to {backup}</source>
+        <translation>已将数据库原状（版本 {before}）备份到 {backup}</translation>
+    </message>
+    <message>
+        <source>{where} already at {after}</source>
+        <translation>{where} 已是 {after}</translation>
+    </message>
+    <message>
+        <source>{where} upgraded from {value} to {after}</source>
+        <translation>{where} 已从 {value} 升级到 {after}</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>; entries 1 to {last} keep verifying in their earlier format</source>
+        <translation>；第 1 至 {last} 条记录仍按原格式校验</translation>
+    </message>
+    <message>
+        <source>audit entries are keyed by the database (HMAC) from entry {keyed_from} on{earlier}</source>
+        <translation>自第 {keyed_from} 条起审计记录由数据库加密签名（HMAC）{earlier}</translation>
+    </message>
+    <message>
+        <source>created, without a password yet</source>
+        <translation>已创建，尚未设置密码</translation>
+    </message>
+    <message>
+        <source>checked and its privileges renewed</source>
+        <translation>已检查并更新其权限</translation>
+    </message>
+    <message>
+        <source>station role {role}: {state}</source>
+        <translation>工作站角色 {role}：{state}</translation>
+    </message>
+    <message>
+        <source>give each station:</source>
+        <translation>请为每个工作站设置：</translation>
+    </message>
+    <message>
+        <source>  {prog} db connect {station_url}</source>
+        <translation>  {prog} db connect {station_url}</translation>
+    </message>
+    <message>
+        <source>  with the station role&apos;s password; set it (once, as the owner) in psql: \password {role}</source>
+        <translation>  并使用工作站角色的密码；（以所有者身份）在 psql 中设置一次：\password {role}</translation>
+    </message>
+    <message>
+        <source>keep the owner&apos;s URL and password for &apos;db upgrade&apos; and &apos;db backup&apos;: a station never needs them</source>
+        <translation>请保留所有者的 URL 和密码用于“db upgrade”和“db backup”：工作站从不需要它们</translation>
+    </message>
+    <message>
+        <source>database: {kind} at {location}</source>
+        <translation>数据库：{location} 上的 {kind}</translation>
+    </message>
+    <message>
+        <source>current revision: {value}</source>
+        <translation>当前版本：{value}</translation>
+    </message>
+    <message>
+        <source>none (no BatchTrace schema)</source>
+        <translation>无（没有 BatchTrace 数据库结构）</translation>
+    </message>
+    <message>
+        <source>required revision: {head}</source>
+        <translation>所需版本：{head}</translation>
+    </message>
+    <message>
+        <source>the schema is up to date</source>
+        <translation>数据库结构已是最新</translation>
+    </message>
+    <message>
+        <source>upgrade needed: run &apos;{prog} db upgrade&apos;</source>
+        <translation>需要升级：请运行“{prog} db upgrade”</translation>
+    </message>
+    <message>
+        <source>connected to the {kind} database at {location}</source>
+        <translation>已连接到 {location} 上的 {kind} 数据库</translation>
+    </message>
+    <message>
+        <source>saved the database URL (without the password) in {settings_path}</source>
+        <translation>已将数据库 URL（不含密码）保存到 {settings_path}</translation>
+    </message>
+    <message>
+        <source>the password is kept in the OS keyring</source>
+        <translation>密码保存在操作系统密钥环中</translation>
+    </message>
+    <message>
+        <source>schema revision {value}, this BatchTrace needs {head}: run &apos;{prog} db upgrade&apos;</source>
+        <translation>数据库结构版本为 {value}，此 BatchTrace 需要 {head}：请运行“{prog} db upgrade”</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>today&apos;s backup exists already: {out}</source>
+        <translation>今日备份已存在：{out}</translation>
+    </message>
+    <message>
+        <source>backed up the {kind} database at {location} to {path}</source>
+        <translation>已将 {location} 上的 {kind} 数据库备份到 {path}</translation>
+    </message>
+    <message>
+        <source>removed the old backup {name} (keeping {keep})</source>
+        <translation>已删除旧备份 {name}（保留 {keep} 个）</translation>
+    </message>
+    <message>
+        <source>restored {path} into the {kind} database at {location} (schema revision {value})</source>
+        <translation>已将 {path} 恢复到 {location} 上的 {kind} 数据库（数据库结构版本 {value}）</translation>
+    </message>
+    <message>
+        <source>do not use the restored database: its audit trail was changed outside BatchTrace</source>
+        <translation>请勿使用恢复的数据库：其审计追踪在 BatchTrace 之外被更改</translation>
+    </message>
+    <message>
+        <source>the backup has schema revision {revision}; run &apos;{prog} db upgrade&apos; to use it</source>
+        <translation>备份的数据库结构版本为 {revision}；请运行“{prog} db upgrade”后使用</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -2980,6 +3180,30 @@ scope at opening:</source>
     <message>
         <source>no file {path}</source>
         <translation>没有文件 {path}</translation>
+    </message>
+    <message>
+        <source>  excursion: {describe}</source>
+        <translation>  超限事件：{describe}</translation>
+    </message>
+    <message>
+        <source>{name}: line {line}: {reason}</source>
+        <translation>{name}：第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {count} of {rows} lines rejected; nothing was stored</source>
+        <translation>{name}：{rows} 行中有 {count} 行被拒绝；未存储任何内容</translation>
+    </message>
+    <message>
+        <source>would record</source>
+        <translation>将记录</translation>
+    </message>
+    <message>
+        <source>{name}: {verb} {count} values, {count2} out of limits</source>
+        <translation>{name}：{verb} {count} 个数值，{count2} 个超出限度</translation>
+    </message>
+    <message>
+        <source>  out of limits: step {step_no} {parameter} = {normalize:f} {unit}</source>
+        <translation>  超出限度：步骤 {step_no} {parameter} = {normalize:f} {unit}</translation>
     </message>
     <message>
         <source>SENSOR</source>

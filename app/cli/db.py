@@ -44,13 +44,15 @@ def upgrade(args: argparse.Namespace) -> int:
 
 def _db_upgrade(args: argparse.Namespace) -> int:
     result = bootstrap.upgrade_database(args.db)
-    where = f"{result.database.kind} database at {result.database.location}"
+    where = _("{kind} database at {location}", kind=result.database.kind, location=result.database.location)
     if result.backup is not None:
-        print(f"backed up the database as it was (revision {result.before}) to {result.backup}")
+        print(_("backed up the database as it was (revision {before}) to {backup}",
+                before=result.before, backup=result.backup))
     if result.before == result.after:
-        print(f"{where} already at {result.after}")
+        print(_("{where} already at {after}", where=where, after=result.after))
     else:
-        print(f"{where} upgraded from {result.before or 'empty'} to {result.after}")
+        print(_("{where} upgraded from {value} to {after}",
+                where=where, value=result.before or _("empty"), after=result.after))
     _print_station_access(result)
     return 0
 
@@ -61,26 +63,30 @@ def _print_station_access(result: bootstrap.UpgradeResult) -> None:
     if station is None:
         return  # SQLite: one desktop, no roles
     if station.keyed_from is not None:
-        earlier = f"; entries 1 to {station.keyed_from - 1} keep verifying in their earlier format" if (
+        earlier = _("; entries 1 to {last} keep verifying in their earlier format", last=station.keyed_from - 1) if (
             station.keyed_from > 1) else ""
-        print(f"audit entries are keyed by the database (HMAC) from entry {station.keyed_from} on{earlier}")
-    state = "created, without a password yet" if station.created else "checked and its privileges renewed"
-    print(f"station role {station.role}: {state}")
-    print("give each station:")
-    print(f"  {PROG} db connect {station.station_url}")
-    print(f"  with the station role's password; set it (once, as the owner) in psql: \\password {station.role}")
-    print("keep the owner's URL and password for 'db upgrade' and 'db backup': a station never needs them")
+        print(_("audit entries are keyed by the database (HMAC) from entry {keyed_from} "
+                "on{earlier}",
+                keyed_from=station.keyed_from, earlier=earlier))
+    state = _("created, without a password yet") if station.created else _("checked and its privileges renewed")
+    print(_("station role {role}: {state}", role=station.role, state=state))
+    print(_("give each station:"))
+    print(_("  {prog} db connect {station_url}", prog=PROG, station_url=station.station_url))
+    print(_("  with the station role's password; set it (once, as the owner) in psql: "
+            "\\password {role}",
+            role=station.role))
+    print(_("keep the owner's URL and password for 'db upgrade' and 'db backup': a station never needs them"))
 
 
 def _db_current(args: argparse.Namespace) -> int:
     info = bootstrap.database_state(args.db)
-    print(f"database: {info.kind} at {info.location}")
-    print(f"current revision: {info.revision or 'none (no BatchTrace schema)'}")
-    print(f"required revision: {info.head}")
+    print(_("database: {kind} at {location}", kind=info.kind, location=info.location))
+    print(_("current revision: {value}", value=info.revision or _("none (no BatchTrace schema)")))
+    print(_("required revision: {head}", head=info.head))
     if info.revision == info.head:
-        print("the schema is up to date")
+        print(_("the schema is up to date"))
         return 0
-    print(_schema_problem(args.db) or f"upgrade needed: run '{PROG} db upgrade'")
+    print(_schema_problem(args.db) or _("upgrade needed: run '{prog} db upgrade'", prog=PROG))
     return 1
 
 
@@ -101,11 +107,12 @@ def _db_connect(args: argparse.Namespace) -> int:
                                 "keyring"))
     password = read_password(f"Database password for {parts.username or ''}@{parts.hostname or 'localhost'}")
     info = bootstrap.connect_shared_database(args.url, password)
-    print(f"connected to the {info.kind} database at {info.location}")
-    print(f"saved the database URL (without the password) in {settings_path()}")
-    print("the password is kept in the OS keyring")
+    print(_("connected to the {kind} database at {location}", kind=info.kind, location=info.location))
+    print(_("saved the database URL (without the password) in {settings_path}", settings_path=settings_path()))
+    print(_("the password is kept in the OS keyring"))
     if info.revision != info.head:
-        print(f"schema revision {info.revision or 'none'}, this BatchTrace needs {info.head}: run '{PROG} db upgrade'")
+        print(_("schema revision {value}, this BatchTrace needs {head}: run '{prog} db upgrade'",
+                value=info.revision or _("none"), head=info.head, prog=PROG))
     return 0
 
 
@@ -126,15 +133,16 @@ def _db_backup(args: argparse.Namespace) -> int:
         name = f"{DAILY_PREFIX}{datetime.now(UTC).date().isoformat()}{DAILY_SUFFIX[info.kind]}"
         out = args.daily / name
         if out.exists():
-            print(f"today's backup exists already: {out}")
+            print(_("today's backup exists already: {out}", out=out))
             return 0
     result = bootstrap.backup_database(out, args.db)
-    print(f"backed up the {result.database.kind} database at {result.database.location} to {result.path}")
+    print(_("backed up the {kind} database at {location} to {path}",
+            kind=result.database.kind, location=result.database.location, path=result.path))
     _print_chain(result.audit)
     if args.daily is not None:
         for old in _daily_backups(args.daily, out.suffix)[args.keep:]:
             old.unlink()
-            print(f"removed the old backup {old.name} (keeping {args.keep})")
+            print(_("removed the old backup {name} (keeping {keep})", name=old.name, keep=args.keep))
     return 0 if result.audit.intact else 1
 
 
@@ -145,20 +153,24 @@ def _daily_backups(folder: Path, suffix: str) -> list[Path]:
 
 def _db_restore(args: argparse.Namespace) -> int:
     result = bootstrap.restore_database(args.file, args.db)
-    print(f"restored {result.path} into the {result.database.kind} database at {result.database.location} "
-          f"(schema revision {result.database.revision or 'none'})")
+    print(_("restored {path} into the {kind} database at {location} (schema revision {value})",
+            path=result.path, kind=result.database.kind, location=result.database.location,
+            value=result.database.revision or _("none")))
     _print_chain(result.audit)
     if not result.audit.intact:
-        print("do not use the restored database: its audit trail was changed outside BatchTrace")
+        print(_("do not use the restored database: its audit trail was changed outside BatchTrace"))
         return 1
     if result.database.revision != result.database.head:
-        print(f"the backup has schema revision {result.database.revision}; run '{PROG} db upgrade' to use it")
+        print(_("the backup has schema revision {revision}; run '{prog} db upgrade' to use it",
+                revision=result.database.revision, prog=PROG))
     return 0
 
 
 def _print_chain(report: ChainReport) -> None:
     if report.intact:
-        print(f"audit trail intact: {report.entries} entries, head {report.head_seq} {report.head_hash}")
+        print(_("audit trail intact: {entries} entries, head {head_seq} {head_hash}",
+                entries=report.entries, head_seq=report.head_seq, head_hash=report.head_hash))
     else:
         assert report.problem is not None
-        print(f"audit trail NOT intact: {report.problem.message} ({report.entries} entries before it are intact)")
+        print(_("audit trail NOT intact: {message} ({entries} entries before it are intact)",
+                message=report.problem.message, entries=report.entries))

@@ -24,10 +24,10 @@ def _demo(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         plan = demo.demo_plan(ctx.read_uow())
         if plan.has_users and args.if_empty:
-            print("database already has data: demo not loaded")
+            print(_("database already has data: demo not loaded"))
             return 0
         if not plan.missing:
-            print("demo data already loaded: nothing new created")
+            print(_("demo data already loaded: nothing new created"))
             return 0
         actor = None
         if plan.has_users:
@@ -37,9 +37,9 @@ def _demo(args: argparse.Namespace) -> int:
             actor = log_in(ctx, args.user)
         result = demo.load_demo_data(ctx.uow, ctx.auth, actor)
     for item in result.created:
-        print(f"created {item}")
+        print(_("created {item}", item=item))
     if not result.created:
-        print("demo data already loaded: nothing new created")
+        print(_("demo data already loaded: nothing new created"))
     else:
-        print(f"demo users log in with the password {demo.DEMO_PASSWORD}")
+        print(_("demo users log in with the password {DEMO_PASSWORD}", DEMO_PASSWORD=demo.DEMO_PASSWORD))
     return 0

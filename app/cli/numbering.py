@@ -61,7 +61,8 @@ def _numbering_set(args: argparse.Namespace) -> int:
         raise ValidationError(_("a reason is required to change a number rule"))
     with open_context(args) as ctx:
         view = numbering.set_rule(ctx.uow(), log_in(ctx, args.user), args.scope, args.pattern, args.reason)
-    print(f"number rule {view.scope} is now {view.pattern} (next numbers look like {view.example})")
+    print(_("number rule {scope} is now {pattern} (next numbers look like {example})",
+            scope=view.scope, pattern=view.pattern, example=view.example))
     return 0
 
 
@@ -79,5 +80,5 @@ def _alert_ack(args: argparse.Namespace) -> int:
         raise ValidationError(_("say what was done about the alert"))
     with open_context(args) as ctx:
         view = batches.acknowledge_alert(ctx.uow(), log_in(ctx, args.user), args.alert, args.note)
-    print(f"alert {view.id} acknowledged")
+    print(_("alert {id} acknowledged", id=view.id))
     return 0

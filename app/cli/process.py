@@ -63,7 +63,7 @@ def _import_readings(args: argparse.Namespace) -> int:
         print(f"{args.file.name}: {rejection}", file=sys.stderr)
     print(report.summary())
     for excursion in report.excursions:
-        print(f"  excursion: {excursion.describe()}")
+        print(_("  excursion: {describe}", describe=excursion.describe()))
     return 1 if report.rejections else 0
 
 
@@ -72,15 +72,18 @@ def _import_values(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         result = process_steps.import_values(ctx.uow(), log_in(ctx, args.user), lines, dry_run=args.dry_run)
     for line, reason in result.rejections:
-        print(f"{args.file.name}: line {line}: {reason}", file=sys.stderr)
+        print(_("{name}: line {line}: {reason}", name=args.file.name, line=line, reason=reason), file=sys.stderr)
     if result.rejections:
-        print(f"{args.file.name}: {len(result.rejections)} of {result.rows} lines rejected; nothing was stored")
+        print(_("{name}: {count} of {rows} lines rejected; nothing was stored",
+                name=args.file.name, count=len(result.rejections), rows=result.rows))
         return 1
-    verb = "would record" if args.dry_run else "recorded"
+    verb = _("would record") if args.dry_run else _("recorded")
     flagged = [v for v in result.values if v.out_of_limits]
-    print(f"{args.file.name}: {verb} {len(result.values)} values, {len(flagged)} out of limits")
+    print(_("{name}: {verb} {count} values, {count2} out of limits",
+            name=args.file.name, verb=verb, count=len(result.values), count2=len(flagged)))
     for v in flagged:
-        print(f"  out of limits: step {v.step_no} {v.parameter} = {v.value.normalize():f} {v.unit}")
+        print(_("  out of limits: step {step_no} {parameter} = {normalize:f} {unit}",
+                step_no=v.step_no, parameter=v.parameter, normalize=v.value.normalize(), unit=v.unit))
     return 0
 
 

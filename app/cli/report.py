@@ -12,7 +12,7 @@ from app.documents.issuing import BUILDERS, DocumentRequest, format_of, issue_do
 from app.documents.words import LANGUAGES
 from domain import i18n
 from domain.documents import DocumentKind
-from domain.i18n import N_
+from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
 
 _WHAT = {
@@ -55,7 +55,8 @@ def _generate(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         actor = log_in(ctx, args.user)
         view = issue_document(ctx.uow(), actor, ctx.render_document, request, out)
-    print(f"{view.number}: {out} (SHA-256 {view.file_sha256})")
+    print(_("{number}: {out} (SHA-256 {file_sha256})",
+            number=view.number, out=out, file_sha256=view.file_sha256))
     return 0
 
 
@@ -63,8 +64,9 @@ def _verify(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         result = verify_document(ctx.read_uow(), SYSTEM_ACTOR, args.file)
     if result.issued is None:
-        print(f"NOT ISSUED: {args.file} (SHA-256 {result.file_sha256}) is not a document BatchTrace issued, "
-              "or it was changed after it was issued")
+        print(_("NOT ISSUED: {file} (SHA-256 {file_sha256}) is not a document BatchTrace issued, "
+                "or it was changed after it was issued",
+                file=args.file, file_sha256=result.file_sha256))
         return 1
     d = result.issued
     print_fields(f"ISSUED: {args.file} is document {d.number} exactly as BatchTrace issued it", [

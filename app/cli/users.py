@@ -96,8 +96,10 @@ def _user_add(args: argparse.Namespace) -> int:
         with _four_eyes_hint():
             view = users.add_user(ctx.uow(), actor, ctx.auth, uid, name, roles, password,
                                   accept_conflicts=args.accept_four_eyes)
-    print(f"added user {view.user_id} ({view.printed_name}) with role(s) {', '.join(view.roles) or 'none yet'}; "
-          "the temporary password must be changed at the first log-in")
+    print(_("added user {user_id} ({printed_name}) with role(s) {value}; the temporary "
+            "password must be changed at the first log-in",
+            user_id=view.user_id, printed_name=view.printed_name,
+            value=', '.join(_(role) for role in view.roles) or _("none yet")))
     _say_pending(view)
     return 0
 
@@ -112,8 +114,9 @@ def _four_eyes_hint() -> Iterator[None]:
 
 def _say_pending(view: users.UserView) -> None:
     if view.pending_roles:
-        print(f"waiting for approval by a second administrator or QA: {', '.join(view.pending_roles)} "
-              f"(see '{PROG} user grants')")
+        print(_("waiting for approval by a second administrator or QA: {list} (see '{prog} user "
+                "grants')",
+                list=', '.join(_(role) for role in view.pending_roles), prog=PROG))
 
 
 def _user_change_roles(args: argparse.Namespace) -> int:
@@ -123,7 +126,8 @@ def _user_change_roles(args: argparse.Namespace) -> int:
         with _four_eyes_hint():
             view = users.change_roles(ctx.uow(), actor, args.user_id, roles, args.reason,
                                       accept_conflicts=args.accept_four_eyes)
-    print(f"user {view.user_id} now holds: {', '.join(view.roles) or 'no role yet'}")
+    print(_("user {user_id} now holds: {value}",
+            user_id=view.user_id, value=', '.join(_(role) for role in view.roles) or _("no role yet")))
     _say_pending(view)
     return 0
 
@@ -142,14 +146,16 @@ def _grant_approve(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         actor, password = log_in_to_sign(ctx, args.user)  # the command is one session: one password
         view = role_grants.approve_grant(ctx.uow(), actor, ctx.auth, args.grant, password)
-    print(f"approved grant {args.grant}: {view.user_id} now holds {', '.join(view.roles)}")
+    print(_("approved grant {grant}: {user_id} now holds {list}",
+            grant=args.grant, user_id=view.user_id, list=', '.join(_(role) for role in view.roles)))
     return 0
 
 
 def _grant_reject(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         grant = role_grants.reject_grant(ctx.uow(), log_in(ctx, args.user), args.grant, args.reason)
-    print(f"rejected grant {grant.id}: {grant.user_id} does not get {', '.join(grant.roles)}")
+    print(_("rejected grant {id}: {user_id} does not get {list}",
+            id=grant.id, user_id=grant.user_id, list=', '.join(_(role) for role in grant.roles)))
     return 0
 
 
@@ -164,7 +170,8 @@ def _first_administrator(
         )
     password = read_password(f"Password for the first administrator {uid}", confirm=True)
     view = users.create_first_administrator(ctx.uow(), ctx.auth, uid, name, password)
-    print(f"created the first administrator {view.user_id} ({view.printed_name})")
+    print(_("created the first administrator {user_id} ({printed_name})",
+            user_id=view.user_id, printed_name=view.printed_name))
     return 0
 
 
@@ -181,7 +188,8 @@ def _user_list(args: argparse.Namespace) -> int:
 def _user_deactivate(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = users.deactivate_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
-    print(f"deactivated user {view.user_id} ({view.printed_name}); the ID is never reused")
+    print(_("deactivated user {user_id} ({printed_name}); the ID is never reused",
+            user_id=view.user_id, printed_name=view.printed_name))
     return 0
 
 
@@ -195,7 +203,7 @@ def _user_unlock(args: argparse.Namespace) -> int:
         raise UsageError(_("--name and --new-password go with --database-owner"))
     with open_context(args) as ctx:
         view = users.unlock_user(ctx.uow(), log_in(ctx, args.user), args.user_id, args.reason)
-    print(f"unlocked user {view.user_id} ({view.printed_name})")
+    print(_("unlocked user {user_id} ({printed_name})", user_id=view.user_id, printed_name=view.printed_name))
     return 0
 
 
@@ -225,7 +233,7 @@ def _user_reset_password(args: argparse.Namespace) -> int:
         actor = log_in(ctx, args.user)
         password = read_password(f"Temporary password for {args.user_id}", confirm=True)
         view = users.reset_password(ctx.uow(), actor, ctx.auth, args.user_id, password, args.reason)
-    print(f"reset the password of {view.user_id}; it must be changed at the next log-in")
+    print(_("reset the password of {user_id}; it must be changed at the next log-in", user_id=view.user_id))
     return 0
 
 
@@ -234,5 +242,5 @@ def _user_change_password(args: argparse.Namespace) -> int:
         old = read_password(f"Current password for {args.user}")
         new = read_password(f"New password for {args.user}", confirm=True)
         users.change_own_password(ctx.uow(), ctx.auth, args.user, old, new)
-    print(f"changed the password of {args.user}")
+    print(_("changed the password of {user}", user=args.user))
     return 0

@@ -166,7 +166,8 @@ def _diff_document(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         actor = log_in(ctx, args.user)
         view = issue_document(ctx.uow(), actor, ctx.render_document, request, out)
-    print(f"{view.number}: {out} (SHA-256 {view.file_sha256})")
+    print(_("{number}: {out} (SHA-256 {file_sha256})",
+            number=view.number, out=out, file_sha256=view.file_sha256))
     return 0
 
 

@@ -184,3 +184,16 @@ def _program_text(out: str) -> str:
     for value in data:
         text = text.replace(value, "")
     return re.sub(r"(?m)^  (描述|原因|关联|物料|产品|内容)  .*$", "", text)  # free text and names
+
+
+@pytest.mark.req("GEN-6", "INT-2")
+def test_the_administration_commands_print_in_chinese_under_zh_cn(cli, tmp_path, monkeypatch):
+    """db upgrade and db current: the administration messages follow LANG too (the same English otherwise)."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    url = f"sqlite:///{(tmp_path / 'zh.sqlite3').as_posix()}"
+    upgraded = cli("--db", url, "db", "upgrade")
+    assert upgraded.code == 0 and "已从 空 升级到" in upgraded.out, upgraded
+    status = cli("--db", url, "db", "current")
+    assert "数据库结构已是最新" in status.out and "当前版本：" in status.out, status
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert "the schema is up to date" in cli("--db", url, "db", "current").out
