@@ -81,4 +81,8 @@ def _verify(args: argparse.Namespace) -> int:
         (N_("content SHA-256"), d.content_sha256),
         (N_("audit anchor"), f"entry {d.audit_seq}, hash {d.audit_hash}"),
     ])
+    for signature in result.signatures:  # electronic signatures on the document (SIG-2, SIG-3)
+        print(_("  signed ({meaning}) by {signer} at {signed_at}: {state}", meaning=_(signature.meaning),
+                signer=signature.signer, signed_at=signature.signed_at,
+                state=_("valid") if signature.valid else _("NOT VALID: made on other content")))
     return 0

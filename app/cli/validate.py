@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC
 from pathlib import Path
 
 from app import bootstrap
-from app.cli.support import PROG, CommandTree, log_in, open_context, padded, width_of
-from app.documents.issuing import register_validation_report
+from app.cli.support import PROG, CommandTree, log_in_to_sign, open_context, padded, width_of
+from app.documents.issuing import Signed, sign_validation_report
+from app.signatures import SigningSession
 from app.validation import iq, oq
 from domain.documents import Document, DocumentFormat
 from domain.errors import ValidationError
@@ -22,7 +24,8 @@ def add_commands(tree: CommandTree) -> None:
     check.add_argument("--install-dir", type=Path, metavar="DIR",
                        help="the installed bundle (default: the one this program runs from)")
     check.add_argument("--user", metavar="ID", help="who performs the IQ (asks for the password): the report is "
-                       "then entered in the register of issued documents, so 'report verify' recognises it")
+                       "then signed electronically (Performed) and entered in the register of issued documents, so "
+                       "'report verify' recognises it and shows the signature")
     run = tree.command(validate, "oq", _oq, "run the requirement-tagged tests and write the OQ report with the "
                        "traceability matrix (DOCX and PDF)")
     run.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
@@ -63,16 +66,25 @@ def _iq(args: argparse.Namespace) -> int:
     print(_("IQ PASSED") if result.passed else _("IQ FAILED"))
     if args.out is not None and args.user is not None:
         with open_context(args) as ctx:
-            actor = log_in(ctx, args.user)
-            view = register_validation_report(
-                ctx.uow(), actor, ctx.render_document,
-                lambda by: iq.iq_document(result, f"{by.printed_name} ({by.user_id})"), args.out)
+            actor, password = log_in_to_sign(ctx, args.user)
+            view = sign_validation_report(
+                ctx.uow(), ctx.auth, SigningSession(actor), password, ctx.render_document,
+                lambda by, signed: iq.iq_document(result, f"{by.printed_name} ({by.user_id})",
+                                                  _signature_row(by.printed_name, by.user_id, signed)),
+                args.out, user_id_typed=actor.user_id)
         print(_("wrote {path}: {number}, registered (SHA-256 {sha256}; '{command}' recognises it)", path=args.out,
                 number=view.number, sha256=view.file_sha256, command=f"{PROG} report verify {args.out.name}"))
+        print(_("signed electronically ({meaning}) as {printed_name} ({user_id})", meaning=_("Performed"),
+                printed_name=actor.printed_name, user_id=actor.user_id))
     elif args.out is not None:
         _write(iq.iq_document(result), args.out)
         print(_("not registered: with --user ID the report is entered in the register of issued documents"))
     return 0 if result.passed else 1
+
+
+def _signature_row(printed_name: str, user_id: str, signed: Signed) -> tuple[str, str, str, str]:
+    """The signature as the report prints it: the time in UTC, its zone written out (SIG-2)."""
+    return printed_name, user_id, f"{signed.at.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC", signed.meaning.value
 
 
 def _oq(args: argparse.Namespace) -> int:

@@ -23,9 +23,12 @@ from app.documents.recall_report import build_recall_report
 from app.documents.version_compare import build_version_compare
 from app.documents.words import Words
 from app.ports import NO_PROGRESS, AuditFilter, DocumentRenderer, Progress, UnitOfWork
+from app.signatures import SigningSession, _reauthenticate
+from app.users import AuthConfig
 from domain.documents import Document, DocumentFormat, DocumentKind, IssuedDocument, file_digest
 from domain.errors import ConcurrentChange, ValidationError
 from domain.i18n import _
+from domain.signatures import Meaning
 from domain.users import Actor, Permission
 
 Builder = Callable[[UnitOfWork, Issue], Document]
@@ -132,8 +135,9 @@ def issue_document(
 
 def _register_and_write(uow: UnitOfWork, actor: Actor, doc: Document, data: bytes, out: Path,
                         file_format: DocumentFormat, controlled: bool, issue: Issue,
-                        progress: Progress = NO_PROGRESS) -> IssuedDocument:
-    """The register entry first, the file in place only once it is committed."""
+                        progress: Progress = NO_PROGRESS, signed: Signed | None = None) -> IssuedDocument:
+    """The register entry first, the file in place only once it is committed; a signature (SIG-2, SIG-3) is
+    committed with the register entry, linked to it by the document's content and file SHA-256."""
     tmp = out.with_name(f".{out.name}.partial")
     try:
         try:
@@ -148,6 +152,8 @@ def _register_and_write(uow: UnitOfWork, actor: Actor, doc: Document, data: byte
                                     actor.user_id, actor.printed_name, file_digest(data), out.name,
                                     issue.audit_seq, issue.audit_hash)
             tx.documents.add(record)
+            if signed is not None:
+                _record_signature(tx, actor, record, signed)
             progress.check()
             tx.commit()
         os.replace(tmp, out)
@@ -156,23 +162,55 @@ def _register_and_write(uow: UnitOfWork, actor: Actor, doc: Document, data: byte
     return record
 
 
-def register_validation_report(uow: UnitOfWork, actor: Actor, render: DocumentRenderer,
-                               build: Callable[[Actor], Document], out: Path) -> IssuedDocumentView:
-    """An IQ report (VAL-2), built from checks made outside the records, entered in the register like every
-    issued document: `report verify` recognises the file and the audit trail names who ran it. Whoever may read
-    the audit trail may, since the IQ examines it."""
+@dataclass(frozen=True)
+class Signed:
+    """An electronic signature on a document being issued: who re-authenticated, when (the store's clock) and
+    what the signature means (SIG-2). The document prints it; the audit trail keeps it (SIG-3)."""
+
+    meaning: Meaning
+    at: datetime
+
+
+def _record_signature(tx: UnitOfWork, actor: Actor, record: IssuedDocument, signed: Signed) -> None:
+    tx.audit_event("SIGN", "document", record.number, reason=f"{record.kind}: {signed.meaning.value}", details={
+        "signature": (None, f"{record.kind}: {signed.meaning.value}"),
+        "meaning": (None, signed.meaning.value),
+        "signer": (None, f"{actor.printed_name} ({actor.user_id})"),
+        "signed_at": (None, signed.at.isoformat()),
+        "content_sha256": (None, record.content_sha256),
+        "file_sha256": (None, record.file_sha256),
+    })
+
+
+def _validation_issue(tx: UnitOfWork, actor: Actor, doc: Document) -> Issue:
+    head = tx.audit.page(AuditFilter(), before_seq=None, limit=1)
+    seq, digest = (head[0].seq, head[0].hash) if head else (0, "")
+    revision = tx.documents.latest_revision(doc.kind.value, doc.meta["subject"]) + 1
+    return Issue(doc.kind, doc.meta["subject"], revision, Words.of("en"), True, tx.now(), actor, seq, digest)
+
+
+def sign_validation_report(uow: UnitOfWork, auth: AuthConfig, session: SigningSession, password: str,
+                           render: DocumentRenderer, build: Callable[[Actor, Signed], Document], out: Path, *,
+                           meaning: Meaning = Meaning.PERFORMED, user_id_typed: str | None = None
+                           ) -> IssuedDocumentView:
+    """An IQ report (VAL-2) electronically signed by its performer (SIG-1, SIG-2, SIG-3): re-authenticated
+    like every signature, the report printing the signer's name, user ID, date and time and the meaning, and
+    the signature committed with the register entry in the audit trail, bound to the file by its SHA-256.
+    A wrong password writes nothing: no file, no register entry, no signature."""
     out = Path(out)
     file_format = format_of(out)
     _check_target(out)
+    actor = session.actor
     actor.require(Permission.VIEW_AUDIT)
-    doc = build(actor)
     with uow.acting_as(actor) as tx:
-        head = tx.audit.page(AuditFilter(), before_seq=None, limit=1)
-        seq, digest = (head[0].seq, head[0].hash) if head else (0, "")
-        revision = tx.documents.latest_revision(doc.kind.value, doc.meta["subject"]) + 1
-        issue = Issue(doc.kind, doc.meta["subject"], revision, Words.of("en"), True, tx.now(), actor, seq, digest)
+        _reauthenticate(tx, auth, session, password, user_id_typed, "signing a validation report")
+        signed = Signed(meaning, tx.now())
+    session.signed_once = True
+    doc = build(actor, signed)
+    with uow.acting_as(actor) as tx:
+        issue = _validation_issue(tx, actor, doc)
     return IssuedDocumentView.of(_register_and_write(uow, actor, doc, render(doc, file_format), out, file_format,
-                                                     True, issue))
+                                                     True, issue, signed=signed))
 
 
 def issue_for_print(uow: UnitOfWork, actor: Actor, request: DocumentRequest, progress: Progress = NO_PROGRESS
@@ -198,10 +236,22 @@ def issue_for_print(uow: UnitOfWork, actor: Actor, request: DocumentRequest, pro
 
 
 @dataclass(frozen=True)
+class DocumentSignature:
+    """An electronic signature the audit trail holds on an issued document; valid when it was made on exactly
+    this content and file (the SHA-256 it recorded match the register's)."""
+
+    signer: str  # "Printed Name (user ID)"
+    meaning: str
+    signed_at: str  # ISO 8601 with its zone
+    valid: bool
+
+
+@dataclass(frozen=True)
 class Verification:
     path: Path
     file_sha256: str
     issued: IssuedDocumentView | None
+    signatures: tuple[DocumentSignature, ...] = ()
 
     @property
     def genuine(self) -> bool:
@@ -221,7 +271,22 @@ def verify_document(uow: UnitOfWork, actor: Actor, path: Path) -> Verification:
     digest = sha.hexdigest()
     with uow.acting_as(actor) as tx:
         found = tx.documents.by_file_hash(digest)
-        return Verification(path, digest, IssuedDocumentView.of(found) if found else None)
+        if found is None:
+            return Verification(path, digest, None)
+        return Verification(path, digest, IssuedDocumentView.of(found), _signatures_on(tx, found))
+
+
+def _signatures_on(tx: UnitOfWork, document: IssuedDocument) -> tuple[DocumentSignature, ...]:
+    found = []
+    for entry in tx.audit.page(AuditFilter(record_type="document", record_id=document.number, action="SIGN"),
+                               before_seq=None, limit=50):
+        values = {name: str(change[-1]) for name, change in entry.change_map().items()}
+        found.append(DocumentSignature(
+            values.get("signer", f"{entry.user_name} ({entry.user_id})"), values.get("meaning", ""),
+            values.get("signed_at", entry.at.isoformat()),
+            values.get("content_sha256") == document.content_sha256
+            and values.get("file_sha256") == document.file_sha256))
+    return tuple(reversed(found))
 
 
 def issued_documents(uow: UnitOfWork, actor: Actor, subject: str | None = None, limit: int = 200

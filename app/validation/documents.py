@@ -43,10 +43,21 @@ def environment() -> Fields:
     ))
 
 
-def signature_section(roles: Iterable[str]) -> Section:
-    """Lines for the people who sign the printed report by hand (or in the site's document system)."""
+def signature_section(roles: Iterable[str], signed: Iterable[tuple[str, str, str, str, str]] = ()) -> Section:
+    """Lines for the people who sign the printed report by hand (or in the site's document system), after the
+    electronic signatures already applied (SIG-2): role, printed name, user ID, date and time with its zone,
+    meaning."""
+    applied = tuple(signed)
     rows = tuple((role, "", "", "") for role in roles)
+    blocks: tuple[Paragraph | Table, ...] = ()
+    if applied:
+        blocks = (Paragraph("Signed electronically (21 CFR Part 11): the signer re-authenticated with user ID and "
+                            "password; the audit trail keeps the signature, bound to this document by its "
+                            "SHA-256 ('batchtrace report verify' shows it)."),
+                  Table(("Role", "Printed name", "User ID", "Signed at", "Meaning"), applied,
+                        widths=(18, 26, 14, 26, 16)))
     return Section("Signatures", (
+        *blocks,
         Paragraph("By signing, the reviewer confirms that the results above were checked against the "
                   "acceptance criteria; the approver releases the installation for use."),
         Table(("Role", "Printed name", "Signature", "Date"), rows, widths=(20, 30, 30, 20)),

@@ -140,12 +140,16 @@ def _devices() -> tuple[bool, str]:
                   f"{settings.default_printer or 'none'}; scanners: {', '.join(scanners) or 'none'}")
 
 
-def iq_document(result: IqResult, performed_by: str | None = None) -> Document:
+def iq_document(result: IqResult, performed_by: str | None = None, signed: tuple[str, str, str, str] | None = None
+                ) -> Document:
+    """The IQ report; `signed` (printed name, user ID, date and time with zone, meaning) when its performer
+    signed it electronically: then only the QA review and approval are left as lines to sign by hand."""
     verdict = ("The installation PASSES its qualification: every check passed." if result.passed else
                "The installation FAILS its qualification: see the checks marked FAIL.")
     return frame(DocumentKind.IQ_REPORT, "Installation qualification (IQ) report", (
         Section("Environment", (environment(),)),
         Section("Checks", (Paragraph(verdict, emphasis=True), check_table(result.checks))),
+        signature_section(("Reviewed by", "Approved by"), (("Performed by", *signed),)) if signed else
         signature_section(("Performed by", "Reviewed by", "Approved by")),
     ), subject=f"{batchtrace_version()}-{number_stamp(result.generated)}", generated=result.generated,
        generated_by=performed_by)

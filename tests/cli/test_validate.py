@@ -4,6 +4,8 @@ project with one test made to fail on purpose shows it, its requirement and the 
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -191,10 +193,13 @@ def test_iq_outside_an_installed_bundle_says_so(cli: Cli, seeded: str) -> None:
     assert "FAIL  Installed files" in result.out and "not started from an installed bundle" in result.out
 
 
-@pytest.mark.req("VAL-2", "DOC-2")
-def test_iq_report_of_a_named_performer_is_registered_and_verifies(cli: Cli, seeded: str, tmp_path: Path) -> None:
-    """With --user the IQ report is an issued document: its performer in it, in the register and the audit trail,
-    and 'report verify' recognises the file; the manifest's own SHA-256 is in it, to compare with the build's."""
+@pytest.mark.req("VAL-2", "DOC-2", "SIG-1", "SIG-2", "SIG-3")
+def test_iq_report_of_a_named_performer_is_signed_registered_and_verifies(cli: Cli, seeded: str,
+                                                                          tmp_path: Path) -> None:
+    """With --user the IQ report is an issued document signed electronically by its performer: the signature
+    (printed name, user ID, date and time with zone, meaning) in it, in the audit trail bound to the file by its
+    SHA-256, shown valid by 'report verify'; the manifest's own SHA-256 is in it, to compare with the build's.
+    A wrong password writes nothing."""
     folder = installed_folder(tmp_path)
     report = tmp_path / "iq.docx"
     station = as_station(seeded)
@@ -204,15 +209,37 @@ def test_iq_report_of_a_named_performer_is_registered_and_verifies(cli: Cli, see
     manifest = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()
     assert f"manifest.json SHA-256 {manifest}" in done.out
     assert f"wrote {report}: IQ-{version('batchtrace')}-" in done.out and "registered" in done.out
+    assert "signed electronically (Performed) as Ada Admin (admin)" in done.out
     document = docx.Document(str(report))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Ada Admin (admin)" in cells and any(f"manifest.json SHA-256 {manifest}" in c for c in cells)
+    signed = next(t for t in document.tables if [c.text for c in t.rows[0].cells][:4] == ["Role", "Printed name",
+                                                                                          "User ID", "Signed at"])
+    role, name, user_id, at, meaning = (c.text for c in signed.rows[1].cells)
+    assert (role, name, user_id, meaning) == ("Performed by", "Ada Admin", "admin", "Performed")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", at), at
+    by_hand = next(t for t in document.tables if t.rows[0].cells[2].text == "Signature")
+    assert [r.cells[0].text for r in by_hand.rows[1:]] == ["Reviewed by", "Approved by"]  # QA's second approval
+
+    file_sha = hashlib.sha256(report.read_bytes()).hexdigest()
+    number, content_sha = sql(seeded, f"SELECT number, content_sha256 FROM issued_documents "
+                                      f"WHERE file_sha256 = '{file_sha}'")[0]
+    [(user, changes)] = sql(seeded, f"SELECT user_id, changes FROM audit_log WHERE action = 'SIGN' "
+                                    f"AND record_type = 'document' AND record_id = '{number}'")
+    recorded = {name: value[-1] for name, value in json.loads(changes).items()}
+    assert user == "admin" and recorded["meaning"] == "Performed" and recorded["signer"] == "Ada Admin (admin)"
+    assert recorded["content_sha256"] == content_sha and recorded["file_sha256"] == file_sha
 
     verified = cli("--db", station, "report", "verify", str(report))
     assert verified.code == 0, verified.out
     assert "ISSUED" in verified.out and "Ada Admin (admin)" in verified.out
+    assert "signed (Performed) by Ada Admin (admin) at " in verified.out and ": valid" in verified.out
     report.write_bytes(report.read_bytes() + b"\0")
     assert cli("--db", station, "report", "verify", str(report)).code == 1
+
+    counts = "SELECT (SELECT count(*) FROM issued_documents), (SELECT count(*) FROM audit_log WHERE action = 'SIGN')"
+    before = sql(seeded, counts)
     wrong = cli("--db", station, "validate", "iq", "--install-dir", str(folder), "--out", str(tmp_path / "x.docx"),
                 "--user", "admin", stdin=["not the password"])
     assert wrong.code != 0 and not (tmp_path / "x.docx").exists()  # nobody else's name on a report
+    assert sql(seeded, counts) == before  # no register entry, no signature
