@@ -632,6 +632,18 @@ scope at opening:</source>
         <translation>审计锚点</translation>
     </message>
     <message>
+        <source>  signed ({meaning}) by {signer} at {signed_at}: {state}</source>
+        <translation>  由 {signer} 于 {signed_at} 签名（{meaning}）：{state}</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>NOT VALID: made on other content</source>
+        <translation>无效：签名所针对的内容不同</translation>
+    </message>
+    <message>
         <source>record id</source>
         <translation>记录 ID</translation>
     </message>
@@ -2676,6 +2688,10 @@ scope at opening:</source>
         <translation>已写入 {path}：{number}，已登记（SHA-256 {sha256}；“{command}”可以识别它）</translation>
     </message>
     <message>
+        <source>signed electronically ({meaning}) as {printed_name} ({user_id})</source>
+        <translation>已以 {printed_name}（{user_id}）的身份电子签名（{meaning}）</translation>
+    </message>
+    <message>
         <source>not registered: with --user ID the report is entered in the register of issued documents</source>
         <translation>未登记：使用 --user 用户名时，报告将登记在已签发文件登记册中</translation>
     </message>
@@ -4335,7 +4351,7 @@ scope at opening:</source>
     </message>
     <message>
         <source>integrity failure: {record_type} {record_id} is {status} in the database, but {problem}; its status is not backed by its signatures, so nothing was done (run &apos;batchtrace audit verify&apos; and tell QA)</source>
-        <translation>完整性故障：{record_type} {record_id} 在数据库中为{status}，但{problem}；其状态没有签名支持，因此未执行任何操作（请运行 'batchtrace audit verify' 并通知 QA）</translation>
+        <translation>完整性故障：{record_type} {record_id} 在数据库中为{status}，但{problem}；其状态没有签名支持，因此未执行任何操作（请运行 &apos;batchtrace audit verify&apos; 并通知 QA）</translation>
     </message>
 </context>
 <context>
