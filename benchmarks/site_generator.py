@@ -25,11 +25,13 @@ from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from domain.gtin import gtin_check_digit
 from domain.numbering import DEFAULT_RULES, NumberContext, NumberRule
 from persistence import tables as t
+from persistence.types import Quantity, to_millionths
 
 START = date(2016, 11, 28)  # a Monday: ten years of history up to the day before the benchmark date
 END = date(2026, 11, 25)
@@ -609,7 +611,7 @@ def load_sqlite(path: str, site: Site, log: Callable[[str], None] = print) -> No
     for table, rows in site.rows.items():
         columns = COLUMNS[table]
         sql = f'INSERT INTO {table} ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
-        conn.executemany(sql, rows)
+        conn.executemany(sql, _millionths(table, columns, rows))
     for _name, sql in indexes:
         conn.execute(sql)
     conn.execute("COMMIT")
@@ -620,6 +622,15 @@ def load_sqlite(path: str, site: Site, log: Callable[[str], None] = print) -> No
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
     log(f"  loaded SQLite in {time.perf_counter() - clock:.1f} s")
+
+
+def _millionths(table: str, columns: tuple[str, ...], rows: list[Any]) -> Any:
+    """SQLite keeps quantities as whole millionths (persistence.types.Quantity)."""
+    at = [i for i, name in enumerate(columns) if isinstance(t.metadata.tables[table].c[name].type, Quantity)]
+    if not at:
+        return rows
+    return ([to_millionths(Decimal(str(v))) if i in at and v is not None else v for i, v in enumerate(row)]
+            for row in rows)
 
 
 def load_postgresql(conninfo: str, site: Site, log: Callable[[str], None] = print) -> None:

@@ -31,7 +31,7 @@ from domain.trace_scope import TraceScope
 from persistence import tables as t
 from persistence.audit_trail import collector
 from persistence.trace_reader import node_info, read_children, read_graph, read_scope
-from persistence.types import audit_value
+from persistence.types import audit_value, raw_quantity
 
 _NODE_SQL = """
 SELECT COALESCE(l.lot_number, b.batch_number, s.shipment_number),
@@ -85,7 +85,7 @@ class SqlGenealogy:
         row = self.session.execute(text(_NODE_SQL), {"kind": key[0], "id": key[1]}).first()
         if row is None or row[0] is None:
             return None
-        return node_info(key[0], key[1], *row[1:])
+        return node_info(key[0], key[1], *row[1:], dec=raw_quantity(self.session.get_bind().dialect))
 
     def find(self, number: str, limit: int = 20) -> list[NodeInfo]:
         """Global search: lot, supplier lot, batch or shipment numbers (exact first, then prefix)."""

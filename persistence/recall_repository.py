@@ -32,7 +32,7 @@ from persistence.audit_trail import collector, created
 from persistence.bulk import insert_rows, reserve_ids
 from persistence.mapping import AUDITED
 from persistence.trace_queries import REACH, driver_sql
-from persistence.trace_reader import to_decimal
+from persistence.types import raw_quantity
 
 _SCOPE_COLUMNS = [c.name for c in t.recall_scope.columns]
 _CUSTOMER_COLUMNS = [c.name for c in t.recall_customers.columns]
@@ -79,6 +79,7 @@ class SqlRecalls:
         connection = self.session.connection()
         lock = " FOR UPDATE OF {0}" if connection.dialect.name == "postgresql" else ""
         found: dict[NodeKey, LockedState] = {}
+        to_decimal = raw_quantity(connection.dialect)
         for kind, select_sql in _LOCK_SQL.items():
             sql = REACH[True] + "\n" + select_sql + lock.format("l" if kind == "L" else "b")
             for node_id, status, on_hand, held_from, version in connection.exec_driver_sql(

@@ -31,7 +31,7 @@ from domain.recall import NotificationStatus, RecallStatus
 from domain.role_grants import GrantStatus
 from domain.signatures import Meaning
 from domain.site_security import BOUNDS as SECURITY_BOUNDS
-from persistence.types import RoleSet, StringTuple, UTCDateTime
+from persistence.types import Quantity, RoleSet, StringTuple, UTCDateTime
 
 metadata = MetaData(
     naming_convention={
@@ -110,7 +110,7 @@ def _enum(enum_cls: type, length: int = 20) -> SAEnum:
     )
 
 
-Qty = Numeric(18, 6)
+Qty = Quantity()  # exact on both engines (persistence.types)
 
 # Requests for signing roles (ACC-6): pending until a second administrator or QA approves (domain/role_grants).
 role_grants = Table(

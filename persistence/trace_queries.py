@@ -20,11 +20,9 @@ from sqlalchemy import Connection
 
 from domain.items import ItemType
 
-# Quantities are NUMERIC(18, 6). SQLite keeps them as floating point, so a SUM there could be off in the last
-# places: they are summed as whole millionths instead, exact on both engines.
-MICRO_DIGITS = 6
+# Quantities are exact on both engines (persistence.types.Quantity): NUMERIC on PostgreSQL, whole millionths on
+# SQLite, so a plain SUM is exact on each; the reader decodes them with persistence.types.raw_quantity.
 FETCH_CHUNK = 2000  # rows converted by the driver per call (see fetch_chunks)
-_EXACT_SUM = "SUM(CAST(ROUND({column} * 1000000) AS BIGINT))"  # 10 ** MICRO_DIGITS
 
 
 def _reach(near: str, far: str) -> str:
@@ -77,8 +75,8 @@ lots_in(id, unit, item_code, supplier_code, is_root) AS MATERIALIZED (
            CASE WHEN r.kind = CAST(:kind AS VARCHAR(1)) AND r.id = CAST(:id AS INTEGER) THEN 1 ELSE 0 END
       FROM reach r JOIN lots l ON l.id = r.id WHERE r.kind = 'L'
 ),
-shipped(shipment_id, unit, micro) AS MATERIALIZED (
-    SELECT g.{far}_id, x.unit, {_EXACT_SUM.format(column="g.quantity")}
+shipped(shipment_id, unit, amount) AS MATERIALIZED (
+    SELECT g.{far}_id, x.unit, SUM(g.quantity)
       FROM lots_in x JOIN genealogy g ON g.{near}_kind = 'L' AND g.{near}_id = x.id AND g.{far}_kind = 'S'
      GROUP BY g.{far}_id, x.unit
 )
@@ -92,7 +90,7 @@ SELECT 'count', 'B', NULL, NULL, COUNT(*), 0 FROM reach r
 UNION ALL
 SELECT 'shipments', NULL, NULL, NULL, COUNT(DISTINCT shipment_id), NULL FROM shipped
 UNION ALL
-SELECT 'customer', s.customer_code, c.name, x.unit, SUM(x.micro), COUNT(*)
+SELECT 'customer', s.customer_code, c.name, x.unit, SUM(x.amount), COUNT(*)
   FROM shipped x JOIN shipments s ON s.id = x.shipment_id LEFT JOIN customers c ON c.code = s.customer_code
  GROUP BY s.customer_code, c.name, x.unit
 UNION ALL

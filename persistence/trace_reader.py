@@ -14,22 +14,17 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from domain.quantities import QUANTUM
 from domain.trace import ChildPage, Direction, EdgeRow, NodeInfo, NodeKey, NodeKind, TraceChild, edge_unit
 from domain.trace_scope import CustomerInScope, SupplierInScope, TraceScope
-from persistence.trace_queries import CHILDREN_SQL, GRAPH_SQL, MICRO_DIGITS, SCOPE_SQL, fetch_all, fetch_chunks
+from persistence.trace_queries import CHILDREN_SQL, GRAPH_SQL, SCOPE_SQL, fetch_all, fetch_chunks
+from persistence.types import raw_quantity
 
 _KINDS = {kind.value: kind for kind in NodeKind}
 
 
-def to_decimal(value: Any) -> Decimal:
-    # SQLite hands NUMERIC back as float on the raw cursor: go through str to keep 0.1 as 0.1.
-    return Decimal(str(value)).quantize(QUANTUM)
-
-
 def node_info(kind: str, node_id: int, quantity: Any, number: str | None, item: str | None, status: str | None,
               unit: str | None, party: str | None, detail: str | None, on_date: Any, *,
-              dec: Callable[[Any], Decimal] = to_decimal) -> NodeInfo:
+              dec: Callable[[Any], Decimal]) -> NodeInfo:
     """One node from the columns the trace statements share: `party` and `detail` are the supplier and
     supplier lot of a lot, the customer code and name of a shipment."""
     shipment = kind == "S"
@@ -46,11 +41,12 @@ def read_graph(connection: Connection, root: NodeKey, *, forward: bool
     """Every edge out of (forward) or into (backward) the nodes reached from the root, as (src, dst,
     quantity), and every node at their far ends."""
     quantities: dict[Any, Decimal] = {}  # the same quantity comes back many times (e.g. a lot's shipments)
+    decode = raw_quantity(connection.dialect)
 
     def dec(value: Any) -> Decimal:
         amount = quantities.get(value)
         if amount is None:
-            amount = quantities[value] = to_decimal(value)
+            amount = quantities[value] = decode(value)
         return amount
 
     edges: list[EdgeRow] = []
@@ -73,9 +69,10 @@ def read_children(connection: Connection, parent: NodeInfo, direction: Direction
                      {"kind": parent.kind.value, "id": parent.id, "limit": limit, "offset": offset})
     children = []
     total = 0
+    dec = raw_quantity(connection.dialect)
     for kind, node_id, quantity, *details, more, count in rows:
-        node = node_info(kind, node_id, *details)
-        children.append(TraceChild(node, to_decimal(quantity), edge_unit(parent, node), bool(more)))
+        node = node_info(kind, node_id, *details, dec=dec)
+        children.append(TraceChild(node, dec(quantity), edge_unit(parent, node), bool(more)))
         total = count
     if not rows and offset:
         total = offset  # asked past the end: nothing more
@@ -89,6 +86,7 @@ def read_scope(connection: Connection, root: NodeInfo, direction: Direction) -> 
     finished = shipments = 0
     customers: list[CustomerInScope] = []
     suppliers: list[SupplierInScope] = []
+    dec = raw_quantity(connection.dialect)
     for part, code, name, unit, amount, extra in rows:
         if part == "count":
             counts[code] = int(amount)
@@ -96,8 +94,7 @@ def read_scope(connection: Connection, root: NodeInfo, direction: Direction) -> 
         elif part == "shipments":
             shipments = int(amount)
         elif part == "customer":
-            quantity = Decimal(int(amount)).scaleb(-MICRO_DIGITS)  # summed in millionths
-            customers.append(CustomerInScope(code, name or "", unit, quantity, int(extra)))
+            customers.append(CustomerInScope(code, name or "", unit, dec(amount), int(extra)))
         else:
             suppliers.append(SupplierInScope(code, name or "", int(amount)))
     customers.sort(key=lambda c: (c.code, c.unit or ""))

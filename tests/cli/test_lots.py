@@ -76,7 +76,7 @@ def _snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 def _lot(url: str, number: str) -> tuple[str, float]:
     status, on_hand = sql(url, f"SELECT status, on_hand FROM lots WHERE lot_number = '{number}'")[0]
-    return status, float(on_hand)
+    return status, float(on_hand) / 10**6 if url.startswith("sqlite") else float(on_hand)  # SQLite: millionths
 
 
 @pytest.mark.req("INT-2", "LOT-4", "LOT-5", "LOT-6", "LOT-7", "LOT-8", "LOT-9", "TRC-1", "TRC-2", "TRC-4", "SIG-5")
