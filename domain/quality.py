@@ -11,6 +11,7 @@ from enum import Enum
 
 from domain.errors import ValidationError
 from domain.i18n import N_, _, names, one_of
+from domain.quantities import LIMIT, QUANTUM
 
 
 class ResultType(Enum):
@@ -76,6 +77,9 @@ def _number(text: str | None, what: str) -> Decimal | None:
         raise ValidationError(_("{what} '{text}' is not a number", what=_(what), text=text)) from None
     if not value.is_finite():
         raise ValidationError(_("{what} '{text}' is not a number", what=_(what), text=text))
+    if abs(value) >= LIMIT or value != value.quantize(QUANTUM):  # kept as a quantity is: exact, GEN-7
+        raise ValidationError(_("{what} '{value}' is out of range: at most 12 digits before the decimal point "
+                                "and 6 after", what=_(what), value=text))
     return value
 
 

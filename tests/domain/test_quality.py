@@ -42,6 +42,9 @@ def spec(*tests: TestInput) -> Specification:
     (TestInput("V OL", "Fill volume", "SOP", "Numeric", "mL", "1"), "must be 1 to 32 letters"),
     (TestInput("VOL", "Fill volume", "SOP", "Numeric", "mL", "1", replicates=0), "replicates must be 1 to 20"),
     (TestInput("VOL", "Fill volume", "SOP", "Colour", "mL", "1"), "unknown result type 'Colour'"),
+    # limits are kept as quantities are, exactly: 12 digits before the point and 6 after (GEN-7)
+    (TestInput("VOL", "Fill volume", "SOP", "Numeric", "mL", "0.0000001"), "lower limit '0.0000001' is out of range"),
+    (TestInput("VOL", "Fill volume", "SOP", "Numeric", "mL", None, "1e12"), "upper limit '1e12' is out of range"),
 ])
 def test_a_bad_test_definition_is_refused_with_one_clear_message(test: TestInput, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
