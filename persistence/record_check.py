@@ -29,7 +29,7 @@ from domain.record_check import (
 from persistence import process_tables as pt
 from persistence import qc_tables as qt
 from persistence import tables as t
-from persistence.types import audit_value
+from persistence.types import audit_value, raw_quantity
 
 Row = dict[str, Any]
 KeyOf = Callable[[Row], str]
@@ -130,12 +130,20 @@ class SqlRecordCheck:
         def raw(*columns: Column[Any]) -> Any:  # the stored values: the kind as its text, not the enum
             return self.session.execute(select(*(type_coerce(c, NullType()) for c in columns)))
 
+        decode = raw_quantity(self.session.get_bind().dialect)
+
+        def qty(stored: Any) -> Any:  # as the app reads it; a value it never writes stays as found (named)
+            try:
+                return decode(stored)
+            except (ValueError, TypeError, ArithmeticError):
+                return stored
+
         mi, lot, line = t.material_issues.c, t.lots.c, t.shipment_lines.c
-        issues = ((name("L", lot_id), name("B", batch_id), kind, q)
+        issues = ((name("L", lot_id), name("B", batch_id), kind, qty(q))
                   for lot_id, batch_id, kind, q in raw(mi.lot_id, mi.batch_id, mi.kind, mi.quantity))
-        completions = ((name("B", batch_id), name("L", lot_id), q)
+        completions = ((name("B", batch_id), name("L", lot_id), qty(q))
                        for batch_id, lot_id, q in raw(lot.batch_id, lot.id, lot.quantity) if batch_id is not None)
-        shipped = ((name("L", lot_id), name("S", shipment_id), q)
+        shipped = ((name("L", lot_id), name("S", shipment_id), qty(q))
                    for lot_id, shipment_id, q in raw(line.lot_id, line.shipment_id, line.quantity))
         expected = expected_flows(issues, completions, shipped)
 
