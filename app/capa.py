@@ -34,11 +34,12 @@ class ActionView:
     evidence: str | None
     done_by: str | None
     done_at: datetime | None
+    change_request: str | None = None  # the change request it needs (CHG-1)
 
     @classmethod
     def of(cls, a: CapaAction, today: date) -> ActionView:
         return cls(a.action_no, a.kind.value, a.description, a.owner, a.due_on, a.overdue(today), a.evidence,
-                   a.done_by, a.done_at)
+                   a.done_by, a.done_at, a.change_request)
 
 
 @dataclass(frozen=True)
@@ -122,9 +123,10 @@ def open_capa(uow: UnitOfWork, actor: Actor, title: str, description: str, effec
         return _view(tx, capa, [])
 
 
-def add_action(uow: UnitOfWork, actor: Actor, number: str, kind: str, description: str, owner: str, due_on: date
-               ) -> CapaView:
-    """Plan an action: corrective or preventive, whose (an active user), by when."""
+def add_action(uow: UnitOfWork, actor: Actor, number: str, kind: str, description: str, owner: str, due_on: date,
+               *, change_request: str | None = None) -> CapaView:
+    """Plan an action: corrective or preventive, whose (an active user), by when; it may need a change request,
+    and then closes only once that change is implemented (CHG-1)."""
     action_kind = ActionKind.parse(kind)
     with uow.acting_as(actor) as tx:
         actor.require(Permission.MANAGE_CAPA)
@@ -135,8 +137,11 @@ def add_action(uow: UnitOfWork, actor: Actor, number: str, kind: str, descriptio
             raise NotFound(_("no active user {user_id} to own the action", user_id=owner.strip()))
         assert capa.id is not None
         actions = tx.capas.actions([capa.id], for_update=True)[capa.id]
+        change = change_request.strip() if change_request and change_request.strip() else None
+        if change is not None and tx.changes.get(change) is None:
+            raise NotFound(_("no change request {number}", number=change))
         action = CapaAction(capa.id, len(actions) + 1, action_kind, description, person.user_id, due_on,
-                            local_today(tx))
+                            local_today(tx), change)
         tx.capas.add(action)
         capa.effective = None  # a new action is checked again
         tx.commit(reason=f"action {action.action_no} planned, due {due_on}, owner {person.user_id}")
@@ -157,7 +162,8 @@ def close_action(uow: UnitOfWork, actor: Actor, number: str, action_no: int, evi
             raise AccessDenied(_("action {action_no} of CAPA {number} is {owner}'s to close", action_no=action_no,
                                  number=capa.number, owner=action.owner),
                                permission=Permission.MANAGE_CAPA.name, user_id=actor.user_id)
-        action.close(evidence, actor.user_id, tx.now())
+        change = tx.changes.get(action.change_request) if action.change_request else None
+        action.close(evidence, actor.user_id, tx.now(), change.status.value if change else None)
         tx.commit(reason=f"action {action_no} done")
         return _view(tx, capa, actions)
 

@@ -63,6 +63,8 @@ def _check_exists(tx: UnitOfWork, kind: str, ref: str) -> None:
         raise NotFound(_("no batch {number}", number=ref))
     if kind == "alert" and (not ref.isdigit() or tx.alerts.get(int(ref)) is None):
         raise NotFound(_("no alert {alert_id}", alert_id=ref))
+    if kind == "change" and tx.changes.get(ref) is None:  # the change request it proposes (CHG-1)
+        raise NotFound(_("no change request {number}", number=ref))
 
 
 def open_deviation_in(tx: UnitOfWork, actor: Actor, title: str, description: str,

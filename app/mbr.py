@@ -1,4 +1,5 @@
-"""Use cases for master batch records, minimal (LOT-6, CHG-3): draft, bill of materials, make effective."""
+"""Use cases for master batch records, minimal (LOT-6, CHG-3): draft and bill of materials. A version becomes
+effective through an implemented change request only (app.change_control, CHG-1)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from app.ports import UnitOfWork
-from domain.errors import NotFound, ReasonRequired, ValidationError
+from domain.errors import NotFound
 from domain.i18n import N_, _
 from domain.inputs import parse_percentage_text, parse_quantity_text
 from domain.items import validate_code
@@ -67,24 +68,6 @@ def create_draft(
                          parse_percentage_text(line.tolerance_pct))
         tx.mbrs.add(mbr)
         tx.commit()
-        return MbrView.of(mbr)
-
-
-def make_effective(uow: UnitOfWork, actor: Actor, product_code: str, version: int, reason: str | None) -> MbrView:
-    """The draft becomes the version batches are planned from; the previous one is superseded."""
-    if not reason or not reason.strip():
-        raise ReasonRequired(_("a reason (the change it implements) is required to make a version effective"))
-    code = validate_code(product_code, N_("item"))
-    with uow.acting_as(actor) as tx:
-        actor.require(Permission.APPROVE_MBR)
-        mbr = tx.mbrs.version(code, version)
-        if mbr is None:
-            raise NotFound(_("no master batch record {code} v{version}", code=code, version=version))
-        previous = tx.mbrs.effective(code)
-        if previous is mbr:
-            raise ValidationError(_("{label} is already effective", label=mbr.label))
-        mbr.make_effective(tx.now(), previous)
-        tx.commit(reason=reason)
         return MbrView.of(mbr)
 
 

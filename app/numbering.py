@@ -28,7 +28,7 @@ def next_number(tx: UnitOfWork, scope: str, on: date, item: str = "") -> str:
 
 
 # numbered without an item code (see app.shipments, app.recalls)
-_NO_ITEM_SCOPES = ("shipment", "recall", "deviation", "capa")
+_NO_ITEM_SCOPES = ("shipment", "recall", "deviation", "capa", "change")
 
 
 def _example(rule: NumberRule, on: date) -> str:

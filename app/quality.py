@@ -136,7 +136,7 @@ class QualityView:
 
 def create_spec(uow: UnitOfWork, actor: Actor, item_code: str, title: str, tests: Sequence[TestInput]
                 ) -> SpecView:
-    """A new draft version of the item's specification (QC-1); it takes effect when approved."""
+    """A new draft version of the item's specification (QC-1); it takes effect through a change request (CHG-1)."""
     code = validate_code(item_code, N_("item"))
     with uow.acting_as(actor) as tx:
         actor.require(Permission.EDIT_SPEC)
@@ -145,22 +145,6 @@ def create_spec(uow: UnitOfWork, actor: Actor, item_code: str, title: str, tests
         spec = Specification(code, tx.quality.latest_spec_version(code) + 1, title, tests, tx.now())
         tx.quality.add(spec)
         tx.commit()
-        return SpecView.of(spec)
-
-
-def approve_spec(uow: UnitOfWork, actor: Actor, item_code: str, version: int, reason: str | None) -> SpecView:
-    """Make a draft effective; the version it replaces is superseded and stays readable (CHG-2). Records that
-    entered testing earlier keep the version they started with."""
-    if not reason or not reason.strip():
-        raise ReasonRequired("say why this specification becomes effective (e.g. the change request)")
-    code = validate_code(item_code, N_("item"))
-    with uow.acting_as(actor) as tx:
-        actor.require(Permission.APPROVE_SPEC)
-        spec = tx.quality.spec_version(code, version, for_update=True)
-        if spec is None:
-            raise NotFound(f"no specification {code} v{version}")
-        spec.make_effective(tx.now(), tx.quality.effective_spec(code))
-        tx.commit(reason=reason)
         return SpecView.of(spec)
 
 

@@ -30,6 +30,7 @@ from app.signing_rules import requirements_for
 from app.status_backing import require_backed
 from app.users import AuthConfig, _check_password
 from domain.batches import BatchStatus
+from domain.change_control import ChangeRequest, ChangeStatus
 from domain.errors import AuthenticationFailed, NotFound, ReasonRequired
 from domain.i18n import _
 from domain.lots import LotStatus
@@ -52,7 +53,8 @@ if TYPE_CHECKING:
 
 # The transitions a record waits for in its status, so they are listed as pending before anyone has signed;
 # any other signed transition (a rejection, a release from hold) is pending once someone has started signing.
-AWAITED = {("lot", LotStatus.QUARANTINE, LotStatus.RELEASED), ("batch", BatchStatus.QA_REVIEW, BatchStatus.RELEASED)}
+AWAITED = {("lot", LotStatus.QUARANTINE, LotStatus.RELEASED), ("batch", BatchStatus.QA_REVIEW, BatchStatus.RELEASED),
+           ("change", ChangeStatus.SUBMITTED, ChangeStatus.APPROVED)}
 
 
 @dataclass
@@ -211,6 +213,7 @@ def _evaluate(tx: UnitOfWork, record: SignedRecord) -> Evaluation:
     # Imported here: app.release registers the process rule, whose module signs steps through this one.
     from app.release import evaluate_record
 
+    assert not isinstance(record.entity, ChangeRequest)  # only a release binds an evaluation
     return evaluate_record(tx, record.record_type, record.entity)
 
 
@@ -436,6 +439,9 @@ def _candidates(tx: UnitOfWork, record_type: str, awaited: list[Enum], started: 
     if record_type == "lot":
         for lot in tx.lots.list(statuses=[s for s in awaited if isinstance(s, LotStatus)], limit=limit):
             records[lot.lot_number] = signed_records.of_lot(lot)
+    elif record_type == "change":
+        for change in tx.changes.find(statuses=[s for s in awaited if isinstance(s, ChangeStatus)], limit=limit):
+            records[change.number] = signed_records.of_change(tx, change)
     else:
         for batch in tx.batches.list(statuses=[s for s in awaited if isinstance(s, BatchStatus)], limit=limit):
             records[batch.batch_number] = signed_records.of_batch(tx, batch)

@@ -1,6 +1,6 @@
-"""The records that are signed (lots and batches): how each is found, which of its fields are signed content
-(SIG-3), what the signature dialog shows of it, who performed its production steps (ACC-6), and how a signed
-transition is completed on it.
+"""The records that are signed (lots, batches and change requests): how each is found, which of its fields are
+signed content (SIG-3), what the signature dialog shows of it, who performed its production steps (ACC-6), and how
+a signed transition is completed on it.
 
 Signed content is the GMP content of the record, not what normal later work changes: the held-from status,
 the version counter and a lot's stock on hand are left out, so a release signature stays valid while the lot
@@ -19,9 +19,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from app import versioned
 from app.clock import local_today
 from app.ports import UnitOfWork
 from domain.batches import BATCH_WORKFLOW, Batch, BatchStatus
+from domain.change_control import CHANGE_WORKFLOW, ChangeRequest, ChangeStatus
 from domain.errors import NotFound, ValidationError
 from domain.i18n import _
 from domain.lots import LOT_WORKFLOW, Lot, LotStatus
@@ -31,7 +33,7 @@ from domain.signatures import SIGNED_CONTENT_VERSION, STATUS_CONTENT_VERSION, Si
 from domain.users import SYSTEM_ACTOR
 from domain.workflow import StateMachine, Transition
 
-RECORD_TYPES = ("lot", "batch")
+RECORD_TYPES = ("lot", "batch", "change")
 # Production steps of a batch, by their status change (ACC-6); material issues and returns count too. Resuming
 # after a hold is QA's decision, not a production step.
 _B = BatchStatus
@@ -48,7 +50,7 @@ class SignedRecord:
     status: Enum
     fields: Mapping[str, object]  # the signed content
     key_values: tuple[tuple[str, str], ...]  # what the signature dialog shows of the record
-    entity: Lot | Batch
+    entity: Lot | Batch | ChangeRequest
 
     def digest(self, target: str, evaluation: str | None, version: str = STATUS_CONTENT_VERSION) -> str:
         """The hash a signature toward `target` signs now: the fields, the target status (since "s2") and a
@@ -117,6 +119,18 @@ def of_batch(tx: UnitOfWork, batch: Batch) -> SignedRecord:
                         batch_content(batch, issued, outputs), shown, batch)
 
 
+def of_change(tx: UnitOfWork, change: ChangeRequest) -> SignedRecord:
+    """A change request's approval signs the change as submitted: what, why, when, and its impact (SIG-3)."""
+    assert change.id is not None
+    items = tx.changes.items([change.id])[change.id]
+    shown = (("Change request", change.number), ("Title", change.title), ("Classification",
+             change.classification.value), ("Requested by", change.requester),
+             ("Effective on", str(change.effective_on)),
+             ("Versions", ", ".join(f"{i.action.value}: {i.label}" for i in items)), ("Status", change.status.value))
+    return SignedRecord("change", change.number, CHANGE_WORKFLOW, change.status, change.content(items), shown,
+                        change)
+
+
 def check_type(record_type: str) -> str:
     if record_type not in RECORD_TYPES:
         raise ValidationError(_("unknown record type '{record_type}': signed records are {choices}",
@@ -125,7 +139,12 @@ def check_type(record_type: str) -> str:
 
 
 def load(tx: UnitOfWork, record_type: str, record_id: str, *, for_update: bool = False) -> SignedRecord:
-    if check_type(record_type) == "lot":
+    if check_type(record_type) == "change":
+        change = tx.changes.get(record_id, for_update=for_update)
+        if change is None:
+            raise NotFound(_("no change request {record_id}", record_id=record_id))
+        return of_change(tx, change)
+    if record_type == "lot":
         lot = tx.lots.by_number(record_id, for_update=for_update)
         if lot is None:
             raise NotFound(_("no lot {record_id}", record_id=record_id))
@@ -137,10 +156,19 @@ def load(tx: UnitOfWork, record_type: str, record_id: str, *, for_update: bool =
 
 
 def parse_target(record_type: str, target: Enum | str) -> Enum:
-    if isinstance(target, LotStatus | BatchStatus):
+    if isinstance(target, LotStatus | BatchStatus | ChangeStatus):
         return target
     text = target.value if isinstance(target, Enum) else target
-    return LotStatus.parse(str(text)) if check_type(record_type) == "lot" else BatchStatus.parse(str(text))
+    if check_type(record_type) == "change":
+        return _change_status(str(text))
+    return LotStatus.parse(str(text)) if record_type == "lot" else BatchStatus.parse(str(text))
+
+
+def _change_status(text: str) -> ChangeStatus:
+    for status in ChangeStatus:
+        if text.strip().casefold() in (status.value.casefold(), status.name.casefold()):
+            return status
+    raise ValidationError(_("unknown change request status '{text}'", text=text))
 
 
 def performers(tx: UnitOfWork, record: SignedRecord) -> dict[str, str]:
@@ -148,6 +176,10 @@ def performers(tx: UnitOfWork, record: SignedRecord) -> dict[str, str]:
     material, started, completed or submitted it to QC; for a lot, whoever recorded it (received or produced).
     From the material issues and the status history, both written with the step itself."""
     found: dict[str, str] = {}
+    if isinstance(record.entity, ChangeRequest):
+        # The requester never approves their own change (CHG-1): the approval signatures are "not performers".
+        return {record.entity.requester: _("requested change {number} (nobody approves their own change)",
+                                           number=record.entity.number)}
     if isinstance(record.entity, Batch):
         assert record.entity.id is not None
         for issue in tx.batches.issues(record.entity.id):
@@ -177,6 +209,10 @@ def _complete(tx: UnitOfWork, record: SignedRecord, target: Enum, signed: Signin
     if isinstance(record.entity, Lot):
         assert isinstance(target, LotStatus)
         record.entity.complete_signed(target, signed, local_today(tx))
+    elif isinstance(record.entity, ChangeRequest):
+        assert isinstance(target, ChangeStatus) and record.entity.id is not None
+        record.entity.complete_signed(target, signed, tx.now())
+        versioned.move_drafts(tx, tx.changes.items([record.entity.id])[record.entity.id], "Approved")
     else:
         assert isinstance(target, BatchStatus)
         record.entity.complete_signed(target, signed, tx.now())

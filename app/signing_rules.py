@@ -11,6 +11,7 @@ from typing import Any
 
 from app.ports import UnitOfWork
 from domain.batches import BATCH_WORKFLOW
+from domain.change_control import CHANGE_WORKFLOW
 from domain.errors import NotFound, ReasonRequired, ValidationError
 from domain.i18n import _
 from domain.lots import LOT_WORKFLOW
@@ -18,7 +19,7 @@ from domain.signatures import Meaning, RuleExtra, SignatureRequirement, signatur
 from domain.users import Actor, Permission, Role
 from domain.workflow import StateMachine, Transition
 
-MACHINES: dict[str, StateMachine[Any]] = {"lot": LOT_WORKFLOW, "batch": BATCH_WORKFLOW}
+MACHINES: dict[str, StateMachine[Any]] = {"lot": LOT_WORKFLOW, "batch": BATCH_WORKFLOW, "change": CHANGE_WORKFLOW}
 
 
 @dataclass(frozen=True)

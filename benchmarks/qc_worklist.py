@@ -31,7 +31,8 @@ from bench_users import approve_signing_roles  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import create_engine  # noqa: E402
 
-from app import bootstrap, masterdata, quality, users  # noqa: E402
+from app import bootstrap, change_control, masterdata, quality, users  # noqa: E402
+from app.demo.change_site import implemented_change  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from domain.items import ItemType  # noqa: E402
 from domain.quality import PlanStatus, ResultStatus, TestInput  # noqa: E402
@@ -53,17 +54,19 @@ def build(url: str, plans: int) -> None:
     try:
         users.create_first_administrator(ctx.uow(), ctx.auth, "admin", "Bench Admin", PASSWORD)
         admin = users.log_in(ctx.uow(), ctx.auth, "admin", PASSWORD)
-        for uid, role in (("qc", Role.QC_ANALYST), ("qa", Role.QA_REVIEWER)):
+        for uid, role in (("qc", Role.QC_ANALYST), ("qa", Role.QA_REVIEWER), ("prod", Role.PRODUCTION)):
             users.add_user(ctx.uow(), admin, ctx.auth, uid, uid.upper(), frozenset({role}), PASSWORD)
             approve_signing_roles(ctx, admin, uid)
             users.change_own_password(ctx.uow(), ctx.auth, uid, PASSWORD, PASSWORD + "x")
-        qc, qa = (users.log_in(ctx.uow(), ctx.auth, u, PASSWORD + "x") for u in ("qc", "qa"))
+        qc, qa, prod = (users.log_in(ctx.uow(), ctx.auth, u, PASSWORD + "x") for u in ("qc", "qa", "prod"))
         masterdata.create_item(ctx.uow(), admin, "RES-PC", "Polycarbonate resin", ItemType.RAW_MATERIAL, Unit.KG)
         quality.create_spec(ctx.uow(), qc, "RES-PC", "Resin incoming", [
             TestInput("MFI", "Melt flow index", "ISO 1133", "Numeric", "g/10min", "8", "12", 1, replicates=2),
             TestInput("ID", "Identity (FTIR)", "SOP-QC-004", "Pass/fail"),
             TestInput("COL", "Colour", "visual", "Text", expected_text="Clear")])
-        spec = quality.approve_spec(ctx.uow(), qa, "RES-PC", 1, "benchmark")
+        implemented_change(ctx.uow, ctx.auth, PASSWORD + "x", (qc, qa, prod), "Resin incoming", "benchmark",
+                           [change_control.ItemInput("spec", "RES-PC", 1)])
+        spec = quality.get_spec(ctx.uow(), qa, "RES-PC", 1)
         spec_id = quality_spec_id(url)
     finally:
         ctx.dispose()

@@ -38,7 +38,18 @@ from sqlalchemy import text  # noqa: E402
 from trace_cases import log, percentile  # noqa: E402
 from trace_site import SiteStore, prepare  # noqa: E402
 
-from app import batches, bootstrap, deviations, quality, release, result_review, signatures, users  # noqa: E402
+from app import (  # noqa: E402
+    batches,
+    bootstrap,
+    change_control,
+    deviations,
+    quality,
+    release,
+    result_review,
+    signatures,
+    users,
+)
+from app.demo.change_site import implemented_change  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.signatures import SigningSession  # noqa: E402
 from domain.batches import BatchStatus  # noqa: E402
@@ -72,7 +83,8 @@ def set_up(url: str) -> str:
         tests = [TestInput(f"T{i:02d}", f"Test {i}", "SOP-QC-1", "Numeric", "mm", "1.0", "2.0", 2)
                  for i in range(1, TESTS + 1)]
         spec = quality.create_spec(ctx.uow(), qc, product, f"{product} release", tests)
-        quality.approve_spec(ctx.uow(), qa, product, spec.version, "bench")
+        implemented_change(ctx.uow, ctx.auth, PASSWORD, (qc, qa, prod), f"{product} release specification", "bench",
+                           [change_control.ItemInput("spec", product, spec.version)])
         with ctx.uow().acting_as(qc) as tx:
             quality.plan_tests(tx, "batch", number, product)
             tx.commit(reason="bench: the plan of a generated batch in QC testing")

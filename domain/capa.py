@@ -63,9 +63,10 @@ class CapaAction:
     evidence: str | None
     done_by: str | None
     done_at: datetime | None
+    change_request: str | None  # the change request the action needs (CHG-1); closed once it is implemented
 
     def __init__(self, capa_id: int, action_no: int, kind: ActionKind, description: str, owner: str, due_on: date,
-                 today: date) -> None:
+                 today: date, change_request: str | None = None) -> None:
         if due_on < today:
             raise ValidationError(_("the due date {due_on} is in the past", due_on=due_on))
         self.id = None
@@ -74,6 +75,7 @@ class CapaAction:
         self.owner, self.due_on = owner, due_on
         self.evidence = self.done_by = None
         self.done_at = None
+        self.change_request = change_request
 
     @property
     def is_done(self) -> bool:
@@ -82,9 +84,14 @@ class CapaAction:
     def overdue(self, today: date) -> bool:
         return not self.is_done and self.due_on < today
 
-    def close(self, evidence: str, user_id: str, at: datetime) -> None:
+    def close(self, evidence: str, user_id: str, at: datetime, change_status: str | None = None) -> None:
+        """`change_status`: the status of the change request the action needs, if it names one."""
         if self.is_done:
             raise ValidationError(_("action {action_no} is already closed", action_no=self.action_no))
+        if self.change_request is not None and change_status != "Implemented":
+            raise ValidationError(_("action {action_no} needs change request {change_request}, which is {status}: "
+                                    "it closes once the change is implemented", action_no=self.action_no,
+                                    change_request=self.change_request, status=_(change_status or "").lower()))
         self.evidence = _text(evidence, _("the evidence that the action was done"), 2000)
         self.done_by, self.done_at = user_id, at
 

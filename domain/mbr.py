@@ -11,16 +11,23 @@ from decimal import Decimal
 from enum import Enum
 
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.items import Item, ItemType
 from domain.process import ProcessStep
 from domain.quantities import QUANTUM
 
 
 class MbrStatus(Enum):
-    DRAFT = "Draft"
-    EFFECTIVE = "Effective"
-    SUPERSEDED = "Superseded"
+    """The document lifecycle (CHG-1): a draft goes into review with its change request, is approved with it,
+    and becomes effective when the change is implemented; the version it replaces is superseded, and a version
+    no longer wanted at all is retired. Only drafts change."""
+
+    DRAFT = N_("Draft")
+    IN_REVIEW = N_("In review")
+    APPROVED = N_("Approved")
+    EFFECTIVE = N_("Effective")
+    SUPERSEDED = N_("Superseded")
+    RETIRED = N_("Retired")
 
 
 class BomLine:
@@ -119,8 +126,26 @@ class MasterBatchRecord:
     def line_for(self, item_code: str) -> BomLine | None:
         return next((line for line in self.lines if line.item_code == item_code), None)
 
+    def move_in_review(self, target: MbrStatus) -> None:
+        """In review with its change request, approved with it, or back to draft when it is cancelled."""
+        allowed = {MbrStatus.IN_REVIEW: {MbrStatus.DRAFT}, MbrStatus.APPROVED: {MbrStatus.IN_REVIEW},
+                   MbrStatus.DRAFT: {MbrStatus.IN_REVIEW, MbrStatus.APPROVED}}
+        if self.status not in allowed.get(target, set()):
+            raise ValidationError(_("master batch record {label} is {lower}: it cannot become {target}",
+                                    label=self.label, lower=_(self.status.value).lower(),
+                                    target=_(target.value).lower()))
+        self.status = target
+
+    def retire(self) -> None:
+        if self.status is not MbrStatus.EFFECTIVE:
+            raise ValidationError(_("master batch record {label} is {lower}: only the effective version is retired",
+                                    label=self.label, lower=_(self.status.value).lower()))
+        self.status = MbrStatus.RETIRED
+
     def make_effective(self, now: datetime, previous: MasterBatchRecord | None) -> None:
-        self._require_draft()
+        """Through an implemented change request only (app.change_control; the database refuses any other path)."""
+        if self.status not in (MbrStatus.DRAFT, MbrStatus.APPROVED):
+            self._require_draft()
         if not self.lines:
             raise ValidationError(_("master batch record {label} has no bill of materials", label=self.label))
         if previous is not None:

@@ -147,4 +147,5 @@ DEFAULT_RULES: dict[str, str] = {
     "recall": "RC{yyyy}-{seq:03}",
     "deviation": "DEV{yyyy}-{seq:04}",
     "capa": "CAPA{yyyy}-{seq:04}",
+    "change": "CR-{yy}{mm}-{seq:04}",
 }

@@ -30,9 +30,14 @@ class ResultType(Enum):
 
 
 class SpecStatus(Enum):
+    """The document lifecycle (CHG-1), as for master batch records (domain.mbr.MbrStatus)."""
+
     DRAFT = N_("Draft")
+    IN_REVIEW = N_("In review")
+    APPROVED = N_("Approved")
     EFFECTIVE = N_("Effective")
     SUPERSEDED = N_("Superseded")
+    RETIRED = N_("Retired")
 
 
 class ResultStatus(Enum):
@@ -256,8 +261,24 @@ class Specification:
                                     label=self.label, code=code, code2=', '.join(t.code for t in self.tests)))
         return found
 
+    def move_in_review(self, target: SpecStatus) -> None:
+        """In review with its change request, approved with it, or back to draft when it is cancelled."""
+        allowed = {SpecStatus.IN_REVIEW: {SpecStatus.DRAFT}, SpecStatus.APPROVED: {SpecStatus.IN_REVIEW},
+                   SpecStatus.DRAFT: {SpecStatus.IN_REVIEW, SpecStatus.APPROVED}}
+        if self.status not in allowed.get(target, set()):
+            raise ValidationError(_("{label} is {status}: it cannot become {target}", label=self.label,
+                                    status=_(self.status.value).lower(), target=_(target.value).lower()))
+        self.status = target
+
+    def retire(self) -> None:
+        if self.status is not SpecStatus.EFFECTIVE:
+            raise ValidationError(_("{label} is {status}: only the effective version is retired",
+                                    label=self.label, status=_(self.status.value).lower()))
+        self.status = SpecStatus.RETIRED
+
     def make_effective(self, now: datetime, previous: Specification | None) -> None:
-        if self.status is not SpecStatus.DRAFT:
+        """Through an implemented change request only (app.change_control; the database refuses any other path)."""
+        if self.status not in (SpecStatus.DRAFT, SpecStatus.APPROVED):
             raise ValidationError(_("{label} is {status}: only a draft becomes effective",
                                     label=self.label, status=self.status.value.lower()))
         if previous is not None:

@@ -20,7 +20,7 @@ Replayed = dict[str, dict[str, Any] | None]  # record key -> its fields as the t
 ABSENT = "(no such record)"
 WHOLE_RECORD = "(record)"
 # The record types whose status changes the unit of work keeps as history (persistence.signature_repositories).
-STATUS_HISTORY = frozenset({"lot", "batch", "deviation"})
+STATUS_HISTORY = frozenset({"lot", "batch", "deviation", "change"})
 
 
 @dataclass(frozen=True)

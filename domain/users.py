@@ -82,6 +82,8 @@ class Permission(Enum):
     VERIFY_STEP = N_("verify production steps")
     MANAGE_FACILITIES = N_("manage rooms, sensors and equipment")
     IMPORT_PROCESS_DATA = N_("import process data")
+    OPEN_CHANGE = N_("raise and submit change requests")
+    IMPLEMENT_CHANGE = N_("implement or reject change requests")
 
 
 _QA_COMMON = frozenset(
@@ -91,6 +93,7 @@ _QA_COMMON = frozenset(
         Permission.MANAGE_RECALL, Permission.RELEASE_LOT, Permission.ACKNOWLEDGE_ALERT, Permission.ISSUE_DOCUMENT,
         Permission.EDIT_SPEC, Permission.APPROVE_SPEC, Permission.REVIEW_QC_RESULTS, Permission.OPEN_DEVIATION,
         Permission.INVESTIGATE_DEVIATION, Permission.CLOSE_DEVIATION, Permission.MANAGE_CAPA, Permission.CLOSE_CAPA,
+        Permission.OPEN_CHANGE, Permission.IMPLEMENT_CHANGE,
     }
 )
 
@@ -106,11 +109,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PRODUCTION: frozenset(
         {Permission.EDIT_MBR, Permission.PLAN_BATCH, Permission.PRODUCE_BATCH, Permission.ISSUE_MATERIAL,
          Permission.ISSUE_DOCUMENT, Permission.RECORD_PROCESS, Permission.VERIFY_STEP, Permission.IMPORT_PROCESS_DATA,
-         Permission.OPEN_DEVIATION}
+         Permission.OPEN_DEVIATION, Permission.OPEN_CHANGE}
     ),
     Role.QC_ANALYST: frozenset({Permission.VIEW_AUDIT, Permission.COMPLETE_QC, Permission.ISSUE_DOCUMENT,
                                 Permission.EDIT_SPEC, Permission.ENTER_QC_RESULTS, Permission.REVIEW_QC_RESULTS,
-                                Permission.OPEN_DEVIATION, Permission.INVESTIGATE_DEVIATION}),
+                                Permission.OPEN_DEVIATION, Permission.INVESTIGATE_DEVIATION, Permission.OPEN_CHANGE}),
     Role.QA_REVIEWER: _QA_COMMON | {Permission.MANAGE_MASTER_DATA, Permission.EDIT_MBR, Permission.VERIFY_STEP,
                                     Permission.MANAGE_FACILITIES, Permission.IMPORT_PROCESS_DATA},
     Role.QA_RELEASE: _QA_COMMON | {Permission.APPROVE_MBR, Permission.RELEASE_BATCH},

@@ -42,6 +42,8 @@ capa_actions = Table(
     Column("evidence", Text, nullable=True),
     Column("done_by", String(32), ForeignKey("users.user_id"), nullable=True),
     Column("done_at", UTCDateTime(), nullable=True),
+    # The change request the action needs (CHG-1): the action closes once that change is implemented.
+    Column("change_request", String(40), ForeignKey("change_requests.number"), nullable=True),
     UniqueConstraint("capa_id", "action_no", name="uq_capa_actions_capa_no"),
     Index("ix_capa_actions_open", "owner", "due_on"),
 )

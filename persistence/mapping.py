@@ -11,6 +11,7 @@ from sqlalchemy.orm import registry, relationship
 from domain.alerts import Alert
 from domain.batches import Batch, MaterialIssue
 from domain.capa import Capa, CapaAction
+from domain.change_control import ChangeItem, ChangeRequest
 from domain.deviations import Deviation, DeviationLink
 from domain.documents import IssuedDocument
 from domain.items import Customer, Item, Supplier, SupplierApproval
@@ -28,6 +29,7 @@ from domain.signatures import RuleExtra, Signature
 from domain.site_security import SiteSecurity
 from domain.users import User
 from persistence import capa_tables as ct
+from persistence import change_tables as cht
 from persistence import process_tables as pt
 from persistence import qc_tables as qt
 from persistence import tables as t
@@ -51,6 +53,8 @@ AUDITED: dict[type, AuditedType] = {
     DeviationLink: AuditedType("deviation_link"),
     Capa: AuditedType("capa", record_id=lambda c: c.number),
     CapaAction: AuditedType("capa_action", record_id=lambda a: f"{a.capa_id}/{a.action_no}"),
+    ChangeRequest: AuditedType("change", record_id=lambda c: c.number),
+    ChangeItem: AuditedType("change_item", record_id=lambda i: f"{i.change_id}/{i.item_no}"),
     User: AuditedType("user", frozenset({"password_hash", "password_history"})),
     SiteSecurity: AuditedType("site_security", record_id=lambda s: f"v{s.version}"),
     RoleGrant: AuditedType("role_grant"),
@@ -139,6 +143,8 @@ def map_domain() -> None:
     m(DeviationLink, qt.deviation_links)
     m(Capa, ct.capas, version_id_col=ct.capas.c.version)
     m(CapaAction, ct.capa_actions)
+    m(ChangeRequest, cht.change_requests, version_id_col=cht.change_requests.c.version)
+    m(ChangeItem, cht.change_request_items)
     m(Lot, t.lots, version_id_col=t.lots.c.version)
     m(Batch, t.batches, version_id_col=t.batches.c.version)
     m(MaterialIssue, t.material_issues)

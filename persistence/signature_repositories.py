@@ -22,7 +22,7 @@ from persistence.audit_trail import PendingEntry, server_now
 from persistence.bulk import insert_rows
 
 # The record types (as the audit trail names them) whose status changes are kept as history.
-STATUS_HISTORY = frozenset({"lot", "batch", "deviation"})
+STATUS_HISTORY = frozenset({"lot", "batch", "deviation", "change"})
 
 
 def record_status_changes(connection: Connection, actor: Actor, entries: Iterable[PendingEntry],

@@ -208,6 +208,7 @@ mbr_lines = Table(
     Column("quantity_per_unit", Qty, nullable=False),
     Column("tolerance_pct", Numeric(5, 2), nullable=False),
     UniqueConstraint("mbr_id", "line_no", name="uq_mbr_lines_mbr_line"),
+    Index("ix_mbr_lines_item_code", "item_code"),  # which bills of materials use an item (a change's impact)
 )
 
 batches = Table(

@@ -23,6 +23,7 @@ from domain.users import SYSTEM_USER_ID, Actor
 from persistence import audit_trail
 from persistence.audit_trail import COLLECTOR, ChangeCollector, PendingEntry
 from persistence.capa_repository import SqlCapas
+from persistence.change_repository import SqlChanges
 from persistence.document_register import SqlDocumentRegister
 from persistence.genealogy import SqlGenealogy
 from persistence.lot_repositories import (
@@ -127,6 +128,7 @@ class SqlUnitOfWork:
         self.readings = SqlReadings(session)
         self.quality = SqlQuality(session)
         self.capas = SqlCapas(session)
+        self.changes = SqlChanges(session)
         return self
 
     def __exit__(

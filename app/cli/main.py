@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from app import i18n
 from app.cli import audit as cli_audit
 from app.cli import capa as cli_capa
+from app.cli import change as cli_change
 from app.cli import db as cli_db
 from app.cli import demo as cli_demo
 from app.cli import lots as cli_lots
@@ -102,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
     tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_site, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
-                   cli_report, cli_process, cli_quality, cli_capa, cli_versions, cli_demo, cli_validate):
+                   cli_report, cli_process, cli_quality, cli_capa, cli_versions, cli_change, cli_demo, cli_validate):
         module.add_commands(tree)
     guard_free_arguments(parser)
     return parser

@@ -61,15 +61,11 @@ def _test(value: str) -> TestInput:
 
 def add_commands(tree: CommandTree) -> None:
     qc = tree.nested("qc", "QC specifications, the worklist and results")
-    sub = tree.command(qc, "spec-add", _spec_add, "a new draft version of an item's specification")
+    sub = tree.command(qc, "spec-add", _spec_add, "a new draft version of an item's specification "
+                                                     "(effective through 'change open --spec ITEM:VERSION')")
     sub.add_argument("item", type=identifier(N_("item code"), max_length=32), metavar="ITEM")
     sub.add_argument("--title", type=text(N_("title"), max_length=200), default="")
     sub.add_argument("--test", type=_test, action="append", default=[], metavar="TEST", help=_TEST_FORMAT)
-    acting(sub)
-    sub = tree.command(qc, "spec-approve", _spec_approve, "make a draft specification effective")
-    sub.add_argument("item", type=identifier(N_("item code"), max_length=32), metavar="ITEM")
-    sub.add_argument("version", type=whole_number(N_("version"), 1, 9999), metavar="VERSION")
-    sub.add_argument("--reason", required=True)
     acting(sub)
     sub = tree.command(qc, "spec-show", _spec_show, "an item's effective specification, or one version")
     sub.add_argument("item", type=identifier(N_("item code"), max_length=32), metavar="ITEM")
@@ -137,14 +133,6 @@ def _spec_add(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         view = quality.create_spec(ctx.uow(), log_in(ctx, args.user), args.item, args.title, args.test)
     print(f"{view.item_code} v{view.version}")
-    return 0
-
-
-def _spec_approve(args: argparse.Namespace) -> int:
-    with open_context(args) as ctx:
-        view = quality.approve_spec(ctx.uow(), log_in(ctx, args.user), args.item, args.version, args.reason)
-    print(_("{item_code} v{version} is {status}",
-            item_code=view.item_code, version=view.version, status=status_name(view.status)))
     return 0
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from app import users
+from app.demo import change_site as demo_changes
 from app.demo import quality_site as demo_quality
 from app.demo import site as demo_site
 from app.ports import PasswordHasher, UnitOfWork
@@ -181,7 +182,28 @@ class _CheckedOnce:
         return True
 
 
-DEMO_STEPS: tuple[DemoStep, ...] = (DemoUsers(), DemoSite(), DemoQuality())
+class DemoChanges:
+    """Change control on the demo site (`app.demo.change_site`): one implemented change of a master batch record's
+    parameter limit, one waiting for its second approval. After the site: its batches keep the earlier version."""
+
+    name = "changes"
+
+    def missing(self, tx: UnitOfWork) -> list[str]:
+        return [] if demo_changes.is_loaded(tx) else [demo_changes.SUMMARY]
+
+    def check(self, tx: UnitOfWork) -> None:
+        return None  # its records are the demo site's own
+
+    def create(self, run: DemoRun) -> list[str]:
+        with run.uow().acting_as(run.loader) as tx:
+            if demo_changes.is_loaded(tx) or not demo_site.is_loaded(tx):
+                return []
+        auth = AuthConfig(_CheckedOnce(run.auth.hasher))
+        actors = {demo.role: users.log_in(run.uow(), auth, demo.user_id, DEMO_PASSWORD) for demo in DEMO_USERS}
+        return demo_changes.load(run.uow, auth, DEMO_PASSWORD, actors)
+
+
+DEMO_STEPS: tuple[DemoStep, ...] = (DemoUsers(), DemoSite(), DemoQuality(), DemoChanges())
 
 
 @dataclass(frozen=True)

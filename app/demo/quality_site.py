@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from app import batches, capa, deviations, lots, quality, signatures
+from app import batches, capa, change_control, deviations, lots, quality, signatures
+from app.demo.change_site import implemented_change
 from app.lots import local_today
 from app.ports import UnitOfWork
 from app.quality import ResultInput
@@ -52,9 +53,10 @@ def is_loaded(tx: UnitOfWork) -> bool:
 
 def load(uow: Uows, auth: AuthConfig, password: str, actors: dict[Role, Actor]) -> list[str]:
     ward, qc, qa = actors[Role.WAREHOUSE], actors[Role.QC_ANALYST], actors[Role.QA_REVIEWER]
-    for item, (title, tests) in SPECS.items():
-        draft = quality.create_spec(uow(), qc, item, title, tests)
-        quality.approve_spec(uow(), qa, item, draft.version, "CR-2026-014: incoming inspection specifications")
+    drafts = [quality.create_spec(uow(), qc, item, title, tests) for item, (title, tests) in SPECS.items()]
+    implemented_change(uow, auth, password, (qc, qa, actors[Role.QA_RELEASE]), "Incoming inspection specifications",
+                       "incoming inspection of resins by specification",
+                       [change_control.ItemInput("spec", d.item_code, d.version) for d in drafts])
     today = local_today_of(uow, ward)
     expires = today + timedelta(days=700)
     good, released = (lots.receive_lot(uow(), ward, lots.Receipt("RM-PC-01", "POLYMED", supplier_lot, "125", "kg",

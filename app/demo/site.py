@@ -1,10 +1,10 @@
 """Records the demo site (`app.demo.site_data`) through the use cases, each step as the demo user whose role
 does it in a real plant: the administrator keeps master data, QA approves suppliers, production writes master
-batch records and runs batches, QC passes batches to QA review, QA Release makes records effective, the
-warehouse receives and ships. Releases and rejections are signed (SIG-5) as the desktop app signs them: a lot
-release by QC review and QA approval, a batch release by QA review and QA release, a rejection by QA.
-Everything is audited like work done in the desktop app. `app.demo.loader.DemoSite` decides whether it is loaded and
-logs the users in.
+batch records and runs batches, QC passes batches to QA review, master batch records become effective through
+change requests (QA Release approves and implements, the QA reviewer gives the second approval), the warehouse
+receives and ships. Releases and rejections are signed (SIG-5) as the desktop app signs them: a lot release by
+QC review and QA approval, a batch release by QA review and QA release, a rejection by QA. Everything is audited
+like work done in the desktop app. `app.demo.loader.DemoSite` decides whether it is loaded and logs the users in.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
-from app import batches, lots, masterdata, mbr, process_steps, recalls, shipments, signatures
+from app import batches, change_control, lots, masterdata, mbr, process_steps, recalls, shipments, signatures
+from app.demo.change_site import implemented_change
 from app.demo.process_data import steps_for
 from app.demo.process_site import DemoProcess
 from app.demo.site_data import (
@@ -111,7 +112,9 @@ class _Site:
             draft = mbr.create_draft(self.uow(), self.prod, product, title,
                                      [mbr.BomInput(item, qty, tol) for item, qty, tol in lines])
             process_steps.add_steps(self.uow(), self.prod, product, draft.version, steps_for(product))
-            mbr.make_effective(self.uow(), self.rel, product, draft.version, f"{change} approved")
+            implemented_change(self.uow, self.auth, self.password, (self.prod, self.rel, self.qa), f"{change}: {title}",
+                               f"{title} v{draft.version} into use",
+                               [change_control.ItemInput("mbr", product, draft.version)])
         return [f"{len(ITEMS)} items, {len(SUPPLIERS)} suppliers, {approvals} approved-supplier entries "
                 f"(1 suspended), {len(CUSTOMERS)} customers",
                 f"{len(MBRS)} master batch records ({len({m[0] for m in MBRS})} effective) with their steps",

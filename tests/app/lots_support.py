@@ -26,6 +26,7 @@ from domain.items import ApprovalStatus, ItemType
 from domain.quantities import Unit
 from domain.users import SYSTEM_ACTOR, Actor, Role
 from persistence.engine import parse_url
+from tests.app.change_support import effective_via_change
 from tests.app.signing import release_lot
 from tests.app.support import approve_signing_roles
 
@@ -120,7 +121,8 @@ def released_lot(site: Site, item: str = "RES", quantity: str = "100", **kw: Any
 def effective_mbr(site: Site, product: str, lines: list[tuple[str, str, str]]) -> mbr.MbrView:
     draft = mbr.create_draft(site.ctx.uow(), site.production, product, f"{product} record",
                              [mbr.BomInput(i, q, t) for i, q, t in lines])
-    return mbr.make_effective(site.ctx.uow(), site.release, product, draft.version, "CR-1 approved")
+    effective_via_change(site.ctx, site, "mbr", product, draft.version)
+    return next(m for m in mbr.list_mbrs(site.ctx.uow(), site.release, product) if m.version == draft.version)
 
 
 def running_batch(site: Site, product: str, quantity: str) -> batches.BatchView:

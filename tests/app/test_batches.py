@@ -10,10 +10,11 @@ from sqlalchemy import text
 
 from app import batches, lots, mbr, shipments, trace
 from domain.batches import BatchStatus, IssueRefused
-from domain.errors import AccessDenied, NotFound, ReasonRequired, ValidationError
+from domain.errors import AccessDenied, NotFound, ValidationError
 from domain.lots import LotStatus
 from domain.signatures import SignaturesRequired
 from domain.workflow import TransitionRefused
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import (  # noqa: F401
     Site,
     chain,
@@ -63,27 +64,21 @@ def test_a_batch_is_planned_from_the_effective_version_and_keeps_it(site: Site) 
     assert (draft.version, draft.status) == (1, "Draft")
     with pytest.raises(ValidationError, match="has no effective master batch record"):
         batches.plan_batch(site.ctx.uow(), site.production, "SYR", "1000")
-    with pytest.raises(AccessDenied, match="may not make a master batch record effective"):
-        mbr.make_effective(site.ctx.uow(), site.production, "SYR", 1, "CR-1")
-    with pytest.raises(ReasonRequired):
-        mbr.make_effective(site.ctx.uow(), site.release, "SYR", 1, "")
-    v1 = mbr.make_effective(site.ctx.uow(), site.release, "SYR", 1, "CR-1 approved")
-    with pytest.raises(ValidationError, match="SYR v1 is already effective"):
-        mbr.make_effective(site.ctx.uow(), site.release, "SYR", 1, "again")
+    v1 = effective_via_change(site.ctx, site, "mbr", "SYR", 1).items[0]
+    v1_id = next(m.id for m in mbr.list_mbrs(site.ctx.read_uow(), site.admin, "SYR") if m.version == 1)
 
     first = batches.plan_batch(site.ctx.uow(), site.production, "SYR", "1000")
     assert (first.status, first.mbr_version, first.planned_quantity, first.unit) == ("Planned", 1, D(1000), "pcs")
-    assert mbr_of(site, first.batch_number) == (v1.id, 1)
+    assert v1.status == "Effective"
+    assert mbr_of(site, first.batch_number) == (v1_id, 1)
 
     # Version 2 changes the bill of materials; the batch planned on version 1 keeps version 1.
     v2 = mbr.create_draft(site.ctx.uow(), site.production, "SYR", "Syringe v2", [mbr.BomInput("RES", "0.012", "5")])
     assert v2.version == 2
-    mbr.make_effective(site.ctx.uow(), site.release, "SYR", 2, "CR-2 approved")
+    effective_via_change(site.ctx, site, "mbr", "SYR", 2)
     assert {m.version: m.status for m in mbr.list_mbrs(site.ctx.read_uow(), site.admin, "SYR")} == {
         1: "Superseded", 2: "Effective"}
-    with pytest.raises(ValidationError, match="SYR v1 is superseded: it cannot change"):
-        mbr.make_effective(site.ctx.uow(), site.release, "SYR", 1, "back")
-    assert mbr_of(site, first.batch_number) == (v1.id, 1)
+    assert mbr_of(site, first.batch_number) == (v1_id, 1)
     second = batches.plan_batch(site.ctx.uow(), site.production, "SYR", "500")
     assert mbr_of(site, second.batch_number) == (v2.id, 2)
 
@@ -103,8 +98,9 @@ def test_a_batch_is_planned_from_the_effective_version_and_keeps_it(site: Site) 
     assert (entry.action, entry.user_id) == ("CREATE", "pat")
     assert entry.change_map()["mbr_version"] == [None, 1]
     made_effective = trail(site, record_type="mbr", record_id="SYR/v1")
-    assert [(e.action, e.reason) for e in made_effective] == [
-        ("CREATE", None), ("UPDATE", "CR-1 approved"), ("UPDATE", "CR-2 approved")]
+    assert [(e.action, e.change_map()["status"][1]) for e in made_effective[1:]] == [
+        ("UPDATE", "In review"), ("UPDATE", "Approved"), ("UPDATE", "Effective"), ("UPDATE", "Superseded")]
+    assert made_effective[3].reason is not None and made_effective[3].reason.endswith("implemented")
     assert chain(site).intact
 
 
@@ -121,9 +117,7 @@ def test_master_batch_record_input_is_checked(site: Site) -> None:
                                                                          mbr.BomInput("RES", "2")])
     with pytest.raises(ValidationError, match="tolerance must be between 0 and 50"):
         mbr.create_draft(site.ctx.uow(), site.production, "SYR", "x", [mbr.BomInput("RES", "1", "60")])
-    empty = mbr.create_draft(site.ctx.uow(), site.production, "SYR", "x", [])
-    with pytest.raises(ValidationError, match="SYR v1 has no bill of materials"):
-        mbr.make_effective(site.ctx.uow(), site.release, "SYR", empty.version, "CR")
+    mbr.create_draft(site.ctx.uow(), site.production, "SYR", "x", [])
     assert [m.version for m in mbr.list_mbrs(site.ctx.read_uow(), site.admin)] == [1]
 
 

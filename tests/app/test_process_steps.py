@@ -14,6 +14,7 @@ from app import facilities, mbr, process_steps
 from app.process_steps import ParameterInput, StepInput
 from app.signatures import SigningSession
 from domain.errors import AccessDenied, AuthenticationFailed, NotFound, ReasonRequired, ValidationError
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import (  # noqa: F401
     PASSWORD,
     Site,
@@ -39,7 +40,7 @@ def process_site(site: Site) -> str:
     u = site.ctx.uow
     draft = mbr.create_draft(u(), site.production, "SYR", "Syringe", [mbr.BomInput("RES", "0.01", "5")])
     assert process_steps.add_steps(u(), site.production, "SYR", draft.version, STEPS) == 3
-    mbr.make_effective(u(), site.release, "SYR", draft.version, "CR-7 approved")
+    effective_via_change(site.ctx, site, "mbr", "SYR", draft.version)
     due = site.today() + timedelta(days=90)
     facilities.add_equipment(u(), site.admin, "DRY-1", "Resin dryer 1", "Dryer", due)
     facilities.add_equipment(u(), site.admin, "MM-1", "Moulding machine 1", "Moulding machine", due)

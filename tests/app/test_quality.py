@@ -9,6 +9,7 @@ from sqlalchemy import text
 from app import deviations, quality
 from domain.errors import AccessDenied, NotFound, ReasonRequired, ValidationError
 from domain.quality import TestInput
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import (  # noqa: F401
     Site,
     plain_connection,
@@ -28,7 +29,8 @@ RES_TESTS = [
 
 def effective_res_spec(site: Site) -> quality.SpecView:
     quality.create_spec(site.ctx.uow(), site.qc, "RES", "Resin incoming", RES_TESTS)
-    return quality.approve_spec(site.ctx.uow(), site.qa, "RES", 1, "CR-7 approved")
+    effective_via_change(site.ctx, site, "spec", "RES", 1)
+    return quality.get_spec(site.ctx.read_uow(), site.qa, "RES", 1)
 
 
 def tables(site: Site) -> dict[str, int]:
@@ -49,14 +51,10 @@ def test_specifications_are_versioned_and_take_effect_on_approval(site: Site) ->
     assert tables(site)["specifications"] == 0
     draft = quality.create_spec(u(), site.qc, "RES", "Resin incoming", RES_TESTS)
     assert (draft.version, draft.status, draft.tests[0].limits) == (1, "Draft", "8 – 12 g/10min")
-    with pytest.raises(AccessDenied):
-        quality.approve_spec(u(), site.qc, "RES", 1, "mine")
-    with pytest.raises(ReasonRequired):
-        quality.approve_spec(u(), site.qa, "RES", 1, " ")
-    v1 = quality.approve_spec(u(), site.qa, "RES", 1, "CR-7 approved")
+    v1 = effective_via_change(site.ctx, site, "spec", "RES", 1).items[0]
     assert v1.status == "Effective"
     quality.create_spec(u(), site.qc, "RES", "Resin incoming, tighter", RES_TESTS[:1])
-    quality.approve_spec(u(), site.qa, "RES", 2, "CR-9 approved")
+    effective_via_change(site.ctx, site, "spec", "RES", 2)
     assert [(s.version, s.status) for s in quality.list_specs(site.ctx.read_uow(), site.qa, "RES")] == [
         (1, "Superseded"), (2, "Effective")]
     assert quality.get_spec(site.ctx.read_uow(), site.qa, "RES").version == 2

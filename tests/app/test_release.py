@@ -11,6 +11,7 @@ from domain.batches import BatchStatus, IssueRefused
 from domain.errors import AccessDenied, ValidationError
 from domain.quality import TestInput
 from domain.release_rules import ReleaseSubject, RuleResult
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import (  # noqa: F401
     Site,
     effective_mbr,
@@ -36,7 +37,7 @@ def batch_in_qc(site: Site) -> tuple[str, str, str]:
     """A syringe batch in QC testing with one refused issue's alert still open: (batch, resin lot, alert id)."""
     u = site.ctx.uow
     quality.create_spec(u(), site.qc, "SYR", "Syringe release", SYR_TESTS)
-    quality.approve_spec(u(), site.qa, "SYR", 1, "CR-11")
+    effective_via_change(site.ctx, site, "spec", "SYR", 1)
     effective_mbr(site, "SYR", SYR_BOM)
     resin, tube = released_lot(site, "RES", "50").lot_number, released_lot(site, "TUBE", "100").lot_number
     quarantined = receive(site, "RES", supplier_lot="SL-Q").lot_number
@@ -99,7 +100,7 @@ def test_an_out_of_spec_lot_is_blocked_by_its_result_and_its_deviation(site: Sit
     u = site.ctx.uow
     quality.create_spec(u(), site.qc, "TUBE", "Tubing", [TestInput("OD", "Outer diameter", "SOP-7", "Numeric",
                                                                    "mm", "4.0", "4.2", 2)])
-    quality.approve_spec(u(), site.qa, "TUBE", 1, "CR-3")
+    effective_via_change(site.ctx, site, "spec", "TUBE", 1)
     lot = receive(site, "TUBE").lot_number
     result = quality.enter_result(u(), site.qc, "lot", lot, "OD", ["4.31"])
     review_results(site.ctx, site.qa, "lot", lot)
@@ -127,7 +128,7 @@ def test_another_module_adds_a_rule_to_every_evaluation(site: Site, monkeypatch:
     tests = next(r for r in view.rules if r.key == "required_tests")
     assert tests.passed and tests.evidence == ("GEL has no specification: no QC test is required for release",)
     quality.create_spec(site.ctx.uow(), site.qc, "GEL", "Gel", [TestInput("VIS", "Viscosity", "SOP-9", "Pass/fail")])
-    quality.approve_spec(site.ctx.uow(), site.qa, "GEL", 1, "CR-9")
+    effective_via_change(site.ctx, site, "spec", "GEL", 1)
     view = release.evaluate_release(site.ctx.read_uow(), site.qa, lot)  # specified after the lot entered testing
     assert [r.key for r in view.rules if not r.passed] == ["required_tests", "labels_reconciled"]
     assert view.rules[0].evidence == ("no effective specification applied when it entered testing",)

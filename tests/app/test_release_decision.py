@@ -18,6 +18,7 @@ from domain.errors import ReasonRequired
 from domain.quality import TestInput
 from domain.signatures import SigningRefused
 from domain.users import Actor, Role
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import (  # noqa: F401
     PASSWORD,
     Site,
@@ -54,7 +55,7 @@ def test_a_release_signature_binds_the_evaluation_it_was_shown(site: Site) -> No
     u = site.ctx.uow
     quality.create_spec(u(), site.qc, "TUBE", "Tubing", [TestInput("OD", "Outer diameter", "SOP-7", "Numeric",
                                                                    "mm", "4.0", "4.2", 2)])
-    quality.approve_spec(u(), site.qa, "TUBE", 1, "CR-3")
+    effective_via_change(site.ctx, site, "spec", "TUBE", 1)
     number = receive(site, "TUBE").lot_number
     quality.enter_result(u(), site.qc, "lot", number, "OD", ["4.11"])
     review_results(site.ctx, site.qa, "lot", number)
@@ -149,7 +150,7 @@ def test_a_lot_without_its_required_results_is_released_only_over_an_override(si
     u = site.ctx.uow
     quality.create_spec(u(), site.qc, "TUBE", "Tubing", [TestInput("OD", "Outer diameter", "SOP-7", "Numeric",
                                                                    "mm", "4.0", "4.2", 2)])
-    quality.approve_spec(u(), site.qa, "TUBE", 1, "CR-3")
+    effective_via_change(site.ctx, site, "spec", "TUBE", 1)
     number = receive(site, "TUBE").lot_number
     assert failed(site, number) == ["required_tests"]
     release_lot(site, site.qc, number)

@@ -373,7 +373,7 @@ def test_a_site_adds_a_signature_to_a_release_but_cannot_remove_a_default(site: 
         ("Regulatory approval", ("QA Release",), False)]
     assert signing_rules.transition_requirements(site.ctx.read_uow(), site.qc, LOT_RELEASE) == rules
     every = signing_rules.signing_rules(site.ctx.read_uow(), site.qc)
-    assert len(every) == 8 and [len(r.requirements) for r in every if r.key == LOT_RELEASE] == [3]
+    assert len(every) == 9 and [len(r.requirements) for r in every if r.key == LOT_RELEASE] == [3]  # 9: CHG-1
     created = trail(site, record_type="signature_rule")[-1]
     assert (created.action, created.user_id, created.reason) == ("CREATE", "admin", "customer quality agreement")
     with pytest.raises(ValidationError, match="already needs a signature named 'QC review'"):

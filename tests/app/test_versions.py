@@ -13,6 +13,7 @@ from domain.batches import BatchStatus
 from domain.errors import NotFound, ValidationError
 from domain.quality import TestInput
 from domain.version_diff import ChangeKind
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import Site, running_batch, site_fixture  # noqa: F401
 from tests.app.signing import reject
 
@@ -29,7 +30,7 @@ def _version(site: Site, title: str, lines: list[tuple[str, str, str]], steps: l
 
 
 def _effective(site: Site, version: int, reason: str) -> None:
-    mbr.make_effective(site.ctx.uow(), site.release, "SYR", version, reason)
+    effective_via_change(site.ctx, site, "mbr", "SYR", version)  # `reason`: what the change is for
 
 
 @pytest.mark.req("CHG-2", "CHG-3", "LOT-6")
@@ -107,7 +108,7 @@ MFI = TestInput("MFI", "Melt flow index", "ISO 1133", unit="g/10 min", lower="8"
 @pytest.mark.req("CHG-2")
 def test_specification_versions_compared_test_by_test(site: Site) -> None:
     quality.create_spec(site.ctx.uow(), site.qc, "RES", "Resin incoming", [MFI])
-    quality.approve_spec(site.ctx.uow(), site.qa, "RES", 1, "CR-7")
+    effective_via_change(site.ctx, site, "spec", "RES", 1)
     tighter = TestInput("MFI", "Melt flow index", "ISO 1133", unit="g/10 min", lower="8.5", upper="12.0", decimals=1)
     quality.create_spec(site.ctx.uow(), site.qc, "RES", "Resin incoming", [tighter])
     compared = versions.compare_versions(site.ctx.read_uow(), site.admin, "spec", "RES", 2, 1)

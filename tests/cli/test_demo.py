@@ -117,7 +117,7 @@ def check_process_demo(cli, url):
     """The process data (PRC-1..PRC-4, QC-3): every master record has its steps, three rooms log a day of readings,
     and exactly two deviations are open, both on batch ivc20-b (QA review): a seal temperature out of limits and
     a temperature excursion in its clean room; its release evaluation names exactly those two."""
-    assert int(sql(url, "SELECT count(DISTINCT mbr_id) FROM mbr_steps")[0][0]) == 9
+    assert int(sql(url, "SELECT count(DISTINCT mbr_id) FROM mbr_steps")[0][0]) == 11
     assert _counts(url, "sensors", "room_code") == {"MH-1": 2, "CR-7": 2, "CR-8": 2}
     assert _counts(url, "readings", "sensor_code") == {s: 289 for s in ("MH1-T", "MH1-RH", "CR7-T", "CR7-RH",
                                                                           "CR8-T", "CR8-RH")}
@@ -138,6 +138,24 @@ def check_process_demo(cli, url):
     steps = sql(url, "SELECT s.step_no, s.performed_by FROM batch_steps s JOIN batches b ON b.id = s.batch_id "
                      f"WHERE b.batch_number = '{running}'")
     assert [tuple(r) for r in steps] == [(1, "prod")]  # steps 2 and 3 are left for the user to try
+
+
+def check_change_demo(cli, url):
+    """Change control (issue 13): every effective version came through an implemented change request; IM-BRL-05 v2
+    (narrower melt temperature) took effect after the site's batches, which keep v1; IM-PLG-05 v2 waits for its
+    second approval."""
+    assert _counts(url, "change_requests", "status") == {"Implemented": 11, "In review": 1}
+    assert sql(url, "SELECT m.version, m.status FROM mbrs m WHERE m.product_code = 'IM-BRL-05' ORDER BY 1") == [
+        (1, "Superseded"), (2, "Effective")]
+    assert {r[0] for r in sql(url, "SELECT DISTINCT mbr_version FROM batches WHERE product_code = 'IM-BRL-05'")} \
+        == {1}
+    limits = sql(url, "SELECT p.lower, p.upper FROM mbr_parameters p JOIN mbr_steps s ON s.id = p.step_id JOIN mbrs m "
+                      "ON m.id = s.mbr_id WHERE m.product_code = 'IM-BRL-05' AND m.version = 2 "
+                      "AND p.name = 'Melt temperature'")
+    assert [(float(low), float(high)) for low, high in limits] == [(285.0, 295.0)]
+    pending = sql(url, "SELECT number FROM change_requests WHERE status = 'In review'")[0][0]
+    shown = cli("--db", url, "change", "show", pending)
+    assert "IM-PLG-05 v2" in shown.out and "In review" in shown.out, shown
 
 
 def check_quality_demo(cli, url):
@@ -183,7 +201,7 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     assert len(gtins) == 3 and all(is_valid_gtin(g) and len(g) == 14 for g in gtins)
     assert _counts(url, "supplier_approvals", "status") == {"Approved": 22, "Suspended": 1}
     assert sorted(r[0] for r in sql(url, "SELECT country FROM customers")) == ["CN", "DE", "DE", "FR", "US"]
-    assert _counts(url, "mbrs", "status") == {"Effective": 8, "Superseded": 1}
+    assert _counts(url, "mbrs", "status") == {"Effective": 8, "Superseded": 2, "In review": 1}
     # the recall held the trigger lot's stock, recalled its released batch and held the finished lots
     assert _counts(url, "batches", "status") == {"Released": 8, "Recalled": 1, "QC testing": 1, "Rejected": 1,
                                                  "In production": 1, "QA review": 2, "Planned": 1}
@@ -216,9 +234,13 @@ def test_demo_site_is_loaded_once_as_the_demo_users(cli, db_url):
     # assembly in 3 (the second verified), the batch left in production after its first step
     # + the QC lab: 2 signed reviews of results by qa and the release of one lot by qc and qa
     assert signed == {("lot", "qc"): 46 + 1, ("lot", "qa"): 48 + 2 + 1, ("batch", "qa"): 10, ("batch", "rel"): 9,
-                      ("batch_step", "prod"): 7 * 2 + 6 * 3 + 1, ("batch_step", "qa"): 7 + 6}
+                      ("batch_step", "prod"): 7 * 2 + 6 * 3 + 1, ("batch_step", "qa"): 7 + 6,
+                      # CHG-1: every version made effective by a change request approved by QA and a second person
+                      # (9 master batch records, the 2 specifications, IM-BRL-05 v2), one waiting for the second
+                      ("change", "rel"): 9 + 1 + 1 + 1, ("change", "qa"): 9 + 1 + 1}
     check_process_demo(cli, url)
     check_quality_demo(cli, url)
+    check_change_demo(cli, url)
 
     entries = audit_count(url)
     again = cli("--db", url, "demo")

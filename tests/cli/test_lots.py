@@ -17,6 +17,7 @@ from app.settings import Settings
 from domain.gtin import gtin_check_digit
 from domain.items import ApprovalStatus, ItemType
 from domain.quantities import Unit
+from tests.app.change_support import make_effective_via_change
 from tests.cli.support import assert_one_line_error, audit_actions, audit_count, sql
 from tests.conftest import FAST_HASHER
 
@@ -49,7 +50,7 @@ def plant(db_url: str) -> str:
             masterdata.set_supplier_approval(ctx.uow(), qa, item, "ACME", ApprovalStatus.APPROVED, "qualified")
         draft = mbr.create_draft(ctx.uow(), prod, "SYR-5", "Syringe",
                                  [mbr.BomInput("RES-PC", "0.01", "5"), mbr.BomInput("TUBE", "0.05", "10")])
-        mbr.make_effective(ctx.uow(), rel, "SYR-5", draft.version, "CR-1")
+        make_effective_via_change(ctx, prod, rel, qa, "mbr", "SYR-5", draft.version, password=DEMO_PASSWORD)
     finally:
         ctx.dispose()
     return db_url

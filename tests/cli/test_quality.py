@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.cli.change_cli import effective_by_cli
 from tests.cli.support import assert_one_line_error, sql
 from tests.cli.test_lots import _as, _number, plant  # noqa: F401  (plant is a fixture)
 
@@ -18,8 +19,13 @@ TESTS = ["--test", "MFI;Melt flow index;ISO 1133;Numeric;g/10min;8;12;1;2;requir
 def test_a_lot_through_qc_with_an_out_of_spec_result_until_releasable(cli, plant):  # noqa: F811
     added = _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS)
     assert added.code == 0 and added.out.strip() == "RES-PC v1", added
-    approved = _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved")
-    assert approved.code == 0 and "is Effective" in approved.out, approved
+    change = _number(_as(cli, plant, "qc", "change", "open", "--title", "Resin incoming", "--reason", "new spec",
+                         "--class", "Minor", "--spec", "RES-PC:1"))
+    assert _as(cli, plant, "qc", "change", "submit", change).code == 0
+    assert _as(cli, plant, "qa", "change", "approve", change).code == 0
+    assert _as(cli, plant, "rel", "change", "approve", change).code == 0
+    approved = _as(cli, plant, "qa", "change", "implement", change)
+    assert approved.code == 0 and "RES-PC spec v1  Effective" in approved.out, approved
     shown = cli("--db", plant, "qc", "spec-show", "RES-PC")
     assert "8 – 12 g/10min" in shown.out and "Pass" in shown.out
     lot = _number(_as(cli, plant, "ward", "lot", "receive", "--item", "RES-PC", "--supplier", "ACME",
@@ -58,7 +64,7 @@ def test_the_cli_signs_the_results_review_and_the_deviation_closure(cli, plant):
     password, the analyst who entered a result is refused as its reviewer, and the audit trail holds each
     signature with its meaning."""
     assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS).code == 0
-    assert _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved").code == 0
+    effective_by_cli(cli, plant, "spec", "RES-PC", 1)
     lot = _number(_as(cli, plant, "ward", "lot", "receive", "--item", "RES-PC", "--supplier", "ACME",
                       "--supplier-lot", "ACM-9", "--qty", "5", "--unit", "kg", "--mfg", date.today().isoformat()))
     assert _as(cli, plant, "qc", "qc", "result", lot, "MFI", "9.9", "10.1").code == 0
@@ -93,7 +99,7 @@ def test_the_cli_signs_the_results_review_and_the_deviation_closure(cli, plant):
 @pytest.mark.req("QC-2", "INT-1", "INT-2")
 def test_qc_import_a_lims_file_with_a_dry_run_then_twice(cli, plant, tmp_path):  # noqa: F811
     assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", *TESTS).code == 0
-    assert _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved").code == 0
+    effective_by_cli(cli, plant, "spec", "RES-PC", 1)
     lot = _number(_as(cli, plant, "ward", "lot", "receive", "--item", "RES-PC", "--supplier", "ACME",
                       "--supplier-lot", "ACM-9", "--qty", "5", "--unit", "kg", "--mfg", date.today().isoformat()))
     bad = tmp_path / "bad.csv"

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from tests.cli.change_cli import effective_by_cli
 from tests.cli.support import assert_one_line_error, sql
 from tests.cli.test_lots import _as, _number, plant  # noqa: F401  (plant is a fixture)
 
@@ -25,7 +26,7 @@ def _signatures(plant: str, lot: str) -> list[tuple[str, str]]:  # noqa: F811
 def test_a_lot_released_over_an_out_of_spec_result_with_a_justified_override(cli, plant):  # noqa: F811
     assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin incoming", "--test",
                "MFI;Melt flow index;ISO 1133;Numeric;g/10min;8;12;1;1;required").code == 0
-    assert _as(cli, plant, "qa", "qc", "spec-approve", "RES-PC", "1", "--reason", "CR-12 approved").code == 0
+    effective_by_cli(cli, plant, "spec", "RES-PC", 1)
     lot = _receive(cli, plant, "ACM-9")
     assert _as(cli, plant, "qc", "qc", "result", lot, "MFI", "12.6").code == 0  # out of spec: a deviation
     assert _as(cli, plant, "qa", "qc", "review", lot).code == 0

@@ -13,6 +13,7 @@ from app import bootstrap, mbr, process_steps, users
 from app.demo.loader import DEMO_PASSWORD
 from app.process_steps import ParameterInput, StepInput
 from app.settings import Settings
+from tests.app.change_support import make_effective_via_change
 from tests.cli.support import assert_one_line_error
 from tests.cli.test_lots import _as, _number, plant  # noqa: F401  (plant is a fixture)
 from tests.conftest import FAST_HASHER
@@ -22,11 +23,11 @@ def _second_version(url: str) -> None:
     """SYR-5 v2: more resin, tubing dropped, a moulding step with a limit; made effective."""
     ctx = bootstrap.open_context(url, settings=Settings(), hasher=FAST_HASHER)
     try:
-        prod, rel = (users.log_in(ctx.uow(), ctx.auth, u, DEMO_PASSWORD) for u in ("prod", "rel"))
+        prod, rel, qa = (users.log_in(ctx.uow(), ctx.auth, u, DEMO_PASSWORD) for u in ("prod", "rel", "qa"))
         draft = mbr.create_draft(ctx.uow(), prod, "SYR-5", "Syringe", [mbr.BomInput("RES-PC", "0.0120", "5")])
         process_steps.add_steps(ctx.uow(), prod, "SYR-5", draft.version, [StepInput("Mould", "Press", (
             ParameterInput("Melt temperature", "°C", "285", "275", "295"),))])
-        mbr.make_effective(ctx.uow(), rel, "SYR-5", draft.version, "CR-2")
+        make_effective_via_change(ctx, prod, rel, qa, "mbr", "SYR-5", draft.version, password=DEMO_PASSWORD)
     finally:
         ctx.dispose()
 

@@ -20,6 +20,7 @@ from app.station_settings import DeviceSettings, PrinterSettings, TransportSetti
 from domain.batches import BatchStatus
 from domain.documents import DocumentKind
 from domain.quality import TestInput
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch
 from tests.app.signing import SITE_PASSWORD, close_deviation, release_batch, review_results
 
@@ -75,7 +76,7 @@ def capa_on(site: Site, deviation: str, *, closed: bool = False) -> str:
 def released_batch(site: Site, label_file: Path, *, tested: bool = False) -> ReleasedBatch:
     if tested:
         quality.create_spec(site.ctx.uow(), site.qc, "SYR", "Syringe release", SYR_TESTS)
-        quality.approve_spec(site.ctx.uow(), site.qa, "SYR", 1, "CR-11")
+        effective_via_change(site.ctx, site, "spec", "SYR", 1)
     tube = released_lot(site, "TUBE", "6000", unit="m", supplier_lot="T-77").lot_number
     gel = released_lot(site, "GEL", "50", supplier="BETA", supplier_lot="G-42").lot_number
     effective_mbr(site, "SYR", [("TUBE", "0.05", "10"), ("GEL", "0.01", "10")])

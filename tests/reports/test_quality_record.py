@@ -11,6 +11,7 @@ import pytest
 from app import batches, deviations, quality, release
 from domain.batches import BatchStatus
 from domain.documents import DocumentKind
+from tests.app.change_support import effective_via_change
 from tests.app.lots_support import Site, effective_mbr, released_lot, running_batch, site_fixture
 from tests.app.signing import close_deviation, release_lot, review_results
 from tests.reports.document_site import SYR_TESTS, capa_on, docx_text, issue, pdf_text, released_batch, squeezed
@@ -22,7 +23,7 @@ def _batch_in_qc_testing(site: Site, made: str) -> str:
     """A syringe batch under the SYR spec, made from one tube lot, in QC testing."""
     u = site.ctx.uow
     quality.create_spec(u(), site.qc, "SYR", "Syringe release", SYR_TESTS)
-    quality.approve_spec(u(), site.qa, "SYR", 1, "CR-11")
+    effective_via_change(site.ctx, site, "spec", "SYR", 1)
     tube = released_lot(site, "TUBE", "600", unit="m").lot_number
     effective_mbr(site, "SYR", [("TUBE", "0.05", "10")])
     number = running_batch(site, "SYR", "100").batch_number

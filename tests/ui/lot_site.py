@@ -20,6 +20,7 @@ from domain.batches import BatchStatus
 from domain.items import ApprovalStatus, ItemType
 from domain.quantities import Unit
 from domain.users import Actor, Role
+from tests.app.change_support import effective_via_change
 from tests.app.signing import release_lot
 from tests.ui.conftest import NEW_PASSWORD, child, click, make_user
 from ui.lots.lot_list_widget import LotListWidget
@@ -77,7 +78,7 @@ def site_fixture(ui_ctx: AppContext, admin: Actor) -> Site:
 def effective_mbr(ctx: AppContext, site: Site) -> None:
     draft = mbr.create_draft(ctx.uow(), site.production, "SYR-5", "Syringe",
                              [mbr.BomInput("RES-PC", "0.01", "5"), mbr.BomInput("TUBE-1", "0.05", "10")])
-    mbr.make_effective(ctx.uow(), site.release, "SYR-5", draft.version, "CR-001")
+    effective_via_change(ctx, site, "mbr", "SYR-5", draft.version, password=NEW_PASSWORD)
 
 
 def released_lot(ctx: AppContext, site: Site, item: str, quantity: str, unit: str, **dates: date) -> str:

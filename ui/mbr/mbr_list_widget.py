@@ -12,14 +12,12 @@ from app import masterdata, mbr
 from app.masterdata import ItemView
 from app.mbr import MbrView
 from domain.items import ItemType
-from domain.mbr import MbrStatus
 from domain.users import Actor, Permission
 from ui.mbr.mbr_draft_dialog import MbrDraftDialog
 from ui.shell.changes import ITEM, MBR, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.versions.version_history_dialog import VersionHistoryDialog
 from ui.widgets.message_label import MessageLabel
-from ui.widgets.reason_dialog import ReasonDialog
 from ui.widgets.record_table_model import Column, RecordTableModel
 from ui.widgets.status_names import status_name
 from ui.widgets.widget_parts import push_button, quantity_text, record_table, time_text
@@ -59,13 +57,10 @@ class MbrListWidget(QWidget):
         self.product_filter.activated.connect(lambda _row: self.refresh())
         self.new_button = push_button(self.tr("New draft..."), "newMbrDraft", self.new_draft)
         self.new_button.setVisible(actor.can(Permission.EDIT_MBR))
-        self.effective_button = push_button(self.tr("Make effective..."), "makeEffective", self.make_effective)
-        self.effective_button.setVisible(actor.can(Permission.APPROVE_MBR))
         row = QHBoxLayout()
         row.addWidget(self.product_filter, 1)
         row.addWidget(push_button(self.tr("Refresh"), "refreshMbrs", self.refresh))
         row.addWidget(self.new_button)
-        row.addWidget(self.effective_button)
         # CHG-2, CHG-3: every version of the product's record, any two compared, the open batches on one
         self.versions_button = push_button(self.tr("Versions and compare..."), "mbrVersions", self.show_versions)
         row.addWidget(self.versions_button)
@@ -124,7 +119,6 @@ class MbrListWidget(QWidget):
     def _selection_changed(self) -> None:
         view = self.selected()
         self.line_model.set_records(view.lines if view else [])
-        self.effective_button.setEnabled(view is not None and view.status == MbrStatus.DRAFT.value)
         self.versions_button.setEnabled(self._product() is not None)
 
     def _product(self) -> str | None:
@@ -144,25 +138,6 @@ class MbrListWidget(QWidget):
         self.message.show_info(self.tr("Draft {product} v{version} created.").format(
             product=draft.product_code, version=draft.version))
         self._announce(draft)
-
-    def make_effective(self) -> None:
-        view = self.selected()
-        if view is None:
-            return
-        reason = ReasonDialog.ask(self.tr(
-            "Make {product} v{version} effective? New batches are planned from it; the version effective now is "
-            "superseded. Give the change request it implements."
-        ).format(product=view.product_code, version=view.version), self)
-        if reason is None:
-            return
-        ctx, actor = self.ctx, self.actor
-        self.runner.run(lambda: mbr.make_effective(ctx.uow(), actor, view.product_code, view.version, reason),
-                        on_done=self._made_effective, on_error=self.message.show_error)
-
-    def _made_effective(self, view: MbrView) -> None:
-        self.message.show_info(self.tr("{product} v{version} is now effective.").format(
-            product=view.product_code, version=view.version))
-        self._announce(view)
 
     def _announce(self, view: MbrView) -> None:
         self._wanted = f"{view.product_code} v{view.version}"

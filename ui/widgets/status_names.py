@@ -90,6 +90,8 @@ _RECORD_TYPES = {
     "schema": QT_TRANSLATE_NOOP("RecordType", "database schema"),
     "audit_log": QT_TRANSLATE_NOOP("RecordType", "audit trail"),
     "permission": QT_TRANSLATE_NOOP("RecordType", "permission"),
+    "change": QT_TRANSLATE_NOOP("RecordType", "change request"),
+    "change_item": QT_TRANSLATE_NOOP("RecordType", "change request item"),
 }
 
 # What the signature dialog shows of the record it signs (app/signed_records.py): stored in English in the signed
@@ -102,6 +104,9 @@ _SIGNED_FIELDS = (
     QT_TRANSLATE_NOOP("SignedRecord", "Product"), QT_TRANSLATE_NOOP("SignedRecord", "Master batch record"),
     QT_TRANSLATE_NOOP("SignedRecord", "Planned"), QT_TRANSLATE_NOOP("SignedRecord", "Produced"),
     QT_TRANSLATE_NOOP("SignedRecord", "Finished lots"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Change request"), QT_TRANSLATE_NOOP("SignedRecord", "Title"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Classification"), QT_TRANSLATE_NOOP("SignedRecord", "Requested by"),
+    QT_TRANSLATE_NOOP("SignedRecord", "Effective on"), QT_TRANSLATE_NOOP("SignedRecord", "Versions"),
 )
 
 _KINDS = {"L": QT_TRANSLATE_NOOP("Kind", "Lot"), "B": QT_TRANSLATE_NOOP("Kind", "Batch"),

@@ -1,5 +1,5 @@
-"""The master batch records page (ui/mbr/mbr_list_widget.py) and its draft dialog: draft a record and make it
-effective (LOT-6, CHG-3)."""
+"""The master batch records page (ui/mbr/mbr_list_widget.py) and its draft dialog: draft a record; it becomes
+effective through a change request only (LOT-6, CHG-1, CHG-3)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from app import mbr
 from app.bootstrap import AppContext
-from tests.ui.conftest import ModalDriver, child, click, message_text, type_into
+from tests.app.change_support import effective_via_change
+from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, message_text, type_into
 from tests.ui.lot_site import (
     Site,
     column_texts,
-    give_reason,
     row_texts,
-    select_row,
     shown,
     site_fixture,  # noqa: F401  (the site fixture)
 )
@@ -33,7 +32,7 @@ def add_line(qtbot: QtBot, dialog: QDialog, item: str, quantity: str, tolerance:
     click(qtbot, dialog, "addLine")
 
 
-@pytest.mark.req("LOT-6", "CHG-3")
+@pytest.mark.req("LOT-6", "CHG-1", "CHG-3")
 def test_draft_a_record_and_make_it_effective(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site,
                                               modals: ModalDriver) -> None:
     hub = ChangeHub()
@@ -41,7 +40,7 @@ def test_draft_a_record_and_make_it_effective(qtbot: QtBot, ui_ctx: AppContext, 
     approver = MbrListWidget(ui_ctx, runner, site.release, hub)
     shown(qtbot, author)
     shown(qtbot, approver)
-    assert not child(author, QPushButton, "makeEffective").isVisible(), "production drafts, QA makes effective"
+    assert approver.findChild(QPushButton, "makeEffective") is None, "a change request makes a version effective"
     assert not child(approver, QPushButton, "newMbrDraft").isVisible()
 
     def draft(dialog: QDialog) -> None:
@@ -63,11 +62,7 @@ def test_draft_a_record_and_make_it_effective(qtbot: QtBot, ui_ctx: AppContext, 
     assert column_texts(author, "mbrLineTable", 1) == ["RES-PC", "TUBE-1"]
     assert row_texts(approver, "mbrTable", 0)[2] == "Draft", "the other open page refreshed"
 
-    select_row(qtbot, approver, "mbrTable", 0)
-    modals.answer(give_reason(qtbot, "CR-2026-003 approved"))
-    click(qtbot, approver, "makeEffective")
-    modals.check()
-    assert message_text(approver, "mbrMessage") == "SYR-5 v1 is now effective."
+    effective_via_change(ui_ctx, site, "mbr", "SYR-5", 1, password=NEW_PASSWORD)
+    author.refresh()
     assert row_texts(author, "mbrTable", 0)[2] == "Effective"
-    assert not child(approver, QPushButton, "makeEffective").isEnabled()
     assert [v.status for v in mbr.list_mbrs(ui_ctx.read_uow(), site.release)] == ["Effective"]

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from app import lots, quality
 from app.bootstrap import AppContext
 from domain.quality import TestInput
+from tests.app.change_support import effective_via_change
+from tests.ui.conftest import NEW_PASSWORD
 from tests.ui.lot_site import Site
 
 RESIN_TESTS = [
@@ -20,6 +22,6 @@ def resin_in_testing(ctx: AppContext, site: Site, supplier_lot: str = "ACM-1") -
     """RES-PC spec v1 effective (once), then a lot received into Quarantine: on the QC worklist."""
     if not quality.list_specs(ctx.read_uow(), site.qa, "RES-PC"):
         quality.create_spec(ctx.uow(), site.qc, "RES-PC", "Resin incoming", RESIN_TESTS)
-        quality.approve_spec(ctx.uow(), site.qa, "RES-PC", 1, "CR-7 approved")
+        effective_via_change(ctx, site, "spec", "RES-PC", 1, password=NEW_PASSWORD)
     receipt = lots.Receipt("RES-PC", "ACME", supplier_lot, "25", "kg", expires_on=date.today() + timedelta(days=300))
     return lots.receive_lot(ctx.uow(), site.warehouse, receipt).lot_number

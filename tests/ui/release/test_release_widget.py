@@ -12,6 +12,7 @@ from app.bootstrap import AppContext
 from app.signatures import SigningSession
 from domain.quality import TestInput
 from domain.users import Actor
+from tests.app.change_support import effective_via_change
 from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click
 from tests.ui.layout_check import layout_problems
 from tests.ui.lot_site import Site, build_site
@@ -40,7 +41,7 @@ def test_qa_sees_the_failed_rule_first_and_releases_only_over_a_justified_overri
         qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, modals: ModalDriver) -> None:
     quality.create_spec(ui_ctx.uow(), site.qc, "TUBE-1", "Tubing", [
         TestInput("OD", "Outer diameter", "SOP-7", "Numeric", "mm", "4.0", "4.2", 2)])
-    quality.approve_spec(ui_ctx.uow(), site.qa, "TUBE-1", 1, "CR-3")
+    effective_via_change(ui_ctx, site, "spec", "TUBE-1", 1, password=NEW_PASSWORD)
     number = receive(ui_ctx, site)
     lots.release_lot(ui_ctx.uow(), ui_ctx.auth, SigningSession(site.qc), number, NEW_PASSWORD, user_id_typed="qc")
 

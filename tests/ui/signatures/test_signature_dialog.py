@@ -17,6 +17,7 @@ from domain.errors import AuthenticationFailed
 from domain.lots import LotStatus
 from domain.quality import TestInput
 from domain.users import Actor, Role
+from tests.app.change_support import effective_via_change
 from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, make_user, message_text
 from tests.ui.layout_check import layout_problems
 from tests.ui.lot_site import Site, build_site
@@ -299,7 +300,7 @@ def test_a_release_shows_the_evaluation_it_signs_and_an_override_asks_for_the_ju
         qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site) -> None:
     quality.create_spec(ui_ctx.uow(), site.qc, "TUBE-1", "Tubing", [
         TestInput("OD", "Outer diameter", "SOP-7", "Numeric", "mm", "4.0", "4.2", 2)])
-    quality.approve_spec(ui_ctx.uow(), site.qa, "TUBE-1", 1, "CR-3")
+    effective_via_change(ui_ctx, site, "spec", "TUBE-1", 1, password=NEW_PASSWORD)
     number = receive(ui_ctx, site)
     dialog = open_dialog(qtbot, ui_ctx, runner, SigningSession(site.qc), number)
     assert child(dialog, QGroupBox, "signedEvaluation").isVisible()

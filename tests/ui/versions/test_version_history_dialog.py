@@ -15,7 +15,8 @@ from app import batches, mbr, process_steps, quality
 from app.bootstrap import AppContext
 from app.process_steps import ParameterInput, StepInput
 from domain.quality import TestInput
-from tests.ui.conftest import ModalDriver, child, click, message_text
+from tests.app.change_support import effective_via_change
+from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click, message_text
 from tests.ui.layout_check import layout_problems
 from tests.ui.lot_site import Site, column_texts, effective_mbr, select_row, shown, site_fixture  # noqa: F401
 from ui.batches.batch_detail_widget import BatchDetailWidget
@@ -38,7 +39,7 @@ def _second_version(ctx: AppContext, site: Site) -> None:
                              [mbr.BomInput("RES-PC", "0.012", "5")])
     process_steps.add_steps(ctx.uow(), site.production, "SYR-5", draft.version, [StepInput(LONG, "Press", (
         ParameterInput("Melt temperature", "°C", "285", "278", "295"),))])
-    mbr.make_effective(ctx.uow(), site.release, "SYR-5", draft.version, "CR-002")
+    effective_via_change(ctx, site, "mbr", "SYR-5", draft.version, password=NEW_PASSWORD)
 
 
 def _table(dialog: QDialog, name: str) -> QTableView:
@@ -122,7 +123,7 @@ def test_specification_versions_from_the_item_list(qtbot: QtBot, ui_ctx: AppCont
                                                     site: Site, modals: ModalDriver) -> None:
     mfi = TestInput("MFI", "Melt flow index", "ISO 1133", unit="g/10 min", lower="8", upper="12", decimals=1)
     quality.create_spec(ui_ctx.uow(), site.qc, "RES-PC", "Resin incoming", [mfi])
-    quality.approve_spec(ui_ctx.uow(), site.qa, "RES-PC", 1, "CR-7")
+    effective_via_change(ui_ctx, site, "spec", "RES-PC", 1, password=NEW_PASSWORD)
     quality.create_spec(ui_ctx.uow(), site.qc, "RES-PC", "Resin incoming", [
         TestInput("MFI", "Melt flow index", "ISO 1133", unit="g/10 min", lower="8.5", upper="12", decimals=1)])
     page = ItemListWidget(ui_ctx, runner, site.qc, ChangeHub())

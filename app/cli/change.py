@@ -1,0 +1,154 @@
+"""`batchtrace change open|show|list|submit|approve|implement|cancel` (CHG-1, INT-2): change requests that make
+draft master batch records and specifications effective, approved with electronic signatures (re-authenticated
+as `qc review` is) and implemented all at once."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from app import change_control
+from app.change_control import ChangeView, ItemInput
+from app.cli.support import (
+    CommandTree,
+    acting,
+    day,
+    identifier,
+    local_time,
+    log_in,
+    log_in_to_sign,
+    open_context,
+    print_fields,
+    print_table,
+    text,
+)
+from app.signatures import SigningSession
+from domain.change_control import ChangeStatus, ItemAction
+from domain.errors import ValidationError
+from domain.i18n import _
+from domain.users import SYSTEM_ACTOR
+
+_VERSION = re.compile(r"(?P<key>[A-Za-z0-9][A-Za-z0-9._-]{0,31}):v?(?P<version>[0-9]{1,6})")
+
+
+def version_ref(text_value: str) -> tuple[str, int]:
+    """"FD-IVC-20:2" or "FD-IVC-20:v2": a record's key and version."""
+    match = _VERSION.fullmatch(text_value.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(_("'{text}' is not CODE:VERSION (e.g. FD-IVC-20:2)", text=text_value[:40]))
+    return match["key"].upper(), int(match["version"])
+
+
+def add_commands(tree: CommandTree) -> None:
+    group = tree.nested("change", "change requests: versions made effective through approved changes (CHG-1)")
+    sub = tree.command(group, "open", _open, "open a change request naming the versions it changes; prints its "
+                                              "number")
+    sub.add_argument("--title", required=True, type=text("title", max_length=200))
+    sub.add_argument("--reason", required=True, type=text("reason", max_length=4000))
+    sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
+    sub.add_argument("--effective-on", type=day, metavar="YYYY-MM-DD", help="not before this day (default today)")
+    sub.add_argument("--mbr", action="append", default=[], type=version_ref, metavar="PRODUCT:VERSION",
+                     help="a draft master batch record it makes effective (repeatable)")
+    sub.add_argument("--spec", action="append", default=[], type=version_ref, metavar="ITEM:VERSION",
+                     help="a draft specification it makes effective (repeatable)")
+    sub.add_argument("--retire-mbr", action="append", default=[], type=version_ref, metavar="PRODUCT:VERSION",
+                     help="an effective master batch record it retires (repeatable)")
+    sub.add_argument("--retire-spec", action="append", default=[], type=version_ref, metavar="ITEM:VERSION",
+                     help="an effective specification it retires (repeatable)")
+    sub.add_argument("--deviation", type=identifier("deviation number"), metavar="NUMBER",
+                     help="the deviation that proposes it")
+    acting(sub)
+    sub = tree.command(group, "show", _show, "one change request with its versions, impact and approvals")
+    sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
+    sub = tree.command(group, "list", _list, "change requests, newest first")
+    sub.add_argument("--open", action="store_true", help="only those not implemented, cancelled or rejected")
+    for name, run, what in (("submit", _submit, "submit for approval: the impact assessment is filled in"),
+                            ("implement", _implement, "make its versions effective, all at once")):
+        sub = tree.command(group, name, run, what)
+        sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
+        acting(sub)
+    sub = tree.command(group, "approve", _approve, "sign an approval (asks for the password)")
+    sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
+    sub.add_argument("--comment", type=text("comment", max_length=500))
+    acting(sub)
+    sub = tree.command(group, "cancel", _cancel, "cancel a change request not yet approved")
+    sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
+    sub.add_argument("--reason", required=True, type=text("reason", max_length=500))
+    acting(sub)
+
+
+def print_change(view: ChangeView) -> None:
+    print_fields(f"Change request {view.number}: {view.title}", [
+        ("status", view.status), ("classification", view.classification),
+        ("requested", f"{local_time(view.requested_at)} by {view.requester}"),
+        ("reason", view.reason), ("effective on", str(view.effective_on)),
+        ("submitted", local_time(view.submitted_at)), ("approved", local_time(view.approved_at)),
+        ("implemented", f"{local_time(view.implemented_at)} by {view.implemented_by}" if view.implemented_at else ""),
+    ])
+    print()
+    print_table(("ITEM", "ACTION", "VERSION", "STATUS NOW"),
+                [(str(i.item_no), i.action, i.label, i.status) for i in view.items])
+    if view.impact:
+        print()
+        print_table(("IMPACT", "NUMBER", "STATUS", "VERSION", "QUANTITY"),
+                    [(i.what, i.number, i.status, "" if i.version is None else f"v{i.version}",
+                      "" if i.quantity is None else f"{i.quantity.normalize():f}") for i in view.impact])
+
+
+def _open(args: argparse.Namespace) -> int:
+    items = ([ItemInput("mbr", k, v) for k, v in args.mbr] + [ItemInput("spec", k, v) for k, v in args.spec]
+             + [ItemInput("mbr", k, v, ItemAction.RETIRE) for k, v in args.retire_mbr]
+             + [ItemInput("spec", k, v, ItemAction.RETIRE) for k, v in args.retire_spec])
+    if not items:
+        raise ValidationError(_("name at least one version: --mbr, --spec, --retire-mbr or --retire-spec"))
+    with open_context(args) as ctx:
+        actor = log_in(ctx, args.user)
+        effective_on = args.effective_on or change_control.today(ctx.read_uow(), actor)
+        view = change_control.open_change(ctx.uow(), actor, args.title, args.reason, args.classification,
+                                          effective_on, items, deviation=args.deviation)
+    print(view.number)
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        print_change(change_control.get_change(ctx.read_uow(), SYSTEM_ACTOR, args.number))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    statuses = (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED) if args.open else ()
+    with open_context(args) as ctx:
+        found = change_control.list_changes(ctx.read_uow(), SYSTEM_ACTOR, statuses=statuses)
+    print_table(("CHANGE", "STATUS", "CLASS", "EFFECTIVE ON", "VERSIONS", "TITLE"),
+                [(c.number, c.status, c.classification, str(c.effective_on), ", ".join(i.label for i in c.items),
+                  c.title) for c in found])
+    return 0
+
+
+def _submit(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        print_change(change_control.submit(ctx.uow(), log_in(ctx, args.user), args.number))
+    return 0
+
+
+def _approve(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        actor, password = log_in_to_sign(ctx, args.user)
+        result = change_control.approve(ctx.uow(), ctx.auth, SigningSession(actor), args.number, password,
+                                        user_id_typed=actor.user_id, comment=args.comment)
+    print(f"{args.number}: signed ({result.signature.meaning}, {result.signature.requirement}) as "
+          f"{actor.printed_name}; {result.progress.summary()}; status {result.status}")
+    return 0
+
+
+def _implement(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        print_change(change_control.implement(ctx.uow(), log_in(ctx, args.user), args.number))
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        print_change(change_control.cancel(ctx.uow(), log_in(ctx, args.user), args.number, args.reason))
+    return 0
