@@ -275,3 +275,44 @@ def impact(uow: UnitOfWork, actor: Actor, record_type: str, key: str) -> list[Im
     code = validate_code(key, "item")
     with uow.acting_as(actor) as tx:
         return [ImpactLine(*row) for row in tx.changes.impact(kind, code)]
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """A draft version a new change request can make effective."""
+
+    record_type: str
+    key: str
+    version: int
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.key} v{self.version}" if self.record_type == "mbr" else f"{self.key} spec v{self.version}"
+
+
+def drafts(uow: UnitOfWork, actor: Actor) -> list[DraftView]:
+    """Every draft master batch record and specification, for the New change request dialog."""
+    with uow.acting_as(actor) as tx:
+        found = [DraftView("mbr", m.product_code, m.version, m.title) for m in tx.mbrs.list()
+                 if m.status.value == "Draft"]
+        found += [DraftView("spec", s.item_code, s.version, s.title) for s in tx.quality.specs()
+                  if s.status.value == "Draft"]
+        return found
+
+
+MINE, TO_APPROVE, SOON, ALL = "mine", "approval", "soon", "all"
+
+
+def change_list(uow: UnitOfWork, actor: Actor, which: str) -> list[ChangeView]:
+    """The change-control page's lists: my requests, those waiting for my approval (my signature is the next one
+    that can be applied), those effective soon (approved or in review, by effective date), or all."""
+    if which == MINE:
+        return list_changes(uow, actor, requester=actor.user_id)
+    if which == TO_APPROVE:
+        waiting = {p.record_id for p in signatures.pending_for(uow, actor) if p.record_type == "change"}
+        return [c for c in list_changes(uow, actor, statuses=(ChangeStatus.SUBMITTED,)) if c.number in waiting]
+    if which == SOON:
+        return sorted(list_changes(uow, actor, statuses=(ChangeStatus.SUBMITTED, ChangeStatus.APPROVED)),
+                      key=lambda c: (c.effective_on, c.number))
+    return list_changes(uow, actor)

@@ -5507,6 +5507,160 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>ChangeDetailWidget</name>
+    <message>
+        <source>Change request</source>
+        <translation>变更申请</translation>
+    </message>
+    <message>
+        <source>Select a change request to see its versions, impact and approvals.</source>
+        <translation>选择一个变更申请以查看其版本、影响和批准。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Impact (filled in at submission)</source>
+        <translation>影响（提交时填写）</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交批准</translation>
+    </message>
+    <message>
+        <source>Approve (signed)...</source>
+        <translation>批准（签名）...</translation>
+    </message>
+    <message>
+        <source>Implement</source>
+        <translation>实施</translation>
+    </message>
+    <message>
+        <source>Cancel change...</source>
+        <translation>取消变更...</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（尚无）</translation>
+    </message>
+    <message>
+        <source>Submitted for approval.</source>
+        <translation>已提交批准。</translation>
+    </message>
+    <message>
+        <source>Implemented: its versions are effective.</source>
+        <translation>已实施：其版本已生效。</translation>
+    </message>
+    <message>
+        <source>Cancel change request {number}?</source>
+        <translation>取消变更申请 {number}？</translation>
+    </message>
+    <message>
+        <source>Change request cancelled.</source>
+        <translation>变更申请已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeListWidget</name>
+    <message>
+        <source>My requests</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>Waiting for my approval</source>
+        <translation>等待我批准</translation>
+    </message>
+    <message>
+        <source>Effective soon</source>
+        <translation>即将生效</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>New change request...</source>
+        <translation>新建变更申请...</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Change request {number} opened.</source>
+        <translation>变更申请 {number} 已创建。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Set a new password</source>
@@ -7091,6 +7245,10 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>纠正预防措施</translation>
     </message>
     <message>
+        <source>Change control</source>
+        <translation>变更控制</translation>
+    </message>
+    <message>
         <source>Waiting for my signature</source>
         <translation>等待我签名</translation>
     </message>
@@ -7370,6 +7528,57 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>{product} v{version} is now effective.</source>
         <translation>{product} v{version} 现已生效。</translation>
+    </message>
+</context>
+<context>
+    <name>NewChangeDialog</name>
+    <message>
+        <source>New change request</source>
+        <translation>新建变更申请</translation>
+    </message>
+    <message>
+        <source>Open change request</source>
+        <translation>创建变更申请</translation>
+    </message>
+    <message>
+        <source>A change request makes the drafts you tick effective once it is approved and implemented; the versions in effect now are superseded then.</source>
+        <translation>变更申请在批准并实施后使您勾选的草稿生效；届时当前生效的版本将被替代。</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>e.g. Narrower melt temperature</source>
+        <translation>例如：收窄熔体温度范围</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why the change is needed</source>
+        <translation>为何需要此变更</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Proposed by deviation</source>
+        <translation>由偏差提出</translation>
+    </message>
+    <message>
+        <source>Deviation number (optional)</source>
+        <translation>偏差编号（可选）</translation>
+    </message>
+    <message>
+        <source>Drafts to make effective</source>
+        <translation>要生效的草稿</translation>
     </message>
 </context>
 <context>

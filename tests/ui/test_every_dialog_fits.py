@@ -58,6 +58,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     from ui.capa.close_capa_dialog import CloseCapaDialog
     from ui.capa.effectiveness_dialog import EffectivenessDialog
     from ui.capa.open_capa_dialog import OpenCapaDialog
+    from ui.changes.new_change_dialog import NewChangeDialog
     from ui.devices.station_settings_dialog import StationSettingsDialog
     from ui.labels.print_label_dialog import PrintLabelDialog
     from ui.lots.receive_lot_dialog import ReceiveLotDialog
@@ -135,6 +136,7 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
         "version compare": lambda: VersionCompareDialog(limit_change(), services=ctx, runner=runner, actor=qa),
         "new deviation": lambda: OpenDeviationDialog(ctx, runner, qa, [("batch", running.batch_number)]),
         "specification draft": lambda: SpecDraftDialog(ctx, runner, qc, "RM-PP-01"),
+        "new change request": lambda: NewChangeDialog(ctx, runner, prod),
     }
 
 

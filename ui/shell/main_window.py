@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         factories.append(("capa", self.tr("CAPA"), lambda: _capa_page(ctx, runner, actor, self.changes,
                                                                        self.signing_session,
                                                                        self._locked_session_ended)))
+        # For everyone: raising a change is Production's, QC's and QA's; approving it anyone's a rule names (CHG-1).
+        factories.append(("changes", self.tr("Change control"), lambda: _change_page(ctx, runner, actor, self.changes,
+                                                                                   self.signer)))
         # For everyone: a site may add signatures for any role (SIG-5); the page says when nothing waits.
         factories.append(("signatures", self.tr("Waiting for my signature"),
                           lambda: PendingSignaturesWidget(ctx, runner, actor, self.changes, signer=self.signer)))
@@ -367,6 +370,12 @@ def _release_page(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHu
     from ui.release.release_widget import ReleaseWidget  # imported when first shown: faster start-up
 
     return ReleaseWidget(ctx, runner, actor, changes, signer=signer)
+
+
+def _change_page(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, signer: Signer | None) -> QWidget:
+    from ui.changes.change_list_widget import ChangeListWidget  # imported when first shown: faster start-up
+
+    return ChangeListWidget(ctx, runner, actor, changes, signer=signer)
 
 
 def _capa_page(ctx: Services, runner: Runner, actor: Actor, changes: ChangeHub, session: SigningSession,
