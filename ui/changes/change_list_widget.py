@@ -70,6 +70,13 @@ class ChangeListWidget(RecordListWidget):
         if opened is not None:
             self.saved(opened, self.tr("Change request {number} opened.").format(number=opened.number))
 
+    def show_record(self, number: str) -> None:
+        """Opened from the signatures queue or a search: every change request listed, this one selected."""
+        self.which.setCurrentIndex(self.which.findData(change_control.ALL))
+        self._which = change_control.ALL
+        self._select = number
+        self.refresh()
+
     def _which_chosen(self, _row: int) -> None:
         self._which = str(self.which.currentData())
         self.refresh()

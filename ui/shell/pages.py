@@ -26,7 +26,7 @@ PageFactory = tuple[str, str, Callable[[], QWidget]]
 
 # record kind (as the pages' `open_record(kind, number)` and the global search name it) -> page key
 PAGE_OF_KIND = {"lot": "lots", "batch": "batches", "trace": "trace", "recall": "recalls", "shipment": "shipments",
-                "deviation": "deviations"}
+                "deviation": "deviations", "change": "changes"}
 
 
 

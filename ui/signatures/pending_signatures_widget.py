@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from app import signatures, signed_records
 from app.signatures import PendingSignature
 from domain.users import Actor
-from ui.shell.changes import BATCH, LOT, ChangeHub, Changes
+from ui.shell.changes import BATCH, LOT, MBR, ChangeHub, Changes
 from ui.shell.task_runner import Runner
 from ui.signatures.signature_dialog import record_kind
 from ui.widgets.message_label import MessageLabel
@@ -119,5 +119,5 @@ class PendingSignaturesWidget(QWidget):
             return
         self.message.show_info(said)
         self.status_message.emit(said)
-        kinds = (LOT,) if pending.record_type == "lot" else (BATCH, LOT)
+        kinds = {"lot": (LOT,), "change": ("change", MBR)}.get(pending.record_type, (BATCH, LOT))
         self.changes.announce(Changes.of(*kinds, numbers=[pending.record_id]))
