@@ -71,7 +71,7 @@ def load(uow: Uows, auth: AuthConfig, password: str, actors: dict[Role, Actor]) 
     with uow().acting_as(prod) as tx:
         today = local_today(tx)
     pending = change_control.open_change(
-        uow(), prod, PENDING_CHANGE, "masterbatch dosing varies more than 10 % between lots", "Minor", today,
+        uow(), prod, PENDING_CHANGE, "masterbatch dosing varies by more than 10 % between deliveries", "Minor", today,
         [change_control.ItemInput("mbr", "IM-PLG-05", drafts["IM-PLG-05"])]).number
     change_control.submit(uow(), prod, pending)
     approve(uow, auth, password, rel, pending)

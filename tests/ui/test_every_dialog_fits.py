@@ -179,7 +179,7 @@ NAMES = ["receive", "plan", "issue", "complete", "signature", "rejection", "add 
          "master record draft", "change password", "first administrator", "lock", "login", "shipment", "reason",
          "recall progress", "correct value", "room", "sensor", "equipment", "calibration", "open capa",
          "capa action", "effectiveness", "close capa", "version history", "version compare", "new deviation",
-         "specification draft"]
+         "specification draft", "new change request"]
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5], ids=["100%", "150%"])

@@ -91,7 +91,7 @@ _RECORD_TYPES = {
     "audit_log": QT_TRANSLATE_NOOP("RecordType", "audit trail"),
     "permission": QT_TRANSLATE_NOOP("RecordType", "permission"),
     "change": QT_TRANSLATE_NOOP("RecordType", "change request"),
-    "change_item": QT_TRANSLATE_NOOP("RecordType", "change request item"),
+    "change_item": QT_TRANSLATE_NOOP("RecordType", "change request line"),
 }
 
 # What the signature dialog shows of the record it signs (app/signed_records.py): stored in English in the signed

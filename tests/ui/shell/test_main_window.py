@@ -48,9 +48,9 @@ def test_the_status_bar_shows_user_database_and_schema_revision(qtbot: QtBot, ui
 
 # Everyone logged in reads lots, batches, traces and recalls; each page offers changes by permission. Everyone
 # has a "Waiting for my signature" list too: a site may add signatures for any role (SIG-5); and the CAPA page:
-# an action may be anyone's to do (DEV-2).
+# an action may be anyone's to do (DEV-2); and change control: an approval may be anyone's a site rule names (CHG-1).
 RECORD_PAGES = ["Lots", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data",
-                "Deviations", "CAPA", "Waiting for my signature"]
+                "Deviations", "CAPA", "Change control", "Waiting for my signature"]
 
 
 @pytest.mark.req("ACC-4")
@@ -60,7 +60,7 @@ def test_pages_follow_the_users_permissions(qtbot: QtBot, ui_ctx: AppContext, ru
 
     analyst = make_user(ui_ctx, admin, "quinn", frozenset({Role.QC_ANALYST}))
     assert analyst is not None
-    qc_pages = [*RECORD_PAGES[:-3], "QC worklist", *RECORD_PAGES[-3:]]  # QC-2: results entry and review
+    qc_pages = [*RECORD_PAGES[:-4], "QC worklist", *RECORD_PAGES[-4:]]  # QC-2: results entry and review
     assert navigation(shown_window(qtbot, ui_ctx, runner, analyst)) == [*qc_pages, "Audit trail"]
 
     operator = make_user(ui_ctx, admin, "paul", frozenset({Role.PRODUCTION}))
