@@ -21,16 +21,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
+from release_evaluation import timed  # noqa: E402
 from site_generator import Spec  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from trace_cases import log, percentile  # noqa: E402
+from trace_cases import log  # noqa: E402
 from trace_site import SiteStore, prepare  # noqa: E402
 
 from app import bootstrap, change_control  # noqa: E402
@@ -56,17 +56,6 @@ def subjects(url: str) -> tuple[str, str]:
         return str(material), str(product)
     finally:
         ctx.dispose()
-
-
-def timed(call: Any, repeat: int, warmup: int) -> dict[str, float]:
-    for _ in range(warmup):
-        call()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return {"p50": percentile(times, 50), "p95": percentile(times, 95), "max": max(times)}
 
 
 def measure(url: str, material: str, product: str, repeat: int, warmup: int) -> dict[str, Any]:

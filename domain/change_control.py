@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from domain.deviations import Classification  # the same grades as a deviation: Minor, Major, Critical
 from domain.errors import ValidationError
 from domain.i18n import N_, _
 from domain.signatures import Meaning, SignatureRequirement, SigningProgress
@@ -34,20 +35,9 @@ class ChangeStatus(Enum):
         return self in OPEN_STATUSES
 
 
+__all__ = ["Classification"]  # re-exported: change requests are graded as deviations are
+
 OPEN_STATUSES = frozenset({ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED})
-
-
-class Classification(Enum):
-    MINOR = N_("Minor")
-    MAJOR = N_("Major")
-    CRITICAL = N_("Critical")
-
-    @classmethod
-    def parse(cls, text: str) -> Classification:
-        for c in cls:
-            if c.value.casefold() == text.strip().casefold():
-                return c
-        raise ValidationError(_("unknown classification '{text}': use Minor, Major or Critical", text=text))
 
 
 class RecordKind(Enum):
