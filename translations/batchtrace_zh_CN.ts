@@ -1100,16 +1100,8 @@ scope at opening:</source>
         <translation>单位用量</translation>
     </message>
     <message>
-        <source>a reason (the change it implements) is required to make a version effective</source>
-        <translation>使版本生效需要原因（所实施的变更）</translation>
-    </message>
-    <message>
         <source>no master batch record {code} v{version}</source>
         <translation>没有主批记录 {code} v{version}</translation>
-    </message>
-    <message>
-        <source>{label} is already effective</source>
-        <translation>{label} 已经生效</translation>
     </message>
     <message>
         <source>unknown number scope &apos;{scope}&apos;: use one of {choices}</source>
@@ -1240,12 +1232,24 @@ scope at opening:</source>
         <translation>未知的记录类型“{record_type}”：可签名的记录为 {choices}</translation>
     </message>
     <message>
+        <source>no change request {record_id}</source>
+        <translation>没有变更申请 {record_id}</translation>
+    </message>
+    <message>
         <source>no lot {record_id}</source>
         <translation>没有物料批 {record_id}</translation>
     </message>
     <message>
         <source>no batch {record_id}</source>
         <translation>没有批次 {record_id}</translation>
+    </message>
+    <message>
+        <source>unknown change request status &apos;{text}&apos;</source>
+        <translation>未知的变更申请状态“{text}”</translation>
+    </message>
+    <message>
+        <source>requested change {number} (nobody approves their own change)</source>
+        <translation>提出了变更申请 {number}（任何人不得批准自己的变更）</translation>
     </message>
     <message>
         <source>no signed transition &apos;{transition_key}&apos;: choose from {keys}</source>
@@ -1776,6 +1780,10 @@ scope at opening:</source>
         <translation>物料 {item_code} 有保质期：请给出有效期或生产日期</translation>
     </message>
     <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <source>BOM line {line_no}: quantity per unit must be greater than zero</source>
         <translation>物料清单第 {line_no} 行：单位用量必须大于零</translation>
     </message>
@@ -1810,6 +1818,14 @@ scope at opening:</source>
     <message>
         <source>{label} has no step {step_no}</source>
         <translation>{label} 没有步骤 {step_no}</translation>
+    </message>
+    <message>
+        <source>master batch record {label} is {lower}: it cannot become {target}</source>
+        <translation>主批记录 {label} 为{lower}：不能变为{target}</translation>
+    </message>
+    <message>
+        <source>master batch record {label} is {lower}: only the effective version is retired</source>
+        <translation>主批记录 {label} 为{lower}：只有生效版本才能停用</translation>
     </message>
     <message>
         <source>master batch record {label} has no bill of materials</source>
@@ -1988,8 +2004,88 @@ scope at opening:</source>
         <translation>待处理</translation>
     </message>
     <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
         <source>Approved</source>
         <translation>批准</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>已实施</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>unknown record type &apos;{text}&apos;: a change names &apos;mbr&apos; or &apos;spec&apos; versions</source>
+        <translation>未知的记录类型“{text}”：变更申请只能指定“mbr”或“spec”的版本</translation>
+    </message>
+    <message>
+        <source>Make effective</source>
+        <translation>使生效</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Second approval</source>
+        <translation>第二批准</translation>
+    </message>
+    <message>
+        <source>submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>implement</source>
+        <translation>实施</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{label} is {status}: a change request makes a draft effective</source>
+        <translation>{label} 为{status}：变更申请只能使草稿生效</translation>
+    </message>
+    <message>
+        <source>{label} is {status}: only the effective version can be retired</source>
+        <translation>{label} 为{status}：只有生效版本才能停用</translation>
+    </message>
+    <message>
+        <source>the effective date {effective_on} is in the past</source>
+        <translation>生效日期 {effective_on} 已过</translation>
+    </message>
+    <message>
+        <source>a change request&apos;s title</source>
+        <translation>变更申请的标题</translation>
+    </message>
+    <message>
+        <source>the reason for the change</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>change request {number} names no version: add the drafts it makes effective or the versions it retires</source>
+        <translation>变更申请 {number} 未指定任何版本：请添加要生效的草稿或要停用的版本</translation>
+    </message>
+    <message>
+        <source>change request {number} is {status}: it is implemented once approved</source>
+        <translation>变更申请 {number} 为{status}：批准后才能实施</translation>
+    </message>
+    <message>
+        <source>change request {number} takes effect on {effective_on}: it cannot be implemented before</source>
+        <translation>变更申请 {number} 于 {effective_on} 生效：在此之前不能实施</translation>
+    </message>
+    <message>
+        <source>{label} is already in open change request {open_number}: finish or cancel it first</source>
+        <translation>{label} 已在未关闭的变更申请 {open_number} 中：请先完成或取消该申请</translation>
     </message>
     <message>
         <source>a role grant is for signing roles only</source>
@@ -2286,6 +2382,14 @@ scope at opening:</source>
     <message>
         <source>import process data</source>
         <translation>导入工艺数据</translation>
+    </message>
+    <message>
+        <source>raise and submit change requests</source>
+        <translation>提出并提交变更申请</translation>
+    </message>
+    <message>
+        <source>implement or reject change requests</source>
+        <translation>实施或拒绝变更申请</translation>
     </message>
     <message>
         <source>{printed_name} ({user_id}) may not {permission}</source>
@@ -2758,6 +2862,10 @@ scope at opening:</source>
         <translation>没有可负责该行动的有效用户 {user_id}</translation>
     </message>
     <message>
+        <source>no change request {number}</source>
+        <translation>没有变更申请 {number}</translation>
+    </message>
+    <message>
         <source>CAPA {number} has no action {action_no}</source>
         <translation>纠正预防措施 {number} 没有行动 {action_no}</translation>
     </message>
@@ -2956,6 +3064,10 @@ scope at opening:</source>
     <message>
         <source>action {action_no} is already closed</source>
         <translation>行动 {action_no} 已关闭</translation>
+    </message>
+    <message>
+        <source>action {action_no} needs change request {change_request}, which is {status}: it closes once the change is implemented</source>
+        <translation>措施 {action_no} 需要变更申请 {change_request}，该申请为{status}：变更实施后才能关闭</translation>
     </message>
     <message>
         <source>the evidence that the action was done</source>
@@ -3304,10 +3416,6 @@ scope at opening:</source>
     <message>
         <source>disposition</source>
         <translation>处置</translation>
-    </message>
-    <message>
-        <source>{item_code} v{version} is {status}</source>
-        <translation>{item_code} v{version} 已{status}</translation>
     </message>
     <message>
         <source>TEST</source>
@@ -3986,6 +4094,14 @@ scope at opening:</source>
         <translation>{label} 没有检验项目“{code}”：其检验项目为 {code2}</translation>
     </message>
     <message>
+        <source>{label} is {status}: it cannot become {target}</source>
+        <translation>{label} 为{status}：不能变为{target}</translation>
+    </message>
+    <message>
+        <source>{label} is {status}: only the effective version is retired</source>
+        <translation>{label} 为{status}：只有生效版本才能停用</translation>
+    </message>
+    <message>
         <source>{label} is {status}: only a draft becomes effective</source>
         <translation>{label} 处于{status}状态：只有草稿才能生效</translation>
     </message>
@@ -4352,6 +4468,42 @@ scope at opening:</source>
     <message>
         <source>integrity failure: {record_type} {record_id} is {status} in the database, but {problem}; its status is not backed by its signatures, so nothing was done (run &apos;batchtrace audit verify&apos; and tell QA)</source>
         <translation>完整性故障：{record_type} {record_id} 在数据库中为{status}，但{problem}；其状态没有签名支持，因此未执行任何操作（请运行 &apos;batchtrace audit verify&apos; 并通知 QA）</translation>
+    </message>
+    <message>
+        <source>a change request needs at least one version: a draft it makes effective or an effective version it retires</source>
+        <translation>变更申请至少需要一个版本：要生效的草稿或要停用的生效版本</translation>
+    </message>
+    <message>
+        <source>{label}: a change request names one version of each record</source>
+        <translation>{label}：变更申请对每个记录只能指定一个版本</translation>
+    </message>
+    <message>
+        <source>{label}: BOM line {line_no} names an unknown item {item_code}</source>
+        <translation>{label}：物料清单第 {line_no} 行指定了未知物料 {item_code}</translation>
+    </message>
+    <message>
+        <source>{label}: BOM line {line_no} names {item_code}, which is retired</source>
+        <translation>{label}：物料清单第 {line_no} 行指定的 {item_code} 已停用</translation>
+    </message>
+    <message>
+        <source>{label}: BOM line {line_no} names {item_code}, which has no approved supplier</source>
+        <translation>{label}：物料清单第 {line_no} 行指定的 {item_code} 没有合格供应商</translation>
+    </message>
+    <message>
+        <source>submitted for approval</source>
+        <translation>已提交批准</translation>
+    </message>
+    <message>
+        <source>change request {number} implemented</source>
+        <translation>变更申请 {number} 已实施</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not CODE:VERSION (e.g. FD-IVC-20:2)</source>
+        <translation>“{text}”不是 代码:版本 格式（例如 FD-IVC-20:2）</translation>
+    </message>
+    <message>
+        <source>name at least one version: --mbr, --spec, --retire-mbr or --retire-spec</source>
+        <translation>请至少指定一个版本：--mbr、--spec、--retire-mbr 或 --retire-spec</translation>
     </message>
 </context>
 <context>
@@ -7506,10 +7658,6 @@ Type your password to go on working, or log out so that someone else can log in.
         <translation>新建草稿...</translation>
     </message>
     <message>
-        <source>Make effective...</source>
-        <translation>使其生效...</translation>
-    </message>
-    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -7520,14 +7668,6 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>Draft {product} v{version} created.</source>
         <translation>已创建草稿 {product} v{version}。</translation>
-    </message>
-    <message>
-        <source>Make {product} v{version} effective? New batches are planned from it; the version effective now is superseded. Give the change request it implements.</source>
-        <translation>使 {product} v{version} 生效？新批次将据此计划；当前生效的版本将被替代。请给出它所实施的变更申请。</translation>
-    </message>
-    <message>
-        <source>{product} v{version} is now effective.</source>
-        <translation>{product} v{version} 现已生效。</translation>
     </message>
 </context>
 <context>
@@ -8886,6 +9026,14 @@ Customers completed: {done} of {total}</source>
         <source>permission</source>
         <translation>权限</translation>
     </message>
+    <message>
+        <source>change request</source>
+        <translation>变更申请</translation>
+    </message>
+    <message>
+        <source>change request line</source>
+        <translation>变更申请行</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseDetailWidget</name>
@@ -9897,6 +10045,30 @@ asked by {by} on {when}</source>
     <message>
         <source>Finished lots</source>
         <translation>成品物料批</translation>
+    </message>
+    <message>
+        <source>Change request</source>
+        <translation>变更申请</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
     </message>
 </context>
 <context>
