@@ -4,7 +4,7 @@ workflow), implement it (every version moves at once, in one transaction), cance
 a change of a record, read by the database in one statement.
 
 Implementing is the only way a master batch record or a specification becomes effective: the database refuses
-any other (migration 0017).
+any other (migration 0018).
 """
 
 from __future__ import annotations

@@ -605,7 +605,7 @@ def load_sqlite(path: str, site: Site, log: Callable[[str], None] = print) -> No
     indexes = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
         f"AND tbl_name IN ({placeholders})", BIG_TABLES).fetchall()
-    # The change-control guards (migration 0017) are off during the load, as all triggers are in PostgreSQL's
+    # The change-control guards (migration 0018) are off during the load, as all triggers are in PostgreSQL's
     # replica mode below: the generated versions are written as they stand after ten years of changes.
     guards = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger' "
                           "AND tbl_name IN ('mbrs', 'mbr_lines')").fetchall()

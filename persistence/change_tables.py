@@ -1,5 +1,5 @@
 """The change-control tables (CHG-1): change requests and the versions each names. Same MetaData as
-`persistence.tables`; the database guards of migration 0017 refuse an effective version without one."""
+`persistence.tables`; the database guards of migration 0018 refuse an effective version without one."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ The database refuses, on both engines:
 Also a CAPA action's change request (the action closes once it is implemented) and an index of BOM lines by item
 for the impact of a raw-material change.
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-05
 """
 import sqlalchemy as sa
@@ -17,8 +17,8 @@ from alembic import op
 
 import persistence.types
 
-revision = "0017"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
