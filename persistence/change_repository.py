@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, Numeric, String, and_, cast, literal, null, or_, select, union_all
+from sqlalchemy import Integer, String, and_, cast, literal, null, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from domain.batches import BatchStatus
@@ -18,6 +18,7 @@ from domain.quality import SpecStatus
 from persistence import change_tables as ct
 from persistence import qc_tables as qt
 from persistence import tables as t
+from persistence.types import Quantity
 
 # Batches not yet finished with (a change may still reach them) and lots that are still stock.
 OPEN_BATCHES = (BatchStatus.PLANNED, BatchStatus.IN_PRODUCTION, BatchStatus.COMPLETED, BatchStatus.QC_TESTING,
@@ -88,7 +89,8 @@ def _row(what: str, number: Any, status: Any, version: Any = None, quantity: Any
     return [literal(what, String).label("what"), cast(number, String).label("number"),
             cast(status, String).label("status"),
             cast(null() if version is None else version, Integer).label("version"),
-            cast(null() if quantity is None else quantity, Numeric(18, 6)).label("quantity")]
+            # the column's own type: SQLite keeps exact quantities as integer millionths (persistence.types)
+            type_coerce(null() if quantity is None else quantity, Quantity()).label("quantity")]
 
 
 def _mbr_impact(product: str) -> list[Any]:
