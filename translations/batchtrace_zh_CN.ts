@@ -4502,6 +4502,10 @@ scope at opening:</source>
         <translation>“{text}”不是 代码:版本 格式（例如 FD-IVC-20:2）</translation>
     </message>
     <message>
+        <source>change request number</source>
+        <translation>变更申请编号</translation>
+    </message>
+    <message>
         <source>name at least one version: --mbr, --spec, --retire-mbr or --retire-spec</source>
         <translation>请至少指定一个版本：--mbr、--spec、--retire-mbr 或 --retire-spec</translation>
     </message>

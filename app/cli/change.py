@@ -25,7 +25,8 @@ from app.cli.support import (
 from app.signatures import SigningSession
 from domain.change_control import ChangeStatus, ItemAction
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
+from domain.inputs import shown
 from domain.users import SYSTEM_ACTOR
 
 _VERSION = re.compile(r"(?P<key>[A-Za-z0-9][A-Za-z0-9._-]{0,31}):v?(?P<version>[0-9]{1,6})")
@@ -35,7 +36,7 @@ def version_ref(text_value: str) -> tuple[str, int]:
     """"FD-IVC-20:2" or "FD-IVC-20:v2": a record's key and version."""
     match = _VERSION.fullmatch(text_value.strip())
     if match is None:
-        raise argparse.ArgumentTypeError(_("'{text}' is not CODE:VERSION (e.g. FD-IVC-20:2)", text=text_value[:40]))
+        raise argparse.ArgumentTypeError(_("'{text}' is not CODE:VERSION (e.g. FD-IVC-20:2)", text=shown(text_value)))
     return match["key"].upper(), int(match["version"])
 
 
@@ -43,8 +44,8 @@ def add_commands(tree: CommandTree) -> None:
     group = tree.nested("change", "change requests: versions made effective through approved changes (CHG-1)")
     sub = tree.command(group, "open", _open, "open a change request naming the versions it changes; prints its "
                                               "number")
-    sub.add_argument("--title", required=True, type=text("title", max_length=200))
-    sub.add_argument("--reason", required=True, type=text("reason", max_length=4000))
+    sub.add_argument("--title", required=True, type=text(N_("title"), max_length=200))
+    sub.add_argument("--reason", required=True, type=text(N_("reason"), max_length=4000))
     sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
     sub.add_argument("--effective-on", type=day, metavar="YYYY-MM-DD", help="not before this day (default today)")
     sub.add_argument("--mbr", action="append", default=[], type=version_ref, metavar="PRODUCT:VERSION",
@@ -55,25 +56,25 @@ def add_commands(tree: CommandTree) -> None:
                      help="an effective master batch record it retires (repeatable)")
     sub.add_argument("--retire-spec", action="append", default=[], type=version_ref, metavar="ITEM:VERSION",
                      help="an effective specification it retires (repeatable)")
-    sub.add_argument("--deviation", type=identifier("deviation number"), metavar="NUMBER",
+    sub.add_argument("--deviation", type=identifier(N_("deviation number")), metavar="NUMBER",
                      help="the deviation that proposes it")
     acting(sub)
     sub = tree.command(group, "show", _show, "one change request with its versions, impact and approvals")
-    sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
+    sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
     sub = tree.command(group, "list", _list, "change requests, newest first")
     sub.add_argument("--open", action="store_true", help="only those not implemented, cancelled or rejected")
     for name, run, what in (("submit", _submit, "submit for approval: the impact assessment is filled in"),
                             ("implement", _implement, "make its versions effective, all at once")):
         sub = tree.command(group, name, run, what)
-        sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
+        sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
         acting(sub)
     sub = tree.command(group, "approve", _approve, "sign an approval (asks for the password)")
-    sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
-    sub.add_argument("--comment", type=text("comment", max_length=500))
+    sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
+    sub.add_argument("--comment", type=text(N_("comment"), max_length=500))
     acting(sub)
     sub = tree.command(group, "cancel", _cancel, "cancel a change request not yet approved")
-    sub.add_argument("number", type=identifier("change request number"), metavar="NUMBER")
-    sub.add_argument("--reason", required=True, type=text("reason", max_length=500))
+    sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
+    sub.add_argument("--reason", required=True, type=text(N_("reason"), max_length=500))
     acting(sub)
 
 
