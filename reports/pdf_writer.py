@@ -58,6 +58,10 @@ def _font(points: float, *, bold: bool = False) -> QFont:
     font.setFamilies(FAMILIES)
     font.setPointSizeF(points)
     font.setBold(bold)
+    # No ligatures: a reader who copies or searches the PDF must get "off" and "first", not "oﬀ" and "ﬁrst"
+    # (the shaper joins them in some fonts, and an inspector's search for "off" then finds nothing).
+    for feature in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(feature), 0)
     return font
 
 

@@ -31,3 +31,18 @@ def test_a_heading_shares_its_page_with_the_start_of_its_table() -> None:
         assert heading == first_row, filler
         pages_seen.add(heading)
     assert pages_seen == {0, 1}  # the heading was on the first page and, pushed, on the second
+
+
+@pytest.mark.req("DOC-2")
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_copied_text_reads_as_printed_without_ligatures(language: str) -> None:
+    """An inspector who searches or copies the PDF finds what is printed: hashes with "ff" and words with
+    "fi"/"fl" are not joined into ligature glyphs (a hash like 0ff3... was unsearchable before)."""
+    words = "read off the HMI · first flush · 0ff3ffa9e1ffff fflfi"
+    sections = (Section("Check", (Paragraph(words), Table(("Name", "Value"), (("efficacy", words),)))),)
+    doc = Document(DocumentKind.BATCH_RECORD, "BR-X-R1", language, "Pages", "Pages · BR-X-R1", Fields(()),
+                   sections, PageWords("Page {page} of {pages}", "Content SHA-256", "CONTROLLED COPY"))
+    text = " ".join((page.extract_text() or "") for page in pypdf.PdfReader(io.BytesIO(render_pdf(doc))).pages)
+    flat = "".join(text.split())
+    assert not set(flat) & {"\ufb00", "\ufb01", "\ufb02", "\ufb03", "\ufb04"}
+    assert flat.count("".join(words.split())) == 2 and "efficacy" in flat
