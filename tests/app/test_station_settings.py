@@ -150,8 +150,8 @@ def test_the_scanners_are_built_from_the_settings() -> None:
         ("{not json", "cannot read "),
         (json.dumps(printer(language="EPL")), "devices.json: printers[0] 'Zebra 1': language must be ZPL or TSPL"),
         (json.dumps(printer(lot_label_template="pallet@v3")),
-         "devices.json: printer 'Zebra 1': there is no label template pallet@v3: use one of material-lot@v1, "
-         "material-lot@v2, udi-device@v1, udi-device@v2"),
+         "devices.json: printer 'Zebra 1': there is no label template pallet@v3: use one of material-lot-zh@v1, "
+         "material-lot@v1, material-lot@v2, udi-device-zh@v1, udi-device@v1, udi-device@v2"),
     ],
 )
 def test_a_broken_devices_file_leaves_the_station_running_without_printers(
@@ -178,7 +178,8 @@ def test_the_context_uses_the_stations_devices_file(engine_name: str, db_url: st
         [info] = ctx.devices.labels.printers()
         assert (info.name, info.language, info.transport, info.dpi) == ("Zebra 1", "ZPL", "10.0.0.7:9100", 203)
         assert ctx.devices.labels.default_printer == "Zebra 1"
-        assert ctx.devices.print_queue.templates() == [
-            "material-lot@v1", "material-lot@v2", "udi-device@v1", "udi-device@v2"]
+        assert ctx.devices.print_queue.templates() == [  # the Chinese captions (issue 14) beside the English
+            "material-lot-zh@v1", "material-lot@v1", "material-lot@v2", "udi-device-zh@v1", "udi-device@v1",
+            "udi-device@v2"]
     finally:
         ctx.dispose()

@@ -125,10 +125,19 @@ def test_a_master_record_version_or_a_batch_s_version_changed_with_plain_sql_is_
     (CHG-3): a limit of an effective record, a BOM quantity and a batch's version edited in the tables are
     named, by the record the audit trail knows them as."""
     step_id, name = sql(demo_db, "SELECT p.step_id, p.name FROM mbr_parameters p ORDER BY p.id")[0]
-    sql(demo_db, f"UPDATE mbr_parameters SET upper = upper + 1 WHERE step_id = {step_id} AND name = '{name}'")
+    change_limit = f"UPDATE mbr_parameters SET upper = upper + 1 WHERE step_id = {step_id} AND name = '{name}'"
     mbr_id, line_no = sql(demo_db, "SELECT mbr_id, line_no FROM mbr_lines ORDER BY id")[0]
-    sql(demo_db, f"UPDATE mbr_lines SET quantity_per_unit = quantity_per_unit * 2 WHERE mbr_id = {mbr_id} "
-                 f"AND line_no = {line_no}")
+    change_line = (f"UPDATE mbr_lines SET quantity_per_unit = quantity_per_unit * 2 WHERE mbr_id = {mbr_id} "
+                   f"AND line_no = {line_no}")
+    # The database refuses both edits of an effective version (migration 0018, CHG-1) ...
+    for statement in (change_limit, change_line):
+        with pytest.raises(Exception, match="the content of an effective, superseded or retired version never "
+                                            "changes"):
+            sql(demo_db, statement)
+    # ... so the attacker who can switch the guards off (the SQLite file's owner, the database's owner) does that
+    # first, and the record check must still name what was changed.
+    without_guards(demo_db, "mbr_parameters", change_limit)
+    without_guards(demo_db, "mbr_lines", change_line)
     batch = sql(demo_db, "SELECT batch_number FROM batches ORDER BY id")[0][0]
     sql(demo_db, f"UPDATE batches SET mbr_version = mbr_version + 1 WHERE batch_number = '{batch}'")
     result = cli("--db", demo_db, "audit", "verify")

@@ -232,8 +232,12 @@ def test_the_application_works_as_the_station_role(station_url):
     finally:
         ctx.dispose()
     assert sql(station_url, "SELECT DISTINCT format FROM audit_log") == [("v3",)]
-    signatures = sql(station_url, "SELECT count(*), count(DISTINCT user_id) FROM signatures")[0]
-    assert signatures == (4, 2)
+    signed = sql(station_url, "SELECT record_type, count(*), count(DISTINCT user_id) FROM signatures "
+                              "GROUP BY record_type ORDER BY record_type")
+    # two lots released (two signatures each, by two people) and the change request that made the master
+    # record effective (approved by two people: QA release and the QA reviewer, issue 13)
+    assert [(kind, count, people) for kind, count, people in signed] == [("change", 2, 2), ("lot", 4, 2)]
+    assert sql(station_url, "SELECT count(DISTINCT user_id) FROM signatures") == [(3,)]
     report = verify(station_url)
     assert report.intact, report.problem
     assert report.keyed_from == 1
