@@ -65,9 +65,10 @@ class ChangeCollector:
         else:
             record_id = "/".join(str(v) for v in mapper.primary_key_from_instance(obj))
         changes: dict[str, tuple[Any, Any]] = {}
+        counter = mapper.version_id_col
         for attr in mapper.column_attrs:
-            if attr.key == "version":
-                continue  # the optimistic-lock counter is bookkeeping, not GMP content
+            if counter is not None and attr.columns[0] is counter:
+                continue  # the optimistic-lock counter is bookkeeping, not GMP content (a record version is)
             hist = state.attrs[attr.key].history
             if action == "CREATE":
                 old, new = None, state.attrs[attr.key].value
