@@ -26,6 +26,8 @@ from domain.record_check import (
     signature_key,
     status_change_key,
 )
+from persistence import capa_tables as ct
+from persistence import change_tables as cht
 from persistence import process_tables as pt
 from persistence import qc_tables as qt
 from persistence import tables as t
@@ -59,6 +61,27 @@ CHECKED: dict[str, tuple[Table, KeyOf, frozenset[str]]] = {
     "mbr_parameter": (pt.mbr_parameters, lambda r: f"{r['step_id']}/{r['name']}", frozenset()),
     "qc_result": (qt.qc_results, lambda r: str(r["id"]), frozenset()),
     "deviation": (qt.deviations, lambda r: str(r["number"]), frozenset({"version"})),
+    "deviation_link": (qt.deviation_links, lambda r: str(r["id"]), frozenset()),
+    "qc_plan": (qt.qc_plans, lambda r: f"{r['record_type']} {r['record_id']}", frozenset()),
+    "capa": (ct.capas, lambda r: str(r["number"]), frozenset({"version"})),
+    "capa_action": (ct.capa_actions, lambda r: f"{r['capa_id']}/{r['action_no']}", frozenset()),
+    "change": (cht.change_requests, lambda r: str(r["number"]), frozenset({"version"})),
+    "change_item": (cht.change_request_items, lambda r: f"{r['change_id']}/{r['item_no']}", frozenset()),
+    "site_security": (t.site_security, lambda r: f"v{r['version']}", frozenset()),
+    "role_grant": (t.role_grants, lambda r: str(r["id"]), frozenset()),
+    "recall": (t.recalls, lambda r: str(r["recall_number"]), frozenset()),
+    "recall_scope": (t.recall_scope, lambda r: str(r["id"]), frozenset()),
+    "recall_customer": (t.recall_customers, lambda r: f"{r['recall_id']}/{r['customer_code']}", frozenset()),
+    "alert": (t.alerts, lambda r: str(r["id"]), frozenset()),
+    "print_job": (t.print_jobs, lambda r: str(r["id"]), frozenset()),
+    "document": (t.issued_documents, lambda r: str(r["number"]), frozenset()),
+    "room": (pt.rooms, lambda r: str(r["code"]), frozenset()),
+    "sensor": (pt.sensors, lambda r: str(r["code"]), frozenset()),
+    "equipment": (pt.equipment, lambda r: str(r["code"]), frozenset()),
+    "batch_step": (pt.batch_steps, lambda r: f"{r['batch_id']}/{r['step_no']}", frozenset()),
+    "parameter_value": (pt.parameter_values, lambda r: str(r["id"]), frozenset()),
+    "reading_import": (pt.reading_imports, lambda r: str(r["id"]), frozenset()),
+    "excursion": (pt.excursions, lambda r: str(r["key"]), frozenset()),
 }
 REPLAYED_ACTIONS = ("CREATE", "UPDATE", "DELETE", "CREATE+DELETE", "SIGN")  # not log-ins, exports, ...
 NODE_KINDS = {"L": "lot", "B": "batch", "S": "shipment"}

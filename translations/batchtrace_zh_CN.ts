@@ -68,8 +68,8 @@
         <translation>请勿将密码写入 URL：BatchTrace 会询问密码并保存在密钥环中</translation>
     </message>
     <message>
-        <source>record check: every checked row is as its audit entries say (lots, batches, material issues, shipments, users and roles, master data, specifications, QC results, deviations, signatures, status history, genealogy)</source>
-        <translation>记录检查：所有被检查的行均与其审计记录一致（物料批、批次、物料发放、发货、用户和角色、主数据、质量标准、QC 结果、偏差、电子签名、状态历史、谱系）</translation>
+        <source>record check: every checked row is as its audit entries say (lots, batches, material issues, shipments, recalls, users, roles and the security policy, master data, master records, specifications, QC plans and results, deviations, CAPAs, change requests, process steps, values and excursions, the print journal, issued documents, alerts, signatures, status history, genealogy)</source>
+        <translation>记录检查：所有被检查的行均与其审计记录一致（物料批、批次、物料发放、发货、召回、用户、角色和安全策略、主数据、主批记录、质量标准、QC 计划和结果、偏差、CAPA、变更申请、工艺步骤、数值和偏离事件、打印日志、已签发文件、警报、电子签名、状态历史、谱系）</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>

@@ -17,8 +17,10 @@ from domain.users import SYSTEM_ACTOR
 ANCHOR_FILE = "audit-anchors.jsonl"
 SHOWN_RECORD_PROBLEMS = 50
 RECORDS_CLEAN = N_("record check: every checked row is as its audit entries say (lots, batches, material issues, "
-                   "shipments, users and roles, master data, specifications, QC results, deviations, signatures, "
-                   "status history, genealogy)")
+                   "shipments, recalls, users, roles and the security policy, master data, master records, "
+                   "specifications, QC plans and results, deviations, CAPAs, change requests, process steps, "
+                   "values and excursions, the print journal, issued documents, alerts, signatures, status "
+                   "history, genealogy)")
 
 
 def add_commands(tree: CommandTree) -> None:
