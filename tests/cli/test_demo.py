@@ -131,7 +131,8 @@ def check_process_demo(cli, url):
     text = evaluation.out
     process = text[text.index("FAIL  Process steps"):].splitlines()[1:3]
     assert process[0].strip() == "step 2 Seal temperature 193.5 °C is outside 170 .. 190"
-    assert process[1].strip().startswith("environment excursion (DEV2026-0002 open): CR8-T (CR-8) out of limits")
+    deviation = sql(url, "SELECT number FROM deviations WHERE title LIKE 'Out of limits: CR8-T%'")[0][0]
+    assert process[1].strip().startswith(f"environment excursion ({deviation} open): CR8-T (CR-8) out of limits")
     assert "  PASS  Process steps" in cli("--db", url, "release", "evaluate", sql(
         url, "SELECT batch_number FROM batches WHERE status = 'Released' ORDER BY id DESC")[0][0]).out
     running = sql(url, "SELECT b.batch_number FROM batches b WHERE b.status = 'In production'")[0][0]

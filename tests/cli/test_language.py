@@ -23,7 +23,7 @@ from domain.process import EquipmentStatus, SensorKind, parse_value
 from domain.quality import ResultType
 from domain.signatures import Meaning
 from domain.users import Role
-from tests.cli.support import assert_one_line_error
+from tests.cli.support import assert_one_line_error, sql
 
 
 @pytest.mark.req("GEN-6", "INT-2")
@@ -146,19 +146,26 @@ SHOWN_IN_ENGLISH_BEFORE = (  # what these commands printed in English under zh_C
 def test_the_main_commands_print_in_chinese_under_zh_cn(cli, demo_db, monkeypatch, tmp_path):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     monkeypatch.chdir(tmp_path)
+    # the demo's numbers carry the day it was loaded (lot R26339-..., batch B2612-...): read them back
+    lot = sql(demo_db, "SELECT lot_number FROM lots WHERE lot_number LIKE 'IM-BRL-05-%-001'")[0][0]
+    first, review = (sql(demo_db, f"SELECT batch_number FROM batches WHERE batch_number LIKE '%-{n}'")[0][0]
+                     for n in ("0001", "0013"))
+    recall = sql(demo_db, "SELECT recall_number FROM recalls ORDER BY id")[0][0]
+    deviation = sql(demo_db, "SELECT number FROM deviations ORDER BY id")[0][0]
+    capa = sql(demo_db, "SELECT number FROM capas ORDER BY id")[0][0]
     commands = {
-        ("lot", "show", "IM-BRL-05-26339-001"): ("物料批 IM-BRL-05-26339-001", "状态", "电子签名："),
-        ("batch", "show", "B2612-0013"): ("批次 B2612-0013", "QA 审核", "物料清单：", "物料移动："),
-        ("trace", "B2612-0001"): ("反向追溯（来源）", "正向追溯（去向）", "层级", "已召回"),
-        ("search", "B2612"): ("类型", "生产中"),
-        ("recall", "show", "RC2026-001"): ("召回 RC2026-001", "需通知的客户：", "通知客户"),
+        ("lot", "show", lot): (f"物料批 {lot}", "状态", "电子签名："),
+        ("batch", "show", review): (f"批次 {review}", "QA 审核", "物料清单：", "物料移动："),
+        ("trace", first): ("反向追溯（来源）", "正向追溯（去向）", "层级", "已召回"),
+        ("search", first[:5]): ("类型", "生产中"),
+        ("recall", "show", recall): (f"召回 {recall}", "需通知的客户：", "通知客户"),
         ("qc", "worklist"): ("记录", "物料批"),
         ("deviation", "list"): ("偏差", "调查中"),
-        ("deviation", "show", "DEV2026-0001"): ("偏差 DEV2026-0001", "发起时间"),
+        ("deviation", "show", deviation): (f"偏差 {deviation}", "发起时间"),
         ("capa", "list"): ("纠正预防措施", "阶段"),
-        ("capa", "show", "CAPA2026-0001"): ("纠正预防措施 CAPA2026-0001", "有效性检查到期"),
-        ("release", "evaluate", "B2612-0013"): ("批次 B2612-0013（FD-IVC-20，QA 审核）：不可放行：2 条规则未通过",
-                                                "  不通过  ", "  通过    "),
+        ("capa", "show", capa): (f"纠正预防措施 {capa}", "有效性检查到期"),
+        ("release", "evaluate", review): (f"批次 {review}（FD-IVC-20，QA 审核）：不可放行：2 条规则未通过",
+                                          "  不通过  ", "  通过    "),
         ("audit", "verify"): ("审计追踪完整：", "记录检查："),
         ("validate", "iq"): ("数据库可连接", "审计链"),
     }
@@ -171,13 +178,13 @@ def test_the_main_commands_print_in_chinese_under_zh_cn(cli, demo_db, monkeypatc
             # user data may hold the word (a deviation's title); the program's own words are what is checked
             assert english not in _program_text(result.out), (argv, english, result.out)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    assert "lot IM-BRL-05-26339-001\n  item" in cli("--db", demo_db, "lot", "show", "IM-BRL-05-26339-001").out
+    assert f"lot {lot}\n  item" in cli("--db", demo_db, "lot", "show", lot).out
 
 
 def _program_text(out: str) -> str:
     """The output without the demo's user data in English (titles, descriptions, names, evidence lines)."""
-    data = ("Seal temperature out of limits in step 2 of batch B2612-0013", "Out of limits: CR8-T in CR-8 during batch",
-            "Carton labels of batch B2612-0014", "OOS: MFI 15.4 on lot R26339-0018", "Supplier MFI test conditions",
+    data = ("Seal temperature out of limits in step 2 of batch ", "Out of limits: CR8-T in CR-8 during batch",
+            "Carton labels of batch ", "OOS: MFI 15.4 on lot ", "Supplier MFI test conditions",
             "Supplier complaint to POLYMED")
     lines = [line for line in out.splitlines() if not line.startswith("        ")]  # evidence of a release rule
     text = "\n".join(lines)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from app import batches, bootstrap, facilities, lots, masterdata, recalls, users
+from app import batches, bootstrap, capa, deviations, facilities, lots, masterdata, recalls, users
 from app.bootstrap import AppContext
 from app.capa import ActionView, CapaView
 from app.demo.loader import DEMO_PASSWORD, load_demo_data
@@ -91,6 +91,8 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
     quarantined = next(lot for lot in lots.list_lots(ctx.read_uow(), qc) if lot.status == "Quarantine")
     items = masterdata.list_items(ctx.read_uow(), admin)
     recall = recalls.get_recall(ctx.read_uow(), qa, recalls.list_recalls(ctx.read_uow(), qa)[0].recall_number)
+    first_deviation = min(d.number for d in deviations.list_deviations(ctx.read_uow(), qa))  # DEV<year>-0001
+    first_capa = min(c.number for c in capa.list_capas(ctx.read_uow(), qa))
     return {
         "receive": lambda: ReceiveLotDialog(ctx, runner, ward),
         "plan": lambda: PlanBatchDialog(ctx, runner, prod),
@@ -128,9 +130,9 @@ def dialogs(ctx: AppContext, runner: SyncTaskRunner) -> dict[str, Callable[[], Q
         "equipment": lambda: EquipmentDialog(ctx, runner, admin),
         "calibration": lambda: CalibrationDialog(ctx, runner, admin, facilities.list_equipment(ctx.read_uow(),
                                                                                                admin)[0]),
-        "open capa": lambda: OpenCapaDialog(ctx, runner, qa, "DEV2026-0001"),
-        "capa action": lambda: CapaActionDialog(ctx, runner, qa, "CAPA2026-0001"),
-        "effectiveness": lambda: EffectivenessDialog(ctx, runner, qa, "CAPA2026-0001"),
+        "open capa": lambda: OpenCapaDialog(ctx, runner, qa, first_deviation),
+        "capa action": lambda: CapaActionDialog(ctx, runner, qa, first_capa),
+        "effectiveness": lambda: EffectivenessDialog(ctx, runner, qa, first_capa),
         "close capa": lambda: CloseCapaDialog(ctx, runner, SigningSession(qa), sealer_capa()),
         "version history": lambda: VersionHistoryDialog(ctx, runner, prod, "mbr", "FD-IVC-20"),
         "version compare": lambda: VersionCompareDialog(limit_change(), services=ctx, runner=runner, actor=qa),
