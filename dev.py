@@ -192,7 +192,10 @@ def check(args: list[str]) -> None:
     sh(BIN / "ruff", "check", ".", env=env)
     sh(BIN / "lint-imports", env=env)
     sh(BIN / "mypy", env=env)
-    sh(PY, "-m", "pytest", "-p", "no:cacheprovider", *args, env=env)
+    # one worker per core (pytest-xdist): the suite is CPU-bound, and each worker starts its own PostgreSQL
+    workers = [] if any(a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args) \
+        else ["-n", "auto"]
+    sh(PY, "-m", "pytest", "-p", "no:cacheprovider", *workers, *args, env=env)
 
 
 if __name__ == "__main__":

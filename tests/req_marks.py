@@ -40,7 +40,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     target = config.getoption("req_results")
-    if target:  # one writer per session: a session started inside a test (pytester) has its own
+    if target and not hasattr(config, "workerinput"):  # one writer per session, the controller's under xdist
+        # (a session started inside a test, pytester, has its own)
         config.pluginmanager.register(ResultsWriter(Path(target), config.rootpath), "req-results-writer")
 
 
@@ -61,6 +62,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         raise pytest.UsageError(
             f"@pytest.mark.req names requirements that are not in {REQUIREMENTS_FILE.as_posix()}:\n  "
             + "\n  ".join(problems))
+    for item in items:  # carried on each report, so the results writer knows them under xdist too
+        item.user_properties.append(("requirements", req_ids(item)))
 
 
 class ResultsWriter:
@@ -78,8 +81,12 @@ class ResultsWriter:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         entry = self.results.get(report.nodeid)
-        if entry is None:
-            return
+        if entry is None:  # collected by an xdist worker: the controller learns the test from its report
+            requirements = dict(report.user_properties).get("requirements")
+            if requirements is None:
+                return
+            entry = self.results[report.nodeid] = {"nodeid": report.nodeid, "requirements": list(requirements),
+                                                   "outcome": "not run", "duration": 0.0, "longrepr": ""}
         entry["duration"] += report.duration
         if report.when == "call" or not report.passed:
             outcome = "error" if report.failed and report.when != "call" else report.outcome
