@@ -89,6 +89,25 @@ def test_a_forged_path_through_the_workflow_is_named(site):
                                                 "workflow does not allow")
 
 
+def test_a_hold_does_not_launder_a_status_set_with_plain_sql(site):
+    """A quarantined lot set Released in the table, then put on hold by QA through the application (allowed:
+    holding a suspect lot is the safe move). Its release from hold needs signatures, which nobody may apply to
+    a record whose history jumps; the lot stays unusable and says why."""
+    number = receive(site).lot_number
+    effective_mbr(site, "MIX", [("RES", "0.5", "5")])
+    batch = running_batch(site, "MIX", "20").batch_number
+    _set_status(site, "lots", "lot_number", number, "Released")
+    lots.change_lot_status(site.ctx.uow(), site.qa, number, LotStatus.ON_HOLD, "suspect: status not backed")
+    jump = "its status history jumps from Quarantine to Released"
+    assert lot(site, number).status_problem == jump
+    with pytest.raises(StatusNotBacked, match=NOT_BACKED):
+        sign(site.ctx, site.qc, "lot", number, LotStatus.RELEASED)
+    assert sql(site.db_url, f"SELECT status FROM lots WHERE lot_number = '{number}'") == [("On hold",)]
+    with pytest.raises(StatusNotBacked, match=f"lot {number} is On hold in the database, but {jump}"):
+        batches.issue_material(site.ctx.uow(), site.warehouse, batch, number, "5")
+    assert lot(site, number).status_problem == jump
+
+
 def test_a_finished_lot_set_released_is_not_shipped(site):
     effective_mbr(site, "SYR", [("TUBE", "0.05", "10")])
     tube = released_lot(site, "TUBE", "100").lot_number
