@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Dialect, Numeric, Table, or_, select, type_coerce
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, Session, class_mapper
 from sqlalchemy.types import NullType, TypeDecorator
 
 from domain.record_check import (
@@ -26,63 +27,40 @@ from domain.record_check import (
     signature_key,
     status_change_key,
 )
-from persistence import capa_tables as ct
-from persistence import change_tables as cht
-from persistence import process_tables as pt
-from persistence import qc_tables as qt
 from persistence import tables as t
+from persistence.mapping import AUDITED, map_domain
 from persistence.types import audit_value, raw_quantity
 
 Row = dict[str, Any]
 KeyOf = Callable[[Row], str]
 
-# The tables whose every row is compared with its audit entries: record type (as the trail names it) ->
-# (table, the record ID the trail uses, columns the trail does not carry: optimistic-lock counters and what
-# persistence.mapping redacts).
-CHECKED: dict[str, tuple[Table, KeyOf, frozenset[str]]] = {
-    "lot": (t.lots, lambda r: str(r["lot_number"]), frozenset({"version"})),
-    "batch": (t.batches, lambda r: str(r["batch_number"]), frozenset({"version"})),
-    "material_issue": (t.material_issues, lambda r: str(r["id"]), frozenset()),
-    "shipment": (t.shipments, lambda r: str(r["shipment_number"]), frozenset()),
-    "shipment_line": (t.shipment_lines, lambda r: str(r["id"]), frozenset()),
-    "user": (t.users, lambda r: str(r["user_id"]), frozenset({"password_hash", "password_history"})),
-    "signature_rule": (t.signature_rule_extras, lambda r: f"{r['transition_key']} #{r['id']}", frozenset()),
-    "number_rule": (t.number_rules, lambda r: str(r["scope"]), frozenset()),
-    "item": (t.items, lambda r: str(r["code"]), frozenset()),
-    "supplier": (t.suppliers, lambda r: str(r["code"]), frozenset()),
-    "supplier_approval": (t.supplier_approvals, lambda r: f"{r['item_code']}/{r['supplier_code']}", frozenset()),
-    "customer": (t.customers, lambda r: str(r["code"]), frozenset()),
-    "specification": (qt.specifications, lambda r: f"{r['item_code']}/v{r['version']}", frozenset()),
-    # Every version of a master record and specification, down to each limit (CHG-2: read again as it was)
-    "spec_test": (qt.spec_tests, lambda r: f"{r['spec_id']}/{r['code']}", frozenset()),
-    "mbr": (t.mbrs, lambda r: f"{r['product_code']}/v{r['version']}", frozenset()),
-    "mbr_line": (t.mbr_lines, lambda r: f"{r['mbr_id']}/{r['line_no']}", frozenset()),
-    "mbr_step": (pt.mbr_steps, lambda r: f"{r['mbr_id']}/{r['step_no']}", frozenset()),
-    "mbr_parameter": (pt.mbr_parameters, lambda r: f"{r['step_id']}/{r['name']}", frozenset()),
-    "qc_result": (qt.qc_results, lambda r: str(r["id"]), frozenset()),
-    "deviation": (qt.deviations, lambda r: str(r["number"]), frozenset({"version"})),
-    "deviation_link": (qt.deviation_links, lambda r: str(r["id"]), frozenset()),
-    "qc_plan": (qt.qc_plans, lambda r: f"{r['record_type']} {r['record_id']}", frozenset()),
-    "capa": (ct.capas, lambda r: str(r["number"]), frozenset({"version"})),
-    "capa_action": (ct.capa_actions, lambda r: f"{r['capa_id']}/{r['action_no']}", frozenset()),
-    "change": (cht.change_requests, lambda r: str(r["number"]), frozenset({"version"})),
-    "change_item": (cht.change_request_items, lambda r: f"{r['change_id']}/{r['item_no']}", frozenset()),
-    "site_security": (t.site_security, lambda r: f"v{r['version']}", frozenset()),
-    "role_grant": (t.role_grants, lambda r: str(r["id"]), frozenset()),
-    "recall": (t.recalls, lambda r: str(r["recall_number"]), frozenset()),
-    "recall_scope": (t.recall_scope, lambda r: str(r["id"]), frozenset()),
-    "recall_customer": (t.recall_customers, lambda r: f"{r['recall_id']}/{r['customer_code']}", frozenset()),
-    "alert": (t.alerts, lambda r: str(r["id"]), frozenset()),
-    "print_job": (t.print_jobs, lambda r: str(r["id"]), frozenset()),
-    "document": (t.issued_documents, lambda r: str(r["number"]), frozenset()),
-    "room": (pt.rooms, lambda r: str(r["code"]), frozenset()),
-    "sensor": (pt.sensors, lambda r: str(r["code"]), frozenset()),
-    "equipment": (pt.equipment, lambda r: str(r["code"]), frozenset()),
-    "batch_step": (pt.batch_steps, lambda r: f"{r['batch_id']}/{r['step_no']}", frozenset()),
-    "parameter_value": (pt.parameter_values, lambda r: str(r["id"]), frozenset()),
-    "reading_import": (pt.reading_imports, lambda r: str(r["id"]), frozenset()),
-    "excursion": (pt.excursions, lambda r: str(r["key"]), frozenset()),
-}
+def _checked() -> dict[str, tuple[Table, KeyOf, frozenset[str]]]:
+    """Every type the unit of work audits (persistence.mapping.AUDITED), as record type (as the trail names it)
+    -> (its table, the record ID the trail uses computed from a row, the columns the trail does not carry: the
+    optimistic-lock counter and what the mapping redacts). Derived, so a newly audited table is checked too."""
+    map_domain()
+    checked: dict[str, tuple[Table, KeyOf, frozenset[str]]] = {}
+    for cls, audited in AUDITED.items():
+        mapper: Mapper[Any] = class_mapper(cls)
+        table = cast(Table, mapper.local_table)
+        counter = mapper.version_id_col
+        ignored = audited.redacted | ({counter.name} if counter is not None else set())
+        key_of = _entity_key(audited.record_id) if audited.record_id is not None else \
+            _primary_key([c.name for c in table.primary_key.columns])
+        checked[audited.record_type] = (table, key_of, frozenset(ignored))
+    return checked
+
+
+def _entity_key(record_id: Callable[[Any], str]) -> KeyOf:
+    return lambda row: str(record_id(SimpleNamespace(**row)))  # the entity's own rule, on the row's values
+
+
+def _primary_key(columns: list[str]) -> KeyOf:
+    return lambda row: "/".join(str(row[name]) for name in columns)  # as the trail names a record without one
+
+
+CHECKED = _checked()
+
 REPLAYED_ACTIONS = ("CREATE", "UPDATE", "DELETE", "CREATE+DELETE", "SIGN")  # not log-ins, exports, ...
 NODE_KINDS = {"L": "lot", "B": "batch", "S": "shipment"}
 
