@@ -3,7 +3,7 @@ read-only line the user can scroll and copy; a long path is never broken over tw
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 
@@ -17,6 +17,10 @@ def database_line(kind: str, location: str, parent: QWidget | None = None) -> QW
     path.setFrame(False)
     path.setToolTip(location)
     path.setCursorPosition(0)
+    # Clicked to select and copy, never reached by Tab or given the first focus: a user who starts typing their
+    # user ID as the dialog opens must type into the user ID field (a fresh station's first administrator once
+    # typed it into this read-only line, and nothing happened).
+    path.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
     # As wide as the path up to about 60 characters; longer ones scroll in the line (and show in the tooltip).
     path.setMinimumWidth(min(path.fontMetrics().horizontalAdvance(location) + 12,
                              path.fontMetrics().averageCharWidth() * 60))

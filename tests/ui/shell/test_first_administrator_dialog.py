@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from app import users
@@ -54,3 +55,21 @@ def test_mistyped_or_weak_passwords_are_refused_in_the_dialog(qtbot: QtBot, ui_c
     assert "invalid user ID" in message_text(dialog, "firstAdministratorMessage")
     assert dialog.isVisible()
     assert users.needs_first_administrator(ui_ctx.read_uow(), SYSTEM_ACTOR)
+
+
+@pytest.mark.req("ACC-1")
+def test_the_first_administrator_is_typed_from_the_keyboard_alone(qtbot: QtBot, ui_ctx: AppContext,
+                                                                  runner: SyncTaskRunner) -> None:
+    """As on a fresh station: the dialog opens, the person types user ID, Tab, name, Tab, password, Tab, password,
+    Enter, never touching the mouse (the read-only database line once took the first focus and the ID was lost)."""
+    dialog = shown(qtbot, ui_ctx, runner)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    for text in ("admin", "Ada Admin", ADMIN_PASSWORD, ADMIN_PASSWORD):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClicks(focused, text)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab if text != ADMIN_PASSWORD or focused.objectName() != "repeatPassword"
+                       else Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted, message_text(dialog, "firstAdministratorMessage")
+    assert users.log_in(ui_ctx.uow(), ui_ctx.auth, "admin", ADMIN_PASSWORD).printed_name == "Ada Admin"
