@@ -31,7 +31,8 @@ CONTROL = """Package: batchtrace
 Version: {version}
 Architecture: amd64
 Maintainer: BatchTrace <validation@batchtrace.invalid>
-Depends: libxcb-cursor0, libxkbcommon-x11-0, libegl1, libfontconfig1, libdbus-1-3
+Depends: {depends}
+Recommends: {recommends}
 Section: misc
 Priority: optional
 Description: BatchTrace batch traceability (GMP, medical devices)
@@ -39,6 +40,76 @@ Description: BatchTrace batch traceability (GMP, medical devices)
  /opt/batchtrace/manifest.json lists every installed file with its SHA-256
  for the installation qualification (batchtrace validate iq).
 """
+
+
+# Libraries the bundle leaves to the system, by soname, with the Debian package that provides each. PyInstaller does
+# not bundle the C library, the OpenGL/EGL dispatchers and drivers, or what the build host lacks (a host without
+# libxcb-icccm4 builds a bundle that needs it from the system). A fresh minimal Debian 12 with only the .deb's
+# Depends once lacked libGL.so.1, libxcb-icccm.so.4 and libxcb-keysyms.so.1: the desktop did not start.
+# An external soname missing here stops the build, naming it.
+SYSTEM_LIBRARIES = {
+    # the C library (libc6, Essential: on every Debian system)
+    "libc.so.6": "", "libm.so.6": "", "libpthread.so.0": "", "libdl.so.2": "", "librt.so.1": "",
+    "libresolv.so.2": "", "libutil.so.1": "", "ld-linux-x86-64.so.2": "",
+    # OpenGL / EGL (libglvnd) and the kernel's rendering manager: the graphics stack comes from the system
+    "libGL.so.1": "libgl1", "libGLX.so.0": "libglx0", "libGLdispatch.so.0": "libglvnd0", "libEGL.so.1": "libegl1",
+    "libOpenGL.so.0": "libopengl0", "libdrm.so.2": "libdrm2", "libgbm.so.1": "libgbm1",
+    # X11 (Qt's xcb window) and Wayland
+    "libxcb.so.1": "libxcb1", "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-image.so.0": "libxcb-image0", "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-randr.so.0": "libxcb-randr0", "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-render.so.0": "libxcb-render0", "libxcb-shm.so.0": "libxcb-shm0", "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-xkb.so.1": "libxcb-xkb1", "libxcb-glx.so.0": "libxcb-glx0",
+    "libxcb-util.so.1": "libxcb-util1", "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libX11.so.6": "libx11-6", "libX11-xcb.so.1": "libx11-xcb1",
+    "libwayland-client.so.0": "libwayland-client0", "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+    "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
+}
+# Always declared, whatever the bundle holds: fontconfig's configuration and a font come with libfontconfig1 (a
+# minimal system has no font at all, and the screens would draw empty boxes).
+ALWAYS = ("libfontconfig1",)
+# Plugins Qt loads only when their libraries are there: the GTK theme (native dialogs on a GTK desktop). Their
+# libraries are recommended, not required.
+OPTIONAL_PLUGINS = {"libqgtk3.so": ("libgtk-3-0",)}
+
+
+def is_elf(path: Path) -> bool:
+    with path.open("rb") as f:
+        return f.read(4) == b"\x7fELF"
+
+
+def external_sonames(bundle: Path) -> dict[str, set[str]]:
+    """soname -> the bundled files that need it, for every library the bundle's programs and libraries resolve
+    outside the bundle (or not at all on this host), as the bundle's own loader path sees them (ldd)."""
+    bundle = bundle.resolve()
+    env = {"LD_LIBRARY_PATH": str(bundle / "_internal"), "PATH": "/usr/bin:/bin"}
+    needs: dict[str, set[str]] = {}
+    for path in sorted(bundle.rglob("*")):
+        if not path.is_file() or path.is_symlink() or path.name in OPTIONAL_PLUGINS or not is_elf(path):
+            continue
+        listed = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env, check=False).stdout
+        for line in listed.splitlines():
+            name, arrow, target = line.strip().partition(" => ")
+            if not arrow:
+                continue
+            if target.startswith("not found") or not target.startswith(str(bundle)):
+                needs.setdefault(name, set()).add(str(path.relative_to(bundle)))
+    return needs
+
+
+def system_packages(bundle: Path) -> tuple[list[str], list[str]]:
+    """(Depends, Recommends) of the .deb: the packages of every library the bundle needs from the system."""
+    needs = external_sonames(bundle)
+    unknown = sorted(name for name in needs if name not in SYSTEM_LIBRARIES)
+    if unknown:
+        raise SystemExit("the bundle needs libraries this script cannot name a Debian package for: "
+                         + "; ".join(f"{n} (by {sorted(needs[n])[0]})" for n in unknown)
+                         + " -- add them to SYSTEM_LIBRARIES in installer/build_linux.py")
+    depends = sorted({SYSTEM_LIBRARIES[name] for name in needs if SYSTEM_LIBRARIES[name]} | set(ALWAYS))
+    recommends = sorted({pkg for pkgs in OPTIONAL_PLUGINS.values() for pkg in pkgs} - set(depends))
+    return depends, recommends
 
 
 def in_project_environment() -> None:
@@ -71,7 +142,10 @@ def make_deb(bundle: Path, out: Path, staging: Path, version: str) -> Path:
     (staging / "usr" / "share" / "applications").mkdir(parents=True)
     (staging / "usr" / "share" / "applications" / "batchtrace.desktop").write_text(DESKTOP_ENTRY, encoding="utf-8")
     (staging / "DEBIAN").mkdir()
-    (staging / "DEBIAN" / "control").write_text(CONTROL.format(version=version), encoding="utf-8")
+    depends, recommends = system_packages(bundle)
+    (staging / "DEBIAN" / "control").write_text(
+        CONTROL.format(version=version, depends=", ".join(depends), recommends=", ".join(recommends)),
+        encoding="utf-8")
     deb = out / f"batchtrace_{version}_amd64.deb"
     # gzip: quicker than dpkg's default xz on a 270 MB folder, and every dpkg reads it
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z1", "--build", str(staging), str(deb)], check=True,

@@ -3,15 +3,17 @@ database, and offscreen the desktop app up to its log-in window."""
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 from importlib.metadata import version
 from pathlib import Path
+from types import ModuleType
 
 import docx
 import pytest
 
 from tests.conftest import ADMIN_PASSWORD
-from tests.installer.conftest import Installed
+from tests.installer.conftest import ROOT, Installed
 
 
 @pytest.mark.req("VAL-3", "GEN-1")
@@ -93,3 +95,39 @@ def test_iq_of_the_installed_bundle_passes_and_names_an_altered_file(
     assert failed.returncode == 1
     assert "IQ FAILED" in failed.stdout
     assert "altered: _internal/docs/validation/requirements.md" in failed.stdout
+
+
+def build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_linux", ROOT / "installer" / "build_linux.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.req("VAL-3")
+def test_the_deb_depends_on_every_library_the_installed_bundle_takes_from_the_system(
+        installed_bundle: Installed) -> None:
+    """A fresh minimal Debian 12 with the first .deb's Depends lacked libGL.so.1, libxcb-icccm.so.4 and
+    libxcb-keysyms.so.1: `apt install` succeeded and the desktop did not start. Here every library that the
+    installed programs and libraries resolve outside /opt/batchtrace (or not at all on this host), as ldd sees
+    them with the bundle's own library path, must come from a package the .deb depends on (or the C library)."""
+    build = build_script()
+    fields = subprocess.run(["dpkg-deb", "-f", str(installed_bundle.deb), "Depends", "Recommends"],
+                            capture_output=True, text=True, check=True).stdout
+    declared = dict(line.split(": ", 1) for line in fields.splitlines())
+    depends = set(declared["Depends"].split(", "))
+    assert {"libgl1", "libegl1", "libxcb-icccm4", "libxcb-keysyms1", "libfontconfig1"} <= depends, depends
+    assert declared["Recommends"] == "libgtk-3-0"
+
+    needs = build.external_sonames(installed_bundle.root / "opt" / "batchtrace")
+    assert "libGL.so.1" in needs  # the check does look outside the bundle
+    assert not any("libqgtk3.so" in user for users in needs.values() for user in users)  # optional plugin
+    for soname, users in sorted(needs.items()):
+        assert soname in build.SYSTEM_LIBRARIES, f"{soname} (needed by {sorted(users)[0]}) has no package"
+        package = build.SYSTEM_LIBRARIES[soname]
+        assert package == "" or package in depends, f"{soname} comes from {package}, not in Depends"
+    # the C library's names only: an empty package name is never a way to hide a library
+    assert {n for n, p in build.SYSTEM_LIBRARIES.items() if not p} <= {
+        "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "libresolv.so.2", "libutil.so.1",
+        "ld-linux-x86-64.so.2"}
