@@ -249,6 +249,11 @@ def cancel(uow: UnitOfWork, actor: Actor, number: str, reason: str | None) -> Ch
     return end(uow, actor, number, ChangeStatus.CANCELLED, reason)
 
 
+def reject(uow: UnitOfWork, actor: Actor, number: str, reason: str | None) -> ChangeView:
+    """QA turns down a change not yet approved, with the reason; its submitted drafts become drafts again."""
+    return end(uow, actor, number, ChangeStatus.REJECTED, reason)
+
+
 def today(uow: UnitOfWork, actor: Actor) -> date:
     """The station's date by the store's clock: a change's default effective date."""
     with uow.acting_as(actor) as tx:

@@ -5745,6 +5745,10 @@ Planned {planned_at}; started {started}; completed {completed}</source>
         <translation>取消变更...</translation>
     </message>
     <message>
+        <source>Reject...</source>
+        <translation>拒绝...</translation>
+    </message>
+    <message>
         <source>(none yet)</source>
         <translation>（尚无）</translation>
     </message>
@@ -5763,6 +5767,14 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     <message>
         <source>Change request cancelled.</source>
         <translation>变更申请已取消。</translation>
+    </message>
+    <message>
+        <source>Reject change request {number}?</source>
+        <translation>拒绝变更申请 {number}？</translation>
+    </message>
+    <message>
+        <source>Change request rejected: its versions are drafts again.</source>
+        <translation>变更申请已拒绝：其版本重新成为草稿。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
 """One change request (CHG-1): what it changes and why, its versions, the impact assessment filled in at
-submission, its approvals, and what comes next: submit, approve (signed), implement, cancel."""
+submission, its approvals, and what comes next: submit, approve (signed), implement, cancel, reject (QA)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,9 @@ class ChangeDetailWidget(DetailPane[ChangeView]):
         self.approve_button = push_button(self.tr("Approve (signed)..."), "approveChange", self.approve)
         self.implement_button = push_button(self.tr("Implement"), "implementChange", self.implement)
         self.cancel_button = push_button(self.tr("Cancel change..."), "cancelChange", self.cancel)
-        for button in (self.submit_button, self.approve_button, self.implement_button, self.cancel_button):
+        self.reject_button = push_button(self.tr("Reject..."), "rejectChange", self.reject)
+        for button in (self.submit_button, self.approve_button, self.implement_button, self.cancel_button,
+                       self.reject_button):
             self.buttons.addWidget(button)
         self.buttons.addStretch(1)
         self.body.addLayout(self.buttons)
@@ -97,6 +99,8 @@ class ChangeDetailWidget(DetailPane[ChangeView]):
                                          and self.actor.can(Permission.IMPLEMENT_CHANGE))
         self.cancel_button.setVisible(status in (ChangeStatus.DRAFT.value, ChangeStatus.SUBMITTED.value)
                                       and can_open)
+        self.reject_button.setVisible(status in (ChangeStatus.DRAFT.value, ChangeStatus.SUBMITTED.value)
+                                      and self.actor.can(Permission.IMPLEMENT_CHANGE))
         if record is None:
             return
         self.set_values(
@@ -137,6 +141,18 @@ class ChangeDetailWidget(DetailPane[ChangeView]):
             ctx, actor, number = self.ctx, self.actor, self.record.number
             self.runner.run(lambda: change_control.cancel(ctx.uow(), actor, number, reason),
                             on_done=lambda view: self._saved(view, self.tr("Change request cancelled.")),
+                            on_error=self.show_error)
+
+    def reject(self) -> None:
+        if self.record is None:
+            return
+        reason = ReasonDialog.ask(self.tr("Reject change request {number}?").format(number=self.record.number),
+                                  self)
+        if reason is not None:
+            ctx, actor, number = self.ctx, self.actor, self.record.number
+            self.runner.run(lambda: change_control.reject(ctx.uow(), actor, number, reason),
+                            on_done=lambda view: self._saved(view, self.tr("Change request rejected: its versions "
+                                                                           "are drafts again.")),
                             on_error=self.show_error)
 
     def _saved(self, view: ChangeView, text: str) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from app import mbr
+from app import audit, change_control, mbr
 from app.bootstrap import AppContext
+from app.ports import AuditFilter
 from app.signatures import SigningSession
 from domain.users import Actor
 from tests.ui.conftest import ModalDriver, click, message_text, type_into
@@ -74,3 +75,45 @@ def test_raise_submit_approve_twice_and_implement(qtbot: QtBot, ui_ctx: AppConte
     assert approver.detail.values["status"].text().startswith("Implemented")
     assert row_texts(author, "changeTable", 0)[1] == "Implemented"
     assert [v.status for v in mbr.list_mbrs(ui_ctx.read_uow(), site.release)] == ["Effective"]
+
+
+@pytest.mark.req("CHG-1", "AUD-4")
+def test_qa_rejects_a_submitted_change_with_a_reason(qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner,
+                                                     site: Site, modals: ModalDriver) -> None:
+    """QA turns a change request down from its page: Reject..., the reason, and the change is Rejected with its
+    draft a draft again (free for a new change); the requester has no such button."""
+    mbr.create_draft(ui_ctx.uow(), site.production, "SYR-5", "Syringe", [mbr.BomInput("RES-PC", "0.01", "5")])
+    hub = ChangeHub()
+    author = page(qtbot, ui_ctx, runner, site.production, hub)
+    number = change_control.open_change(
+        ui_ctx.uow(), site.production, "Syringe into use", "first version of the syringe record", "Minor",
+        change_control.today(ui_ctx.uow(), site.production), [change_control.ItemInput("mbr", "SYR-5", 1)]).number
+    change_control.submit(ui_ctx.uow(), site.production, number)
+    author.refresh()
+    select_row(qtbot, author, "changeTable", 0)
+    assert not author.detail.reject_button.isVisibleTo(author), "the requester cannot reject"
+    assert author.detail.cancel_button.isVisibleTo(author)
+
+    qa = page(qtbot, ui_ctx, runner, site.qa, hub)
+    qa.which.setCurrentIndex(qa.which.findData("all"))
+    qa._which_chosen(0)
+    select_row(qtbot, qa, "changeTable", 0)
+    assert qa.detail.reject_button.isVisibleTo(qa)
+
+    def give_reason(dialog: QDialog) -> None:
+        assert any(number in label.text() for label in dialog.findChildren(QLabel))
+        dialog.findChild(QPlainTextEdit, "reason").setPlainText("the impact on open batches is not assessed")
+        click(qtbot, dialog, "reasonOk")
+
+    modals.answer(give_reason)
+    click(qtbot, qa.detail, "rejectChange")
+    modals.check()
+    assert qa.detail.values["status"].text().startswith("Rejected")
+    assert not qa.detail.reject_button.isVisibleTo(qa)
+    assert row_texts(author, "changeTable", 0)[1] == "Rejected"
+    assert change_control.get_change(ui_ctx.read_uow(), site.qa, number).status == "Rejected"
+    assert [v.status for v in mbr.list_mbrs(ui_ctx.read_uow(), site.qa)] == ["Draft"]
+    entry = audit.audit_page(ui_ctx.read_uow(), site.admin, AuditFilter(record_id=number, action="UPDATE"),
+                             limit=1)[0]
+    assert entry.reason == "the impact on open batches is not assessed"
+    assert entry.user_id == site.qa.user_id
