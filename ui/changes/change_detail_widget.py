@@ -22,6 +22,7 @@ from ui.widgets.status_names import record_type_name, status_name
 from ui.widgets.widget_parts import Signer, push_button, quantity_text, record_table
 
 if TYPE_CHECKING:
+    from app.ports import UnitOfWork
     from app.services import Services
 
 CHANGE = "change"  # the kind announced after a write
@@ -133,27 +134,22 @@ class ChangeDetailWidget(DetailPane[ChangeView]):
                             on_error=self.show_error)
 
     def cancel(self) -> None:
-        if self.record is None:
-            return
-        reason = ReasonDialog.ask(self.tr("Cancel change request {number}?").format(number=self.record.number),
-                                  self)
-        if reason is not None:
-            ctx, actor, number = self.ctx, self.actor, self.record.number
-            self.runner.run(lambda: change_control.cancel(ctx.uow(), actor, number, reason),
-                            on_done=lambda view: self._saved(view, self.tr("Change request cancelled.")),
-                            on_error=self.show_error)
+        if self.record is not None:
+            self._end(self.tr("Cancel change request {number}?").format(number=self.record.number),
+                      change_control.cancel, self.tr("Change request cancelled."))
 
     def reject(self) -> None:
-        if self.record is None:
-            return
-        reason = ReasonDialog.ask(self.tr("Reject change request {number}?").format(number=self.record.number),
-                                  self)
-        if reason is not None:
+        if self.record is not None:
+            self._end(self.tr("Reject change request {number}?").format(number=self.record.number),
+                      change_control.reject, self.tr("Change request rejected: its versions are drafts again."))
+
+    def _end(self, question: str, action: Callable[[UnitOfWork, Actor, str, str], ChangeView], done: str) -> None:
+        """Cancel or reject: the reason first (nothing happens without one), then the use case."""
+        reason = ReasonDialog.ask(question, self)
+        if reason is not None and self.record is not None:
             ctx, actor, number = self.ctx, self.actor, self.record.number
-            self.runner.run(lambda: change_control.reject(ctx.uow(), actor, number, reason),
-                            on_done=lambda view: self._saved(view, self.tr("Change request rejected: its versions "
-                                                                           "are drafts again.")),
-                            on_error=self.show_error)
+            self.runner.run(lambda: action(ctx.uow(), actor, number, reason),
+                            on_done=lambda view: self._saved(view, done), on_error=self.show_error)
 
     def _saved(self, view: ChangeView, text: str) -> None:
         self.show_info(text)
