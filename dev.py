@@ -82,7 +82,8 @@ QT_DLOPENED = ("libxcb-cursor.so.0",)
 # Debian package names where the usual rule (libfoo.so.N -> libfooN, libfoo1.so.N -> libfoo1-N) does not hold.
 DEBIAN_PACKAGES = {"libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
                    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0",
-                   "libX11-xcb.so.1": "libx11-xcb1", "libX11.so.6": "libx11-6", "libfreetype.so.6": "libfreetype6"}
+                   "libX11-xcb.so.1": "libx11-xcb1", "libX11.so.6": "libx11-6", "libfreetype.so.6": "libfreetype6",
+                   "libbrotlidec.so.1": "libbrotli1", "libbrotlicommon.so.1": "libbrotli1"}
 
 
 def debian_package(soname: str) -> str:
@@ -105,8 +106,10 @@ def missing_qt_libraries() -> list[str]:
     qt = next(iter((VENV / "lib").glob("python3*/site-packages/PySide6/Qt")), None)
     if qt is None or not shutil.which("ldd"):
         return []
-    binaries = [qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6", qt / "lib/libQt6Gui.so.6",
-                qt / "lib/libQt6Widgets.so.6"]
+    # lrelease compiles the translations at every start and build (on a minimal system it lacked libglib-2.0 and
+    # libbrotlidec); the rest is what the window needs
+    binaries = [qt.parent / "lrelease", qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6",
+                qt / "lib/libQt6Gui.so.6", qt / "lib/libQt6Widgets.so.6"]
     missing: list[str] = []
     for binary in binaries:
         if binary.exists():
@@ -120,10 +123,11 @@ def missing_qt_libraries() -> list[str]:
     return missing
 
 
-def ensure_window_system() -> None:
-    """A fresh Debian/Ubuntu desktop lacks some xcb libraries: install them all (root) or name them all."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in (
-            "xcb", ""):
+def ensure_window_system(*, building: bool = False) -> None:
+    """A fresh Debian/Ubuntu desktop lacks some xcb libraries: install them all (root) or name them all. A build
+    (installer/build_linux.py) needs them whatever the display: PyInstaller loads Qt to collect it."""
+    if not sys.platform.startswith("linux") or (not building and os.environ.get(
+            "QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("xcb", "")):
         return
     missing = missing_qt_libraries()
     if not missing:
@@ -133,9 +137,10 @@ def ensure_window_system() -> None:
         print(f"Qt's window system needs {', '.join(missing)}: installing {' '.join(packages)}", flush=True)
         apt_install(packages)
         return
+    command = "python3 installer/build_linux.py" if building else "python3 dev.py run"
     sys.exit(f"BatchTrace's window needs system libraries this machine lacks ({', '.join(missing)}). "
              f"Install them with:\n    sudo apt-get install -y {' '.join(packages)}\n"
-             "then run 'python3 dev.py run' again.")
+             f"then run '{command}' again.")
 
 
 def ensure_postgresql() -> None:

@@ -15,7 +15,9 @@ import argparse
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP_ENTRY = """[Desktop Entry]
@@ -66,6 +68,8 @@ SYSTEM_LIBRARIES = {
     "libwayland-egl.so.1": "libwayland-egl1",
     "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3",
     "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
+    # printing to the OS spooler (Qt's CUPS plugin), bundled only when the build host has CUPS
+    "libcups.so.2": "libcups2",
 }
 # Always declared, whatever the bundle holds: fontconfig's configuration and a font come with libfontconfig1 (a
 # minimal system has no font at all, and the screens would draw empty boxes).
@@ -112,12 +116,48 @@ def system_packages(bundle: Path) -> tuple[list[str], list[str]]:
     return depends, recommends
 
 
+# The programs the build runs besides Python: PyInstaller refuses to start without objdump (binutils, absent from a
+# fresh Debian or Ubuntu desktop), ldd finds the bundle's system libraries, dpkg-deb packs the .deb. Found missing
+# on a minimal Debian 12 (installer/README.md), with Python's shared library and the libraries Qt's tools load.
+SYSTEM_TOOLS = {"objdump": "binutils", "ldd": "libc-bin", "dpkg-deb": "dpkg"}
+
+
+# PyInstaller bundles Python's shared library; Debian's python3 is linked statically and ships it apart.
+PYTHON_LIBRARY = f"libpython{sys.version_info.major}.{sys.version_info.minor}.so.1.0"
+PYTHON_LIBRARY_PACKAGE = f"libpython{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def has_python_library() -> bool:
+    libdir = sysconfig.get_config_var("LIBDIR") or ""
+    if (Path(libdir) / PYTHON_LIBRARY).exists() or (Path(sys.base_prefix) / "lib" / PYTHON_LIBRARY).exists():
+        return True
+    known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False).stdout if shutil.which(
+        "ldconfig") else ""
+    return PYTHON_LIBRARY in known
+
+
+def ensure_system_tools(dev: ModuleType) -> None:
+    """Install the missing ones with apt-get as root (as `dev.py run` does for Qt's libraries), else name them all."""
+    missing = sorted({package for tool, package in SYSTEM_TOOLS.items() if shutil.which(tool) is None}
+                     | ({PYTHON_LIBRARY_PACKAGE} if not has_python_library() else set()))
+    if not missing:
+        return
+    if dev.can_apt():
+        print(f"the build needs {', '.join(missing)}: installing", flush=True)
+        dev.apt_install(missing)
+        return
+    sys.exit(f"building the bundle needs programs this machine lacks. Install them with:\n"
+             f"    sudo apt-get install -y {' '.join(missing)}\nthen run 'python3 installer/build_linux.py' again.")
+
+
 def in_project_environment() -> None:
     """Re-run this script with the project's .venv interpreter (created with the build tools if needed)."""
     sys.path.insert(0, str(ROOT))
     import dev  # the project's own environment handling
 
+    ensure_system_tools(dev)
     dev.ensure_venv("[dev]")
+    dev.ensure_window_system(building=True)
     if Path(sys.prefix).resolve() != Path(dev.VENV).resolve():
         sys.exit(subprocess.run([str(dev.PY), __file__, *sys.argv[1:]], check=False).returncode)
 

@@ -117,7 +117,9 @@ def test_the_deb_depends_on_every_library_the_installed_bundle_takes_from_the_sy
                             capture_output=True, text=True, check=True).stdout
     declared = dict(line.split(": ", 1) for line in fields.splitlines())
     depends = set(declared["Depends"].split(", "))
-    assert {"libgl1", "libegl1", "libxcb-icccm4", "libxcb-keysyms1", "libfontconfig1"} <= depends, depends
+    # never bundled (the graphics stack; fontconfig's configuration and fonts); the xcb libraries are bundled when
+    # the build host has them (the build installs them as root), else in Depends: the loop below covers both
+    assert {"libgl1", "libegl1", "libfontconfig1"} <= depends, depends
     assert declared["Recommends"] == "libgtk-3-0"
 
     needs = build.external_sonames(installed_bundle.root / "opt" / "batchtrace")
