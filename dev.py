@@ -101,15 +101,18 @@ def not_found(ldd_output: str) -> list[str]:
     return [line.split("=>")[0].strip() for line in ldd_output.splitlines() if "not found" in line]
 
 
-def missing_qt_libraries() -> list[str]:
-    """Every shared library Qt's xcb window plugin needs and this machine lacks, found at once (not one per try)."""
+def missing_qt_libraries(*, window: bool = True) -> list[str]:
+    """Every shared library Qt's translation compiler (lrelease) and, with `window`, its xcb window plugin need and
+    this machine lacks, found at once (not one per try)."""
     qt = next(iter((VENV / "lib").glob("python3*/site-packages/PySide6/Qt")), None)
     if qt is None or not shutil.which("ldd"):
         return []
-    # lrelease compiles the translations at every start and build (on a minimal system it lacked libglib-2.0 and
+    # lrelease compiles the translations at every start and build (on a minimal Debian 12 it lacked libglib-2.0 and
     # libbrotlidec); the rest is what the window needs
-    binaries = [qt.parent / "lrelease", qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6",
-                qt / "lib/libQt6Gui.so.6", qt / "lib/libQt6Widgets.so.6"]
+    binaries = [qt.parent / "lrelease"]
+    if window:
+        binaries += [qt / "plugins/platforms/libqxcb.so", qt / "lib/libQt6XcbQpa.so.6", qt / "lib/libQt6Gui.so.6",
+                     qt / "lib/libQt6Widgets.so.6"]
     missing: list[str] = []
     for binary in binaries:
         if binary.exists():
@@ -117,28 +120,37 @@ def missing_qt_libraries() -> list[str]:
             for name in not_found(out):
                 if name not in missing:
                     missing.append(name)
-    known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout if shutil.which(
-        "ldconfig") else ""
-    missing += [name for name in QT_DLOPENED if name not in known and name not in missing]
+    if window:
+        known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout if shutil.which(
+            "ldconfig") else ""
+        missing += [name for name in QT_DLOPENED if name not in known and name not in missing]
     return missing
 
 
-def ensure_window_system(*, building: bool = False) -> None:
-    """A fresh Debian/Ubuntu desktop lacks some xcb libraries: install them all (root) or name them all. A build
-    (installer/build_linux.py) needs them whatever the display: PyInstaller loads Qt to collect it."""
-    if not sys.platform.startswith("linux") or (not building and os.environ.get(
-            "QT_QPA_PLATFORM", "xcb").split(":")[0] not in ("xcb", "")):
+def ensure_window_system() -> None:
+    """A fresh Debian/Ubuntu desktop lacks some xcb libraries: install them all (root) or name them all."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0] not in (
+            "xcb", ""):
         return
-    missing = missing_qt_libraries()
+    ensure_libraries(missing_qt_libraries(), "BatchTrace's window", "python3 dev.py run")
+
+
+def ensure_translation_compiler(command: str) -> None:
+    """A build needs lrelease to run (installer/build_linux.py); the window's libraries it bundles when present and
+    otherwise names in the .deb's Depends."""
+    if sys.platform.startswith("linux"):
+        ensure_libraries(missing_qt_libraries(window=False), "Qt's translation compiler (lrelease)", command)
+
+
+def ensure_libraries(missing: list[str], what: str, command: str) -> None:
     if not missing:
         return
     packages = sorted({debian_package(name) for name in missing})
     if can_apt():
-        print(f"Qt's window system needs {', '.join(missing)}: installing {' '.join(packages)}", flush=True)
+        print(f"{what} needs {', '.join(missing)}: installing {' '.join(packages)}", flush=True)
         apt_install(packages)
         return
-    command = "python3 installer/build_linux.py" if building else "python3 dev.py run"
-    sys.exit(f"BatchTrace's window needs system libraries this machine lacks ({', '.join(missing)}). "
+    sys.exit(f"{what} needs system libraries this machine lacks ({', '.join(missing)}). "
              f"Install them with:\n    sudo apt-get install -y {' '.join(packages)}\n"
              f"then run '{command}' again.")
 

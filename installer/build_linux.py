@@ -157,7 +157,7 @@ def in_project_environment() -> None:
 
     ensure_system_tools(dev)
     dev.ensure_venv("[dev]")
-    dev.ensure_window_system(building=True)
+    dev.ensure_translation_compiler("python3 installer/build_linux.py")
     if Path(sys.prefix).resolve() != Path(dev.VENV).resolve():
         sys.exit(subprocess.run([str(dev.PY), __file__, *sys.argv[1:]], check=False).returncode)
 

@@ -36,6 +36,8 @@ def test_every_library_ldd_cannot_resolve_is_named_once_with_its_debian_package(
     ("libEGL.so.1", "libegl1"),
     ("libfontconfig.so.1", "libfontconfig1"),
     ("libglib-2.0.so.0", "libglib2.0-0"),
+    ("libbrotlidec.so.1", "libbrotli1"),  # lrelease's, missing on a minimal Debian 12
+    ("libbrotlicommon.so.1", "libbrotli1"),
 ])
 def test_debian_package_names(soname: str, package: str) -> None:
     assert dev.debian_package(soname) == package
