@@ -79,6 +79,12 @@ class ResultsWriter:
         self.results = {item.nodeid: {"nodeid": item.nodeid, "requirements": req_ids(item), "outcome": "not run",
                                       "duration": 0.0, "longrepr": ""} for item in items}
 
+    def pytest_deselected(self, items: list[pytest.Item]) -> None:
+        """Deselected tests (`-m req` leaves out the untagged ones) were never part of the run: an OQ listed each
+        as "not run" when this hook came after the collection hook above."""
+        for item in items:
+            self.results.pop(item.nodeid, None)
+
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         entry = self.results.get(report.nodeid)
         if entry is None:  # collected by an xdist worker: the controller learns the test from its report

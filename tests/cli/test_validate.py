@@ -32,6 +32,10 @@ def test_made_to_fail_on_purpose():
 @pytest.mark.req("LOT-1")
 def test_skipped_on_purpose():
     pytest.skip("no label printer attached to this machine")
+
+
+def test_without_a_requirement():
+    pass
 '''
 
 
@@ -96,6 +100,10 @@ def test_the_oq_report_lists_every_requirement_with_its_real_outcome(cli: Cli, t
             "to this machine") in text
     assert [row.cells[2].text for row in matrix.rows if row.cells[1].text.endswith("::test_skipped_on_purpose")] == [
         "skipped"]
+    # a test without a requirement is left out by `-m req`: not part of the OQ run, not listed as "not run"
+    assert "test_without_a_requirement" not in text
+    assert not any("test_without_a_requirement" in cell.text for table in document.tables for row in table.rows
+                   for cell in row.cells)
 
     run = {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows}  # where the tests ran
     assert run["pytest exit status"] == "1"
