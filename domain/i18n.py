@@ -66,6 +66,7 @@ def language() -> str:
 
 
 def placeholders(text: str) -> set[str]:
-    """The named placeholders of a message (`{lot}`, `{qty:>8}` -> {"lot", "qty"}) and Qt's `%n`, `%1`..`%9`."""
+    """The named placeholders of a message (`{lot}`, `{qty:>8}` -> {"lot", "qty"}), Qt's `%n`, `%1`..`%9` and
+    argparse's `%(prog)s` (a --help text)."""
     names = {field for _literal, field, _spec, _conv in Formatter().parse(text) if field}
-    return names | set(re.findall(r"%[n1-9]", text))
+    return names | set(re.findall(r"%[n1-9]|%\(\w+\)[a-z]", text))
