@@ -72,6 +72,58 @@
         <translation>记录检查：所有被检查的行均与其审计记录一致（物料批、批次、物料发放、发货、召回、用户、角色和安全策略、主数据、主批记录、质量标准、QC 计划和结果、偏差、CAPA、变更申请、工艺步骤、数值和偏离事件、打印日志、已签发文件、警报、电子签名、状态历史、谱系）</translation>
     </message>
     <message>
+        <source>the audit trail</source>
+        <translation>审计追踪</translation>
+    </message>
+    <message>
+        <source>check the hash chain and name the first entry changed outside BatchTrace</source>
+        <translation>校验哈希链，并指出第一条在 BatchTrace 之外被更改的记录</translation>
+    </message>
+    <message>
+        <source>also check the chain against the heads recorded by &apos;audit anchor&apos;</source>
+        <translation>同时将哈希链与“audit anchor”记录的链头进行核对</translation>
+    </message>
+    <message>
+        <source>append the head of the verified chain to a file outside the database</source>
+        <translation>将已校验哈希链的链头追加到数据库之外的文件中</translation>
+    </message>
+    <message>
+        <source>the anchor file (default: {file} in the data folder); keep it, or a copy, where database users cannot write</source>
+        <translation>锚点文件（默认：数据文件夹中的 {file}）；请将其或其副本保存在数据库用户无法写入的位置</translation>
+    </message>
+    <message>
+        <source>export the audit trail (or part of it) to CSV</source>
+        <translation>将审计追踪（或其中一部分）导出为 CSV</translation>
+    </message>
+    <message>
+        <source>the file to write; its folder must exist</source>
+        <translation>要写入的文件；其所在文件夹必须已存在</translation>
+    </message>
+    <message>
+        <source>only entries by this user</source>
+        <translation>仅此用户操作的条目</translation>
+    </message>
+    <message>
+        <source>only entries about this kind of record</source>
+        <translation>仅涉及此类记录的条目</translation>
+    </message>
+    <message>
+        <source>only entries about this record</source>
+        <translation>仅涉及此记录的条目</translation>
+    </message>
+    <message>
+        <source>only this action, e.g. LOGIN_FAILED</source>
+        <translation>仅此操作，例如 LOGIN_FAILED</translation>
+    </message>
+    <message>
+        <source>from this day or time (station time)</source>
+        <translation>自此日期或时间起（工作站时间）</translation>
+    </message>
+    <message>
+        <source>up to and including this day (station time)</source>
+        <translation>截至此日期（含当日，工作站时间）</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
         <translation>“{text}”不是日期：请使用 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM</translation>
     </message>
@@ -120,6 +172,14 @@
         <translation>已将 {entries} 条审计记录导出到 {path}</translation>
     </message>
     <message>
+        <source>load the demo users and a demo medical-device site; safe to run again</source>
+        <translation>加载演示用户和一个医疗器械演示工厂；可安全地重复运行</translation>
+    </message>
+    <message>
+        <source>do nothing when the database already has users</source>
+        <translation>数据库中已有用户时不做任何操作</translation>
+    </message>
+    <message>
         <source>database already has data: demo not loaded</source>
         <translation>数据库中已有数据：未加载演示数据</translation>
     </message>
@@ -140,8 +200,88 @@
         <translation>演示用户使用密码 {DEMO_PASSWORD} 登录</translation>
     </message>
     <message>
+        <source>material and finished-goods lots</source>
+        <translation>物料批与成品物料批</translation>
+    </message>
+    <message>
+        <source>receive a lot into Quarantine; prints the lot number</source>
+        <translation>接收物料批并置于隔离状态；输出物料批号</translation>
+    </message>
+    <message>
         <source>supplier</source>
         <translation>供应商</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s own lot number</source>
+        <translation>供应商自己的批号</translation>
+    </message>
+    <message>
+        <source>manufacture date</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
+        <source>expiry date (default: manufacture date plus the item&apos;s shelf life)</source>
+        <translation>有效期至（默认：生产日期加上物料的保质期）</translation>
+    </message>
+    <message>
+        <source>release, reject, hold or return a lot to quarantine</source>
+        <translation>放行、拒收、冻结物料批，或将其退回隔离状态</translation>
+    </message>
+    <message>
+        <source>why (kept in the audit trail)</source>
+        <translation>原因（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>show a lot</source>
+        <translation>显示物料批</translation>
+    </message>
+    <message>
+        <source>production batches</source>
+        <translation>生产批次</translation>
+    </message>
+    <message>
+        <source>plan a batch from the effective master batch record; prints the batch number</source>
+        <translation>按生效的主批记录计划批次；输出批次号</translation>
+    </message>
+    <message>
+        <source>in the product&apos;s unit</source>
+        <translation>以产品的单位计</translation>
+    </message>
+    <message>
+        <source>start production of a planned batch</source>
+        <translation>开始已计划批次的生产</translation>
+    </message>
+    <message>
+        <source>issue material from a lot to the batch, after the checks</source>
+        <translation>经检查后，从物料批向批次发放物料</translation>
+    </message>
+    <message>
+        <source>return unused material from the batch to its lot</source>
+        <translation>将未用完的物料从批次退回其物料批</translation>
+    </message>
+    <message>
+        <source>in the lot&apos;s unit</source>
+        <translation>以物料批的单位计</translation>
+    </message>
+    <message>
+        <source>complete the batch into finished lots; prints the lot numbers, one per line</source>
+        <translation>完成批次，产出成品物料批；输出物料批号，每行一个</translation>
+    </message>
+    <message>
+        <source>divide the produced quantity over several lots of these sizes</source>
+        <translation>将产出数量按这些大小分成多个物料批</translation>
+    </message>
+    <message>
+        <source>move a batch through its workflow: submit to QC, pass to QA review, release, reject, hold, resume</source>
+        <translation>推进批次的工作流程：提交 QC、转入 QA 审核、放行、拒绝、冻结、恢复</translation>
+    </message>
+    <message>
+        <source>why (required for reject, hold and resume)</source>
+        <translation>原因（拒绝、冻结和恢复时必填）</translation>
+    </message>
+    <message>
+        <source>show a batch: materials, issues and finished lots</source>
+        <translation>显示批次：物料、发放记录和成品物料批</translation>
     </message>
     <message>
         <source>the supplier&apos;s lot number is required</source>
@@ -320,12 +460,68 @@ finished lots:</source>
         <translation>请给出命令（见“{prog} --help”）；不带参数时 {prog} 启动桌面应用</translation>
     </message>
     <message>
+        <source>BatchTrace batch traceability: administration and integration commands.</source>
+        <translation>BatchTrace 批次追溯：管理与集成命令。</translation>
+    </message>
+    <message>
+        <source>Without a command, &apos;%(prog)s&apos; (optionally with --db URL) starts the desktop application. Passwords are asked for on a terminal, else read from standard input, one line each.</source>
+        <translation>不带命令时，“%(prog)s”（可加 --db URL）启动桌面应用。密码在终端上询问，否则从标准输入读取，每行一个。</translation>
+    </message>
+    <message>
+        <source>print the version of BatchTrace and exit</source>
+        <translation>显示 BatchTrace 的版本并退出</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>database: sqlite:///PATH or postgresql://user@host[:port]/db (default: BATCHTRACE_DB, then the station settings, then SQLite in the user data folder)</source>
+        <translation>数据库：sqlite:///PATH 或 postgresql://user@host[:port]/db（默认：BATCHTRACE_DB，其次为工作站设置，再次为用户数据文件夹中的 SQLite）</translation>
+    </message>
+    <message>
+        <source>show the traceback of an unexpected error</source>
+        <translation>显示意外错误的回溯信息</translation>
+    </message>
+    <message>
         <source>unknown number scope &apos;{text}&apos;: use one of {choices}</source>
         <translation>未知的编号范围“{text}”：请使用 {choices} 之一</translation>
     </message>
     <message>
+        <source>lot, batch, shipment and recall number rules</source>
+        <translation>物料批、批次、发货和召回的编号规则</translation>
+    </message>
+    <message>
+        <source>show each number rule with an example</source>
+        <translation>显示每条编号规则及其示例</translation>
+    </message>
+    <message>
+        <source>change a number rule, e.g. &apos;lot.RAW_MATERIAL&apos; &apos;R{yy}{doy}-{seq:04}&apos;; placeholders {item} {yyyy} {yy} {mm} {dd} {doy} {seq:0N}</source>
+        <translation>更改编号规则，例如 &apos;lot.RAW_MATERIAL&apos; &apos;R{yy}{doy}-{seq:04}&apos;；占位符 {item} {yyyy} {yy} {mm} {dd} {doy} {seq:0N}</translation>
+    </message>
+    <message>
+        <source>why the rule changes (kept in the audit trail)</source>
+        <translation>更改规则的原因（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>alerts raised by refused material issues</source>
+        <translation>物料发放被拒时产生的警报</translation>
+    </message>
+    <message>
+        <source>list the alerts nobody has acknowledged yet</source>
+        <translation>列出尚无人确认的警报</translation>
+    </message>
+    <message>
+        <source>acknowledge an alert, saying what was done about it</source>
+        <translation>确认警报，并说明已采取的处理</translation>
+    </message>
+    <message>
         <source>alert number</source>
         <translation>警报编号</translation>
+    </message>
+    <message>
+        <source>what was done (e.g. the deviation number)</source>
+        <translation>已采取的处理（例如偏差编号）</translation>
     </message>
     <message>
         <source>SCOPE</source>
@@ -376,12 +572,60 @@ finished lots:</source>
         <translation>物料批号</translation>
     </message>
     <message>
+        <source>record a shipment of released finished lots to a customer; prints the shipment number</source>
+        <translation>记录一次向客户发运已放行成品物料批的发货；输出发货单号</translation>
+    </message>
+    <message>
         <source>customer</source>
         <translation>客户</translation>
     </message>
     <message>
+        <source>a lot and the quantity shipped from it (repeat for several lots)</source>
+        <translation>物料批及从中发出的数量（多个物料批时重复使用）</translation>
+    </message>
+    <message>
+        <source>the ship date (default: today)</source>
+        <translation>发货日期（默认：今天）</translation>
+    </message>
+    <message>
+        <source>recalls</source>
+        <translation>召回</translation>
+    </message>
+    <message>
+        <source>open a recall from a lot: freezes the forward trace, holds affected stock and batches, lists the customers to notify; prints the recall number</source>
+        <translation>从物料批发起召回：固定正向追溯范围，冻结受影响的库存和批次，列出需通知的客户；输出召回编号</translation>
+    </message>
+    <message>
+        <source>the trigger: what was found, by whom</source>
+        <translation>触发原因：发现了什么，由谁发现</translation>
+    </message>
+    <message>
+        <source>show a recall: customers, progress and the frozen scope</source>
+        <translation>显示召回：客户、进度和已固定的范围</translation>
+    </message>
+    <message>
+        <source>record a customer&apos;s progress: notified, confirmed, completed</source>
+        <translation>记录客户的进度：已通知、已确认、已完成</translation>
+    </message>
+    <message>
         <source>recall progress</source>
         <translation>召回进度</translation>
+    </message>
+    <message>
+        <source>quantity the customer returned so far</source>
+        <translation>客户迄今退回的数量</translation>
+    </message>
+    <message>
+        <source>what happened (kept in the audit trail)</source>
+        <translation>发生了什么（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>export a recall (customers and scope) to CSV</source>
+        <translation>将召回（客户和范围）导出为 CSV</translation>
+    </message>
+    <message>
+        <source>the file; its folder must exist</source>
+        <translation>文件；其所在文件夹必须已存在</translation>
     </message>
     <message>
         <source>a recall needs its reason (what was found, by whom)</source>
@@ -450,6 +694,42 @@ scope at opening:</source>
     <message>
         <source>exported recall {recall_number} ({count} customers, {count2} scope lines) to {out}</source>
         <translation>已将召回 {recall_number}（{count} 个客户，{count2} 行范围）导出到 {out}</translation>
+    </message>
+    <message>
+        <source>the signatures each signed workflow transition needs at this site</source>
+        <translation>本场所每个需签名的工作流操作所需的签名</translation>
+    </message>
+    <message>
+        <source>list every signed transition and its signatures (defaults and site additions)</source>
+        <translation>列出每个需签名的操作及其签名（默认签名和本场所添加的签名）</translation>
+    </message>
+    <message>
+        <source>add a signature to a transition, e.g. &apos;lot:Quarantine-&gt;Released&apos;</source>
+        <translation>为操作添加一个签名，例如 &apos;lot:Quarantine-&gt;Released&apos;</translation>
+    </message>
+    <message>
+        <source>the signature&apos;s name, e.g. &apos;Second QA approval&apos;</source>
+        <translation>签名的名称，例如“第二次 QA 批准”</translation>
+    </message>
+    <message>
+        <source>a role that may give it (repeat for several)</source>
+        <translation>可给出此签名的角色（多个时重复使用）</translation>
+    </message>
+    <message>
+        <source>nobody who performed a production step of the record may give it (ACC-6)</source>
+        <translation>执行过该记录生产步骤的人不得给出此签名（ACC-6）</translation>
+    </message>
+    <message>
+        <source>the signer must write a comment</source>
+        <translation>签名人必须填写备注</translation>
+    </message>
+    <message>
+        <source>why the rule is tightened (kept in the audit trail)</source>
+        <translation>收紧规则的原因（记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>withdraw a signature the site added (never a default)</source>
+        <translation>撤销本场所添加的签名（默认签名不可撤销）</translation>
     </message>
     <message>
         <source>TRANSITION</source>
@@ -528,6 +808,14 @@ scope at opening:</source>
         <translation>需要参数 {arguments} 之一</translation>
     </message>
     <message>
+        <source>&quot;{name}&quot;</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
+        <source>who you are (asks for the password)</source>
+        <translation>以此用户身份操作（会询问密码）</translation>
+    </message>
+    <message>
         <source>file name</source>
         <translation>文件名</translation>
     </message>
@@ -582,6 +870,54 @@ scope at opening:</source>
     <message>
         <source>pytest args</source>
         <translation>pytest 参数</translation>
+    </message>
+    <message>
+        <source>the batch record (device history record) of a batch</source>
+        <translation>批次的批记录（器械历史记录）</translation>
+    </message>
+    <message>
+        <source>the recall report: trigger, frozen scope, customers, progress</source>
+        <translation>召回报告：触发原因、固定的范围、客户、进度</translation>
+    </message>
+    <message>
+        <source>the deviation report with its CAPA</source>
+        <translation>偏差报告及其纠正预防措施</translation>
+    </message>
+    <message>
+        <source>the audit trail report of one record (TYPE:ID, e.g. lot:L-1) or of a time range (FROM..TO, dates or times)</source>
+        <translation>单条记录（TYPE:ID，例如 lot:L-1）或一个时间范围（FROM..TO，日期或时间）的审计追踪报告</translation>
+    </message>
+    <message>
+        <source>the certificate of analysis of a released lot</source>
+        <translation>已放行物料批的检验报告书</translation>
+    </message>
+    <message>
+        <source>the comparison of two versions (mbr:CODE:vOLD:vNEW or spec:CODE:vOLD:vNEW; also &apos;version diff --out&apos;)</source>
+        <translation>两个版本的比较（mbr:CODE:vOLD:vNEW 或 spec:CODE:vOLD:vNEW；亦可用“version diff --out”）</translation>
+    </message>
+    <message>
+        <source>batch records and reports as DOCX or PDF; verify an issued file</source>
+        <translation>DOCX 或 PDF 格式的批记录和报告；验证已签发的文件</translation>
+    </message>
+    <message>
+        <source>generate {document}; prints the document number</source>
+        <translation>生成{document}；输出文件编号</translation>
+    </message>
+    <message>
+        <source>the file to write; its ending picks the format, its folder must exist</source>
+        <translation>要写入的文件；扩展名决定格式，其所在文件夹必须已存在</translation>
+    </message>
+    <message>
+        <source>the document&apos;s language (default: the command line&apos;s, from LANG)</source>
+        <translation>文件的语言（默认：命令行的语言，取自 LANG）</translation>
+    </message>
+    <message>
+        <source>mark it UNCONTROLLED COPY (for information; default: CONTROLLED COPY)</source>
+        <translation>标注为非受控副本（仅供参考；默认：受控副本）</translation>
+    </message>
+    <message>
+        <source>recompute a document&apos;s SHA-256 and say whether BatchTrace issued exactly this file; exit 0 if so, 1 if not</source>
+        <translation>重新计算文件的 SHA-256，并说明 BatchTrace 是否签发过与此完全相同的文件；是则退出码为 0，否则为 1</translation>
     </message>
     <message>
         <source>{number}: {out} (SHA-256 {file_sha256})</source>
@@ -744,8 +1080,36 @@ scope at opening:</source>
         <translation>正向</translation>
     </message>
     <message>
+        <source>trace a lot, batch, shipment or supplier lot backward to its materials and suppliers and forward to batches, finished lots and customers</source>
+        <translation>追溯物料批、批次、发货或供应商批号：反向追溯到其物料和供应商，正向追溯到批次、成品物料批和客户</translation>
+    </message>
+    <message>
+        <source>a lot, batch, shipment or supplier-lot number</source>
+        <translation>物料批号、批次号、发货单号或供应商批号</translation>
+    </message>
+    <message>
+        <source>backward, forward or both (default)</source>
+        <translation>backward（反向）、forward（正向）或 both（双向，默认）</translation>
+    </message>
+    <message>
+        <source>an indented tree (default), JSON, or CSV as the desktop app exports it</source>
+        <translation>缩进树（默认）、JSON，或与桌面应用导出格式相同的 CSV</translation>
+    </message>
+    <message>
+        <source>write the CSV to this file (implies --format csv)</source>
+        <translation>将 CSV 写入此文件（相当于同时指定 --format csv）</translation>
+    </message>
+    <message>
+        <source>find lots, batches, shipments and supplier lots by number (exact matches first, then numbers that start with TEXT)</source>
+        <translation>按编号查找物料批、批次、发货和供应商批号（先列完全匹配的，再列以 TEXT 开头的编号）</translation>
+    </message>
+    <message>
         <source>--limit</source>
         <translation>--limit</translation>
+    </message>
+    <message>
+        <source>at most this many (1 to 1000, default 20)</source>
+        <translation>最多列出的条数（1 到 1000，默认 20）</translation>
     </message>
     <message>
         <source>--out writes a CSV file, not {form}</source>
@@ -848,8 +1212,80 @@ scope at opening:</source>
         <translation>日期</translation>
     </message>
     <message>
+        <source>user accounts</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <source>add a user; on a database without users, the first administrator</source>
+        <translation>添加用户；在尚无用户的数据库中，添加的是首位管理员</translation>
+    </message>
+    <message>
+        <source>printed name, as on signed records</source>
+        <translation>签署姓名，即签名记录上显示的姓名</translation>
+    </message>
+    <message>
+        <source>a role (repeat for several): {roles}</source>
+        <translation>角色（多个时重复使用）：{roles}</translation>
+    </message>
+    <message>
+        <source>the site accepts that this person holds both halves of a four-eyes pair, because ...</source>
+        <translation>本场所接受此人同时担任双人复核的双方，原因是……</translation>
+    </message>
+    <message>
+        <source>list all users</source>
+        <translation>列出所有用户</translation>
+    </message>
+    <message>
+        <source>give a user a new set of roles; added signing roles wait for a second administrator&apos;s or QA&apos;s approval</source>
+        <translation>为用户设置新的角色组合；新增的签名角色须等待另一名管理员或 QA 批准</translation>
+    </message>
+    <message>
+        <source>a role (repeat for several)</source>
+        <translation>角色（多个时重复使用）</translation>
+    </message>
+    <message>
+        <source>list the signing roles waiting for approval</source>
+        <translation>列出等待批准的签名角色</translation>
+    </message>
+    <message>
+        <source>approve a pending grant of signing roles, signed with your password (another administrator or QA than the one who asked)</source>
+        <translation>批准一项待批准的签名角色授权，以您的密码签名（须为申请人以外的另一名管理员或 QA）</translation>
+    </message>
+    <message>
         <source>grant number</source>
         <translation>授权编号</translation>
+    </message>
+    <message>
+        <source>reject (or, who asked, withdraw) a pending grant</source>
+        <translation>拒绝一项待批准的授权（申请人本人则为撤回）</translation>
+    </message>
+    <message>
+        <source>deactivate a user (IDs are never deleted or reused)</source>
+        <translation>停用用户（ID 永不删除或再用）</translation>
+    </message>
+    <message>
+        <source>give a user a new temporary password</source>
+        <translation>为用户设置新的临时密码</translation>
+    </message>
+    <message>
+        <source>change your own password</source>
+        <translation>更改您自己的密码</translation>
+    </message>
+    <message>
+        <source>unlock an account locked after failed log-ins; a locked-out last administrator: with --database-owner, by whoever holds the database itself</source>
+        <translation>解锁因登录失败而锁定的账户；被锁定的最后一名管理员：使用 --database-owner，由掌握数据库本身的人解锁</translation>
+    </message>
+    <message>
+        <source>recover a locked-out last administrator as the database owner: on PostgreSQL connect with --db as the role that owns the tables (its password is asked); on SQLite, as the OS user who can write the file</source>
+        <translation>以数据库所有者身份恢复被锁定的最后一名管理员：PostgreSQL 上用 --db 以拥有这些表的角色连接（会询问其密码）；SQLite 上以可写入该文件的操作系统用户运行</translation>
+    </message>
+    <message>
+        <source>with --database-owner: your printed name, for the audit trail</source>
+        <translation>配合 --database-owner：您的签署姓名，记入审计追踪</translation>
+    </message>
+    <message>
+        <source>with --database-owner: also give the administrator a temporary password</source>
+        <translation>配合 --database-owner：同时为该管理员设置临时密码</translation>
     </message>
     <message>
         <source>the database has users: adding one needs --user ID of an administrator</source>
@@ -2460,6 +2896,42 @@ scope at opening:</source>
         <translation>签署姓名未改变</translation>
     </message>
     <message>
+        <source>the database and its schema</source>
+        <translation>数据库及其结构</translation>
+    </message>
+    <message>
+        <source>apply the schema migrations this version ships</source>
+        <translation>应用此版本附带的数据库结构迁移</translation>
+    </message>
+    <message>
+        <source>show the database, its schema revision and whether an upgrade is needed</source>
+        <translation>显示数据库、数据库结构版本以及是否需要升级</translation>
+    </message>
+    <message>
+        <source>use a shared PostgreSQL database on this station; the password goes to the OS keyring</source>
+        <translation>在本工作站使用共享的 PostgreSQL 数据库；密码保存在操作系统密钥环中</translation>
+    </message>
+    <message>
+        <source>copy the whole database to one file (SQLite: online backup; PostgreSQL: pg_dump), after verifying its audit trail</source>
+        <translation>校验审计追踪后，将整个数据库复制到一个文件（SQLite：在线备份；PostgreSQL：pg_dump）</translation>
+    </message>
+    <message>
+        <source>the backup file to write (never overwritten)</source>
+        <translation>要写入的备份文件（绝不覆盖）</translation>
+    </message>
+    <message>
+        <source>today&apos;s backup in DIR (batchtrace-YYYY-MM-DD...), once a day, for a scheduled task</source>
+        <translation>在 DIR 中生成今日备份（batchtrace-YYYY-MM-DD...），每天一次，供计划任务使用</translation>
+    </message>
+    <message>
+        <source>with --daily: keep the newest N daily backups in DIR (default 30)</source>
+        <translation>配合 --daily：在 DIR 中保留最新的 N 份每日备份（默认 30）</translation>
+    </message>
+    <message>
+        <source>restore a backup into an empty database (--db) and verify the audit trail of what was restored</source>
+        <translation>将备份恢复到空数据库（--db），并校验所恢复内容的审计追踪</translation>
+    </message>
+    <message>
         <source>{kind} database at {location}</source>
         <translation>{location} 上的 {kind} 数据库</translation>
     </message>
@@ -2644,6 +3116,26 @@ scope at opening:</source>
         <translation>原因</translation>
     </message>
     <message>
+        <source>site-wide settings kept in the database</source>
+        <translation>保存在数据库中、适用于整个场所的设置</translation>
+    </message>
+    <message>
+        <source>the site&apos;s security policy</source>
+        <translation>本场所的安全策略</translation>
+    </message>
+    <message>
+        <source>the site&apos;s security policy (lock-out, passwords, idle lock)</source>
+        <translation>本场所的安全策略（账户锁定、密码、空闲锁定）</translation>
+    </message>
+    <message>
+        <source>show the security policy in force at every station</source>
+        <translation>显示在每个工作站生效的安全策略</translation>
+    </message>
+    <message>
+        <source>change the security policy, e.g. max_failed_logins=4 idle_lock_minutes=5; settings: {settings}</source>
+        <translation>更改安全策略，例如 max_failed_logins=4 idle_lock_minutes=5；设置项：{settings}</translation>
+    </message>
+    <message>
         <source>SETTING</source>
         <translation>设置</translation>
     </message>
@@ -2712,6 +3204,22 @@ scope at opening:</source>
         <translation>安全设置未改变</translation>
     </message>
     <message>
+        <source>sign the release (or --reject) of a lot: the evaluation is shown and bound to the signature</source>
+        <translation>签署物料批的放行（或 --reject 拒收）：显示放行评估并将其与签名绑定</translation>
+    </message>
+    <message>
+        <source>sign the release (or --reject) of a batch: the evaluation is shown and bound to the signature</source>
+        <translation>签署批次的放行（或 --reject 拒绝）：显示放行评估并将其与签名绑定</translation>
+    </message>
+    <message>
+        <source>sign the rejection instead (needs --comment)</source>
+        <translation>改为签署拒绝（需要 --comment）</translation>
+    </message>
+    <message>
+        <source>a remark; the reason of a rejection; the justification of an override</source>
+        <translation>备注；拒绝时为原因；让步放行时为理由</translation>
+    </message>
+    <message>
         <source>a rejection needs its reason: give --comment</source>
         <translation>拒绝需要原因：请给出 --comment</translation>
     </message>
@@ -2770,6 +3278,46 @@ scope at opening:</source>
     <message>
         <source>say why the deviation can be closed (e.g. the CAPA that addresses it)</source>
         <translation>请说明偏差可以关闭的原因（例如处理它的 CAPA）</translation>
+    </message>
+    <message>
+        <source>installation and operational qualification (IQ, OQ)</source>
+        <translation>安装确认和运行确认（IQ、OQ）</translation>
+    </message>
+    <message>
+        <source>check this installation (files, versions, database, keyring, devices) and write the IQ report</source>
+        <translation>检查本安装（文件、版本、数据库、密钥环、设备）并生成 IQ 报告</translation>
+    </message>
+    <message>
+        <source>write the IQ report</source>
+        <translation>生成 IQ 报告</translation>
+    </message>
+    <message>
+        <source>the installed bundle (default: the one this program runs from)</source>
+        <translation>已安装的程序包（默认：运行本程序的程序包）</translation>
+    </message>
+    <message>
+        <source>who performs the IQ (asks for the password): the report is then signed electronically (Performed) and entered in the register of issued documents, so &apos;report verify&apos; recognises it and shows the signature</source>
+        <translation>执行 IQ 的人（会询问密码）：报告随后以电子签名签署（执行），并登记在已签发文件登记册中，“report verify”即可识别它并显示签名</translation>
+    </message>
+    <message>
+        <source>run the requirement-tagged tests and write the OQ report with the traceability matrix (DOCX and PDF)</source>
+        <translation>运行标有需求的测试，并生成带追溯矩阵的 OQ 报告（DOCX 和 PDF）</translation>
+    </message>
+    <message>
+        <source>the report; FILE.docx and FILE.pdf are written</source>
+        <translation>报告；将写出 FILE.docx 和 FILE.pdf</translation>
+    </message>
+    <message>
+        <source>the BatchTrace source tree of this version (its tests/ and docs/validation/)</source>
+        <translation>此版本的 BatchTrace 源代码树（其中的 tests/ 和 docs/validation/）</translation>
+    </message>
+    <message>
+        <source>report a run that already happened (pytest --req-results FILE.json) instead of running the tests again</source>
+        <translation>报告已完成的一次运行（pytest --req-results FILE.json），而不再次运行测试</translation>
+    </message>
+    <message>
+        <source>more pytest arguments after --, e.g. -- tests/app to qualify a part</source>
+        <translation>-- 之后的更多 pytest 参数，例如 -- tests/app 只确认其中一部分</translation>
     </message>
     <message>
         <source>{path}: the report is written as .docx or .pdf</source>
@@ -2878,6 +3426,14 @@ scope at opening:</source>
         <translation>纠正预防措施的{label}由{roles}签署</translation>
     </message>
     <message>
+        <source>corrective and preventive actions (DEV-2)</source>
+        <translation>纠正预防措施（DEV-2）</translation>
+    </message>
+    <message>
+        <source>open a CAPA, from a deviation or on its own; prints its number</source>
+        <translation>开立纠正预防措施，可源自偏差或单独开立；输出其编号</translation>
+    </message>
+    <message>
         <source>title</source>
         <translation>标题</translation>
     </message>
@@ -2886,16 +3442,48 @@ scope at opening:</source>
         <translation>描述</translation>
     </message>
     <message>
+        <source>when the effectiveness is to be checked (after today)</source>
+        <translation>有效性检查的日期（今天之后）</translation>
+    </message>
+    <message>
         <source>deviation number</source>
         <translation>偏差编号</translation>
+    </message>
+    <message>
+        <source>one CAPA with its actions, effectiveness and closure</source>
+        <translation>单个纠正预防措施及其行动、有效性和关闭</translation>
     </message>
     <message>
         <source>CAPA number</source>
         <translation>纠正预防措施编号</translation>
     </message>
     <message>
+        <source>CAPA, newest first; --overdue: actions past their due date</source>
+        <translation>纠正预防措施，最新的在前；--overdue：已过到期日的行动</translation>
+    </message>
+    <message>
+        <source>only those not closed</source>
+        <translation>仅未关闭的</translation>
+    </message>
+    <message>
+        <source>the open actions past their due date instead</source>
+        <translation>改为列出已过到期日的未完成行动</translation>
+    </message>
+    <message>
         <source>user ID</source>
         <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>with --overdue: one person&apos;s</source>
+        <translation>配合 --overdue：仅某一人的</translation>
+    </message>
+    <message>
+        <source>plan an action (--add) or close one with its evidence (--close N)</source>
+        <translation>计划一项行动（--add），或凭证据关闭一项行动（--close N）</translation>
+    </message>
+    <message>
+        <source>plan an action of this kind</source>
+        <translation>计划此类行动</translation>
     </message>
     <message>
         <source>action number</source>
@@ -2906,8 +3494,16 @@ scope at opening:</source>
         <translation>证据</translation>
     </message>
     <message>
+        <source>record the effectiveness check</source>
+        <translation>记录有效性检查</translation>
+    </message>
+    <message>
         <source>finding</source>
         <translation>结论</translation>
+    </message>
+    <message>
+        <source>QA&apos;s signed closure (asks for the password)</source>
+        <translation>QA 签名关闭（会询问密码）</translation>
     </message>
     <message>
         <source>comment</source>
@@ -3306,6 +3902,30 @@ scope at opening:</source>
         <translation>“{text}”不是正整数</translation>
     </message>
     <message>
+        <source>import process data from CSV files, all or nothing</source>
+        <translation>从 CSV 文件导入工艺数据，全部导入或全不导入</translation>
+    </message>
+    <message>
+        <source>environment readings from a data-logger file: timestamp (ISO 8601 with offset),sensor,value,unit</source>
+        <translation>数据记录仪文件中的环境读数，各列为 timestamp,sensor,value,unit（时间戳为带时区偏移的 ISO 8601）</translation>
+    </message>
+    <message>
+        <source>check every line and report, store nothing</source>
+        <translation>检查每一行并报告，不存储任何内容</translation>
+    </message>
+    <message>
+        <source>process parameter values from an MES file: batch,step,parameter,value[,equipment]</source>
+        <translation>MES 文件中的工艺参数值：batch,step,parameter,value[,equipment]</translation>
+    </message>
+    <message>
+        <source>excursion events found in environment readings</source>
+        <translation>在环境读数中发现的超限事件</translation>
+    </message>
+    <message>
+        <source>list excursion events, oldest first</source>
+        <translation>列出超限事件，最早的在前</translation>
+    </message>
+    <message>
         <source>no file {path}</source>
         <translation>没有文件 {path}</translation>
     </message>
@@ -3370,12 +3990,32 @@ scope at opening:</source>
         <translation>“{value}”中的小数位数和平行测定次数应为整数</translation>
     </message>
     <message>
+        <source>QC specifications, the worklist and results</source>
+        <translation>QC 质量标准、待检清单和结果</translation>
+    </message>
+    <message>
+        <source>a new draft version of an item&apos;s specification (effective through &apos;change open --spec ITEM:VERSION&apos;)</source>
+        <translation>物料质量标准的新草稿版本（通过“change open --spec ITEM:VERSION”生效）</translation>
+    </message>
+    <message>
         <source>item code</source>
         <translation>物料代码</translation>
     </message>
     <message>
+        <source>an item&apos;s effective specification, or one version</source>
+        <translation>物料的生效质量标准，或其某一版本</translation>
+    </message>
+    <message>
         <source>version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>lots and batches waiting for QC tests, most urgent first</source>
+        <translation>等待 QC 检验的物料批和批次，最紧急的在前</translation>
+    </message>
+    <message>
+        <source>enter (or correct, with --reason) one test&apos;s result</source>
+        <translation>录入（或配合 --reason 更正）一个检验项目的结果</translation>
     </message>
     <message>
         <source>lot or batch number</source>
@@ -3398,8 +4038,48 @@ scope at opening:</source>
         <translation>仪器</translation>
     </message>
     <message>
+        <source>sign the review of the entered results of a lot or batch (a second person, re-authenticated, meaning Reviewed)</source>
+        <translation>签署对物料批或批次已录入结果的复核（由第二人重新验证身份，签名含义为“审核”）</translation>
+    </message>
+    <message>
+        <source>results from a LIMS file (CSV or JSON, UTF-8 or GB18030), all or nothing; the same file twice stores nothing new</source>
+        <translation>LIMS 文件中的结果（CSV 或 JSON，UTF-8 或 GB18030），全部导入或全不导入；同一文件导入两次不会存储新内容</translation>
+    </message>
+    <message>
+        <source>CSV record,test,values[,unit][,instrument] or JSON</source>
+        <translation>CSV record,test,values[,unit][,instrument] 或 JSON</translation>
+    </message>
+    <message>
+        <source>check every row and show what would be stored</source>
+        <translation>检查每一行并显示将会存储的内容</translation>
+    </message>
+    <message>
+        <source>the spec that applied and the results of a lot or batch</source>
+        <translation>物料批或批次适用的质量标准及其结果</translation>
+    </message>
+    <message>
+        <source>deviations: open, investigate, close</source>
+        <translation>偏差：开立、调查、关闭</translation>
+    </message>
+    <message>
+        <source>open a deviation linked to lots, batches, results or alerts</source>
+        <translation>开立与物料批、批次、结果或警报关联的偏差</translation>
+    </message>
+    <message>
         <source>link</source>
         <translation>关联</translation>
+    </message>
+    <message>
+        <source>e.g. lot:R26339-0001, batch:B2612-0003</source>
+        <translation>例如 lot:R26339-0001, batch:B2612-0003</translation>
+    </message>
+    <message>
+        <source>open a deviation from a refused issue&apos;s alert</source>
+        <translation>根据发放被拒的警报开立偏差</translation>
+    </message>
+    <message>
+        <source>start the investigation, or record its findings</source>
+        <translation>开始调查，或记录调查结果</translation>
     </message>
     <message>
         <source>findings</source>
@@ -3416,6 +4096,26 @@ scope at opening:</source>
     <message>
         <source>disposition</source>
         <translation>处置</translation>
+    </message>
+    <message>
+        <source>QA signs the closure of an investigated deviation (re-authenticated, meaning Approved)</source>
+        <translation>QA 签署关闭已调查的偏差（重新验证身份，签名含义为“批准”）</translation>
+    </message>
+    <message>
+        <source>one deviation with its links</source>
+        <translation>单个偏差及其关联</translation>
+    </message>
+    <message>
+        <source>deviations, newest first</source>
+        <translation>偏差，最新的在前</translation>
+    </message>
+    <message>
+        <source>release by exception</source>
+        <translation>基于例外的放行</translation>
+    </message>
+    <message>
+        <source>the release rules for a lot or batch; exit 0 when releasable</source>
+        <translation>物料批或批次的放行规则；可放行时退出码为 0</translation>
     </message>
     <message>
         <source>TEST</source>
@@ -4154,6 +4854,42 @@ scope at opening:</source>
         <translation>标题</translation>
     </message>
     <message>
+        <source>versions of master batch records and specifications: list, show, compare, and the open batches on a version</source>
+        <translation>主批记录和质量标准的版本：列出、显示、比较，以及使用某一版本的未结批次</translation>
+    </message>
+    <message>
+        <source>every version of a record with its status and dates</source>
+        <translation>记录的每个版本及其状态和日期</translation>
+    </message>
+    <message>
+        <source>one version exactly as it was: every line, step, parameter or test</source>
+        <translation>某一版本的原样：每一行、步骤、参数或检验项目</translation>
+    </message>
+    <message>
+        <source>compare two versions field by field: added, removed, changed</source>
+        <translation>逐字段比较两个版本：新增、删除、更改</translation>
+    </message>
+    <message>
+        <source>write the comparison as a controlled document (needs --user; registered and audited)</source>
+        <translation>将比较结果写成受控文件（需要 --user；会登记并记入审计追踪）</translation>
+    </message>
+    <message>
+        <source>which open batches use version N of a master batch record</source>
+        <translation>哪些未结批次使用主批记录的版本 N</translation>
+    </message>
+    <message>
+        <source>text for people (default), csv or json for scripts</source>
+        <translation>供人阅读的文本（默认），或供脚本使用的 csv 或 json</translation>
+    </message>
+    <message>
+        <source>mbr: a master batch record (by product code); spec: a specification (by item code)</source>
+        <translation>mbr：主批记录（按产品代码）；spec：质量标准（按物料代码）</translation>
+    </message>
+    <message>
+        <source>the product or item code</source>
+        <translation>产品或物料代码</translation>
+    </message>
+    <message>
         <source>CREATED</source>
         <translation>创建时间</translation>
     </message>
@@ -4502,12 +5238,92 @@ scope at opening:</source>
         <translation>“{text}”不是 代码:版本 格式（例如 FD-IVC-20:2）</translation>
     </message>
     <message>
+        <source>change requests: versions made effective through approved changes (CHG-1)</source>
+        <translation>变更申请：经批准的变更使版本生效（CHG-1）</translation>
+    </message>
+    <message>
+        <source>open a change request naming the versions it changes; prints its number</source>
+        <translation>开立变更申请，列明其变更的版本；输出其编号</translation>
+    </message>
+    <message>
+        <source>not before this day (default today)</source>
+        <translation>不早于此日期（默认今天）</translation>
+    </message>
+    <message>
+        <source>a draft master batch record it makes effective (repeatable)</source>
+        <translation>此申请使之生效的主批记录草稿（可重复）</translation>
+    </message>
+    <message>
+        <source>a draft specification it makes effective (repeatable)</source>
+        <translation>此申请使之生效的质量标准草稿（可重复）</translation>
+    </message>
+    <message>
+        <source>an effective master batch record it retires (repeatable)</source>
+        <translation>此申请停用的生效主批记录（可重复）</translation>
+    </message>
+    <message>
+        <source>an effective specification it retires (repeatable)</source>
+        <translation>此申请停用的生效质量标准（可重复）</translation>
+    </message>
+    <message>
+        <source>the deviation that proposes it</source>
+        <translation>提出此变更的偏差</translation>
+    </message>
+    <message>
+        <source>one change request with its versions, impact and approvals</source>
+        <translation>单个变更申请及其版本、影响和批准</translation>
+    </message>
+    <message>
         <source>change request number</source>
         <translation>变更申请编号</translation>
     </message>
     <message>
+        <source>change requests, newest first</source>
+        <translation>变更申请，最新的在前</translation>
+    </message>
+    <message>
+        <source>only those not implemented, cancelled or rejected</source>
+        <translation>仅未实施、未取消且未被拒绝的</translation>
+    </message>
+    <message>
+        <source>submit for approval: the impact assessment is filled in</source>
+        <translation>提交批准：须已填写影响评估</translation>
+    </message>
+    <message>
+        <source>make its versions effective, all at once</source>
+        <translation>使其所有版本一次性生效</translation>
+    </message>
+    <message>
+        <source>sign an approval (asks for the password)</source>
+        <translation>签署批准（会询问密码）</translation>
+    </message>
+    <message>
+        <source>cancel a change request not yet approved</source>
+        <translation>取消尚未批准的变更申请</translation>
+    </message>
+    <message>
         <source>name at least one version: --mbr, --spec, --retire-mbr or --retire-spec</source>
         <translation>请至少指定一个版本：--mbr、--spec、--retire-mbr 或 --retire-spec</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>{heading}:</source>
+        <translation>{heading}：</translation>
     </message>
 </context>
 <context>

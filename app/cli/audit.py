@@ -25,27 +25,27 @@ RECORDS_CLEAN = N_("record check: every checked row is as its audit entries say 
 
 def add_commands(tree: CommandTree) -> None:
     command = tree.command
-    trail = tree.nested("audit", "the audit trail")
+    trail = tree.nested("audit", N_("the audit trail"))
     verify = command(trail, "verify", _audit_verify,
-                     "check the hash chain and name the first entry changed outside BatchTrace")
+                     N_("check the hash chain and name the first entry changed outside BatchTrace"))
     verify.add_argument("--anchors", type=Path, metavar="FILE",
-                        help="also check the chain against the heads recorded by 'audit anchor'")
+                        help=N_("also check the chain against the heads recorded by 'audit anchor'"))
     anchor = command(trail, "anchor", _audit_anchor,
-                     "append the head of the verified chain to a file outside the database")
+                     N_("append the head of the verified chain to a file outside the database"))
     anchor.add_argument("--file", type=Path, metavar="FILE", default=None,
-                        help=f"the anchor file (default: {ANCHOR_FILE} in the data folder); keep it, or a "
-                             "copy, where database users cannot write")
+                        help=_("the anchor file (default: {file} in the data folder); keep it, or a copy, where "
+                               "database users cannot write", file=ANCHOR_FILE))
     acting(anchor)
-    export = command(trail, "export", _audit_export, "export the audit trail (or part of it) to CSV")
+    export = command(trail, "export", _audit_export, N_("export the audit trail (or part of it) to CSV"))
     export.add_argument("--out", required=True, type=path, metavar="FILE.csv",
-                        help="the file to write; its folder must exist")
-    export.add_argument("--user-filter", metavar="ID", help="only entries by this user")
-    export.add_argument("--record-type", metavar="TYPE", help="only entries about this kind of record")
-    export.add_argument("--record-id", metavar="ID", help="only entries about this record")
-    export.add_argument("--action", metavar="ACTION", help="only this action, e.g. LOGIN_FAILED")
-    export.add_argument("--since", type=_since, metavar="DATE", help="from this day or time (station time)")
+                        help=N_("the file to write; its folder must exist"))
+    export.add_argument("--user-filter", metavar="ID", help=N_("only entries by this user"))
+    export.add_argument("--record-type", metavar="TYPE", help=N_("only entries about this kind of record"))
+    export.add_argument("--record-id", metavar="ID", help=N_("only entries about this record"))
+    export.add_argument("--action", metavar="ACTION", help=N_("only this action, e.g. LOGIN_FAILED"))
+    export.add_argument("--since", type=_since, metavar="DATE", help=N_("from this day or time (station time)"))
     export.add_argument("--until", type=_until, metavar="DATE",
-                        help="up to and including this day (station time)")
+                        help=N_("up to and including this day (station time)"))
     acting(export)
 
 

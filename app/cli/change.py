@@ -41,38 +41,38 @@ def version_ref(text_value: str) -> tuple[str, int]:
 
 
 def add_commands(tree: CommandTree) -> None:
-    group = tree.nested("change", "change requests: versions made effective through approved changes (CHG-1)")
-    sub = tree.command(group, "open", _open, "open a change request naming the versions it changes; prints its "
-                                              "number")
+    group = tree.nested("change", N_("change requests: versions made effective through approved changes (CHG-1)"))
+    sub = tree.command(group, "open", _open, N_("open a change request naming the versions it changes; prints its "
+                                                 "number"))
     sub.add_argument("--title", required=True, type=text(N_("title"), max_length=200))
     sub.add_argument("--reason", required=True, type=text(N_("reason"), max_length=4000))
     sub.add_argument("--class", dest="classification", required=True, choices=("Minor", "Major", "Critical"))
-    sub.add_argument("--effective-on", type=day, metavar="YYYY-MM-DD", help="not before this day (default today)")
+    sub.add_argument("--effective-on", type=day, metavar="YYYY-MM-DD", help=N_("not before this day (default today)"))
     sub.add_argument("--mbr", action="append", default=[], type=version_ref, metavar="PRODUCT:VERSION",
-                     help="a draft master batch record it makes effective (repeatable)")
+                     help=N_("a draft master batch record it makes effective (repeatable)"))
     sub.add_argument("--spec", action="append", default=[], type=version_ref, metavar="ITEM:VERSION",
-                     help="a draft specification it makes effective (repeatable)")
+                     help=N_("a draft specification it makes effective (repeatable)"))
     sub.add_argument("--retire-mbr", action="append", default=[], type=version_ref, metavar="PRODUCT:VERSION",
-                     help="an effective master batch record it retires (repeatable)")
+                     help=N_("an effective master batch record it retires (repeatable)"))
     sub.add_argument("--retire-spec", action="append", default=[], type=version_ref, metavar="ITEM:VERSION",
-                     help="an effective specification it retires (repeatable)")
+                     help=N_("an effective specification it retires (repeatable)"))
     sub.add_argument("--deviation", type=identifier(N_("deviation number")), metavar="NUMBER",
-                     help="the deviation that proposes it")
+                     help=N_("the deviation that proposes it"))
     acting(sub)
-    sub = tree.command(group, "show", _show, "one change request with its versions, impact and approvals")
+    sub = tree.command(group, "show", _show, N_("one change request with its versions, impact and approvals"))
     sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
-    sub = tree.command(group, "list", _list, "change requests, newest first")
-    sub.add_argument("--open", action="store_true", help="only those not implemented, cancelled or rejected")
-    for name, run, what in (("submit", _submit, "submit for approval: the impact assessment is filled in"),
-                            ("implement", _implement, "make its versions effective, all at once")):
+    sub = tree.command(group, "list", _list, N_("change requests, newest first"))
+    sub.add_argument("--open", action="store_true", help=N_("only those not implemented, cancelled or rejected"))
+    for name, run, what in (("submit", _submit, N_("submit for approval: the impact assessment is filled in")),
+                            ("implement", _implement, N_("make its versions effective, all at once"))):
         sub = tree.command(group, name, run, what)
         sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
         acting(sub)
-    sub = tree.command(group, "approve", _approve, "sign an approval (asks for the password)")
+    sub = tree.command(group, "approve", _approve, N_("sign an approval (asks for the password)"))
     sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
     sub.add_argument("--comment", type=text(N_("comment"), max_length=500))
     acting(sub)
-    sub = tree.command(group, "cancel", _cancel, "cancel a change request not yet approved")
+    sub = tree.command(group, "cancel", _cancel, N_("cancel a change request not yet approved"))
     sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
     sub.add_argument("--reason", required=True, type=text(N_("reason"), max_length=500))
     acting(sub)

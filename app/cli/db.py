@@ -12,28 +12,28 @@ from app.cli.support import PROG, CommandTree, read_password
 from app.settings import settings_path
 from domain.audit import ChainReport
 from domain.errors import SchemaMismatch, ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 
 
 def add_commands(tree: CommandTree) -> None:
-    db = tree.nested("db", "the database and its schema")
-    tree.command(db, "upgrade", _db_upgrade, "apply the schema migrations this version ships")
+    db = tree.nested("db", N_("the database and its schema"))
+    tree.command(db, "upgrade", _db_upgrade, N_("apply the schema migrations this version ships"))
     tree.command(db, "current", _db_current,
-                 "show the database, its schema revision and whether an upgrade is needed")
-    connect = tree.command(db, "connect", _db_connect, "use a shared PostgreSQL database on this station; "
-                           "the password goes to the OS keyring")
+                 N_("show the database, its schema revision and whether an upgrade is needed"))
+    connect = tree.command(db, "connect", _db_connect, N_("use a shared PostgreSQL database on this station; "
+                              "the password goes to the OS keyring"))
     connect.add_argument("url", metavar="postgresql://user@host[:port]/db")
-    backup = tree.command(db, "backup", _db_backup, "copy the whole database to one file (SQLite: online backup; "
-                          "PostgreSQL: pg_dump), after verifying its audit trail")
+    backup = tree.command(db, "backup", _db_backup, N_("copy the whole database to one file (SQLite: online backup; "
+                             "PostgreSQL: pg_dump), after verifying its audit trail"))
     where = backup.add_mutually_exclusive_group(required=True)
     where.add_argument("file", nargs="?", type=Path, metavar="FILE",
-                       help="the backup file to write (never overwritten)")
+                       help=N_("the backup file to write (never overwritten)"))
     where.add_argument("--daily", type=Path, metavar="DIR",
-                       help="today's backup in DIR (batchtrace-YYYY-MM-DD...), once a day, for a scheduled task")
+                       help=N_("today's backup in DIR (batchtrace-YYYY-MM-DD...), once a day, for a scheduled task"))
     backup.add_argument("--keep", type=_positive, default=30, metavar="N",
-                        help="with --daily: keep the newest N daily backups in DIR (default 30)")
-    restore = tree.command(db, "restore", _db_restore, "restore a backup into an empty database (--db) and verify "
-                           "the audit trail of what was restored")
+                        help=N_("with --daily: keep the newest N daily backups in DIR (default 30)"))
+    restore = tree.command(db, "restore", _db_restore, N_("restore a backup into an empty database (--db) and verify "
+                              "the audit trail of what was restored"))
     restore.add_argument("file", type=Path, metavar="FILE")
 
 

@@ -8,13 +8,13 @@ from app import bootstrap
 from app.cli import db
 from app.cli.support import CommandTree, UsageError, acting, log_in, open_context
 from app.demo import loader as demo
-from domain.i18n import _
+from domain.i18n import N_, _
 
 
 def add_commands(tree: CommandTree) -> None:
     sample = tree.command(tree.top, "demo", _demo,
-                          "load the demo users and a demo medical-device site; safe to run again")
-    sample.add_argument("--if-empty", action="store_true", help="do nothing when the database already has users")
+                          N_("load the demo users and a demo medical-device site; safe to run again"))
+    sample.add_argument("--if-empty", action="store_true", help=N_("do nothing when the database already has users"))
     acting(sample, required=False)
 
 

@@ -30,6 +30,7 @@ from app.cli.support import (
     print_fields,
     print_table,
     quantity,
+    quoted_names,
     require_known,
     status,
 )
@@ -55,58 +56,58 @@ def _unit(text: str) -> Unit:
 
 
 def add_commands(tree: CommandTree) -> None:
-    lot = tree.nested("lot", "material and finished-goods lots")
-    sub = tree.command(lot, "receive", _lot_receive, "receive a lot into Quarantine; prints the lot number")
+    lot = tree.nested("lot", N_("material and finished-goods lots"))
+    sub = tree.command(lot, "receive", _lot_receive, N_("receive a lot into Quarantine; prints the lot number"))
     sub.add_argument("--item", required=True, type=code(N_("item")), metavar="CODE")
     sub.add_argument("--supplier", required=True, type=code(N_("supplier")), metavar="CODE")
-    sub.add_argument("--supplier-lot", required=True, metavar="LOT", help="the supplier's own lot number")
+    sub.add_argument("--supplier-lot", required=True, metavar="LOT", help=N_("the supplier's own lot number"))
     sub.add_argument("--qty", required=True, type=quantity, metavar="N")
     sub.add_argument("--unit", required=True, type=_unit, metavar="UNIT", help=", ".join(u.value for u in Unit))
-    sub.add_argument("--mfg", type=day, metavar="YYYY-MM-DD", help="manufacture date")
+    sub.add_argument("--mfg", type=day, metavar="YYYY-MM-DD", help=N_("manufacture date"))
     sub.add_argument("--expiry", type=day, metavar="YYYY-MM-DD",
-                     help="expiry date (default: manufacture date plus the item's shelf life)")
+                     help=N_("expiry date (default: manufacture date plus the item's shelf life)"))
     acting(sub)
-    sub = tree.command(lot, "status", _lot_status, "release, reject, hold or return a lot to quarantine")
+    sub = tree.command(lot, "status", _lot_status, N_("release, reject, hold or return a lot to quarantine"))
     sub.add_argument("number", metavar="LOT")
     sub.add_argument("--to", required=True, type=status(LotStatus.parse, _LOT_TARGETS),
-                     metavar="STATUS", help=", ".join(f'"{s.value}"' for s in _LOT_TARGETS))
-    sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+                     metavar="STATUS", help=quoted_names(s.value for s in _LOT_TARGETS))
+    sub.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
     acting(sub)
-    tree.command(lot, "show", _lot_show, "show a lot").add_argument("number", metavar="LOT")
+    tree.command(lot, "show", _lot_show, N_("show a lot")).add_argument("number", metavar="LOT")
 
-    batch = tree.nested("batch", "production batches")
-    sub = tree.command(batch, "plan", _batch_plan, "plan a batch from the effective master batch record; "
-                       "prints the batch number")
+    batch = tree.nested("batch", N_("production batches"))
+    sub = tree.command(batch, "plan", _batch_plan, N_("plan a batch from the effective master batch record; "
+                          "prints the batch number"))
     sub.add_argument("--product", required=True, type=code(N_("item")), metavar="CODE")
-    sub.add_argument("--qty", required=True, type=quantity, metavar="N", help="in the product's unit")
+    sub.add_argument("--qty", required=True, type=quantity, metavar="N", help=N_("in the product's unit"))
     acting(sub)
-    sub = tree.command(batch, "start", _batch_start, "start production of a planned batch")
+    sub = tree.command(batch, "start", _batch_start, N_("start production of a planned batch"))
     sub.add_argument("number", metavar="BATCH")
     acting(sub)
-    for name, handler, text in (("issue", _batch_issue, "issue material from a lot to the batch, after the checks"),
-                                ("return", _batch_return, "return unused material from the batch to its lot")):
+    for name, handler, text in (("issue", _batch_issue, N_("issue material from a lot to the batch, after the checks")),
+                                ("return", _batch_return, N_("return unused material from the batch to its lot"))):
         sub = tree.command(batch, name, handler, text)
         sub.add_argument("number", metavar="BATCH")
         sub.add_argument("--lot", required=True, metavar="LOT")
-        sub.add_argument("--qty", required=True, type=quantity, metavar="N", help="in the lot's unit")
+        sub.add_argument("--qty", required=True, type=quantity, metavar="N", help=N_("in the lot's unit"))
         if name == "return":
-            sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+            sub.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
         acting(sub)
-    sub = tree.command(batch, "complete", _batch_complete, "complete the batch into finished lots; prints "
-                       "the lot numbers, one per line")
+    sub = tree.command(batch, "complete", _batch_complete, N_("complete the batch into finished lots; prints "
+                          "the lot numbers, one per line"))
     sub.add_argument("number", metavar="BATCH")
     sub.add_argument("--produced", required=True, type=quantity, metavar="N")
     sub.add_argument("--split", type=quantity, nargs="+", action="extend", metavar="N",
-                     help="divide the produced quantity over several lots of these sizes")
+                     help=N_("divide the produced quantity over several lots of these sizes"))
     acting(sub)
-    sub = tree.command(batch, "status", _batch_status, "move a batch through its workflow: submit to QC, "
-                       "pass to QA review, release, reject, hold, resume")
+    sub = tree.command(batch, "status", _batch_status, N_("move a batch through its workflow: submit to QC, "
+                          "pass to QA review, release, reject, hold, resume"))
     sub.add_argument("number", metavar="BATCH")
     sub.add_argument("--to", required=True, type=status(BatchStatus.parse), metavar="STATUS",
-                     help=", ".join(f'"{s.value}"' for s in BatchStatus))
-    sub.add_argument("--reason", help="why (required for reject, hold and resume)")
+                     help=quoted_names(s.value for s in BatchStatus))
+    sub.add_argument("--reason", help=N_("why (required for reject, hold and resume)"))
     acting(sub)
-    tree.command(batch, "show", _batch_show, "show a batch: materials, issues and finished lots").add_argument(
+    tree.command(batch, "show", _batch_show, N_("show a batch: materials, issues and finished lots")).add_argument(
         "number", metavar="BATCH")
 
 

@@ -37,7 +37,7 @@ from app.cli import validate as cli_validate
 from app.cli import versions as cli_versions
 from app.cli.support import PROG, CliParser, CommandTree, Handler, UsageError, guard_free_arguments
 from domain.errors import DomainError
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.inputs import escaped, redact_urls
 from domain.version import batchtrace_version
 
@@ -92,16 +92,19 @@ def _fail(message: str, status: int) -> int:
 # --- the parser ----------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command tree. Its texts are marked N_() and translated as a help is formatted (`app.cli.help`); the
+    few made with values (the roles, the statuses to type) are worded in the language set before it is built."""
     parser = CliParser(
         prog=PROG, parents=[_common_options(None)],
-        description="BatchTrace batch traceability: administration and integration commands.",
-        epilog=f"Without a command, '{PROG}' (optionally with --db URL) starts the desktop application. "
-               "Passwords are asked for on a terminal, else read from standard input, one line each.",
+        description=N_("BatchTrace batch traceability: administration and integration commands."),
+        epilog=N_("Without a command, '%(prog)s' (optionally with --db URL) starts the desktop application. "
+               "Passwords are asked for on a terminal, else read from standard input, one line each."),
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {batchtrace_version()}",
-                        help="print the version of BatchTrace and exit")
+                        help=N_("print the version of BatchTrace and exit"))
     # After the command the same options default to SUPPRESS, so they do not reset one given before it.
-    tree = CommandTree(parser.add_subparsers(title="commands", metavar="COMMAND"), _common_options(argparse.SUPPRESS))
+    tree = CommandTree(parser.add_subparsers(title=N_("commands"), metavar="COMMAND"),
+                       _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_site, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
                    cli_report, cli_process, cli_quality, cli_capa, cli_versions, cli_change, cli_demo, cli_validate):
         module.add_commands(tree)
@@ -112,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _common_options(default: object) -> CliParser:
     common = CliParser(add_help=False)
     common.add_argument("--db", metavar="URL", default=default,
-                        help="database: sqlite:///PATH or postgresql://user@host[:port]/db (default: BATCHTRACE_DB, "
-                             "then the station settings, then SQLite in the user data folder)")
+                        help=N_("database: sqlite:///PATH or postgresql://user@host[:port]/db (default: BATCHTRACE_DB, "
+                                "then the station settings, then SQLite in the user data folder)"))
     common.add_argument("--debug", action="store_true", default=False if default is None else default,
-                        help="show the traceback of an unexpected error")
+                        help=N_("show the traceback of an unexpected error"))
     return common

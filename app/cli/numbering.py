@@ -32,20 +32,20 @@ def _pattern(text: str) -> str:
 
 
 def add_commands(tree: CommandTree) -> None:
-    group = tree.nested("numbering", "lot, batch, shipment and recall number rules")
-    tree.command(group, "list", _numbering_list, "show each number rule with an example")
-    sub = tree.command(group, "set", _numbering_set, "change a number rule, e.g. 'lot.RAW_MATERIAL' "
-                       "'R{yy}{doy}-{seq:04}'; placeholders {item} {yyyy} {yy} {mm} {dd} {doy} {seq:0N}")
+    group = tree.nested("numbering", N_("lot, batch, shipment and recall number rules"))
+    tree.command(group, "list", _numbering_list, N_("show each number rule with an example"))
+    sub = tree.command(group, "set", _numbering_set, N_("change a number rule, e.g. 'lot.RAW_MATERIAL' "
+                          "'R{yy}{doy}-{seq:04}'; placeholders {item} {yyyy} {yy} {mm} {dd} {doy} {seq:0N}"))
     sub.add_argument("scope", type=_scope, metavar="SCOPE", help=", ".join(DEFAULT_RULES))
     sub.add_argument("pattern", type=_pattern, metavar="PATTERN")
-    sub.add_argument("--reason", required=True, help="why the rule changes (kept in the audit trail)")
+    sub.add_argument("--reason", required=True, help=N_("why the rule changes (kept in the audit trail)"))
     acting(sub)
 
-    group = tree.nested("alert", "alerts raised by refused material issues")
-    tree.command(group, "list", _alert_list, "list the alerts nobody has acknowledged yet")
-    sub = tree.command(group, "ack", _alert_ack, "acknowledge an alert, saying what was done about it")
+    group = tree.nested("alert", N_("alerts raised by refused material issues"))
+    tree.command(group, "list", _alert_list, N_("list the alerts nobody has acknowledged yet"))
+    sub = tree.command(group, "ack", _alert_ack, N_("acknowledge an alert, saying what was done about it"))
     sub.add_argument("alert", type=whole_number(N_("alert number"), 1, 999_999_999), metavar="ALERT")
-    sub.add_argument("--note", required=True, help="what was done (e.g. the deviation number)")
+    sub.add_argument("--note", required=True, help=N_("what was done (e.g. the deviation number)"))
     acting(sub)
 
 

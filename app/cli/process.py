@@ -28,20 +28,20 @@ class _Dots:
 
 
 def add_commands(tree: CommandTree) -> None:
-    group = tree.nested("import", "import process data from CSV files, all or nothing")
+    group = tree.nested("import", N_("import process data from CSV files, all or nothing"))
     sub = tree.command(group, "readings", _import_readings,
-                       "environment readings from a data-logger file: "
-                       "timestamp (ISO 8601 with offset),sensor,value,unit")
+                       N_("environment readings from a data-logger file: "
+                          "timestamp (ISO 8601 with offset),sensor,value,unit"))
     sub.add_argument("file", type=Path, metavar="FILE")
-    sub.add_argument("--dry-run", action="store_true", help="check every line and report, store nothing")
+    sub.add_argument("--dry-run", action="store_true", help=N_("check every line and report, store nothing"))
     acting(sub)
     sub = tree.command(group, "values", _import_values,
-                       "process parameter values from an MES file: batch,step,parameter,value[,equipment]")
+                       N_("process parameter values from an MES file: batch,step,parameter,value[,equipment]"))
     sub.add_argument("file", type=Path, metavar="FILE")
-    sub.add_argument("--dry-run", action="store_true", help="check every line and report, store nothing")
+    sub.add_argument("--dry-run", action="store_true", help=N_("check every line and report, store nothing"))
     acting(sub)
-    group = tree.nested("excursion", "excursion events found in environment readings")
-    sub = tree.command(group, "list", _excursion_list, "list excursion events, oldest first")
+    group = tree.nested("excursion", N_("excursion events found in environment readings"))
+    sub = tree.command(group, "list", _excursion_list, N_("list excursion events, oldest first"))
     sub.add_argument("--room", metavar="ROOM")
 
 

@@ -32,7 +32,7 @@ from app.cli.support import (
 )
 from app.i18n import status_name
 from domain.errors import ValidationError
-from domain.i18n import N_, _
+from domain.i18n import N_, _, one_of
 from domain.inputs import shown
 from domain.recall import NotificationStatus
 from domain.trace import NodeKind
@@ -51,34 +51,34 @@ def _lot_and_quantity(text: str) -> tuple[str, Decimal]:
 
 
 def add_commands(tree: CommandTree) -> None:
-    sub = tree.command(tree.top, "ship", _ship, "record a shipment of released finished lots to a customer; "
-                       "prints the shipment number")
+    sub = tree.command(tree.top, "ship", _ship, N_("record a shipment of released finished lots to a customer; "
+                          "prints the shipment number"))
     sub.add_argument("--customer", required=True, type=code(N_("customer")), metavar="CODE")
     sub.add_argument("--lot", required=True, action="append", type=_lot_and_quantity, metavar="LOT:QTY",
-                     help="a lot and the quantity shipped from it (repeat for several lots)")
-    sub.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the ship date (default: today)")
+                     help=N_("a lot and the quantity shipped from it (repeat for several lots)"))
+    sub.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=N_("the ship date (default: today)"))
     acting(sub)
 
-    recall = tree.nested("recall", "recalls")
-    sub = tree.command(recall, "open", _recall_open, "open a recall from a lot: freezes the forward trace, holds "
-                       "affected stock and batches, lists the customers to notify; prints the recall number")
+    recall = tree.nested("recall", N_("recalls"))
+    sub = tree.command(recall, "open", _recall_open, N_("open a recall from a lot: freezes the forward trace, holds "
+                          "affected stock and batches, lists the customers to notify; prints the recall number"))
     sub.add_argument("lot", metavar="LOT")
-    sub.add_argument("--reason", required=True, help="the trigger: what was found, by whom")
+    sub.add_argument("--reason", required=True, help=N_("the trigger: what was found, by whom"))
     acting(sub)
-    tree.command(recall, "show", _recall_show, "show a recall: customers, progress and the frozen scope"
+    tree.command(recall, "show", _recall_show, N_("show a recall: customers, progress and the frozen scope")
                  ).add_argument("number", metavar="RECALL")
-    sub = tree.command(recall, "progress", _recall_progress, "record a customer's progress: notified, confirmed, "
-                       "completed")
+    sub = tree.command(recall, "progress", _recall_progress, N_("record a customer's progress: notified, confirmed, "
+                          "completed"))
     sub.add_argument("number", metavar="RECALL")
     sub.add_argument("--customer", required=True, type=code(N_("customer")), metavar="CODE")
-    sub.add_argument("--to", required=True, metavar="STATUS", help=", ".join(s.value for s in _PROGRESS),
+    sub.add_argument("--to", required=True, metavar="STATUS", help=one_of(s.value for s in _PROGRESS),
                      type=status(enum_parser(NotificationStatus, N_("recall progress")), _PROGRESS))
-    sub.add_argument("--returned", type=quantity, metavar="N", help="quantity the customer returned so far")
-    sub.add_argument("--reason", required=True, help="what happened (kept in the audit trail)")
+    sub.add_argument("--returned", type=quantity, metavar="N", help=N_("quantity the customer returned so far"))
+    sub.add_argument("--reason", required=True, help=N_("what happened (kept in the audit trail)"))
     acting(sub)
-    sub = tree.command(recall, "export", _recall_export, "export a recall (customers and scope) to CSV")
+    sub = tree.command(recall, "export", _recall_export, N_("export a recall (customers and scope) to CSV"))
     sub.add_argument("number", metavar="RECALL")
-    sub.add_argument("--out", required=True, type=path, metavar="FILE.csv", help="the file; its folder must exist")
+    sub.add_argument("--out", required=True, type=path, metavar="FILE.csv", help=N_("the file; its folder must exist"))
 
 
 def _ship(args: argparse.Namespace) -> int:

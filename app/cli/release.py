@@ -11,6 +11,7 @@ import argparse
 
 from app import batches, lots, signatures
 from app.bootstrap import AppContext
+from app.cli.help import width_of
 from app.cli.support import (
     CommandTree,
     Group,
@@ -20,7 +21,6 @@ from app.cli.support import (
     open_context,
     padded,
     text,
-    width_of,
 )
 from app.i18n import status_name
 from app.signatures import SigningResult, SigningSession
@@ -30,13 +30,15 @@ from domain.i18n import N_, _
 
 def add_decisions(tree: CommandTree, group: Group) -> None:
     """`release lot` and `release batch`, beside `release evaluate` in the `release` group."""
-    for record_type in ("lot", "batch"):
-        sub = tree.command(group, record_type, _decide, f"sign the release (or --reject) of a {record_type}: the "
-                           "evaluation is shown and bound to the signature")
+    for record_type, what in (
+        ("lot", N_("sign the release (or --reject) of a lot: the evaluation is shown and bound to the signature")),
+        ("batch", N_("sign the release (or --reject) of a batch: the evaluation is shown and bound to the signature")),
+    ):
+        sub = tree.command(group, record_type, _decide, what)
         sub.add_argument("number", type=identifier(f"{record_type} number"), metavar="NUMBER")
-        sub.add_argument("--reject", action="store_true", help="sign the rejection instead (needs --comment)")
+        sub.add_argument("--reject", action="store_true", help=N_("sign the rejection instead (needs --comment)"))
         sub.add_argument("--comment", type=text(N_("comment"), max_length=500),
-                         help="a remark; the reason of a rejection; the justification of an override")
+                         help=N_("a remark; the reason of a rejection; the justification of an override"))
         sub.set_defaults(record_type=record_type)
         acting(sub)
 

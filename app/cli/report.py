@@ -16,35 +16,36 @@ from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
 
 _WHAT = {
-    DocumentKind.BATCH_RECORD: ("BATCH", "the batch record (device history record) of a batch"),
-    DocumentKind.RECALL_REPORT: ("RECALL", "the recall report: trigger, frozen scope, customers, progress"),
-    DocumentKind.DEVIATION_REPORT: ("DEVIATION", "the deviation report with its CAPA"),
-    DocumentKind.AUDIT_REPORT: ("RECORD", "the audit trail report of one record (TYPE:ID, e.g. lot:L-1) or "
-                                          "of a time range (FROM..TO, dates or times)"),
-    DocumentKind.CERTIFICATE: ("LOT", "the certificate of analysis of a released lot"),
-    DocumentKind.VERSION_COMPARE: ("VERSIONS", "the comparison of two versions (mbr:CODE:vOLD:vNEW or "
-                                               "spec:CODE:vOLD:vNEW; also 'version diff --out')"),
+    DocumentKind.BATCH_RECORD: ("BATCH", N_("the batch record (device history record) of a batch")),
+    DocumentKind.RECALL_REPORT: ("RECALL", N_("the recall report: trigger, frozen scope, customers, progress")),
+    DocumentKind.DEVIATION_REPORT: ("DEVIATION", N_("the deviation report with its CAPA")),
+    DocumentKind.AUDIT_REPORT: ("RECORD", N_("the audit trail report of one record (TYPE:ID, e.g. lot:L-1) or "
+                                             "of a time range (FROM..TO, dates or times)")),
+    DocumentKind.CERTIFICATE: ("LOT", N_("the certificate of analysis of a released lot")),
+    DocumentKind.VERSION_COMPARE: ("VERSIONS", N_("the comparison of two versions (mbr:CODE:vOLD:vNEW or "
+                                                  "spec:CODE:vOLD:vNEW; also 'version diff --out')")),
 }
 
 
 def add_commands(tree: CommandTree) -> None:
-    report = tree.nested("report", "batch records and reports as DOCX or PDF; verify an issued file")
+    report = tree.nested("report", N_("batch records and reports as DOCX or PDF; verify an issued file"))
     for kind in DocumentKind:
         if kind not in BUILDERS:
             continue
         metavar, text = _WHAT[kind]
-        sub = tree.command(report, kind.value, _generate, f"generate {text}; prints the document number")
+        sub = tree.command(report, kind.value, _generate, _("generate {document}; prints the document number",
+                                                                   document=_(text)))
         sub.set_defaults(kind=kind)
         sub.add_argument("number", metavar=metavar)
         sub.add_argument("--out", required=True, type=Path, metavar="FILE.docx|FILE.pdf",
-                         help="the file to write; its ending picks the format, its folder must exist")
+                         help=N_("the file to write; its ending picks the format, its folder must exist"))
         sub.add_argument("--language", choices=LANGUAGES,
-                         help="the document's language (default: the command line's, from LANG)")
+                         help=N_("the document's language (default: the command line's, from LANG)"))
         sub.add_argument("--uncontrolled", action="store_true",
-                         help="mark it UNCONTROLLED COPY (for information; default: CONTROLLED COPY)")
+                         help=N_("mark it UNCONTROLLED COPY (for information; default: CONTROLLED COPY)"))
         acting(sub)
-    sub = tree.command(report, "verify", _verify, "recompute a document's SHA-256 and say whether BatchTrace "
-                       "issued exactly this file; exit 0 if so, 1 if not")
+    sub = tree.command(report, "verify", _verify, N_("recompute a document's SHA-256 and say whether BatchTrace "
+                          "issued exactly this file; exit 0 if so, 1 if not"))
     sub.add_argument("file", type=Path, metavar="FILE")
 
 

@@ -12,7 +12,7 @@ from app import signing_rules
 from app.cli.support import CommandTree, acting, log_in, open_context, print_table, status
 from app.signing_rules import RequirementInput, TransitionRules
 from domain.errors import ValidationError
-from domain.i18n import N_, _
+from domain.i18n import N_, _, one_of
 from domain.signatures import Meaning
 from domain.users import SYSTEM_ACTOR, Role
 
@@ -25,24 +25,25 @@ def _role(text: str) -> Role:
 
 
 def add_commands(tree: CommandTree) -> None:
-    group = tree.nested("signing-rules", "the signatures each signed workflow transition needs at this site")
-    tree.command(group, "list", _list, "list every signed transition and its signatures (defaults and site additions)")
-    sub = tree.command(group, "add", _add, "add a signature to a transition, e.g. 'lot:Quarantine->Released'")
+    group = tree.nested("signing-rules", N_("the signatures each signed workflow transition needs at this site"))
+    tree.command(group, "list", _list,
+                 N_("list every signed transition and its signatures (defaults and site additions)"))
+    sub = tree.command(group, "add", _add, N_("add a signature to a transition, e.g. 'lot:Quarantine->Released'"))
     sub.add_argument("transition", metavar="TRANSITION")
-    sub.add_argument("--label", required=True, help="the signature's name, e.g. 'Second QA approval'")
+    sub.add_argument("--label", required=True, help=N_("the signature's name, e.g. 'Second QA approval'"))
     sub.add_argument("--meaning", required=True, type=status(Meaning.parse), metavar="MEANING",
-                     help=", ".join(m.value for m in Meaning))
+                     help=one_of(m.value for m in Meaning))
     sub.add_argument("--role", required=True, action="append", type=_role, metavar="ROLE",
-                     help="a role that may give it (repeat for several)")
+                     help=N_("a role that may give it (repeat for several)"))
     sub.add_argument("--not-performers", action="store_true",
-                     help="nobody who performed a production step of the record may give it (ACC-6)")
-    sub.add_argument("--needs-comment", action="store_true", help="the signer must write a comment")
-    sub.add_argument("--reason", required=True, help="why the rule is tightened (kept in the audit trail)")
+                     help=N_("nobody who performed a production step of the record may give it (ACC-6)"))
+    sub.add_argument("--needs-comment", action="store_true", help=N_("the signer must write a comment"))
+    sub.add_argument("--reason", required=True, help=N_("why the rule is tightened (kept in the audit trail)"))
     acting(sub)
-    sub = tree.command(group, "remove", _remove, "withdraw a signature the site added (never a default)")
+    sub = tree.command(group, "remove", _remove, N_("withdraw a signature the site added (never a default)"))
     sub.add_argument("transition", metavar="TRANSITION")
     sub.add_argument("label", metavar="LABEL")
-    sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    sub.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
     acting(sub)
 
 

@@ -24,15 +24,15 @@ def _assignment(value: str) -> tuple[str, int]:
 
 
 def add_commands(tree: CommandTree) -> None:
-    site = tree.nested("site", "site-wide settings kept in the database")
-    settings = site.add_parser("settings", parents=[tree.common], help="the site's security policy",
-                               description="the site's security policy (lock-out, passwords, idle lock)")
-    group = settings.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    tree.command(group, "show", _show, "show the security policy in force at every station")
-    sub = tree.command(group, "set", _set, "change the security policy, e.g. max_failed_logins=4 "
-                       "idle_lock_minutes=5; settings: " + ", ".join(BOUNDS))
+    site = tree.nested("site", N_("site-wide settings kept in the database"))
+    settings = site.add_parser("settings", parents=[tree.common], help=N_("the site's security policy"),
+                               description=N_("the site's security policy (lock-out, passwords, idle lock)"))
+    group = settings.add_subparsers(title=N_("commands"), metavar="COMMAND", required=True)
+    tree.command(group, "show", _show, N_("show the security policy in force at every station"))
+    sub = tree.command(group, "set", _set, _("change the security policy, e.g. max_failed_logins=4 "
+                                          "idle_lock_minutes=5; settings: {settings}", settings=", ".join(BOUNDS)))
     sub.add_argument("assignments", nargs="+", type=_assignment, metavar="NAME=VALUE")
-    sub.add_argument("--reason", required=True, type=text(N_("reason")), help="why (kept in the audit trail)")
+    sub.add_argument("--reason", required=True, type=text(N_("reason")), help=N_("why (kept in the audit trail)"))
     acting(sub)
 
 

@@ -8,7 +8,6 @@ import argparse
 import getpass
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,11 +15,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar
 
 from app import batches, bootstrap, masterdata, recalls, users
 from app import lots as app_lots
 from app.bootstrap import AppContext
+from app.cli.help import TranslatedHelpFormatter, width_of
+from domain import i18n
 from domain.errors import NotFound, PasswordExpired, ValidationError
 from domain.i18n import N_, _, names, one_of
 from domain.inputs import clean_text, parse_day, parse_identifier, parse_int, parse_quantity_text
@@ -39,6 +40,10 @@ class UsageError(Exception):
 
 
 class CliParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", TranslatedHelpFormatter)  # --help in the reader's language
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(_("{message} (see '{prog} --help')", message=argparse_message(message), prog=self.prog))
 
@@ -94,11 +99,17 @@ class CommandTree:
 
     def nested(self, name: str, text: str) -> Group:
         sub = self.top.add_parser(name, parents=[self.common], help=text, description=text)
-        return sub.add_subparsers(title="commands", metavar="COMMAND", required=True)
+        return sub.add_subparsers(title=N_("commands"), metavar="COMMAND", required=True)
+
+
+def quoted_names(values: Iterable[str]) -> str:
+    """Names to type (statuses) as a --help lists them, in the reader's language: "Released", "Rejected" in
+    English, “已放行”、“不合格” in Chinese (either is read back)."""
+    return _(", ").join(_('"{name}"', name=i18n.name(value)) for value in values)
 
 
 def acting(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
-    parser.add_argument("--user", required=required, metavar="ID", help="who you are (asks for the password)")
+    parser.add_argument("--user", required=required, metavar="ID", help=N_("who you are (asks for the password)"))
 
 
 # --- argument types: wrong input is refused while parsing, before the database is opened ------------------
@@ -264,11 +275,6 @@ def open_context(args: argparse.Namespace, *, password: str | None = None) -> It
 
 
 # --- output --------------------------------------------------------------------------------------------
-
-def width_of(text: str) -> int:
-    """The columns `text` takes on a terminal: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
 
 def padded(text: str, width: int) -> str:
     return text + " " * (width - width_of(text))

@@ -36,19 +36,20 @@ _DIRECTION = {Direction.BACKWARD: N_("Backward"), Direction.FORWARD: N_("Forward
 
 
 def add_commands(tree: CommandTree) -> None:
-    sub = tree.command(tree.top, "trace", _trace, "trace a lot, batch, shipment or supplier lot backward to its "
-                       "materials and suppliers and forward to batches, finished lots and customers")
-    sub.add_argument("number", metavar="NUMBER", help="a lot, batch, shipment or supplier-lot number")
+    sub = tree.command(tree.top, "trace", _trace, N_("trace a lot, batch, shipment or supplier lot backward to its "
+                          "materials and suppliers and forward to batches, finished lots and customers"))
+    sub.add_argument("number", metavar="NUMBER", help=N_("a lot, batch, shipment or supplier-lot number"))
     sub.add_argument("--direction", choices=("forward", "backward", "both"), default="both",
-                     help="backward, forward or both (default)")
+                     help=N_("backward, forward or both (default)"))
     sub.add_argument("--format", choices=("table", "json", "csv"),
-                     help="an indented tree (default), JSON, or CSV as the desktop app exports it")
-    sub.add_argument("--out", type=path, metavar="FILE.csv", help="write the CSV to this file (implies --format csv)")
-    find = tree.command(tree.top, "search", _search, "find lots, batches, shipments and supplier lots by number "
-                        "(exact matches first, then numbers that start with TEXT)")
+                     help=N_("an indented tree (default), JSON, or CSV as the desktop app exports it"))
+    sub.add_argument("--out", type=path, metavar="FILE.csv",
+                     help=N_("write the CSV to this file (implies --format csv)"))
+    find = tree.command(tree.top, "search", _search, N_("find lots, batches, shipments and supplier lots by number "
+                           "(exact matches first, then numbers that start with TEXT)"))
     find.add_argument("text", metavar="TEXT")
     find.add_argument("--limit", type=whole_number(N_("--limit"), 1, 1000), default=20,
-                      help="at most this many (1 to 1000, default 20)")
+                      help=N_("at most this many (1 to 1000, default 20)"))
 
 
 def _trace(args: argparse.Namespace) -> int:

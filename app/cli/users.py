@@ -23,61 +23,61 @@ from app.cli.support import (
 )
 from app.settings import load_settings, resolve_database_url
 from domain.errors import ValidationError
-from domain.i18n import N_, _
+from domain.i18n import N_, _, one_of
 from domain.role_grants import FourEyesConflict
 from domain.users import SYSTEM_ACTOR, Role, validate_printed_name, validate_user_id
 
 
 def add_commands(tree: CommandTree) -> None:
     command = tree.command
-    user = tree.nested("user", "user accounts")
-    add = command(user, "add", _user_add, "add a user; on a database without users, the first administrator")
+    user = tree.nested("user", N_("user accounts"))
+    add = command(user, "add", _user_add, N_("add a user; on a database without users, the first administrator"))
     add.add_argument("user_id", metavar="USER_ID")
-    add.add_argument("--name", required=True, help="printed name, as on signed records")
-    add.add_argument("--role", action="append", default=[], help="a role (repeat for several): "
-                     + ", ".join(r.value for r in Role))
+    add.add_argument("--name", required=True, help=N_("printed name, as on signed records"))
+    add.add_argument("--role", action="append", default=[], help=_("a role (repeat for several): {roles}",
+                                                                  roles=one_of(r.value for r in Role)))
     add.add_argument("--accept-four-eyes", metavar="REASON",
-                     help="the site accepts that this person holds both halves of a four-eyes pair, because ...")
+                     help=N_("the site accepts that this person holds both halves of a four-eyes pair, because ..."))
     acting(add, required=False)
-    acting(command(user, "list", _user_list, "list all users"))
-    roles = command(user, "change-roles", _user_change_roles, "give a user a new set of roles; added signing "
-                    "roles wait for a second administrator's or QA's approval")
+    acting(command(user, "list", _user_list, N_("list all users")))
+    roles = command(user, "change-roles", _user_change_roles, N_("give a user a new set of roles; added signing "
+                       "roles wait for a second administrator's or QA's approval"))
     roles.add_argument("user_id", metavar="USER_ID")
-    roles.add_argument("--role", action="append", required=True, help="a role (repeat for several)")
-    roles.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    roles.add_argument("--role", action="append", required=True, help=N_("a role (repeat for several)"))
+    roles.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
     roles.add_argument("--accept-four-eyes", metavar="REASON",
-                       help="the site accepts that this person holds both halves of a four-eyes pair, because ...")
+                       help=N_("the site accepts that this person holds both halves of a four-eyes pair, because ..."))
     acting(roles)
-    acting(command(user, "grants", _user_grants, "list the signing roles waiting for approval"))
-    approve = command(user, "grant-approve", _grant_approve, "approve a pending grant of signing roles, signed with "
-                      "your password (another administrator or QA than the one who asked)")
+    acting(command(user, "grants", _user_grants, N_("list the signing roles waiting for approval")))
+    approve = command(user, "grant-approve", _grant_approve, N_("approve a pending grant of signing roles, signed with "
+                         "your password (another administrator or QA than the one who asked)"))
     approve.add_argument("grant", type=whole_number(N_("grant number"), 1, 999_999_999), metavar="GRANT")
     acting(approve)
-    reject = command(user, "grant-reject", _grant_reject, "reject (or, who asked, withdraw) a pending grant")
+    reject = command(user, "grant-reject", _grant_reject, N_("reject (or, who asked, withdraw) a pending grant"))
     reject.add_argument("grant", type=whole_number(N_("grant number"), 1, 999_999_999), metavar="GRANT")
-    reject.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    reject.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
     acting(reject)
     for name, handler, text in (
-        ("deactivate", _user_deactivate, "deactivate a user (IDs are never deleted or reused)"),
-        ("reset-password", _user_reset_password, "give a user a new temporary password"),
+        ("deactivate", _user_deactivate, N_("deactivate a user (IDs are never deleted or reused)")),
+        ("reset-password", _user_reset_password, N_("give a user a new temporary password")),
     ):
         sub = command(user, name, handler, text)
         sub.add_argument("user_id", metavar="USER_ID")
-        sub.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+        sub.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
         acting(sub)
-    acting(command(user, "change-password", _user_change_password, "change your own password"))
-    unlock = command(user, "unlock", _user_unlock, "unlock an account locked after failed log-ins; a locked-out "
-                     "last administrator: with --database-owner, by whoever holds the database itself")
+    acting(command(user, "change-password", _user_change_password, N_("change your own password")))
+    unlock = command(user, "unlock", _user_unlock, N_("unlock an account locked after failed log-ins; a locked-out "
+                        "last administrator: with --database-owner, by whoever holds the database itself"))
     unlock.add_argument("user_id", metavar="USER_ID")
-    unlock.add_argument("--reason", required=True, help="why (kept in the audit trail)")
+    unlock.add_argument("--reason", required=True, help=N_("why (kept in the audit trail)"))
     acting(unlock, required=False)
     unlock.add_argument("--database-owner", action="store_true",
-                        help="recover a locked-out last administrator as the database owner: on PostgreSQL "
-                             "connect with --db as the role that owns the tables (its password is asked); on "
-                             "SQLite, as the OS user who can write the file")
-    unlock.add_argument("--name", help="with --database-owner: your printed name, for the audit trail")
+                        help=N_("recover a locked-out last administrator as the database owner: on PostgreSQL "
+                                "connect with --db as the role that owns the tables (its password is asked); on "
+                                "SQLite, as the OS user who can write the file"))
+    unlock.add_argument("--name", help=N_("with --database-owner: your printed name, for the audit trail"))
     unlock.add_argument("--new-password", action="store_true",
-                        help="with --database-owner: also give the administrator a temporary password")
+                        help=N_("with --database-owner: also give the administrator a temporary password"))
 
 
 def _user_add(args: argparse.Namespace) -> int:

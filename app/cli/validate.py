@@ -7,36 +7,37 @@ from datetime import UTC
 from pathlib import Path
 
 from app import bootstrap
-from app.cli.support import PROG, CommandTree, log_in_to_sign, open_context, padded, width_of
+from app.cli.help import width_of
+from app.cli.support import PROG, CommandTree, log_in_to_sign, open_context, padded
 from app.documents.issuing import Signed, sign_validation_report
 from app.signatures import SigningSession
 from app.validation import iq, oq
 from domain.documents import Document, DocumentFormat
 from domain.errors import ValidationError
-from domain.i18n import _
+from domain.i18n import N_, _
 
 
 def add_commands(tree: CommandTree) -> None:
-    validate = tree.nested("validate", "installation and operational qualification (IQ, OQ)")
-    check = tree.command(validate, "iq", _iq, "check this installation (files, versions, database, keyring, "
-                         "devices) and write the IQ report")
-    check.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf", help="write the IQ report")
+    validate = tree.nested("validate", N_("installation and operational qualification (IQ, OQ)"))
+    check = tree.command(validate, "iq", _iq, N_("check this installation (files, versions, database, keyring, "
+                            "devices) and write the IQ report"))
+    check.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf", help=N_("write the IQ report"))
     check.add_argument("--install-dir", type=Path, metavar="DIR",
-                       help="the installed bundle (default: the one this program runs from)")
-    check.add_argument("--user", metavar="ID", help="who performs the IQ (asks for the password): the report is "
-                       "then signed electronically (Performed) and entered in the register of issued documents, so "
-                       "'report verify' recognises it and shows the signature")
-    run = tree.command(validate, "oq", _oq, "run the requirement-tagged tests and write the OQ report with the "
-                       "traceability matrix (DOCX and PDF)")
+                       help=N_("the installed bundle (default: the one this program runs from)"))
+    check.add_argument("--user", metavar="ID", help=N_("who performs the IQ (asks for the password): the report is "
+                          "then signed electronically (Performed) and entered in the register of issued documents, so "
+                          "'report verify' recognises it and shows the signature"))
+    run = tree.command(validate, "oq", _oq, N_("run the requirement-tagged tests and write the OQ report with the "
+                          "traceability matrix (DOCX and PDF)"))
     run.add_argument("--out", type=Path, required=True, metavar="FILE.docx",
-                     help="the report; FILE.docx and FILE.pdf are written")
+                     help=N_("the report; FILE.docx and FILE.pdf are written"))
     run.add_argument("--source", type=Path, default=oq.default_source(), metavar="DIR",
-                     help="the BatchTrace source tree of this version (its tests/ and docs/validation/)")
+                     help=N_("the BatchTrace source tree of this version (its tests/ and docs/validation/)"))
     run.add_argument("--results", type=Path, metavar="FILE.json",
-                     help="report a run that already happened (pytest --req-results FILE.json) instead of running "
-                          "the tests again")
+                     help=N_("report a run that already happened (pytest --req-results FILE.json) instead of running "
+                             "the tests again"))
     run.add_argument("pytest_args", nargs=argparse.REMAINDER, metavar="-- PYTEST ARGS",
-                     help="more pytest arguments after --, e.g. -- tests/app to qualify a part")
+                     help=N_("more pytest arguments after --, e.g. -- tests/app to qualify a part"))
 
 
 def _format(path: Path) -> DocumentFormat:

@@ -45,34 +45,34 @@ _FORMATS = ("text", "csv", "json")
 
 
 def add_commands(tree: CommandTree) -> None:
-    group = tree.nested("version", "versions of master batch records and specifications: list, show, compare, "
-                                   "and the open batches on a version")
-    listing = tree.command(group, "list", _list, "every version of a record with its status and dates")
+    group = tree.nested("version", N_("versions of master batch records and specifications: list, show, compare, "
+                                      "and the open batches on a version"))
+    listing = tree.command(group, "list", _list, N_("every version of a record with its status and dates"))
     _record(listing)
-    show = tree.command(group, "show", _show, "one version exactly as it was: every line, step, parameter or test")
+    show = tree.command(group, "show", _show, N_("one version exactly as it was: every line, step, parameter or test"))
     _record(show)
     show.add_argument("version", type=whole_number(N_("VERSION"), 1, 1_000_000), metavar="VERSION")
-    diff = tree.command(group, "diff", _diff, "compare two versions field by field: added, removed, changed")
+    diff = tree.command(group, "diff", _diff, N_("compare two versions field by field: added, removed, changed"))
     _record(diff)
     diff.add_argument("old", type=whole_number(N_("OLD"), 1, 1_000_000), metavar="OLD")
     diff.add_argument("new", type=whole_number(N_("NEW"), 1, 1_000_000), metavar="NEW")
     diff.add_argument("--out", type=Path, metavar="FILE.docx|FILE.pdf",
-                      help="write the comparison as a controlled document (needs --user; registered and audited)")
+                      help=N_("write the comparison as a controlled document (needs --user; registered and audited)"))
     diff.add_argument("--language", choices=LANGUAGES,
-                      help="the document's language (default: the command line's, from LANG)")
+                      help=N_("the document's language (default: the command line's, from LANG)"))
     acting(diff, required=False)
-    on = tree.command(group, "batches", _batches, "which open batches use version N of a master batch record")
+    on = tree.command(group, "batches", _batches, N_("which open batches use version N of a master batch record"))
     on.add_argument("product", type=code(N_("product")), metavar="PRODUCT")
     on.add_argument("version", type=whole_number(N_("VERSION"), 1, 1_000_000), metavar="VERSION")
     for sub in (listing, show, diff, on):
         sub.add_argument("--format", choices=_FORMATS, default="text",
-                         help="text for people (default), csv or json for scripts")
+                         help=N_("text for people (default), csv or json for scripts"))
 
 
 def _record(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("record_type", choices=versions.RECORD_TYPES, metavar="mbr|spec",
-                     help="mbr: a master batch record (by product code); spec: a specification (by item code)")
-    sub.add_argument("key", type=code(N_("item")), metavar="CODE", help="the product or item code")
+                     help=N_("mbr: a master batch record (by product code); spec: a specification (by item code)"))
+    sub.add_argument("key", type=code(N_("item")), metavar="CODE", help=N_("the product or item code"))
 
 
 def neutral(value: Value) -> Any:
