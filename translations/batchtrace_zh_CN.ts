@@ -928,6 +928,10 @@ scope at opening:</source>
         <translation>非签发文件：{file}（SHA-256 {file_sha256}）不是 BatchTrace 签发的文件，或签发后已被更改</translation>
     </message>
     <message>
+        <source>ISSUED: {file} is document {number} exactly as BatchTrace issued it</source>
+        <translation>已签发：{file} 即文件 {number}，与 BatchTrace 签发时完全一致</translation>
+    </message>
+    <message>
         <source>document</source>
         <translation>文件</translation>
     </message>
@@ -956,6 +960,14 @@ scope at opening:</source>
         <translation>副本</translation>
     </message>
     <message>
+        <source>controlled</source>
+        <translation>受控副本</translation>
+    </message>
+    <message>
+        <source>uncontrolled</source>
+        <translation>非受控副本</translation>
+    </message>
+    <message>
         <source>file SHA-256</source>
         <translation>文件 SHA-256</translation>
     </message>
@@ -966,6 +978,10 @@ scope at opening:</source>
     <message>
         <source>audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <source>entry {seq}, hash {hash}</source>
+        <translation>第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
         <source>  signed ({meaning}) by {signer} at {signed_at}: {state}</source>
@@ -5287,7 +5303,7 @@ scope at opening:</source>
     </message>
     <message>
         <source>submit for approval: the impact assessment is filled in</source>
-        <translation>提交批准：须已填写影响评估</translation>
+        <translation>提交批准：同时填入影响评估</translation>
     </message>
     <message>
         <source>make its versions effective, all at once</source>
@@ -5302,8 +5318,68 @@ scope at opening:</source>
         <translation>取消尚未批准的变更申请</translation>
     </message>
     <message>
+        <source>reject a change request not yet approved (QA); its versions become drafts again</source>
+        <translation>拒绝尚未批准的变更申请（QA）；其版本重新成为草稿</translation>
+    </message>
+    <message>
+        <source>specification</source>
+        <translation>质量标准</translation>
+    </message>
+    <message>
+        <source>master batch record</source>
+        <translation>主批记录</translation>
+    </message>
+    <message>
+        <source>change request {number}: {title}</source>
+        <translation>变更申请 {number}：{title}</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>implemented</source>
+        <translation>实施</translation>
+    </message>
+    <message>
+        <source>STATUS NOW</source>
+        <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>NO.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>IMPACT</source>
+        <translation>影响</translation>
+    </message>
+    <message>
         <source>name at least one version: --mbr, --spec, --retire-mbr or --retire-spec</source>
         <translation>请至少指定一个版本：--mbr、--spec、--retire-mbr 或 --retire-spec</translation>
+    </message>
+    <message>
+        <source>EFFECTIVE ON</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>VERSIONS</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>CHANGE REQUEST</source>
+        <translation>变更申请</translation>
     </message>
     <message>
         <source>usage: </source>

@@ -1,4 +1,4 @@
-"""`batchtrace change open|show|list|submit|approve|implement|cancel` (CHG-1, INT-2): change requests that make
+"""`batchtrace change open|show|list|submit|approve|implement|cancel|reject` (CHG-1, INT-2): change requests that make
 draft master batch records and specifications effective, approved with electronic signatures (re-authenticated
 as `qc review` is) and implemented all at once."""
 
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from datetime import datetime
 
 from app import change_control
 from app.change_control import ChangeView, ItemInput
@@ -22,6 +23,7 @@ from app.cli.support import (
     print_table,
     text,
 )
+from app.i18n import status_name
 from app.signatures import SigningSession
 from domain.change_control import ChangeStatus, ItemAction
 from domain.errors import ValidationError
@@ -72,27 +74,39 @@ def add_commands(tree: CommandTree) -> None:
     sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
     sub.add_argument("--comment", type=text(N_("comment"), max_length=500))
     acting(sub)
-    sub = tree.command(group, "cancel", _cancel, N_("cancel a change request not yet approved"))
-    sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
-    sub.add_argument("--reason", required=True, type=text(N_("reason"), max_length=500))
-    acting(sub)
+    for name, run, what in (("cancel", _cancel, N_("cancel a change request not yet approved")),
+                            ("reject", _reject, N_("reject a change request not yet approved (QA); its versions "
+                                                   "become drafts again"))):
+        sub = tree.command(group, name, run, what)
+        sub.add_argument("number", type=identifier(N_("change request number")), metavar="NUMBER")
+        sub.add_argument("--reason", required=True, type=text(N_("reason"), max_length=500))
+        acting(sub)
+
+
+# what a change reaches, as `change show` names it (ImpactLine.what)
+_IMPACT_KINDS = {"batch": N_("batch"), "lot": N_("lot"), "spec": N_("specification"),
+                 "mbr": N_("master batch record")}
 
 
 def print_change(view: ChangeView) -> None:
-    print_fields(f"Change request {view.number}: {view.title}", [
-        ("status", view.status), ("classification", view.classification),
-        ("requested", f"{local_time(view.requested_at)} by {view.requester}"),
-        ("reason", view.reason), ("effective on", str(view.effective_on)),
-        ("submitted", local_time(view.submitted_at)), ("approved", local_time(view.approved_at)),
-        ("implemented", f"{local_time(view.implemented_at)} by {view.implemented_by}" if view.implemented_at else ""),
+    def by(at: datetime | None, user: str | None) -> str:
+        return _("{time} by {user}", time=local_time(at), user=user) if at else ""
+
+    print_fields(_("change request {number}: {title}", number=view.number, title=view.title), [
+        (N_("status"), status_name(view.status)), (N_("classification"), status_name(view.classification)),
+        (N_("requested"), by(view.requested_at, view.requester)),
+        (N_("reason"), view.reason), (N_("effective on"), str(view.effective_on)),
+        (N_("submitted"), local_time(view.submitted_at)), (N_("approved"), local_time(view.approved_at)),
+        (N_("implemented"), by(view.implemented_at, view.implemented_by)),
     ])
     print()
-    print_table(("ITEM", "ACTION", "VERSION", "STATUS NOW"),
-                [(str(i.item_no), i.action, i.label, i.status) for i in view.items])
+    print_table((N_("NO."), N_("ACTION"), N_("VERSION"), N_("STATUS NOW")),
+                [(str(i.item_no), status_name(i.action), i.label, status_name(i.status)) for i in view.items])
     if view.impact:
         print()
-        print_table(("IMPACT", "NUMBER", "STATUS", "VERSION", "QUANTITY"),
-                    [(i.what, i.number, i.status, "" if i.version is None else f"v{i.version}",
+        print_table((N_("IMPACT"), N_("NUMBER"), N_("STATUS"), N_("VERSION"), N_("QUANTITY")),
+                    [(_(_IMPACT_KINDS[i.what]) if i.what in _IMPACT_KINDS else i.what, i.number,
+                      status_name(i.status), "" if i.version is None else f"v{i.version}",
                       "" if i.quantity is None else f"{i.quantity.normalize():f}") for i in view.impact])
 
 
@@ -121,9 +135,9 @@ def _list(args: argparse.Namespace) -> int:
     statuses = (ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED) if args.open else ()
     with open_context(args) as ctx:
         found = change_control.list_changes(ctx.read_uow(), SYSTEM_ACTOR, statuses=statuses)
-    print_table(("CHANGE", "STATUS", "CLASS", "EFFECTIVE ON", "VERSIONS", "TITLE"),
-                [(c.number, c.status, c.classification, str(c.effective_on), ", ".join(i.label for i in c.items),
-                  c.title) for c in found])
+    print_table((N_("CHANGE REQUEST"), N_("STATUS"), N_("CLASS"), N_("EFFECTIVE ON"), N_("VERSIONS"), N_("TITLE")),
+                [(c.number, status_name(c.status), status_name(c.classification), str(c.effective_on),
+                  ", ".join(i.label for i in c.items), c.title) for c in found])
     return 0
 
 
@@ -152,4 +166,10 @@ def _implement(args: argparse.Namespace) -> int:
 def _cancel(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         print_change(change_control.cancel(ctx.uow(), log_in(ctx, args.user), args.number, args.reason))
+    return 0
+
+
+def _reject(args: argparse.Namespace) -> int:
+    with open_context(args) as ctx:
+        print_change(change_control.reject(ctx.uow(), log_in(ctx, args.user), args.number, args.reason))
     return 0

@@ -70,17 +70,18 @@ def _verify(args: argparse.Namespace) -> int:
                 file=args.file, file_sha256=result.file_sha256))
         return 1
     d = result.issued
-    print_fields(f"ISSUED: {args.file} is document {d.number} exactly as BatchTrace issued it", [
+    print_fields(_("ISSUED: {file} is document {number} exactly as BatchTrace issued it", file=args.file,
+                   number=d.number), [
         (N_("document"), d.number),
         (N_("kind"), d.kind),
         (N_("record"), d.subject),
         (N_("revision"), str(d.revision)),
         (N_("generated"), local_time(d.generated_at)),
         (N_("by"), f"{d.user_name} ({d.user_id})"),
-        (N_("copy"), "controlled" if d.controlled else "uncontrolled"),
+        (N_("copy"), _("controlled") if d.controlled else _("uncontrolled")),
         (N_("file SHA-256"), d.file_sha256),
         (N_("content SHA-256"), d.content_sha256),
-        (N_("audit anchor"), f"entry {d.audit_seq}, hash {d.audit_hash}"),
+        (N_("audit anchor"), _("entry {seq}, hash {hash}", seq=d.audit_seq, hash=d.audit_hash)),
     ])
     for signature in result.signatures:  # electronic signatures on the document (SIG-2, SIG-3)
         print(_("  signed ({meaning}) by {signer} at {signed_at}: {state}", meaning=_(signature.meaning),

@@ -62,3 +62,44 @@ def test_bad_change_requests_are_refused_with_one_line(cli, plant):  # noqa: F81
     assert f"takes effect on {later}: it cannot be implemented before" in assert_one_line_error(early)
     assert sql(plant, "SELECT status FROM specifications WHERE item_code = 'RES-PC'") == [("Approved",)]
     assert sql(plant, "SELECT count(*) FROM change_requests") == [(2,)]  # the plant's own MBR change and this
+
+
+@pytest.mark.req("CHG-1", "AUD-4", "INT-2")
+def test_qa_rejects_a_submitted_change_with_its_reason(cli, plant):  # noqa: F811
+    assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin", *TESTS).code == 0
+    number = _number(_open(cli, plant, "--spec", "RES-PC:1"))
+    assert _as(cli, plant, "qc", "change", "submit", number).code == 0
+    assert sql(plant, "SELECT status FROM specifications WHERE item_code = 'RES-PC'") == [("In review",)]
+
+    no_reason = cli("--db", plant, "change", "reject", number, "--user", "qa", stdin=["x"])
+    assert "--reason" in assert_one_line_error(no_reason, code=2)
+    requester = _as(cli, plant, "qc", "change", "reject", number, "--reason", "not needed after all")
+    assert "reject" in assert_one_line_error(requester)  # QC may not reject; the change stays as it was
+    rejected = _as(cli, plant, "qa", "change", "reject", number, "--reason", "the impact on open batches is missing")
+    assert rejected.code == 0 and "status          Rejected" in rejected.out, rejected
+    assert sql(plant, f"SELECT status FROM change_requests WHERE number = '{number}'") == [("Rejected",)]
+    assert sql(plant, "SELECT status FROM specifications WHERE item_code = 'RES-PC'") == [("Draft",)]
+    assert sql(plant, "SELECT user_id, reason FROM audit_log WHERE record_type = 'change' AND record_id = "
+                      f"'{number}' ORDER BY seq DESC LIMIT 1") == [("qa", "the impact on open batches is missing")]
+    again = _as(cli, plant, "qa", "change", "approve", number)
+    assert "Rejected" in assert_one_line_error(again)
+    # the draft is free for a new change request
+    assert _number(_open(cli, plant, "--spec", "RES-PC:1")) != number
+
+
+@pytest.mark.req("CHG-1", "GEN-6", "INT-2")
+def test_a_change_request_reads_in_chinese(cli, plant, monkeypatch):  # noqa: F811
+    assert _as(cli, plant, "qc", "qc", "spec-add", "RES-PC", "--title", "Resin", *TESTS).code == 0
+    number = _number(_open(cli, plant, "--spec", "RES-PC:1"))
+    assert _as(cli, plant, "qc", "change", "submit", number).code == 0
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    shown = cli("--db", plant, "change", "show", number)
+    assert shown.code == 0, shown
+    assert shown.out.startswith(f"变更申请 {number}：Resin incoming\n")  # the title as it was typed
+    assert "  状态      审核中\n" in shown.out and "  分级      轻微\n" in shown.out
+    assert "序号  措施    版本            当前状态" in shown.out
+    assert "RES-PC spec v1  审核中" in shown.out
+    fields = [line.split()[0] for line in shown.out.splitlines()[1:] if line.startswith("  ")]
+    assert not [f for f in fields if f.isascii()], fields  # every field name in Chinese
+    listed = cli("--db", plant, "change", "list")
+    assert listed.out.splitlines()[0].split()[:3] == ["变更申请", "状态", "分级"]
