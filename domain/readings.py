@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
-from domain.i18n import _
+from domain.i18n import N_, _
 from domain.process import Sensor
 
 HEADER = ("timestamp", "sensor", "value", "unit")
@@ -116,8 +116,8 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], sensors: Mapping[str, Sens
 
 
 class ExcursionKind(Enum):
-    OUT_OF_LIMITS = "Out of limits"
-    GAP = "Gap in data"
+    OUT_OF_LIMITS = N_("Out of limits")
+    GAP = N_("Gap in data")
 
 
 @dataclass(frozen=True)

@@ -4842,6 +4842,10 @@ scope at opening:</source>
         <translation>时间戳“{text}”没有时区：请加上其 UTC 偏移（例如 +01:00 或 Z）</translation>
     </message>
     <message>
+        <source>Gap in data</source>
+        <translation>数据缺失</translation>
+    </message>
+    <message>
         <source>Process steps signed, parameters and environment within limits</source>
         <translation>工艺步骤已签名，参数和环境均在限度内</translation>
     </message>
@@ -5400,6 +5404,122 @@ scope at opening:</source>
     <message>
         <source>{heading}:</source>
         <translation>{heading}：</translation>
+    </message>
+    <message>
+        <source>no effective specification applied when it entered testing</source>
+        <translation>进入检验时没有适用的生效质量标准</translation>
+    </message>
+    <message>
+        <source>{spec}: no test is required for release</source>
+        <translation>{spec}：放行无需任何检验</translation>
+    </message>
+    <message>
+        <source>{item} has no specification: no QC test is required for release</source>
+        <translation>{item} 没有质量标准：放行无需 QC 检验</translation>
+    </message>
+    <message>
+        <source>{code}: no result ({limits})</source>
+        <translation>{code}：尚无结果（{limits}）</translation>
+    </message>
+    <message>
+        <source>{code}: {reported} is out of spec ({limits})</source>
+        <translation>{code}：{reported} 超标（{limits}）</translation>
+    </message>
+    <message>
+        <source>{code}: {reported} is not reviewed yet</source>
+        <translation>{code}：{reported} 尚未复核</translation>
+    </message>
+    <message>
+        <source>{code}: {reported} within {limits}, reviewed</source>
+        <translation>{code}：{reported} 符合 {limits}，已复核</translation>
+    </message>
+    <message>
+        <source>{spec}:</source>
+        <translation>{spec}：</translation>
+    </message>
+    <message>
+        <source>no open deviation is linked</source>
+        <translation>没有关联的未关闭偏差</translation>
+    </message>
+    <message>
+        <source>{number} ({classification}) is open: {title}</source>
+        <translation>{number}（{classification}）未关闭：{title}</translation>
+    </message>
+    <message>
+        <source>no material was issued to it</source>
+        <translation>未向其发放物料</translation>
+    </message>
+    <message>
+        <source>a lot consumes no material</source>
+        <translation>物料批不耗用物料</translation>
+    </message>
+    <message>
+        <source>{lot} was of unknown status when issued</source>
+        <translation>{lot} 发放时状态未知</translation>
+    </message>
+    <message>
+        <source>{lot} was {status} when issued</source>
+        <translation>{lot} 发放时为{status}</translation>
+    </message>
+    <message>
+        <source>{lot} is Rejected now</source>
+        <translation>{lot} 现为不合格</translation>
+    </message>
+    <message>
+        <source>{n} lot(s) Released when issued, none Rejected: {lots}</source>
+        <translation>{n} 个物料批发放时均已放行，无不合格：{lots}</translation>
+    </message>
+    <message>
+        <source>no open alert</source>
+        <translation>没有未处理的警报</translation>
+    </message>
+    <message>
+        <source>alert {alert}: {message}</source>
+        <translation>警报 {alert}：{message}</translation>
+    </message>
+    <message>
+        <source>a lot has no process record of its own</source>
+        <translation>物料批没有自己的工艺记录</translation>
+    </message>
+    <message>
+        <source>nothing blocks release</source>
+        <translation>没有阻碍放行的问题</translation>
+    </message>
+    <message>
+        <source>step {step} ({instruction}) is not signed as performed</source>
+        <translation>步骤 {step}（{instruction}）未签署执行</translation>
+    </message>
+    <message>
+        <source>step {step} ({instruction}) is not verified by a second person</source>
+        <translation>步骤 {step}（{instruction}）未经第二人复核</translation>
+    </message>
+    <message>
+        <source>step {step} {measured} is outside {lower} .. {upper}</source>
+        <translation>步骤 {step} {measured} 超出 {lower} .. {upper}</translation>
+    </message>
+    <message>
+        <source>environment excursion ({deviation} open): {sensor} ({room}) {kind} {start} - {end} UTC, worst {worst}</source>
+        <translation>环境超限事件（{deviation} 未关闭）：{sensor}（{room}）{kind} {start} - {end} UTC，最差值 {worst}</translation>
+    </message>
+    <message>
+        <source>environment excursion ({deviation} open): {sensor} ({room}) {kind} {start} - {end} UTC</source>
+        <translation>环境超限事件（{deviation} 未关闭）：{sensor}（{room}）{kind} {start} - {end} UTC</translation>
+    </message>
+    <message>
+        <source>environment excursion: {sensor} ({room}) {kind} {start} - {end} UTC, worst {worst}</source>
+        <translation>环境超限事件：{sensor}（{room}）{kind} {start} - {end} UTC，最差值 {worst}</translation>
+    </message>
+    <message>
+        <source>environment excursion: {sensor} ({room}) {kind} {start} - {end} UTC</source>
+        <translation>环境超限事件：{sensor}（{room}）{kind} {start} - {end} UTC</translation>
+    </message>
+    <message>
+        <source>step {step}: {sensor} in {room} has no readings for the whole time of the step ({start} - {end} UTC)</source>
+        <translation>步骤 {step}：{room} 中的 {sensor} 在该步骤的整个时段（{start} - {end} UTC）内读数不全</translation>
+    </message>
+    <message>
+        <source>{item} spec v{version}</source>
+        <translation>{item} 质量标准 v{version}</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from app.cli.support import (
 from app.deviation_review import sign_closure
 from app.i18n import status_name
 from app.lims_import import import_lims_results, read_lims_file
+from app.release_evidence import evidence_text
 from app.result_review import sign_review
 from app.signatures import SigningSession
 from domain.errors import ValidationError
@@ -306,5 +307,5 @@ def _evaluate(args: argparse.Namespace) -> int:
     for rule in view.rules:
         print(cli_release.rule_line(rule.passed, rule.title))
         for line in rule.evidence:
-            print(f"        {line}")
+            print(f"        {evidence_text(line)}")
     return 0 if view.releasable else 1

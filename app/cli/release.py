@@ -23,6 +23,7 @@ from app.cli.support import (
     text,
 )
 from app.i18n import status_name
+from app.release_evidence import evidence_text
 from app.signatures import SigningResult, SigningSession
 from domain.errors import ValidationError
 from domain.i18n import N_, _
@@ -101,6 +102,6 @@ def _print_evaluation(ctx: AppContext, session: SigningSession, record_type: str
         print(rule_line(rule.passed, rule.title))
         if not rule.passed:
             for line in rule.evidence:
-                print(f"        {line}")
+                print(f"        {evidence_text(line)}")
     if request.justification:
         print(_("{what}: you sign the QA override; --comment is its justification", what=what))

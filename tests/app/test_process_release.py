@@ -13,6 +13,7 @@ from tests.app.lots_support import Site, plain_connection, site_fixture  # noqa:
 from tests.app.signing import close_deviation
 from tests.app.test_process_steps import process_site, sign
 from tests.app.test_readings import rooms
+from tests.app.test_release_evidence import english_in_chinese
 
 
 def utc(moment: object) -> datetime:
@@ -37,7 +38,7 @@ def step_times(site: Site) -> list[tuple[int, object, object]]:
         return list(c.execute(text("SELECT step_no, started_at, performed_at FROM batch_steps ORDER BY step_no")))
 
 
-@pytest.mark.req("QC-3", "PRC-4", "PRC-3")
+@pytest.mark.req("QC-3", "PRC-4", "PRC-3", "GEN-6")
 def test_release_reasons_name_the_unsigned_steps_the_value_out_of_limits_and_the_environment(site: Site) -> None:
     rooms(site)
     batch = process_site(site)
@@ -61,6 +62,7 @@ def test_release_reasons_name_the_unsigned_steps_the_value_out_of_limits_and_the
     reasons = process_rule(site, batch)
     assert reasons[0] == "step 1 Drying temperature 126 °C is outside 115 .. 125"
     assert [r.split(" in CR-1")[0] for r in reasons[1:]] == ["step 1: H1", "step 1: T1"]
+    assert english_in_chinese(reasons, ("Drying temperature", "CR-1", "H1", "T1")) == []  # GEN-6, as shown
     value_deviation = open_deviations(site)
     assert [d.title for d in value_deviation] == ["Drying temperature out of limits in step 1 of batch " + batch]
 
@@ -82,6 +84,7 @@ def test_release_reasons_name_the_unsigned_steps_the_value_out_of_limits_and_the
     reasons = process_rule(site, batch)
     assert reasons == ["step 1 Drying temperature 126 °C is outside 115 .. 125",
                        f"environment excursion ({found[1].number} open): {report.excursions[0].describe()}"]
+    assert english_in_chinese(reasons, ("Drying temperature", found[1].number, "CR-1", "T1")) == []
     evaluation = release.evaluate_release(site.ctx.read_uow(), site.qa, batch)
     deviation_rule = next(r for r in evaluation.rules if r.key == "no_open_deviation")
     assert not deviation_rule.passed and len(deviation_rule.evidence) == 2

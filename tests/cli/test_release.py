@@ -61,3 +61,22 @@ def test_a_rejection_from_the_command_line_needs_its_reason(cli, plant):  # noqa
     done = _as(cli, plant, "qa", "release", "lot", lot, "--reject", "--comment", "bag torn on arrival")
     assert done.code == 0 and f"lot {lot}: Rejected" in done.out, done
     assert sql(plant, f"SELECT comment FROM signatures WHERE record_id = '{lot}'") == [("bag torn on arrival",)]
+
+
+@pytest.mark.req("GEN-6", "QC-3", "INT-2")
+def test_release_evaluate_gives_the_evidence_in_chinese_under_zh_cn(cli, demo_db, monkeypatch):
+    review = sql(demo_db, "SELECT batch_number FROM batches WHERE batch_number LIKE '%-0013'")[0][0]
+    english = cli("--db", demo_db, "release", "evaluate", review)
+    assert "        nothing blocks release" not in english.out  # it fails: the process rule gives its reasons
+    assert f"DEV2026-0001 (Major) is open: Seal temperature out of limits in step 2 of batch {review}" in english.out
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = cli("--db", demo_db, "release", "evaluate", review)
+    assert result.code == 1, result
+    evidence = [line.strip() for line in result.out.splitlines() if line.startswith("        ")]
+    assert f"DEV2026-0001（主要）未关闭：Seal temperature out of limits in step 2 of batch {review}" in evidence
+    assert "步骤 2 Seal temperature 193.5 °C 超出 170 .. 190" in evidence
+    assert any(line.startswith("环境超限事件（DEV2026-0002 未关闭）：CR8-T（CR-8）超出限度 ") and "，最差值 " in line
+               for line in evidence), evidence
+    assert "FD-IVC-20 没有质量标准：放行无需 QC 检验" in evidence and "没有未处理的警报" in evidence
+    assert any(line.startswith("8 个物料批发放时均已放行，无不合格：") for line in evidence), evidence
+    assert len(evidence) == len([line for line in english.out.splitlines() if line.startswith("        ")])

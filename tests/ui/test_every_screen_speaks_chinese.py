@@ -46,9 +46,6 @@ DEMO_USERS = ["admin", "qa", "qc", "prod", "ward"]
 # Tables whose cells are the record as it was written (the audit trail's reasons and changes): only their headers
 # and the columns the application names are checked.
 RECORDED_AS_WRITTEN = {"auditTable"}
-# Columns that show signed content as it was bound (GEN-6: the release rules' evidence stays in English, it is what
-# the release signature binds): view name -> column numbers not checked; the rest of the view is.
-SIGNED_AS_WRITTEN = {"releaseRules": {2}}
 
 
 @cache
@@ -78,7 +75,7 @@ def still_english(text: str) -> bool:
     return shown in plain or any(p.match(shown) for p in patterns)
 
 
-def _model_texts(view: QAbstractItemView, headers_only: bool, skip: frozenset[int] = frozenset()) -> Iterator[str]:
+def _model_texts(view: QAbstractItemView, headers_only: bool) -> Iterator[str]:
     model = view.model()
     if model is None:
         return
@@ -89,7 +86,7 @@ def _model_texts(view: QAbstractItemView, headers_only: bool, skip: frozenset[in
             if isinstance(header, str):
                 yield header
     for row in range(0 if headers_only else min(model.rowCount(), 30)):
-        for column in (c for c in range(model.columnCount()) if c not in skip):
+        for column in range(model.columnCount()):
             value = model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole)
             if isinstance(value, str):
                 yield value
@@ -114,9 +111,7 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         elif isinstance(widget, QTabWidget):
             yield from ((where, widget.tabText(i)) for i in range(widget.count()))
         if isinstance(widget, QAbstractItemView) and not isinstance(widget, QListWidget | QHeaderView):
-            name = widget.objectName()
-            skip = frozenset(SIGNED_AS_WRITTEN.get(name, ()))
-            yield from ((where, text) for text in _model_texts(widget, name in RECORDED_AS_WRITTEN, skip))
+            yield from ((where, text) for text in _model_texts(widget, widget.objectName() in RECORDED_AS_WRITTEN))
         elif isinstance(widget, QListWidget):
             yield from ((where, widget.item(i).text()) for i in range(widget.count()))
 

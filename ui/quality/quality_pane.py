@@ -14,6 +14,7 @@ from app import deviations, quality, release
 from app.deviations import DeviationView
 from app.quality import QualityView
 from app.release import EvaluationView
+from app.release_evidence import evidence_lines
 from domain.errors import NotFound
 from domain.users import Actor, Permission
 from ui.quality.open_deviation_dialog import OpenDeviationDialog
@@ -79,7 +80,8 @@ class QualityPane(QWidget):
         self.rules = RecordTableModel([
             Column(self.tr("Outcome"), lambda r: self.tr("pass") if r.passed else self.tr("FAIL")),  # first: in view
             Column(self.tr("Rule"), lambda r: rule_title(r.title)),
-            Column(self.tr("Evidence"), lambda r: "; ".join(r.evidence), tooltip=lambda r: "\n".join(r.evidence)),
+            Column(self.tr("Evidence"), lambda r: "; ".join(evidence_lines(r.evidence)),
+                   tooltip=lambda r: "\n".join(evidence_lines(r.evidence))),
         ], key=lambda r: r.key, parent=self, colour=lambda r: None if r.passed else RED)
         self.results_table = record_table("qualityResults", self.results)
         self.deviation_table = record_table("qualityDeviations", self.deviations)

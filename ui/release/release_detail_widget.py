@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app import release
 from app.release import EvaluationView, RuleView
+from app.release_evidence import evidence_lines
 from domain.batches import BatchStatus
 from domain.lots import LotStatus
 from domain.users import Actor, Permission
@@ -43,7 +44,8 @@ class ReleaseDetailWidget(DetailPane[EvaluationView]):
         self.rules = RecordTableModel([
             Column(self.tr("Verdict"), lambda r: self.tr("FAILED") if not r.passed else self.tr("passed")),
             Column(self.tr("Rule"), lambda r: rule_title(r.title), tooltip=lambda r: rule_title(r.title)),
-            Column(self.tr("Evidence"), lambda r: "; ".join(r.evidence), tooltip=lambda r: "\n".join(r.evidence)),
+            Column(self.tr("Evidence"), lambda r: "; ".join(evidence_lines(r.evidence)),
+                   tooltip=lambda r: "\n".join(evidence_lines(r.evidence))),
         ], key=lambda r: r.key, parent=self, colour=lambda r: None if r.passed else FAILED_COLOUR)
         self.rules_table = record_table("releaseRules", self.rules)
         self.rules_table.setWordWrap(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import batches, lots, signatures
+from app.release_evidence import evidence_text
 from app.signatures import SigningRequest, SigningResult, SigningSession
 from domain.errors import AccountLocked, AuthenticationFailed
 from domain.signatures import Meaning
@@ -201,8 +202,8 @@ class SignatureDialog(FormDialog[Any]):
         self.evaluation_lines.addWidget(outcome)
         for rule in evaluation.rules:  # failed first
             verdict = self.tr("FAILED") if not rule.passed else self.tr("passed")
-            text = f"{verdict}: {rule_title(rule.title)}" + ("".join(f"\n    {line}" for line in rule.evidence)
-                                                  if not rule.passed else "")
+            evidence = "".join(f"\n    {evidence_text(line)}" for line in rule.evidence) if not rule.passed else ""
+            text = f"{verdict}: {rule_title(rule.title)}{evidence}"
             line = QLabel(text)
             line.setObjectName(f"evaluationRule_{rule.key}")
             line.setWordWrap(True)

@@ -4,7 +4,7 @@ and the signed release through the signature dialog, over a failed rule only wit
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import lots, quality
@@ -17,6 +17,7 @@ from tests.ui.conftest import NEW_PASSWORD, ModalDriver, child, click
 from tests.ui.layout_check import layout_problems
 from tests.ui.lot_site import Site, build_site
 from tests.ui.signature_support import receive, signs
+from tests.ui.test_every_screen_speaks_chinese import chinese, english_in  # noqa: F401 - `chinese` is a fixture
 from ui.release.release_widget import ReleaseWidget
 from ui.shell.changes import ChangeHub
 from ui.shell.task_runner import SyncTaskRunner
@@ -80,3 +81,24 @@ def test_the_release_screen_offers_no_decision_without_a_signer(
     widget.table.selectRow(0)
     assert not child(widget.detail, QPushButton, "signRelease").isVisible()
     assert child(widget.detail, QLabel, "release_outcome").text() == "releasable"
+
+
+@pytest.mark.req("GEN-6", "QC-3")
+def test_the_evidence_reads_in_the_users_language_and_is_signed_as_the_rules_state_it(
+        qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, chinese: QApplication  # noqa: F811
+        ) -> None:
+    quality.create_spec(ui_ctx.uow(), site.qc, "TUBE-1", "Tubing", [
+        TestInput("OD", "Outer diameter", "SOP-7", "Numeric", "mm", "4.0", "4.2", 2)])
+    effective_via_change(ui_ctx, site, "spec", "TUBE-1", 1, password=NEW_PASSWORD)
+    receive(ui_ctx, site)
+
+    widget = screen(qtbot, ui_ctx, runner, site.qa)
+    widget.table.selectRow(0)
+    rules = widget.detail.rules
+    evidence = {rules.record_at(row).key: rules.data(rules.index(row, 2)) for row in range(rules.rowCount())}
+    assert evidence["required_tests"] == "OD：尚无结果（4 – 4.2 mm）"
+    assert evidence["no_open_deviation"] == "没有关联的未关闭偏差"
+    assert evidence["consumed_lots"] == "物料批不耗用物料"
+    assert english_in(widget) == []
+    # what the signature binds stays the rules' own English
+    assert rules.record_at(0).evidence == ("OD: no result (4 – 4.2 mm)",)
