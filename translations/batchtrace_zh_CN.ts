@@ -752,6 +752,18 @@ scope at opening:</source>
         <translation>规则</translation>
     </message>
     <message>
+        <source>not a performer</source>
+        <translation>非执行人</translation>
+    </message>
+    <message>
+        <source>BatchTrace default</source>
+        <translation>BatchTrace 默认</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>本场所</translation>
+    </message>
+    <message>
         <source>a label and a reason are required to add a signature</source>
         <translation>添加签名需要名称和原因</translation>
     </message>

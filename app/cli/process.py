@@ -91,7 +91,7 @@ def _excursion_list(args: argparse.Namespace) -> int:
     with open_context(args) as ctx:
         found = readings.list_excursions(ctx.read_uow(), SYSTEM_ACTOR, args.room)
     print_table((N_("SENSOR"), N_("ROOM"), N_("KIND"), N_("FROM"), N_("TO"), N_("WORST"), N_("DEVIATION")),
-                [(e.sensor_code, e.room_code, e.kind, local_time(e.started_at), local_time(e.ended_at),
+                [(e.sensor_code, e.room_code, _(e.kind), local_time(e.started_at), local_time(e.ended_at),
                   "" if e.worst is None else f"{e.worst.normalize():f}", e.deviation_number or "")
                  for e in found])
     return 0

@@ -48,10 +48,12 @@ def add_commands(tree: CommandTree) -> None:
 
 
 def _print(rules: list[TransitionRules]) -> None:
+    """The stored names (labels, meanings, roles) in the reader's language; the transition key as it is typed."""
     print_table((N_("TRANSITION"), N_("SIGNATURE"), N_("MEANING"), N_("ROLES"), N_("RULES"), N_("FROM")), [
-        (r.key, q.label, q.meaning, " or ".join(q.roles),
-         ", ".join(x for x, on in (("not a performer", q.not_performers), ("comment", q.needs_comment)) if on),
-         "BatchTrace default" if q.default else "site")
+        (r.key, _(q.label), _(q.meaning), _(" or ").join(_(role) for role in q.roles),
+         _(", ").join(_(x) for x, on in ((N_("not a performer"), q.not_performers), (N_("comment"), q.needs_comment))
+                      if on),
+         _("BatchTrace default") if q.default else _("site"))
         for r in rules for q in r.requirements
     ])
 

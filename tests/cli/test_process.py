@@ -40,8 +40,9 @@ def write(tmp_path: Path, lines: list[str]) -> str:
     return str(path)
 
 
-@pytest.mark.req("INT-1", "INT-2", "PRC-4")
-def test_import_readings_dry_run_then_for_real_then_again(cli: Cli, plant: str, tmp_path: Path) -> None:
+@pytest.mark.req("INT-1", "INT-2", "PRC-4", "GEN-6")
+def test_import_readings_dry_run_then_for_real_then_again(cli: Cli, plant: str, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     file = write(tmp_path, GOOD)
     dry = cli("--db", plant, "import", "readings", file, "--dry-run", "--user", "prod", stdin=[PROD_PASSWORD])
     assert dry.code == 0, dry
@@ -53,6 +54,8 @@ def test_import_readings_dry_run_then_for_real_then_again(cli: Cli, plant: str, 
     assert again.out.splitlines() == ["logger.csv: stored 0 readings (24 already stored), 0 new excursion(s)"]
     listed = cli("--db", plant, "excursion", "list")
     assert listed.code == 0 and len([ln for ln in listed.out.splitlines() if ln.startswith("T1")]) == 1
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")  # GEN-6: the kind as the screens name it
+    assert [ln.split()[2] for ln in cli("--db", plant, "excursion", "list").out.splitlines()[1:]] == ["超出限度"]
     assert sql(plant, "SELECT count(*) FROM excursions")[0][0] == 1
 
 

@@ -60,3 +60,19 @@ def test_bad_signing_rule_commands_ask_no_password_and_change_nothing(cli, plant
     result = cli("--db", plant, "signing-rules", *args, "--user", "admin")  # no password on stdin
     assert message.casefold() in assert_one_line_error(result, code).casefold()
     assert audit_count(plant) == before
+
+
+@pytest.mark.req("SIG-5", "GEN-6", "INT-2")
+def test_the_signing_rules_read_in_chinese_under_zh_cn(cli, plant, monkeypatch):  # noqa: F811
+    assert _as(cli, plant, "admin", "signing-rules", "add", RELEASE, "--label", "Second QA approval", "--meaning",
+               "approved", "--role", "QA Release", "--role", "QA Reviewer", "--not-performers", "--needs-comment",
+               "--reason", "CAPA-12").code == 0
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    rows = {line.split()[1]: line for line in cli("--db", plant, "signing-rules", "list").out.splitlines()
+            if line.startswith(RELEASE)}
+    assert "审核" in rows["QC"] and "QC 检验员" in rows["QC"] and rows["QC"].rstrip().endswith("BatchTrace 默认")
+    added = rows["Second"]  # a name the site gave is shown as it was typed
+    assert "批准" in added and "QA 放行人 或 QA 审核员" in added and "非执行人、备注" in added
+    assert added.rstrip().endswith("本场所")
+    for english in ("Reviewed", "Approved", "QC Analyst", " or ", "not a performer", "comment", "default", " site"):
+        assert english not in "\n".join(rows.values()).replace("Second QA approval", ""), english
