@@ -73,14 +73,6 @@ _LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern, re.
      N_("step {step}: {sensor} in {room} has no readings for the whole time of the step ({start} - {end} UTC)")),
 ))
 
-_SPEC_LABEL = re.compile(r"(?P<item>\S+) spec v(?P<version>\d+)")
-
-
-def _spec(label: str) -> str:
-    found = _SPEC_LABEL.fullmatch(label)
-    return _(N_("{item} spec v{version}"), **found.groupdict()) if found else label
-
-
 def _kind(lowered: str) -> str:
     """An excursion kind as the describe() of an excursion writes it ("out of limits"), in the reader's language."""
     kind = next(k for k in ExcursionKind if k.value.lower() == lowered)
@@ -88,9 +80,9 @@ def _kind(lowered: str) -> str:
     return lowered if shown == kind.value else shown
 
 
-# Groups that hold a stored name or a label made by the program: shown as the screens show them.
-_NAMED: dict[str, Callable[[str], str]] = {"status": status_name, "classification": status_name, "spec": _spec,
-                                           "kind": _kind}
+# Groups that hold a stored name: shown as the screens name it. A specification's label ("RES-PC spec v2") is
+# shown as every screen shows it (the change requests list it so), like a code.
+_NAMED: dict[str, Callable[[str], str]] = {"status": status_name, "classification": status_name, "kind": _kind}
 
 
 def evidence_text(line: str) -> str:

@@ -5529,10 +5529,6 @@ scope at opening:</source>
         <source>step {step}: {sensor} in {room} has no readings for the whole time of the step ({start} - {end} UTC)</source>
         <translation>步骤 {step}：{room} 中的 {sensor} 在该步骤的整个时段（{start} - {end} UTC）内读数不全</translation>
     </message>
-    <message>
-        <source>{item} spec v{version}</source>
-        <translation>{item} 质量标准 v{version}</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -63,7 +63,7 @@ def every_form() -> list[tuple[str, tuple[str, ...]]]:
         judge_consumed_lots([("R-1", "Released", "Released"), ("R-3", "Released", "Released")]),
         judge_open_alerts([]), judge_open_alerts([(4, "R-9 is not Released")]),
     ]
-    lines = [(line, ("RES-PC", "IM-BRL-05", "DEV-1", "Seal temperature high", "R-1", "R-2", "R-3", "R-9 is not "
+    lines = [(line, ("RES-PC spec v2", "IM-BRL-05", "DEV-1", "Seal temperature high", "R-1", "R-2", "R-3", "R-9 is not "
                      "Released", "OD", "MFI", "ID", "LEN", "g/10min")) for r in results for line in r.evidence]
     process = (  # app/release.py and app/process_release.py, as they word them
         "a lot consumes no material", "a lot has no process record of its own", "nothing blocks release",
