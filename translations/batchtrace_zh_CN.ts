@@ -752,6 +752,10 @@ scope at opening:</source>
         <translation>规则</translation>
     </message>
     <message>
+        <source>SOURCE</source>
+        <translation>来源</translation>
+    </message>
+    <message>
         <source>not a performer</source>
         <translation>非执行人</translation>
     </message>

@@ -49,7 +49,7 @@ def add_commands(tree: CommandTree) -> None:
 
 def _print(rules: list[TransitionRules]) -> None:
     """The stored names (labels, meanings, roles) in the reader's language; the transition key as it is typed."""
-    print_table((N_("TRANSITION"), N_("SIGNATURE"), N_("MEANING"), N_("ROLES"), N_("RULES"), N_("FROM")), [
+    print_table((N_("TRANSITION"), N_("SIGNATURE"), N_("MEANING"), N_("ROLES"), N_("RULES"), N_("SOURCE")), [
         (r.key, _(q.label), _(q.meaning), _(" or ").join(_(role) for role in q.roles),
          _(", ").join(_(x) for x, on in ((N_("not a performer"), q.not_performers), (N_("comment"), q.needs_comment))
                       if on),
