@@ -68,6 +68,9 @@ _LINES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern, re.
      N_("environment excursion: {sensor} ({room}) {kind} {start} - {end} UTC, worst {worst}")),
     (rf"environment excursion: {_EXCURSION}",
      N_("environment excursion: {sensor} ({room}) {kind} {start} - {end} UTC")),
+    # an excursion as the readings import reports it
+    (rf"{_EXCURSION}, worst (?P<worst>\S+)", N_("{sensor} ({room}) {kind} {start} - {end} UTC, worst {worst}")),
+    (_EXCURSION, N_("{sensor} ({room}) {kind} {start} - {end} UTC")),
     (rf"{_STEP}: (?P<sensor>\S+) in (?P<room>.+) has no readings for the whole time of the step "
      rf"\((?P<start>{_TIME}) - (?P<end>\d\d:\d\d) UTC\)",
      N_("step {step}: {sensor} in {room} has no readings for the whole time of the step ({start} - {end} UTC)")),

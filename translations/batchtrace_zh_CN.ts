@@ -5530,6 +5530,14 @@ scope at opening:</source>
         <translation>环境超限事件：{sensor}（{room}）{kind} {start} - {end} UTC</translation>
     </message>
     <message>
+        <source>{sensor} ({room}) {kind} {start} - {end} UTC, worst {worst}</source>
+        <translation>{sensor}（{room}）{kind} {start} - {end} UTC，最差值 {worst}</translation>
+    </message>
+    <message>
+        <source>{sensor} ({room}) {kind} {start} - {end} UTC</source>
+        <translation>{sensor}（{room}）{kind} {start} - {end} UTC</translation>
+    </message>
+    <message>
         <source>step {step}: {sensor} in {room} has no readings for the whole time of the step ({start} - {end} UTC)</source>
         <translation>步骤 {step}：{room} 中的 {sensor} 在该步骤的整个时段（{start} - {end} UTC）内读数不全</translation>
     </message>

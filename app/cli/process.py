@@ -11,6 +11,7 @@ from pathlib import Path
 from app import process_steps, readings
 from app.cli.support import CommandTree, acting, local_time, log_in, open_context, print_table
 from app.ports import Progress
+from app.release_evidence import evidence_text
 from domain.errors import ValidationError
 from domain.i18n import N_, _
 from domain.users import SYSTEM_ACTOR
@@ -63,7 +64,7 @@ def _import_readings(args: argparse.Namespace) -> int:
         print(f"{args.file.name}: {rejection}", file=sys.stderr)
     print(report.summary())
     for excursion in report.excursions:
-        print(_("  excursion: {describe}", describe=excursion.describe()))
+        print(_("  excursion: {describe}", describe=evidence_text(excursion.describe())))
     return 1 if report.rejections else 0
 
 

@@ -59,6 +59,18 @@ def test_import_readings_dry_run_then_for_real_then_again(cli: Cli, plant: str, 
     assert sql(plant, "SELECT count(*) FROM excursions")[0][0] == 1
 
 
+@pytest.mark.req("INT-1", "PRC-4", "GEN-6")
+def test_the_excursions_an_import_finds_read_in_chinese(cli: Cli, plant: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    dry = cli("--db", plant, "import", "readings", write(tmp_path, GOOD), "--dry-run", "--user", "prod",
+              stdin=[PROD_PASSWORD])
+    assert dry.code == 0, dry
+    (line,) = [ln for ln in dry.out.splitlines() if "T1" in ln]
+    assert "T1（CR-1）超出限度" in line and "最差值" in line, line
+    assert "out of limits" not in dry.out and "worst" not in dry.out
+
+
 @pytest.mark.req("INT-1", "INT-2")
 def test_import_readings_names_every_bad_line_and_stores_nothing(cli: Cli, plant: str, tmp_path: Path) -> None:
     file = write(tmp_path, [*GOOD[:3], "2026-03-29T05:00:00,T1,21,°C", "2026-03-29T05:05:00Z,T7,21,°C", GOOD[3]])
