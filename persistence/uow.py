@@ -26,6 +26,7 @@ from persistence.capa_repository import SqlCapas
 from persistence.change_repository import SqlChanges
 from persistence.document_register import SqlDocumentRegister
 from persistence.genealogy import SqlGenealogy
+from persistence.kpi_queries import SqlKpis
 from persistence.lot_repositories import (
     SqlAlerts,
     SqlBatches,
@@ -129,6 +130,7 @@ class SqlUnitOfWork:
         self.quality = SqlQuality(session)
         self.capas = SqlCapas(session)
         self.changes = SqlChanges(session)
+        self.kpis = SqlKpis(session)
         return self
 
     def __exit__(
