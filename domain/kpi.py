@@ -45,8 +45,6 @@ def percentile(values: Sequence[float], q: float) -> float | None:
     PERCENTILE.INC and numpy's default): the median of [2, 4, 10] is 4, its 90th percentile 8.8."""
     if not values:
         return None
-    if not 0 <= q <= 1:
-        raise ValueError(f"a quantile is between 0 and 1, not {q}")
     ordered = sorted(values)
     position = (len(ordered) - 1) * q
     below = int(position)
