@@ -448,12 +448,148 @@ finished lots:</source>
 成品物料批：</translation>
     </message>
     <message>
+        <source>the dashboard: batches by status, release lead time, right first time, open deviations and CAPA by age, lots near expiry, trace and recall response</source>
+        <translation>仪表板：按状态统计的批次、放行周期、一次合格率、按时长统计的未关闭偏差和纠正预防措施、临近有效期的物料批、追溯和召回响应</translation>
+    </message>
+    <message>
+        <source>aligned text (default) or JSON</source>
+        <translation>对齐的文本（默认）或 JSON</translation>
+    </message>
+    <message>
+        <source>the figures as of this day (default: today)</source>
+        <translation>截至该日的数据（默认：今天）</translation>
+    </message>
+    <message>
+        <source>do not time a trace (the figures only read; a trace reads the genealogy)</source>
+        <translation>不计时追溯（数据只读取统计；追溯会读取谱系）</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>Dashboard on {today} (release figures over the last {days} days)</source>
+        <translation>{today} 的仪表板（放行数据为最近 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Batches by status</source>
+        <translation>按状态统计的批次</translation>
+    </message>
+    <message>
+        <source>BATCHES</source>
+        <translation>批次数</translation>
+    </message>
+    <message>
+        <source>Release lead time (completion to release)</source>
+        <translation>放行周期（从完成到放行）</translation>
+    </message>
+    <message>
+        <source>batches released</source>
+        <translation>已放行批次</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <source>Right first time</source>
+        <translation>一次合格率</translation>
+    </message>
+    <message>
+        <source>rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>released without a deviation</source>
+        <translation>无偏差放行</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>已放行</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>release decisions</source>
+        <translation>放行决定</translation>
+    </message>
+    <message>
+        <source>Open deviations and CAPA by age</source>
+        <translation>按时长统计的未关闭偏差和纠正预防措施</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>DEVIATIONS</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Lots in stock near expiry</source>
+        <translation>临近有效期的库存物料批</translation>
+    </message>
+    <message>
+        <source>expiring within {days} days</source>
+        <translation>{days} 天内到期</translation>
+    </message>
+    <message>
+        <source>expired, still in stock</source>
+        <translation>已过期、仍有库存</translation>
+    </message>
+    <message>
         <source>ON HAND</source>
         <translation>库存</translation>
     </message>
     <message>
         <source>EXPIRES</source>
         <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Trace and recall response</source>
+        <translation>追溯和召回响应</translation>
+    </message>
+    <message>
+        <source>no trace timed: no finished lot has been released</source>
+        <translation>未计时追溯：尚无已放行的成品物料批</translation>
+    </message>
+    <message>
+        <source>trace of {lot} just now: backward {backward} ({b_records} lines), forward {forward} ({f_records} lines)</source>
+        <translation>刚才追溯 {lot}：反向追溯 {backward}（{b_records} 行），正向追溯 {forward}（{f_records} 行）</translation>
+    </message>
+    <message>
+        <source>no recall has been closed yet</source>
+        <translation>尚无已关闭的召回</translation>
+    </message>
+    <message>
+        <source>recalls closed: {closed}, median time from opening to closing: {median}</source>
+        <translation>已关闭的召回：{closed}，从发起到关闭的时间中位数：{median}</translation>
+    </message>
+    <message>
+        <source>OPEN RECALL</source>
+        <translation>未关闭的召回</translation>
+    </message>
+    <message>
+        <source>AGE (DAYS)</source>
+        <translation>时长（天）</translation>
+    </message>
+    <message>
+        <source>CUSTOMERS COMPLETED</source>
+        <translation>已完成的客户</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
     </message>
     <message>
         <source>give a command (see &apos;{prog} --help&apos;); without arguments {prog} starts the desktop app</source>
@@ -5541,6 +5677,42 @@ scope at opening:</source>
         <source>step {step}: {sensor} in {room} has no readings for the whole time of the step ({start} - {end} UTC)</source>
         <translation>步骤 {step}：{room} 中的 {sensor} 在该步骤的整个时段（{start} - {end} UTC）内读数不全</translation>
     </message>
+    <message>
+        <source>0-7 days</source>
+        <translation>0-7 天</translation>
+    </message>
+    <message>
+        <source>8-30 days</source>
+        <translation>8-30 天</translation>
+    </message>
+    <message>
+        <source>31-90 days</source>
+        <translation>31-90 天</translation>
+    </message>
+    <message>
+        <source>over 90 days</source>
+        <translation>超过 90 天</translation>
+    </message>
+    <message>
+        <source>under a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -7175,6 +7347,161 @@ Planned {planned_at}; started {started}; completed {completed}</source>
     </message>
 </context>
 <context>
+    <name>DashboardWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>批次数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Deviations</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>CAPA</source>
+        <translation>纠正预防措施</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>物料批</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Open recall</source>
+        <translation>未关闭的召回</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发起日期</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>时长（天）</translation>
+    </message>
+    <message>
+        <source>Customers completed</source>
+        <translation>已完成的客户</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Batches released</source>
+        <translation>已放行批次</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Released without a deviation</source>
+        <translation>无偏差放行</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Release decisions</source>
+        <translation>放行决定</translation>
+    </message>
+    <message>
+        <source>Expiring within {days} days</source>
+        <translation>{days} 天内到期</translation>
+    </message>
+    <message>
+        <source>Expired, still in stock</source>
+        <translation>已过期、仍有库存</translation>
+    </message>
+    <message>
+        <source>Batches by status</source>
+        <translation>按状态统计的批次</translation>
+    </message>
+    <message>
+        <source>Release lead time, completion to release (last {days} days)</source>
+        <translation>放行周期，从完成到放行（最近 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Right first time (last {days} days)</source>
+        <translation>一次合格率（最近 {days} 天）</translation>
+    </message>
+    <message>
+        <source>Open deviations and CAPA by age</source>
+        <translation>按时长统计的未关闭偏差和纠正预防措施</translation>
+    </message>
+    <message>
+        <source>Lots in stock near expiry</source>
+        <translation>临近有效期的库存物料批</translation>
+    </message>
+    <message>
+        <source>Trace and recall response</source>
+        <translation>追溯和召回响应</translation>
+    </message>
+    <message>
+        <source>Figures for {today}, as of {time}</source>
+        <translation>{today} 的数据，截至 {time}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent} %</translation>
+    </message>
+    <message>
+        <source>{clean} of {released} released</source>
+        <translation>已放行 {released} 个中的 {clean} 个</translation>
+    </message>
+    <message>
+        <source>No finished lot has been released: no trace timed.</source>
+        <translation>尚无已放行的成品物料批：未计时追溯。</translation>
+    </message>
+    <message>
+        <source>Trace of {lot} just now: backward {backward} ({b} lines), forward {forward} ({f} lines).</source>
+        <translation>刚才追溯 {lot}：反向追溯 {backward}（{b} 行），正向追溯 {forward}（{f} 行）。</translation>
+    </message>
+    <message>
+        <source>No recall has been closed yet.</source>
+        <translation>尚无已关闭的召回。</translation>
+    </message>
+    <message>
+        <source>Recalls closed: {closed}; median time from opening to closing: {median}.</source>
+        <translation>已关闭的召回：{closed}；从发起到关闭的时间中位数：{median}。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseLine</name>
     <message>
         <source>{kind} database:</source>
@@ -8427,6 +8754,10 @@ Type your password to go on working, or log out so that someone else can log in.
     <message>
         <source>BatchTrace: {name} ({uid})</source>
         <translation>BatchTrace：{name}（{uid}）</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
     </message>
     <message>
         <source>QC worklist</source>

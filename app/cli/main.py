@@ -1,7 +1,7 @@
 """The `batchtrace` command line (INT-2): the database schema, users, the audit trail and demo data, for
 administrators and scripts. This module is the entry point and the parser; each command group is a module of
-`app.cli` (`db`, `users`, `audit`, `trace`, `lots`, `recall`, `numbering`, `signing`, `report`, `process`, `demo`)
-with its own `add_commands(tree)`, sharing the plumbing in `app.cli.support`.
+`app.cli` (`db`, `users`, `audit`, `trace`, `lots`, `recall`, `numbering`, `signing`, `report`, `process`, `kpi`,
+`demo`) with its own `add_commands(tree)`, sharing the plumbing in `app.cli.support`.
 
 Every write logs in as a user (`--user ID`, then the password) through the same use case as the desktop app,
 so wrong passwords count toward lock-out and everything is audited. Passwords are asked for on a terminal;
@@ -23,6 +23,7 @@ from app.cli import capa as cli_capa
 from app.cli import change as cli_change
 from app.cli import db as cli_db
 from app.cli import demo as cli_demo
+from app.cli import kpi as cli_kpi
 from app.cli import lots as cli_lots
 from app.cli import numbering as cli_numbering
 from app.cli import process as cli_process
@@ -106,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     tree = CommandTree(parser.add_subparsers(title=N_("commands"), metavar="COMMAND"),
                        _common_options(argparse.SUPPRESS))
     for module in (cli_db, cli_users, cli_site, cli_audit, cli_trace, cli_lots, cli_recall, cli_numbering, cli_signing,
-                   cli_report, cli_process, cli_quality, cli_capa, cli_versions, cli_change, cli_demo, cli_validate):
+                   cli_report, cli_process, cli_quality, cli_capa, cli_versions, cli_change, cli_kpi, cli_demo,
+                   cli_validate):
         module.add_commands(tree)
     guard_free_arguments(parser)
     return parser

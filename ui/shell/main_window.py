@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         """Only what exists and what this user may do: no empty placeholder pages."""
         from ui.admin.user_admin_widget import UserAdminWidget
         from ui.audit.audit_trail_widget import AuditTrailWidget  # imported when a page is built: faster start-up
+        from ui.dashboard.dashboard_widget import DashboardWidget
         from ui.labels.print_journal_widget import PrintJournalWidget
         from ui.quality.deviation_list_widget import DeviationListWidget
         from ui.quality.qc_worklist_widget import QcWorklistWidget
@@ -97,6 +98,10 @@ class MainWindow(QMainWindow):
         # labels: a receipt prints its lot label on the station's default printer (LOT-4)
         factories = lot_page_factories(ctx, runner, actor, self.changes, signer=self.signer,
                                        labels=ctx.devices.labels)
+        # For everyone, second (KPI-1): the site's figures read only; not first, so that log-in opens on the Lots
+        # page at once rather than waiting for the figures and the trace the dashboard times.
+        factories.insert(1, ("dashboard", self.tr("Dashboard"), lambda: DashboardWidget(ctx, runner, actor,
+                                                                                         self.changes)))
         if actor.can(Permission.ENTER_QC_RESULTS) or actor.can(Permission.REVIEW_QC_RESULTS):  # QC-2
             factories.append(("qc", self.tr("QC worklist"), lambda: QcWorklistWidget(
                 ctx, runner, actor, self.changes, session=self.signing_session,

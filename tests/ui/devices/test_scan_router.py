@@ -52,7 +52,7 @@ def test_a_lot_scanned_in_the_issue_dialog_is_filled_and_issued_after_the_quanti
     resin = released_lot(ui_ctx, site, "RES-PC", "25", "kg", manufactured_on=date.today() - timedelta(days=10))
     batch = running_batch(ui_ctx, site)
     window, _hardware = station(runner, site.production, scanners=[scanner])
-    page = window.show_page(1)
+    page = window.show_page(2)
     assert page is not None and page.objectName() == "batchList"
     select_row(qtbot, page, "batchTable", 0)
 
@@ -85,7 +85,7 @@ def test_a_udi_label_scanned_in_the_shipment_dialog_adds_the_lot(
     udi = element_string(udi_elements(GTIN, lot=finished.lot_number, expiry=finished.expires_on,
                                       production_date=finished.manufactured_on))
     window, _hardware = station(runner, site.warehouse, scanners=[scanner])
-    page = window.show_page(4)
+    page = window.show_page(5)
     assert page is not None and page.objectName() == "shipmentList"
 
     def ship(dialog: QDialog) -> None:
@@ -114,7 +114,7 @@ def test_a_quarantined_lot_is_refused_at_shipping_with_the_reason(
         scanner: SimulatedScanner, modals: ModalDriver) -> None:
     tube = lots.receive_lot(ui_ctx.uow(), site.warehouse, lots.Receipt("TUBE-1", "ACME", "T-1", "5", "m"))
     window, _hardware = station(runner, site.warehouse, scanners=[scanner])
-    page = window.show_page(4)
+    page = window.show_page(5)
     assert page is not None
 
     def ship(dialog: QDialog) -> None:

@@ -103,7 +103,7 @@ def test_a_shift_with_the_scanner_simulator_and_a_label_printer(
     release_lot(ui_ctx, site.qc, site.qa, resin.lot_number, NEW_PASSWORD)
     batch = batches.plan_batch(ui_ctx.uow(), floor, "SYR-5", "1000").batch_number
     batches.change_batch_status(ui_ctx.uow(), floor, batch, BatchStatus.IN_PRODUCTION, None)
-    navigation.setCurrentRow(1)  # as the user clicks "Batches"
+    navigation.setCurrentRow(2)  # as the user clicks "Batches"
     batches_page = window.pages["batches"]
     batches_page.refresh()  # type: ignore[attr-defined]
     select_row(qtbot, batches_page, "batchTable", 0)

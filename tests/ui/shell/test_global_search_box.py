@@ -56,7 +56,7 @@ def current_page(window: MainWindow) -> str:
 def test_the_search_box_opens_a_lot_by_its_number_or_its_supplier_lot(
         qtbot: QtBot, ui_ctx: AppContext, runner: SyncTaskRunner, site: Site, flow: Flow) -> None:
     window = window_for(qtbot, ui_ctx, runner, site.warehouse)
-    window.navigation.setCurrentRow(4)  # type: ignore[union-attr]
+    window.navigation.setCurrentRow(5)  # type: ignore[union-attr]
     assert current_page(window) == "Shipments"
     search(qtbot, window, flow.finished_lot)
     assert current_page(window) == "Lots"

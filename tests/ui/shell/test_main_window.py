@@ -49,7 +49,8 @@ def test_the_status_bar_shows_user_database_and_schema_revision(qtbot: QtBot, ui
 # Everyone logged in reads lots, batches, traces and recalls; each page offers changes by permission. Everyone
 # has a "Waiting for my signature" list too: a site may add signatures for any role (SIG-5); and the CAPA page:
 # an action may be anyone's to do (DEV-2); and change control: an approval may be anyone's a site rule names (CHG-1).
-RECORD_PAGES = ["Lots", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data",
+# The dashboard (KPI-1) is everyone's, second.
+RECORD_PAGES = ["Lots", "Dashboard", "Batches", "Trace", "Recalls", "Shipments", "Master batch records", "Master data",
                 "Deviations", "CAPA", "Change control", "Waiting for my signature"]
 
 
