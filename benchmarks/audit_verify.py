@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from site_generator import _millionths  # noqa: E402
 
 from app import audit, bootstrap  # noqa: E402
 from app.ports import AuditFilter  # noqa: E402
@@ -106,8 +108,9 @@ def build(url: str, count: int) -> None:
             f"INSERT INTO audit_log ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})", rows
         )
         for table, columns, values in record_rows(records, history, start):
-            connection.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
+            connection.executemany(  # quantities as whole millionths, as SQLite keeps them since migration 0017
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                _millionths(table, columns, values))
         connection.execute("COMMIT")
         connection.close()
     else:
