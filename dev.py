@@ -83,7 +83,8 @@ QT_DLOPENED = ("libxcb-cursor.so.0",)
 DEBIAN_PACKAGES = {"libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
                    "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1", "libOpenGL.so.0": "libopengl0",
                    "libX11-xcb.so.1": "libx11-xcb1", "libX11.so.6": "libx11-6", "libfreetype.so.6": "libfreetype6",
-                   "libbrotlidec.so.1": "libbrotli1", "libbrotlicommon.so.1": "libbrotli1"}
+                   "libbrotlidec.so.1": "libbrotli1", "libbrotlicommon.so.1": "libbrotli1",
+                   "libGLdispatch.so.0": "libglvnd0"}
 
 
 def debian_package(soname: str) -> str:
@@ -143,15 +144,20 @@ def ensure_translation_compiler(command: str) -> None:
 
 
 def ensure_libraries(missing: list[str], what: str, command: str) -> None:
-    if not missing:
+    if missing:
+        ensure_packages(sorted({debian_package(name) for name in missing}), what,
+                        f"system libraries this machine lacks ({', '.join(missing)})", command)
+
+
+def ensure_packages(packages: list[str], what: str, lacking: str, command: str) -> None:
+    """Install Debian packages with apt-get as root, else stop naming them all in one line to run."""
+    if not packages:
         return
-    packages = sorted({debian_package(name) for name in missing})
     if can_apt():
-        print(f"{what} needs {', '.join(missing)}: installing {' '.join(packages)}", flush=True)
+        print(f"{what} needs {lacking}: installing {' '.join(packages)}", flush=True)
         apt_install(packages)
         return
-    sys.exit(f"{what} needs system libraries this machine lacks ({', '.join(missing)}). "
-             f"Install them with:\n    sudo apt-get install -y {' '.join(packages)}\n"
+    sys.exit(f"{what} needs {lacking}. Install them with:\n    sudo apt-get install -y {' '.join(packages)}\n"
              f"then run '{command}' again.")
 
 

@@ -17,9 +17,11 @@ import subprocess
 import sys
 import sysconfig
 from pathlib import Path
-from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+import dev  # noqa: E402  (the project's own environment handling: venv, apt, Debian package names)
+
 DESKTOP_ENTRY = """[Desktop Entry]
 Type=Application
 Name=BatchTrace
@@ -44,33 +46,38 @@ Description: BatchTrace batch traceability (GMP, medical devices)
 """
 
 
-# Libraries the bundle leaves to the system, by soname, with the Debian package that provides each. PyInstaller does
-# not bundle the C library, the OpenGL/EGL dispatchers and drivers, or what the build host lacks (a host without
-# libxcb-icccm4 builds a bundle that needs it from the system). A fresh minimal Debian 12 with only the .deb's
-# Depends once lacked libGL.so.1, libxcb-icccm.so.4 and libxcb-keysyms.so.1: the desktop did not start.
-# An external soname missing here stops the build, naming it.
-SYSTEM_LIBRARIES = {
-    # the C library (libc6, Essential: on every Debian system)
-    "libc.so.6": "", "libm.so.6": "", "libpthread.so.0": "", "libdl.so.2": "", "librt.so.1": "",
-    "libresolv.so.2": "", "libutil.so.1": "", "ld-linux-x86-64.so.2": "",
+# Libraries the bundle may leave to the system, by soname; each one's Debian package by dev.py's rule
+# (`dev.debian_package`, as `dev.py run` installs Qt's). PyInstaller does not bundle the C library, the OpenGL/EGL
+# dispatchers and drivers, or what the build host lacks (a host without libxcb-icccm4 builds a bundle that needs it
+# from the system). A fresh minimal Debian 12 with only the .deb's Depends once lacked libGL.so.1,
+# libxcb-icccm.so.4 and libxcb-keysyms.so.1: the desktop did not start. An external soname missing from both lists
+# stops the build, naming it: a new one is looked at, not guessed.
+C_LIBRARY = frozenset({  # libc6, Essential: on every Debian system, never declared
+    "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "libresolv.so.2", "libutil.so.1",
+    "ld-linux-x86-64.so.2"})
+SYSTEM_LIBRARIES = frozenset({
     # OpenGL / EGL (libglvnd) and the kernel's rendering manager: the graphics stack comes from the system
-    "libGL.so.1": "libgl1", "libGLX.so.0": "libglx0", "libGLdispatch.so.0": "libglvnd0", "libEGL.so.1": "libegl1",
-    "libOpenGL.so.0": "libopengl0", "libdrm.so.2": "libdrm2", "libgbm.so.1": "libgbm1",
+    "libGL.so.1", "libGLX.so.0", "libGLdispatch.so.0", "libEGL.so.1", "libOpenGL.so.0", "libdrm.so.2", "libgbm.so.1",
     # X11 (Qt's xcb window) and Wayland
-    "libxcb.so.1": "libxcb1", "libxcb-icccm.so.4": "libxcb-icccm4", "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-image.so.0": "libxcb-image0", "libxcb-shape.so.0": "libxcb-shape0",
-    "libxcb-randr.so.0": "libxcb-randr0", "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxcb-render.so.0": "libxcb-render0", "libxcb-shm.so.0": "libxcb-shm0", "libxcb-sync.so.1": "libxcb-sync1",
-    "libxcb-xfixes.so.0": "libxcb-xfixes0", "libxcb-xkb.so.1": "libxcb-xkb1", "libxcb-glx.so.0": "libxcb-glx0",
-    "libxcb-util.so.1": "libxcb-util1", "libxkbcommon.so.0": "libxkbcommon0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0", "libX11.so.6": "libx11-6", "libX11-xcb.so.1": "libx11-xcb1",
-    "libwayland-client.so.0": "libwayland-client0", "libwayland-cursor.so.0": "libwayland-cursor0",
-    "libwayland-egl.so.1": "libwayland-egl1",
-    "libfontconfig.so.1": "libfontconfig1", "libfreetype.so.6": "libfreetype6", "libdbus-1.so.3": "libdbus-1-3",
-    "libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
+    "libxcb.so.1", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0", "libxcb-image.so.0",
+    "libxcb-shape.so.0", "libxcb-randr.so.0", "libxcb-render-util.so.0", "libxcb-render.so.0", "libxcb-shm.so.0",
+    "libxcb-sync.so.1", "libxcb-xfixes.so.0", "libxcb-xkb.so.1", "libxcb-glx.so.0", "libxcb-util.so.1",
+    "libxkbcommon.so.0", "libxkbcommon-x11.so.0", "libX11.so.6", "libX11-xcb.so.1",
+    "libwayland-client.so.0", "libwayland-cursor.so.0", "libwayland-egl.so.1",
+    "libfontconfig.so.1", "libfreetype.so.6", "libdbus-1.so.3", "libglib-2.0.so.0", "libgthread-2.0.so.0",
     # printing to the OS spooler (Qt's CUPS plugin), bundled only when the build host has CUPS
-    "libcups.so.2": "libcups2",
-}
+    "libcups.so.2",
+})
+
+
+def package_of(soname: str) -> str | None:
+    """The Debian package to depend on for a library the bundle takes from the system: "" for the C library,
+    None for one this script does not know."""
+    if soname in C_LIBRARY:
+        return ""
+    return dev.debian_package(soname) if soname in SYSTEM_LIBRARIES else None
+
+
 # Always declared, whatever the bundle holds: fontconfig's configuration and a font come with libfontconfig1 (a
 # minimal system has no font at all, and the screens would draw empty boxes).
 ALWAYS = ("libfontconfig1",)
@@ -106,12 +113,13 @@ def external_sonames(bundle: Path) -> dict[str, set[str]]:
 def system_packages(bundle: Path) -> tuple[list[str], list[str]]:
     """(Depends, Recommends) of the .deb: the packages of every library the bundle needs from the system."""
     needs = external_sonames(bundle)
-    unknown = sorted(name for name in needs if name not in SYSTEM_LIBRARIES)
+    packages = {name: package_of(name) for name in needs}
+    unknown = sorted(name for name, package in packages.items() if package is None)
     if unknown:
         raise SystemExit("the bundle needs libraries this script cannot name a Debian package for: "
                          + "; ".join(f"{n} (by {sorted(needs[n])[0]})" for n in unknown)
                          + " -- add them to SYSTEM_LIBRARIES in installer/build_linux.py")
-    depends = sorted({SYSTEM_LIBRARIES[name] for name in needs if SYSTEM_LIBRARIES[name]} | set(ALWAYS))
+    depends = sorted({package for package in packages.values() if package} | set(ALWAYS))
     recommends = sorted({pkg for pkgs in OPTIONAL_PLUGINS.values() for pkg in pkgs} - set(depends))
     return depends, recommends
 
@@ -136,26 +144,17 @@ def has_python_library() -> bool:
     return PYTHON_LIBRARY in known
 
 
-def ensure_system_tools(dev: ModuleType) -> None:
+def ensure_system_tools() -> None:
     """Install the missing ones with apt-get as root (as `dev.py run` does for Qt's libraries), else name them all."""
     missing = sorted({package for tool, package in SYSTEM_TOOLS.items() if shutil.which(tool) is None}
                      | ({PYTHON_LIBRARY_PACKAGE} if not has_python_library() else set()))
-    if not missing:
-        return
-    if dev.can_apt():
-        print(f"the build needs {', '.join(missing)}: installing", flush=True)
-        dev.apt_install(missing)
-        return
-    sys.exit(f"building the bundle needs programs this machine lacks. Install them with:\n"
-             f"    sudo apt-get install -y {' '.join(missing)}\nthen run 'python3 installer/build_linux.py' again.")
+    dev.ensure_packages(missing, "building the bundle", f"what this machine lacks ({', '.join(missing)})",
+                        "python3 installer/build_linux.py")
 
 
 def in_project_environment() -> None:
     """Re-run this script with the project's .venv interpreter (created with the build tools if needed)."""
-    sys.path.insert(0, str(ROOT))
-    import dev  # the project's own environment handling
-
-    ensure_system_tools(dev)
+    ensure_system_tools()
     dev.ensure_venv("[dev]")
     dev.ensure_translation_compiler("python3 installer/build_linux.py")
     if Path(sys.prefix).resolve() != Path(dev.VENV).resolve():
